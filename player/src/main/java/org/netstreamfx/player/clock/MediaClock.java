@@ -1,0 +1,56 @@
+package org.netstreamfx.player.clock;
+
+/**
+ * The playhead: a position on the stream's timeline that runs on wall time while playing and
+ * stands still while paused or buffering. When audio plays through a device, the playback core
+ * re-anchors it to the audio device's position ({@link #syncTo}), so audio is the master and
+ * video follows; without a device it is a wall clock.
+ *
+ * <p>Thread ownership: the stream's playback thread.
+ */
+public final class MediaClock {
+    private final TimeSource time;
+    private long anchorUs;
+    private long anchorNanos;
+    private boolean running;
+
+    public MediaClock(TimeSource time) {
+        this.time = time;
+    }
+
+    public long positionUs() {
+        if (!running) {
+            return anchorUs;
+        }
+        return anchorUs + (time.nanoTime() - anchorNanos) / 1_000;
+    }
+
+    public boolean running() {
+        return running;
+    }
+
+    public void start() {
+        if (!running) {
+            anchorNanos = time.nanoTime();
+            running = true;
+        }
+    }
+
+    public void pause() {
+        if (running) {
+            anchorUs = positionUs();
+            running = false;
+        }
+    }
+
+    /** Jumps to {@code positionUs} (a seek, or the first frame of a stream that starts late). */
+    public void set(long positionUs) {
+        anchorUs = positionUs;
+        anchorNanos = time.nanoTime();
+    }
+
+    /** Re-anchors to the master (the audio device's position) without changing running state. */
+    public void syncTo(long positionUs) {
+        set(positionUs);
+    }
+}

@@ -1,0 +1,7 @@
+package org.netstreamfx.player.media;
+
+/** What a track carries. */
+public enum TrackKind {
+    VIDEO,
+    AUDIO
+}

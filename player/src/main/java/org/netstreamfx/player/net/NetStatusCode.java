@@ -1,0 +1,84 @@
+package org.netstreamfx.player.net;
+
+import java.util.Optional;
+
+/**
+ * Every NetStatusEvent code the engine raises, with its level (AS3 reference,
+ * flash.events.NetStatusEvent; see NETSTREAM.md). Servers may send codes not listed here; those
+ * travel as strings in {@link NetStatusEvent#code()}. Codes under {@code NetStreamFX.} are this
+ * product's own additions, for what Flash had no code for.
+ */
+public enum NetStatusCode {
+    NETSTREAM_BUFFER_EMPTY("NetStream.Buffer.Empty", StatusLevel.STATUS),
+    NETSTREAM_BUFFER_FULL("NetStream.Buffer.Full", StatusLevel.STATUS),
+    NETSTREAM_BUFFER_FLUSH("NetStream.Buffer.Flush", StatusLevel.STATUS),
+    NETSTREAM_PUBLISH_START("NetStream.Publish.Start", StatusLevel.STATUS),
+    NETSTREAM_PUBLISH_BADNAME("NetStream.Publish.BadName", StatusLevel.ERROR),
+    NETSTREAM_PUBLISH_IDLE("NetStream.Publish.Idle", StatusLevel.STATUS),
+    NETSTREAM_UNPUBLISH_SUCCESS("NetStream.Unpublish.Success", StatusLevel.STATUS),
+    NETSTREAM_PLAY_START("NetStream.Play.Start", StatusLevel.STATUS),
+    NETSTREAM_PLAY_STOP("NetStream.Play.Stop", StatusLevel.STATUS),
+    NETSTREAM_PLAY_FAILED("NetStream.Play.Failed", StatusLevel.ERROR),
+    NETSTREAM_PLAY_STREAMNOTFOUND("NetStream.Play.StreamNotFound", StatusLevel.ERROR),
+    NETSTREAM_PLAY_RESET("NetStream.Play.Reset", StatusLevel.STATUS),
+    NETSTREAM_PLAY_PUBLISHNOTIFY("NetStream.Play.PublishNotify", StatusLevel.STATUS),
+    NETSTREAM_PLAY_UNPUBLISHNOTIFY("NetStream.Play.UnpublishNotify", StatusLevel.STATUS),
+    NETSTREAM_PLAY_INSUFFICIENTBW("NetStream.Play.InsufficientBW", StatusLevel.WARNING),
+    NETSTREAM_PAUSE_NOTIFY("NetStream.Pause.Notify", StatusLevel.STATUS),
+    NETSTREAM_UNPAUSE_NOTIFY("NetStream.Unpause.Notify", StatusLevel.STATUS),
+    NETSTREAM_RECORD_START("NetStream.Record.Start", StatusLevel.STATUS),
+    NETSTREAM_RECORD_NOACCESS("NetStream.Record.NoAccess", StatusLevel.ERROR),
+    NETSTREAM_RECORD_STOP("NetStream.Record.Stop", StatusLevel.STATUS),
+    NETSTREAM_RECORD_FAILED("NetStream.Record.Failed", StatusLevel.ERROR),
+    NETSTREAM_SEEK_FAILED("NetStream.Seek.Failed", StatusLevel.ERROR),
+    NETSTREAM_SEEK_INVALIDTIME("NetStream.Seek.InvalidTime", StatusLevel.ERROR),
+    NETSTREAM_SEEK_NOTIFY("NetStream.Seek.Notify", StatusLevel.STATUS),
+    NETCONNECTION_CALL_BADVERSION("NetConnection.Call.BadVersion", StatusLevel.ERROR),
+    NETCONNECTION_CALL_FAILED("NetConnection.Call.Failed", StatusLevel.ERROR),
+    NETCONNECTION_CALL_PROHIBITED("NetConnection.Call.Prohibited", StatusLevel.ERROR),
+    NETCONNECTION_CONNECT_CLOSED("NetConnection.Connect.Closed", StatusLevel.STATUS),
+    NETCONNECTION_CONNECT_FAILED("NetConnection.Connect.Failed", StatusLevel.ERROR),
+    NETCONNECTION_CONNECT_SUCCESS("NetConnection.Connect.Success", StatusLevel.STATUS),
+    NETCONNECTION_CONNECT_REJECTED("NetConnection.Connect.Rejected", StatusLevel.ERROR),
+    NETCONNECTION_CONNECT_APPSHUTDOWN("NetConnection.Connect.AppShutdown", StatusLevel.ERROR),
+    NETCONNECTION_CONNECT_INVALIDAPP("NetConnection.Connect.InvalidApp", StatusLevel.ERROR),
+    SHAREDOBJECT_FLUSH_SUCCESS("SharedObject.Flush.Success", StatusLevel.STATUS),
+    SHAREDOBJECT_FLUSH_FAILED("SharedObject.Flush.Failed", StatusLevel.ERROR),
+    SHAREDOBJECT_BADPERSISTENCE("SharedObject.BadPersistence", StatusLevel.ERROR),
+    SHAREDOBJECT_URIMISMATCH("SharedObject.UriMismatch", StatusLevel.ERROR),
+    /** Some packets of a track could not be decoded; playback goes on (count in info()). */
+    NSFX_DECODE_ERROR("NetStreamFX.Decode.Error", StatusLevel.WARNING),
+    /** No audio output device: audio is decoded and timed on the wall clock but not heard. */
+    NSFX_AUDIO_NODEVICE("NetStreamFX.Audio.NoDevice", StatusLevel.WARNING);
+
+    private final String code;
+    private final StatusLevel level;
+
+    NetStatusCode(String code, StatusLevel level) {
+        this.code = code;
+        this.level = level;
+    }
+
+    /** The code as Flash spells it: "NetStream.Buffer.Full". */
+    public String code() {
+        return code;
+    }
+
+    public StatusLevel level() {
+        return level;
+    }
+
+    public static Optional<NetStatusCode> fromCode(String code) {
+        for (NetStatusCode c : values()) {
+            if (c.code.equals(code)) {
+                return Optional.of(c);
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public String toString() {
+        return code;
+    }
+}

@@ -1,0 +1,355 @@
+package org.netstreamfx.player.net;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.netstreamfx.player.clock.TimeSource;
+import org.netstreamfx.player.media.TrackKind;
+import org.netstreamfx.player.sink.AudioSink;
+import org.netstreamfx.player.sink.JavaSoundAudioSink;
+import org.netstreamfx.player.sink.VideoFrame;
+import org.netstreamfx.player.sink.VideoSink;
+import org.netstreamfx.player.source.DataMessage;
+import org.netstreamfx.player.source.SourceDescription;
+import org.netstreamfx.player.util.Redact;
+
+/**
+ * A one-way channel inside a {@link NetConnection} that plays a stream (flash.net.NetStream).
+ *
+ * <p>Public methods return at once: they hand a command to the stream's playback thread. Status
+ * events and client callbacks arrive on the connection's callback executor. The video sink is
+ * called on the playback thread. Times are in seconds at this edge, as in Flash.
+ */
+public class NetStream implements AutoCloseable {
+    /** Flash's default bufferTime. */
+    public static final double DEFAULT_BUFFER_TIME = 0.1;
+
+    /** The latest figures from the playback thread. */
+    record Snapshot(long timeUs, long bufferLengthUs, long videoBufferUs, long audioBufferUs, long renderedFrames,
+                    long droppedFrames, double avDriftMs, double fps, long decodedFrames, long decodedSamples,
+                    long decodeErrors, boolean ended) {
+        static final Snapshot EMPTY = new Snapshot(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, false);
+    }
+
+    /** How fast to play. */
+    public enum Pacing {
+        /** At the stream's own pace, audio (or the wall clock) as master. */
+        REAL_TIME,
+        /** As fast as decoding allows, every frame shown, none dropped: for scripts and benchmarks. */
+        AS_FAST_AS_POSSIBLE
+    }
+
+    private final NetConnection connection;
+    private final List<NetStatusListener> listeners = new CopyOnWriteArrayList<>();
+    private final TimeSource time;
+    private volatile NetStreamClient client = new NetStreamClient() { };
+    private volatile VideoSink videoSink;
+    private volatile AudioSink audioSink;
+    private volatile Pacing pacing = Pacing.REAL_TIME;
+    private volatile double bufferTime = DEFAULT_BUFFER_TIME;
+    private volatile double bufferTimeMax;
+    private volatile double volume = 1.0;
+    private volatile PlaybackSession session;
+    private volatile Snapshot snapshot = Snapshot.EMPTY;
+    private volatile SourceDescription description;
+    private volatile String shownName = "";
+    private volatile boolean receiveVideo = true;
+    private volatile boolean receiveAudio = true;
+    private long lastBytes;
+    private long lastBytesNanos;
+    private double bytesPerSecond;
+
+    public NetStream(NetConnection connection) {
+        this(connection, TimeSource.SYSTEM);
+    }
+
+    /** For tests: a stream whose clock reads {@code time}. */
+    public NetStream(NetConnection connection, TimeSource time) {
+        this.connection = Objects.requireNonNull(connection, "connection");
+        this.time = time;
+    }
+
+    /**
+     * Plays a local file (path or file: URL) or an http(s) URL on a connection made with
+     * connect(null). Any stream already playing is closed first. NetStream.Play.Start (or
+     * Play.StreamNotFound / Play.Failed) follows.
+     */
+    public void play(String nameOrUrl) {
+        Objects.requireNonNull(nameOrUrl, "nameOrUrl");
+        if (!connection.connected()) {
+            throw new IllegalStateException("NetStream.play: the NetConnection is not connected (call connect(null))");
+        }
+        closeSession();
+        shownName = Redact.url(nameOrUrl);
+        snapshot = Snapshot.EMPTY;
+        AudioSink sink = audioSink != null ? audioSink : new JavaSoundAudioSink();
+        sink.setVolume(volume);
+        PlaybackSession s = new PlaybackSession(this, nameOrUrl, sink, pacing == Pacing.AS_FAST_AS_POSSIBLE,
+                Math.round(bufferTime * 1e6), time);
+        session = s;
+        if (!receiveVideo) {
+            s.receive(TrackKind.VIDEO, false);
+        }
+        if (!receiveAudio) {
+            s.receive(TrackKind.AUDIO, false);
+        }
+        s.start();
+    }
+
+    public void pause() {
+        withSession(PlaybackSession::pause);
+    }
+
+    public void resume() {
+        withSession(PlaybackSession::resume);
+    }
+
+    public void togglePause() {
+        withSession(PlaybackSession::togglePause);
+    }
+
+    /**
+     * Seeks to {@code seconds}: to the keyframe at or before it, then decodes forward so playback
+     * continues exactly there. NetStream.Seek.Notify follows; Seek.InvalidTime for a download that
+     * has not reached that time; Seek.Failed when nothing is playing.
+     */
+    public void seek(double seconds) {
+        PlaybackSession s = session;
+        if (s == null) {
+            dispatchStatus(NetStatusCode.NETSTREAM_SEEK_FAILED, "Nothing is playing: call play() before seek().", seconds);
+            return;
+        }
+        if (Double.isNaN(seconds)) {
+            dispatchStatus(NetStatusCode.NETSTREAM_SEEK_INVALIDTIME, "Seek time is not a number.", 0.0);
+            return;
+        }
+        SourceDescription d = description;
+        if (d != null && d.durationUs() >= 0 && seconds * 1e6 > d.durationUs()) {
+            dispatchStatus(NetStatusCode.NETSTREAM_SEEK_INVALIDTIME, "Cannot seek to " + seconds
+                    + " s: the stream is " + d.durationUs() / 1e6 + " s long.", d.durationUs() / 1e6);
+            return;
+        }
+        s.seek(Math.round(Math.max(0, seconds) * 1e6));
+    }
+
+    /** Stops playing and frees everything the stream holds. The stream can play() again. */
+    @Override
+    public void close() {
+        closeSession();
+        VideoSink v = videoSink;
+        if (v != null) {
+            v.clear();
+        }
+    }
+
+    private void closeSession() {
+        PlaybackSession s = session;
+        session = null;
+        description = null;
+        if (s != null) {
+            s.close();
+        }
+    }
+
+    public void receiveAudio(boolean on) {
+        receiveAudio = on;
+        withSession(s -> s.receive(TrackKind.AUDIO, on));
+    }
+
+    public void receiveVideo(boolean on) {
+        receiveVideo = on;
+        withSession(s -> s.receive(TrackKind.VIDEO, on));
+    }
+
+    private void withSession(java.util.function.Consumer<PlaybackSession> action) {
+        PlaybackSession s = session;
+        if (s != null) {
+            action.accept(s);
+        }
+    }
+
+    // Properties.
+
+    public double bufferTime() {
+        return bufferTime;
+    }
+
+    /** How much must be buffered before playback starts or resumes, in seconds (default 0.1). */
+    public void setBufferTime(double seconds) {
+        if (!(seconds >= 0)) {
+            throw new IllegalArgumentException("bufferTime must be 0 or more seconds, not " + seconds);
+        }
+        bufferTime = seconds;
+        withSession(s -> s.setBufferTimeUs(Math.round(seconds * 1e6)));
+    }
+
+    public double bufferTimeMax() {
+        return bufferTimeMax;
+    }
+
+    /** For live streams: the buffer length above which playback catches up. 0 = off. */
+    public void setBufferTimeMax(double seconds) {
+        if (!(seconds >= 0)) {
+            throw new IllegalArgumentException("bufferTimeMax must be 0 or more seconds, not " + seconds);
+        }
+        bufferTimeMax = seconds;
+    }
+
+    public double bufferLength() {
+        return snapshot.bufferLengthUs() / 1e6;
+    }
+
+    /** The playhead, in seconds. */
+    public double time() {
+        return snapshot.timeUs() / 1e6;
+    }
+
+    public long bytesLoaded() {
+        PlaybackSession s = session;
+        return s == null ? 0 : s.bytesLoaded();
+    }
+
+    /** The stream's size, or 0 while unknown (Flash's convention). */
+    public long bytesTotal() {
+        PlaybackSession s = session;
+        long t = s == null ? -1 : s.bytesTotal();
+        return Math.max(0, t);
+    }
+
+    public double currentFPS() {
+        return snapshot.fps();
+    }
+
+    /** 0.0 to 1.0 (soundTransform.volume). */
+    public double volume() {
+        return volume;
+    }
+
+    public void setVolume(double v) {
+        volume = Math.max(0, Math.min(1, v));
+        AudioSink sink = audioSink;
+        if (sink != null) {
+            sink.setVolume(volume);
+        }
+    }
+
+    /** What the source found when it opened, or null before Play.Start. */
+    public SourceDescription description() {
+        return description;
+    }
+
+    /** Whether the stream has played to its end (Play.Stop sent). */
+    public boolean ended() {
+        return snapshot.ended();
+    }
+
+    public synchronized NetStreamInfo info() {
+        Snapshot s = snapshot;
+        long bytes = bytesLoaded();
+        long now = time.nanoTime();
+        if (lastBytesNanos == 0) {
+            lastBytesNanos = now;
+            lastBytes = bytes;
+        } else if (now - lastBytesNanos >= 250_000_000L) {
+            bytesPerSecond = (bytes - lastBytes) * 1e9 / (now - lastBytesNanos);
+            lastBytes = bytes;
+            lastBytesNanos = now;
+        }
+        return new NetStreamInfo(bytesPerSecond, bytes, s.audioBufferUs() / 1e6, s.videoBufferUs() / 1e6, 0, 0,
+                s.decodedFrames(), s.droppedFrames(), s.renderedFrames(), s.decodedSamples(), s.decodeErrors(),
+                s.avDriftMs(), s.fps());
+    }
+
+    // Wiring.
+
+    public void setClient(NetStreamClient c) {
+        client = Objects.requireNonNull(c, "client");
+    }
+
+    public NetStreamClient client() {
+        return client;
+    }
+
+    /** Where decoded pictures go (e.g. a Video node). Set before play(). */
+    public void setVideoSink(VideoSink sink) {
+        videoSink = sink;
+    }
+
+    /** Where decoded audio goes; default: the system's sound output, or silence with a warning. */
+    public void setAudioSink(AudioSink sink) {
+        audioSink = sink;
+    }
+
+    public void setPacing(Pacing p) {
+        pacing = Objects.requireNonNull(p);
+    }
+
+    public void addNetStatusListener(NetStatusListener l) {
+        listeners.add(Objects.requireNonNull(l));
+    }
+
+    public void removeNetStatusListener(NetStatusListener l) {
+        listeners.remove(l);
+    }
+
+    // Called by the playback session (playback thread).
+
+    String shownName() {
+        return shownName;
+    }
+
+    void publish(Snapshot s) {
+        snapshot = s;
+    }
+
+    void opened(SourceDescription d) {
+        description = d;
+        Map<String, Object> meta = MetaData.of(d);
+        NetStreamClient c = client;
+        connection.callbackExecutor().execute(() -> c.onMetaData(meta));
+    }
+
+    void renderFrame(VideoFrame frame) {
+        VideoSink v = videoSink;
+        if (v != null) {
+            v.render(frame);
+        }
+    }
+
+    void dispatchStatus(NetStatusCode code, String description, Object details) {
+        NetStatusEvent e = NetStatusEvent.of(code, description, details, time.nanoTime());
+        connection.callbackExecutor().execute(() -> {
+            for (NetStatusListener l : listeners) {
+                l.onNetStatus(e);
+            }
+        });
+    }
+
+    void dispatchPlayStatus(String code) {
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("code", code);
+        info.put("level", "status");
+        NetStreamClient c = client;
+        connection.callbackExecutor().execute(() -> c.onPlayStatus(info));
+    }
+
+    @SuppressWarnings("unchecked")
+    void dispatchData(DataMessage m) {
+        NetStreamClient c = client;
+        Object first = m.args().isEmpty() ? null : m.args().get(0);
+        Map<String, Object> map = first instanceof Map<?, ?> mm ? (Map<String, Object>) mm : null;
+        List<Object> args = new ArrayList<>(m.args());
+        connection.callbackExecutor().execute(() -> {
+            switch (m.handler()) {
+                case "onMetaData" -> c.onMetaData(map == null ? Map.of() : map);
+                case "onCuePoint" -> c.onCuePoint(map == null ? Map.of() : map);
+                case "onTextData" -> c.onTextData(map == null ? Map.of() : map);
+                case "onPlayStatus" -> c.onPlayStatus(map == null ? Map.of() : map);
+                default -> c.onData(m.handler(), args);
+            }
+        });
+    }
+}

@@ -1,0 +1,25 @@
+package org.netstreamfx.player.net;
+
+/**
+ * A snapshot of a NetStream's quality of service (flash.net.NetStreamInfo, plus what a tester
+ * wants to see). Times in seconds, rates in bytes per second, as Flash's API speaks.
+ *
+ * @param currentBytesPerSecond  bytes arriving per second over the last second
+ * @param byteCount              bytes loaded so far
+ * @param audioBufferLength      seconds of audio buffered ahead of the playhead
+ * @param videoBufferLength      seconds of video buffered ahead of the playhead
+ * @param audioBufferByteLength  compressed audio bytes waiting to be decoded
+ * @param videoBufferByteLength  compressed video bytes waiting to be decoded
+ * @param decodedFrames          video frames decoded
+ * @param droppedFrames          video frames decoded but not shown because they were late
+ * @param renderedFrames         video frames shown
+ * @param decodedAudioSamples    audio samples decoded, per channel
+ * @param decodeErrors           packets a decoder rejected
+ * @param avDriftMs              how far the last shown frame was from the audio clock (ms, + = late)
+ * @param currentFps             frames shown over the last second
+ */
+public record NetStreamInfo(double currentBytesPerSecond, long byteCount, double audioBufferLength,
+                            double videoBufferLength, long audioBufferByteLength, long videoBufferByteLength,
+                            long decodedFrames, long droppedFrames, long renderedFrames, long decodedAudioSamples,
+                            long decodeErrors, double avDriftMs, double currentFps) {
+}

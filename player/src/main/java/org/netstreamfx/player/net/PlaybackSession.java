@@ -1,0 +1,253 @@
+package org.netstreamfx.player.net;
+
+import java.io.IOException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.netstreamfx.player.clock.TimeSource;
+import org.netstreamfx.player.decode.DecoderException;
+import org.netstreamfx.player.media.TrackKind;
+import org.netstreamfx.player.playback.CoreEvents;
+import org.netstreamfx.player.playback.PlaybackCore;
+import org.netstreamfx.player.playback.StreamPipeline;
+import org.netstreamfx.player.sink.AudioSink;
+import org.netstreamfx.player.sink.VideoFrame;
+import org.netstreamfx.player.source.DataMessage;
+import org.netstreamfx.player.source.SourceDescription;
+import org.netstreamfx.player.source.StreamNotFoundException;
+import org.netstreamfx.player.wire.WireFormatException;
+
+/**
+ * One play() of a NetStream: the playback thread ("nsfx-playback-N") that owns the
+ * {@link PlaybackCore}, and the {@link StreamPipeline} feeding it. Public methods enqueue commands
+ * for the playback thread; the pipeline's reports are enqueued the same way, so the core is only
+ * ever touched by its own thread.
+ */
+final class PlaybackSession implements CoreEvents, StreamPipeline.Listener {
+    private static final AtomicInteger IDS = new AtomicInteger();
+    /** The packet buffer reads this far ahead of the playhead, or bufferTime if that is longer. */
+    static final long MIN_READ_AHEAD_US = 3_000_000;
+
+    private final NetStream stream;
+    private final String address;
+    private final PlaybackCore core;
+    private final StreamPipeline pipeline;
+    private final Thread thread;
+    private final LinkedBlockingQueue<Runnable> commands = new LinkedBlockingQueue<>();
+    private volatile boolean closed;
+    private boolean seekPending;
+    private boolean failed;
+
+    PlaybackSession(NetStream stream, String address, AudioSink audioSink, boolean fast, long bufferTimeUs,
+                    TimeSource time) {
+        this.stream = stream;
+        this.address = address;
+        this.core = new PlaybackCore(time, this, audioSink, fast);
+        this.core.setBufferTimeUs(bufferTimeUs);
+        this.pipeline = new StreamPipeline(() -> org.netstreamfx.player.source.Sources.open(address), this,
+                Math.max(MIN_READ_AHEAD_US, bufferTimeUs));
+        this.thread = new Thread(this::run, "nsfx-playback-" + IDS.incrementAndGet());
+        this.thread.setDaemon(true);
+    }
+
+    void start() {
+        thread.start();
+        pipeline.start();
+    }
+
+    /** Runs {@code r} on the playback thread. */
+    void command(Runnable r) {
+        if (!closed) {
+            commands.add(r);
+        }
+    }
+
+    // Called on the playback thread.
+
+    private void run() {
+        long sleepNs = 5_000_000;
+        try {
+            while (!closed) {
+                Runnable c = commands.poll(Math.max(0, sleepNs), TimeUnit.NANOSECONDS);
+                while (c != null) {
+                    c.run();
+                    c = commands.poll();
+                }
+                if (closed) {
+                    break;
+                }
+                sleepNs = seekPending || failed ? 5_000_000 : core.step();
+                publishStats();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            core.stop();
+        }
+    }
+
+    private void publishStats() {
+        stream.publish(new NetStream.Snapshot(core.timeUs(), core.bufferLengthUs(), core.trackBufferUs(true),
+                core.trackBufferUs(false), core.renderedFrames(), core.droppedFrames(), core.avDriftMs(),
+                core.currentFps(), pipeline.decodedVideoFrames(), pipeline.decodedAudioSamples(),
+                pipeline.decodeErrors(), core.phase() == PlaybackCore.Phase.ENDED));
+    }
+
+    void pause() {
+        command(core::pause);
+    }
+
+    void resume() {
+        command(core::resume);
+    }
+
+    void togglePause() {
+        command(() -> {
+            if (core.paused()) {
+                core.resume();
+            } else {
+                core.pause();
+            }
+        });
+    }
+
+    void seek(long targetUs) {
+        command(() -> {
+            seekPending = true;
+            pipeline.requestSeek(targetUs);
+        });
+    }
+
+    void setBufferTimeUs(long us) {
+        command(() -> {
+            core.setBufferTimeUs(us);
+            pipeline.setReadAheadUs(Math.max(MIN_READ_AHEAD_US, us));
+        });
+    }
+
+    void receive(TrackKind kind, boolean on) {
+        command(() -> {
+            pipeline.setTrackEnabled(kind, on);
+            if (kind == TrackKind.VIDEO) {
+                core.setReceiveVideo(on);
+            } else {
+                core.setReceiveAudio(on);
+            }
+        });
+    }
+
+    long bytesLoaded() {
+        return pipeline.bytesLoaded();
+    }
+
+    long bytesTotal() {
+        return pipeline.bytesTotal();
+    }
+
+    void close() {
+        closed = true;
+        commands.clear();
+        thread.interrupt();
+        try {
+            thread.join(2_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        pipeline.close();
+    }
+
+    // CoreEvents: called on the playback thread.
+
+    @Override
+    public void status(NetStatusCode code, String description, Object details) {
+        stream.dispatchStatus(code, description, details);
+    }
+
+    @Override
+    public void playStatus(String code) {
+        stream.dispatchPlayStatus(code);
+    }
+
+    @Override
+    public void data(DataMessage message) {
+        stream.dispatchData(message);
+    }
+
+    @Override
+    public void render(VideoFrame frame) {
+        stream.renderFrame(frame);
+    }
+
+    // StreamPipeline.Listener: called on the demux or a decoder thread; handed to the playback thread.
+
+    @Override
+    public void opened(SourceDescription description) {
+        command(() -> {
+            stream.dispatchStatus(NetStatusCode.NETSTREAM_PLAY_START, "Started playing " + stream.shownName() + ".",
+                    stream.shownName());
+            stream.opened(description);
+            core.start(pipeline, 0);
+        });
+    }
+
+    @Override
+    public void openFailed(IOException error) {
+        command(() -> {
+            failed = true;
+            if (error instanceof StreamNotFoundException) {
+                stream.dispatchStatus(NetStatusCode.NETSTREAM_PLAY_STREAMNOTFOUND, error.getMessage(), stream.shownName());
+            } else {
+                String what = error instanceof WireFormatException ? "Malformed data: "
+                        : error instanceof DecoderException ? "" : "";
+                stream.dispatchStatus(NetStatusCode.NETSTREAM_PLAY_FAILED, what + error.getMessage(), stream.shownName());
+            }
+        });
+    }
+
+    @Override
+    public void seekDone(long targetUs) {
+        command(() -> {
+            seekPending = false;
+            core.seeked(targetUs);
+        });
+    }
+
+    @Override
+    public void seekInvalid(long requestedUs, long lastValidUs) {
+        command(() -> {
+            seekPending = false;
+            stream.dispatchStatus(NetStatusCode.NETSTREAM_SEEK_INVALIDTIME, "Cannot seek to " + requestedUs / 1e6
+                    + " s: only up to " + lastValidUs / 1e6 + " s has been downloaded.", lastValidUs / 1e6);
+        });
+    }
+
+    @Override
+    public void seekFailed(long requestedUs, String why) {
+        command(() -> {
+            seekPending = false;
+            stream.dispatchStatus(NetStatusCode.NETSTREAM_SEEK_FAILED, "Seek to " + requestedUs / 1e6 + " s failed: "
+                    + why, requestedUs / 1e6);
+        });
+    }
+
+    @Override
+    public void failed(String description) {
+        command(() -> {
+            if (failed) {
+                return;
+            }
+            failed = true;
+            core.stop();
+            stream.dispatchStatus(NetStatusCode.NETSTREAM_PLAY_FAILED, description, stream.shownName());
+        });
+    }
+
+    @Override
+    public void decodeError(String description) {
+        command(() -> stream.dispatchStatus(NetStatusCode.NSFX_DECODE_ERROR, description, null));
+    }
+
+    String address() {
+        return address;
+    }
+}

@@ -1,0 +1,19 @@
+package org.netstreamfx.player.playback;
+
+import org.netstreamfx.player.net.NetStatusCode;
+import org.netstreamfx.player.sink.VideoFrame;
+import org.netstreamfx.player.source.DataMessage;
+
+/** What the playback core tells its stream. Called on the playback thread. */
+public interface CoreEvents {
+    void status(NetStatusCode code, String description, Object details);
+
+    /** onPlayStatus with the given code, e.g. "NetStream.Play.Complete". */
+    void playStatus(String code);
+
+    /** A data message reached its time. */
+    void data(DataMessage message);
+
+    /** A frame is due on screen. The frame is released by the core after this returns. */
+    void render(VideoFrame frame);
+}

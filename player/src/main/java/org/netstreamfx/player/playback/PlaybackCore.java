@@ -1,0 +1,573 @@
+package org.netstreamfx.player.playback;
+
+import org.netstreamfx.player.clock.MediaClock;
+import org.netstreamfx.player.clock.TimeSource;
+import org.netstreamfx.player.net.NetStatusCode;
+import org.netstreamfx.player.sink.AudioChunk;
+import org.netstreamfx.player.sink.AudioSink;
+import org.netstreamfx.player.sink.AudioSinkException;
+import org.netstreamfx.player.sink.VideoFrame;
+import org.netstreamfx.player.source.DataMessage;
+
+/**
+ * Flash's buffer model and A/V presentation, as one deterministic state machine.
+ *
+ * <pre>
+ *   start/seek ──► BUFFERING ──(bufferLength ≥ bufferTime, or source ended)──► PLAYING
+ *                     ▲   Buffer.Full                                            │
+ *                     └──────────── Buffer.Empty (ran dry, source not ended) ◄───┤
+ *                                   Buffer.Flush (source ended) ─► play out ─► ENDED
+ *                                                          Play.Stop + onPlayStatus Play.Complete
+ * </pre>
+ *
+ * Pause is orthogonal: the clock stops and the buffer keeps filling. bufferLength is how far the
+ * data received for every enabled track reaches past the playhead (the smallest of the tracks).
+ * Video frames whose successor is already due are dropped and counted; in fast mode nothing is
+ * dropped and the clock jumps from frame to frame.
+ *
+ * <p>Thread ownership: every method runs on the stream's playback thread (tests call it directly
+ * with a fake {@link TimeSource}).
+ */
+public final class PlaybackCore {
+    /** Tolerance for "the buffer has reached bufferTime", so 0.1 s of 40 ms frames counts. */
+    private static final long FULL_TOLERANCE_US = 1_000;
+    /** How far ahead of the clock audio is handed to a device sink. */
+    private static final long AUDIO_LEAD_US = 100_000;
+    private static final double DRIFT_SMOOTHING = 0.1;
+
+    /** Where the state machine is. */
+    public enum Phase { IDLE, BUFFERING, PLAYING, ENDED }
+
+    private final TimeSource time;
+    private final MediaClock clock;
+    private final CoreEvents events;
+    private AudioSink audioSink;
+    private final boolean fast;
+    private PlaybackFeed feed;
+
+    private Phase phase = Phase.IDLE;
+    private boolean paused;
+    private boolean flushed;
+    private boolean showStillFrame;
+    private long bufferTimeUs = 100_000;
+    private boolean receiveVideo = true;
+    private boolean receiveAudio = true;
+    private long seekTargetUs = Long.MIN_VALUE;
+
+    // Audio sink state.
+    private int sinkRate;
+    private int sinkChannels;
+    private AudioChunk pendingAudio;
+    private int pendingOffset;
+    private long audioAnchorUs = Long.MIN_VALUE;
+
+    // Statistics.
+    private long renderedFrames;
+    private long droppedFrames;
+    private double videoLateUs;
+    private double audioLateUs;
+    private final long[] renderTimes = new long[256];
+    private int renderTimesHead;
+    private long lastRenderedPtsUs = Long.MIN_VALUE;
+
+    public PlaybackCore(TimeSource time, CoreEvents events, AudioSink audioSink, boolean fast) {
+        this.time = time;
+        this.clock = new MediaClock(time);
+        this.events = events;
+        this.audioSink = audioSink;
+        this.fast = fast;
+    }
+
+    // Called on the playback thread.
+
+    /** Begins buffering a newly opened stream at {@code startUs}. */
+    public void start(PlaybackFeed newFeed, long startUs) {
+        this.feed = newFeed;
+        clock.pause();
+        clock.set(startUs);
+        phase = Phase.BUFFERING;
+        flushed = false;
+        showStillFrame = true;
+        seekTargetUs = startUs;
+    }
+
+    /** The seek to {@code targetUs} was carried out on the source: buffer again from there. */
+    public void seeked(long targetUs) {
+        clock.pause();
+        clock.set(targetUs);
+        resetAudio();
+        phase = Phase.BUFFERING;
+        flushed = false;
+        showStillFrame = true;
+        seekTargetUs = targetUs;
+        events.status(NetStatusCode.NETSTREAM_SEEK_NOTIFY, "Seeking " + seconds(targetUs) + " s.", seconds(targetUs));
+    }
+
+    public void pause() {
+        if (paused) {
+            return;
+        }
+        paused = true;
+        clock.pause();
+        if (audioSink != null) {
+            audioSink.pause();
+        }
+        events.status(NetStatusCode.NETSTREAM_PAUSE_NOTIFY, "Pausing at " + seconds(clock.positionUs()) + " s.",
+                seconds(clock.positionUs()));
+    }
+
+    public void resume() {
+        if (!paused) {
+            return;
+        }
+        paused = false;
+        if (phase == Phase.PLAYING) {
+            clock.start();
+        }
+        if (audioSink != null) {
+            audioSink.resume();
+        }
+        events.status(NetStatusCode.NETSTREAM_UNPAUSE_NOTIFY, "Resuming at " + seconds(clock.positionUs()) + " s.",
+                seconds(clock.positionUs()));
+    }
+
+    public boolean paused() {
+        return paused;
+    }
+
+    public Phase phase() {
+        return phase;
+    }
+
+    public void setBufferTimeUs(long us) {
+        bufferTimeUs = Math.max(0, us);
+    }
+
+    public long bufferTimeUs() {
+        return bufferTimeUs;
+    }
+
+    public void setReceiveVideo(boolean on) {
+        receiveVideo = on;
+    }
+
+    public void setReceiveAudio(boolean on) {
+        receiveAudio = on;
+        if (!on) {
+            resetAudio();
+        }
+    }
+
+    public long timeUs() {
+        return clock.positionUs();
+    }
+
+    /** How far the received data reaches past the playhead, the smallest over enabled tracks. */
+    public long bufferLengthUs() {
+        if (feed == null) {
+            return 0;
+        }
+        long t = clock.positionUs();
+        long min = Long.MAX_VALUE;
+        boolean any = false;
+        if (videoEnabled()) {
+            min = Math.min(min, ahead(feed.video(), t));
+            any = true;
+        }
+        if (audioEnabled()) {
+            min = Math.min(min, ahead(feed.audio(), t));
+            any = true;
+        }
+        return any ? min : 0;
+    }
+
+    /** Seconds of one track buffered past the playhead (0 when the track is absent). */
+    public long trackBufferUs(boolean video) {
+        if (feed == null) {
+            return 0;
+        }
+        TrackOutput<?> out = video ? feed.video() : feed.audio();
+        return out == null ? 0 : ahead(out, clock.positionUs());
+    }
+
+    private static long ahead(TrackOutput<?> out, long t) {
+        long end = out.bufferedEndUs();
+        return end == TrackOutput.NOTHING ? 0 : Math.max(0, end - t);
+    }
+
+    private boolean videoEnabled() {
+        return receiveVideo && feed.video() != null;
+    }
+
+    private boolean audioEnabled() {
+        return receiveAudio && feed.audio() != null;
+    }
+
+    /**
+     * Does everything that is due now. Returns how long the caller may sleep (ns) before calling
+     * again when nothing else wakes it.
+     */
+    public long step() {
+        if (phase == Phase.IDLE || phase == Phase.ENDED) {
+            return 10_000_000;
+        }
+        boolean sourceEnded = feed.sourceEnded();
+        discardBeforeSeekTarget();
+        if (phase == Phase.BUFFERING) {
+            if (bufferLengthUs() + FULL_TOLERANCE_US >= bufferTimeUs || sourceEnded || fastAndReady()) {
+                phase = Phase.PLAYING;
+                events.status(NetStatusCode.NETSTREAM_BUFFER_FULL, "Buffer full: playing.", null);
+                if (!paused) {
+                    clock.start();
+                }
+            } else {
+                showStill();
+                feed.playheadMoved(clock.positionUs());
+                return 5_000_000;
+            }
+        }
+        if (sourceEnded && !flushed) {
+            flushed = true;
+            events.status(NetStatusCode.NETSTREAM_BUFFER_FLUSH, "The stream has ended; playing out the buffer.", null);
+        }
+        if (paused) {
+            showStill();
+            feed.playheadMoved(clock.positionUs());
+            return 10_000_000;
+        }
+        if (fast) {
+            advanceFastClock();
+        }
+        long t = clock.positionUs();
+        deliverData(t);
+        deliverAudio(t);
+        t = clock.positionUs();
+        presentVideo(t);
+        feed.playheadMoved(t);
+        if (!sourceEnded && starving(t)) {
+            phase = Phase.BUFFERING;
+            clock.pause();
+            events.status(NetStatusCode.NETSTREAM_BUFFER_EMPTY,
+                    "Buffer empty: data is not arriving fast enough; waiting for " + seconds(bufferTimeUs) + " s.",
+                    null);
+            return 5_000_000;
+        }
+        if (flushed && drained(t)) {
+            phase = Phase.ENDED;
+            clock.pause();
+            events.status(NetStatusCode.NETSTREAM_PLAY_STOP, "Stopped playing.", null);
+            events.playStatus("NetStream.Play.Complete");
+            return 10_000_000;
+        }
+        return fast ? 0 : 2_000_000;
+    }
+
+    /** In fast mode the buffer never waits for bufferTime once every track has a frame ready. */
+    private boolean fastAndReady() {
+        if (!fast) {
+            return false;
+        }
+        boolean vReady = !videoEnabled() || feed.video().peek() != null || feed.video().finished();
+        boolean aReady = !audioEnabled() || feed.audio().peek() != null || feed.audio().finished();
+        return vReady && aReady;
+    }
+
+    /** Fast mode: the clock jumps to the earliest frame waiting, once every track has one (or ended). */
+    private void advanceFastClock() {
+        long next = Long.MAX_VALUE;
+        if (videoEnabled()) {
+            VideoFrame v = feed.video().peek();
+            if (v == null && !feed.video().finished()) {
+                return;
+            }
+            if (v != null) {
+                next = Math.min(next, v.ptsUs());
+            }
+        }
+        if (audioEnabled()) {
+            AudioChunk a = pendingAudio != null ? pendingAudio : feed.audio().peek();
+            if (a == null && !feed.audio().finished()) {
+                return;
+            }
+            if (a != null) {
+                next = Math.min(next, a.ptsUs());
+            }
+        }
+        if (next != Long.MAX_VALUE && next > clock.positionUs()) {
+            clock.set(next);
+        }
+        if (next == Long.MAX_VALUE) {
+            clock.set(Math.max(clock.positionUs(), lastEndUs()));
+        }
+    }
+
+    private long lastEndUs() {
+        long end = clock.positionUs();
+        if (feed.video() != null && feed.video().bufferedEndUs() != TrackOutput.NOTHING) {
+            end = Math.max(end, feed.video().bufferedEndUs());
+        }
+        if (feed.audio() != null && feed.audio().bufferedEndUs() != TrackOutput.NOTHING) {
+            end = Math.max(end, feed.audio().bufferedEndUs());
+        }
+        return end;
+    }
+
+    /** After a seek, frames before the target are decoded (to reach it exactly) but not shown. */
+    private void discardBeforeSeekTarget() {
+        if (seekTargetUs == Long.MIN_VALUE) {
+            return;
+        }
+        boolean videoDone = true;
+        if (feed.video() != null) {
+            VideoFrame v;
+            while ((v = feed.video().peek()) != null && v.endUs() <= seekTargetUs) {
+                feed.video().poll().release();
+            }
+            videoDone = v != null || feed.video().finished();
+        }
+        boolean audioDone = true;
+        if (feed.audio() != null) {
+            AudioChunk a;
+            while ((a = feed.audio().peek()) != null && a.endUs() <= seekTargetUs) {
+                feed.audio().poll();
+            }
+            if (a != null && a.ptsUs() < seekTargetUs) {
+                feed.audio().poll();
+                int skip = (int) ((seekTargetUs - a.ptsUs()) * a.sampleRateHz() / 1_000_000L);
+                pendingAudio = a.dropFrames(skip);
+                pendingOffset = 0;
+            }
+            audioDone = a != null || feed.audio().finished();
+        }
+        if (videoDone && audioDone) {
+            seekTargetUs = Long.MIN_VALUE;
+        }
+    }
+
+    /** While paused or buffering, the first frame at the playhead is shown once (Flash does). */
+    private void showStill() {
+        if (!showStillFrame || !videoEnabled() || seekTargetUs != Long.MIN_VALUE) {
+            return;
+        }
+        VideoFrame v = feed.video().peek();
+        if (v != null) {
+            feed.video().poll();
+            try {
+                events.render(v);
+                lastRenderedPtsUs = v.ptsUs();
+            } finally {
+                v.release();
+            }
+            showStillFrame = false;
+        }
+    }
+
+    private void deliverData(long t) {
+        DataMessage m;
+        while ((m = feed.pollData(t)) != null) {
+            events.data(m);
+        }
+    }
+
+    private void deliverAudio(long t) {
+        if (!audioEnabled()) {
+            drainDisabledAudio(t);
+            return;
+        }
+        boolean device = audioSink != null && audioSink.drivesClock() && !fast;
+        while (true) {
+            AudioChunk a = pendingAudio != null ? pendingAudio : feed.audio().peek();
+            if (a == null) {
+                break;
+            }
+            if (!device && a.ptsUs() > t) {
+                break;
+            }
+            if (device && a.ptsUs() > t + AUDIO_LEAD_US && audioAnchorUs != Long.MIN_VALUE) {
+                break;
+            }
+            if (pendingAudio == null) {
+                feed.audio().poll();
+                pendingAudio = a;
+                pendingOffset = 0;
+            }
+            if (!ensureSink(a)) {
+                pendingAudio = null;
+                continue;
+            }
+            if (device && !audioSink.drivesClock()) {
+                device = false; // the device failed to open and was replaced by a null sink
+            }
+            if (audioAnchorUs == Long.MIN_VALUE) {
+                audioAnchorUs = a.ptsUs() + (long) pendingOffset / (2 * a.channels()) * 1_000_000L / a.sampleRateHz();
+            }
+            int n = audioSink.write(a.pcm(), pendingOffset, a.lengthBytes() - pendingOffset);
+            pendingOffset += n;
+            if (!device) {
+                audioLateUs += DRIFT_SMOOTHING * ((t - a.ptsUs()) - audioLateUs);
+            }
+            if (pendingOffset >= a.lengthBytes()) {
+                pendingAudio = null;
+            } else {
+                break; // the device is full for now
+            }
+        }
+        if (device && audioAnchorUs != Long.MIN_VALUE && sinkRate > 0) {
+            long played = audioSink.playedFrames();
+            if (played > 0) {
+                clock.syncTo(audioAnchorUs + played * 1_000_000L / sinkRate);
+            }
+        }
+    }
+
+    private void drainDisabledAudio(long t) {
+        TrackOutput<AudioChunk> audio = feed.audio();
+        if (audio == null) {
+            return;
+        }
+        AudioChunk a;
+        while ((a = audio.peek()) != null && a.ptsUs() <= t) {
+            audio.poll();
+        }
+    }
+
+    private boolean ensureSink(AudioChunk a) {
+        if (audioSink == null) {
+            return false;
+        }
+        if (a.sampleRateHz() != sinkRate || a.channels() != sinkChannels) {
+            try {
+                audioSink.open(a.sampleRateHz(), a.channels());
+                sinkRate = a.sampleRateHz();
+                sinkChannels = a.channels();
+            } catch (AudioSinkException e) {
+                // No device: a null sink keeps the clock on wall time, with one clear warning.
+                audioSink.close();
+                org.netstreamfx.player.sink.NullAudioSink nullSink = new org.netstreamfx.player.sink.NullAudioSink();
+                nullSink.open(a.sampleRateHz(), a.channels());
+                audioSink = nullSink;
+                sinkRate = a.sampleRateHz();
+                sinkChannels = a.channels();
+                events.status(NetStatusCode.NSFX_AUDIO_NODEVICE, e.getMessage()
+                        + "; audio is decoded and timed on the wall clock but not heard.", null);
+            }
+        }
+        return true;
+    }
+
+    private void resetAudio() {
+        pendingAudio = null;
+        pendingOffset = 0;
+        audioAnchorUs = Long.MIN_VALUE;
+        if (audioSink != null && sinkRate > 0) {
+            audioSink.flush();
+        }
+    }
+
+    private void presentVideo(long t) {
+        TrackOutput<VideoFrame> video = feed.video();
+        if (video == null) {
+            return;
+        }
+        if (!receiveVideo) {
+            VideoFrame v;
+            while ((v = video.peek()) != null && v.ptsUs() <= t) {
+                video.poll().release();
+            }
+            return;
+        }
+        while (true) {
+            VideoFrame v = video.peek();
+            if (v == null || v.ptsUs() > t) {
+                return;
+            }
+            video.poll();
+            VideoFrame next = video.peek();
+            boolean late = !fast && next != null && next.ptsUs() <= t;
+            try {
+                if (late) {
+                    droppedFrames++;
+                } else {
+                    events.render(v);
+                    renderedFrames++;
+                    lastRenderedPtsUs = v.ptsUs();
+                    renderTimes[renderTimesHead++ & (renderTimes.length - 1)] = time.nanoTime();
+                    videoLateUs += DRIFT_SMOOTHING * ((t - v.ptsUs()) - videoLateUs);
+                    showStillFrame = false;
+                }
+            } finally {
+                v.release();
+            }
+            if (fast) {
+                return; // one frame per step: the clock moves on in the next step
+            }
+        }
+    }
+
+    private boolean starving(long t) {
+        return (videoEnabled() && starved(feed.video(), t)) || (audioEnabled() && pendingAudio == null
+                && starved(feed.audio(), t));
+    }
+
+    private static boolean starved(TrackOutput<?> out, long t) {
+        if (out.finished() || out.peek() != null) {
+            return false;
+        }
+        long end = out.bufferedEndUs();
+        return end == TrackOutput.NOTHING || end <= t;
+    }
+
+    private boolean drained(long t) {
+        boolean v = feed.video() == null || !receiveVideo || feed.video().finished();
+        boolean a = feed.audio() == null || !receiveAudio || (feed.audio().finished() && pendingAudio == null
+                && (audioSink == null || !audioSink.drivesClock() || audioSink.queuedFrames() == 0 || fast));
+        if (!v || !a) {
+            return false;
+        }
+        return fast || t >= lastEndUs() - 1_000;
+    }
+
+    /** Marks the stream closed: nothing more happens until the next start. */
+    public void stop() {
+        phase = Phase.IDLE;
+        clock.pause();
+        resetAudio();
+    }
+
+    // Statistics, read on the playback thread and published by the stream.
+
+    public long renderedFrames() {
+        return renderedFrames;
+    }
+
+    public long droppedFrames() {
+        return droppedFrames;
+    }
+
+    /** Video lateness against the audio clock, in ms (positive: video behind audio). */
+    public double avDriftMs() {
+        boolean device = audioSink != null && audioSink.drivesClock();
+        double audio = device ? 0 : audioLateUs;
+        return (videoLateUs - audio) / 1000.0;
+    }
+
+    /** Frames shown during the last second. */
+    public double currentFps() {
+        long now = time.nanoTime();
+        int count = 0;
+        for (long ts : renderTimes) {
+            if (ts != 0 && now - ts <= 1_000_000_000L) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    public long lastRenderedPtsUs() {
+        return lastRenderedPtsUs;
+    }
+
+    private static double seconds(long us) {
+        return Math.round(us / 1000.0) / 1000.0;
+    }
+}

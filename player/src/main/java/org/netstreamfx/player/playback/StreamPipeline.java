@@ -1,0 +1,399 @@
+package org.netstreamfx.player.playback;
+
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.netstreamfx.player.decode.DecoderException;
+import org.netstreamfx.player.decode.FfmpegAudioDecoder;
+import org.netstreamfx.player.decode.FfmpegVideoDecoder;
+import org.netstreamfx.player.decode.VideoFramePool;
+import org.netstreamfx.player.media.TrackFormat;
+import org.netstreamfx.player.media.TrackKind;
+import org.netstreamfx.player.sink.AudioChunk;
+import org.netstreamfx.player.sink.VideoFrame;
+import org.netstreamfx.player.source.DataMessage;
+import org.netstreamfx.player.source.MediaSource;
+import org.netstreamfx.player.source.SourceDescription;
+import org.netstreamfx.player.source.SourceItem;
+import org.netstreamfx.player.source.SourcePacket;
+
+/**
+ * Source → packet buffer → per-track decoders, driven by the stream's demux thread
+ * ("nsfx-demux-N"). It reads ahead of the playhead by {@code readAheadUs} (or until
+ * {@link #MAX_QUEUED_BYTES} of compressed data wait), carries out seeks, and exposes the decoded
+ * tracks to the playback core as a {@link PlaybackFeed}.
+ */
+public final class StreamPipeline implements PlaybackFeed, AutoCloseable {
+    /** Compressed bytes that may wait in the packet buffer, across tracks. */
+    public static final long MAX_QUEUED_BYTES = 64L * 1024 * 1024;
+    /** Decoded pictures that may wait for their time (each a BGRA buffer from the pool). */
+    private static final int VIDEO_FRAMES_QUEUED = 6;
+    /** Decoded audio chunks that may wait (about 1 s of AAC). */
+    private static final int AUDIO_CHUNKS_QUEUED = 48;
+    private static final AtomicInteger IDS = new AtomicInteger();
+
+    /** How a source is made; called on the demux thread, so slow opens block nobody. */
+    @FunctionalInterface
+    public interface SourceOpener {
+        MediaSource open() throws IOException;
+    }
+
+    /** What the demux thread reports. Called on the demux or a decoder thread: hand off at once. */
+    public interface Listener {
+        void opened(SourceDescription description);
+
+        void openFailed(IOException error);
+
+        void seekDone(long targetUs);
+
+        void seekInvalid(long requestedUs, long lastValidUs);
+
+        void seekFailed(long requestedUs, String why);
+
+        /** Reading or decoding failed mid-stream; playback cannot go on. */
+        void failed(String description);
+
+        void decodeError(String description);
+    }
+
+    private final int id = IDS.incrementAndGet();
+    private final SourceOpener opener;
+    private final Listener listener;
+    private final Thread thread;
+    private final Object lock = new Object();
+    private final ArrayDeque<DataMessage> data = new ArrayDeque<>();
+    private volatile MediaSource source;
+    private volatile TrackPipeline<VideoFrame> video;
+    private volatile TrackPipeline<AudioChunk> audio;
+    private volatile FfmpegVideoDecoder videoDecoder;
+    private volatile FfmpegAudioDecoder audioDecoder;
+    private VideoFramePool framePool;
+    // Written once on the demux thread before the tracks start.
+    private int videoIndex = -1;
+    private int audioIndex = -1;
+
+    // Guarded by lock.
+    private long readAheadUs;
+    private long playheadUs;
+    private long epoch;
+    private long endedEpoch = -1;
+    private long seekTargetUs = -1;
+    private long dataFloorUs = Long.MIN_VALUE;
+    private boolean closed;
+    private boolean waiting;
+
+    public StreamPipeline(SourceOpener opener, Listener listener, long readAheadUs) {
+        this.opener = opener;
+        this.listener = listener;
+        this.readAheadUs = readAheadUs;
+        this.thread = new Thread(this::run, "nsfx-demux-" + id);
+        this.thread.setDaemon(true);
+    }
+
+    public void start() {
+        thread.start();
+    }
+
+    // Called on the playback thread.
+
+    public void requestSeek(long targetUs) {
+        synchronized (lock) {
+            seekTargetUs = Math.max(0, targetUs);
+            lock.notifyAll();
+        }
+    }
+
+    public void setReadAheadUs(long us) {
+        synchronized (lock) {
+            readAheadUs = us;
+            lock.notifyAll();
+        }
+    }
+
+    public void setTrackEnabled(TrackKind kind, boolean on) {
+        TrackPipeline<?> t = kind == TrackKind.VIDEO ? video : audio;
+        if (t != null) {
+            t.setEnabled(on);
+        }
+    }
+
+    @Override
+    public void playheadMoved(long positionUs) {
+        synchronized (lock) {
+            playheadUs = positionUs;
+            if (waiting) {
+                lock.notifyAll();
+            }
+        }
+    }
+
+    @Override
+    public TrackOutput<VideoFrame> video() {
+        return video;
+    }
+
+    @Override
+    public TrackOutput<AudioChunk> audio() {
+        return audio;
+    }
+
+    @Override
+    public DataMessage pollData(long upToUs) {
+        synchronized (lock) {
+            while (!data.isEmpty() && data.peekFirst().ptsUs() < dataFloorUs) {
+                data.pollFirst();
+            }
+            DataMessage m = data.peekFirst();
+            if (m != null && m.ptsUs() <= upToUs) {
+                return data.pollFirst();
+            }
+            return null;
+        }
+    }
+
+    @Override
+    public boolean sourceEnded() {
+        synchronized (lock) {
+            return endedEpoch == epoch && seekTargetUs < 0;
+        }
+    }
+
+    public long bytesLoaded() {
+        MediaSource s = source;
+        return s == null ? 0 : s.bytesLoaded();
+    }
+
+    public long bytesTotal() {
+        MediaSource s = source;
+        return s == null ? -1 : s.bytesTotal();
+    }
+
+    public long decodedVideoFrames() {
+        FfmpegVideoDecoder d = videoDecoder;
+        return d == null ? 0 : d.decodedFrames();
+    }
+
+    public long decodedAudioSamples() {
+        FfmpegAudioDecoder d = audioDecoder;
+        return d == null ? 0 : d.decodedSamples();
+    }
+
+    public long decodeErrors() {
+        long n = 0;
+        if (video != null) {
+            n += video.decodeErrors();
+        }
+        if (audio != null) {
+            n += audio.decodeErrors();
+        }
+        return n;
+    }
+
+    /** The profile the audio decoder found in the bitstream (implicit SBR/PS), or "". */
+    public String detectedAudioProfile() {
+        return audioDecoder == null ? "" : audioDecoder.detectedProfile();
+    }
+
+    // Called on the demux thread.
+
+    private void run() {
+        SourceDescription description;
+        try {
+            MediaSource s = opener.open();
+            source = s;
+            description = s.open();
+            startTracks(description);
+        } catch (IOException e) {
+            listener.openFailed(e);
+            return;
+        } catch (RuntimeException e) {
+            listener.openFailed(new IOException("Could not open the stream: " + e, e));
+            return;
+        }
+        listener.opened(description);
+        try {
+            demuxLoop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void startTracks(SourceDescription d) throws DecoderException {
+        for (TrackFormat f : d.tracks()) {
+            TrackPipeline.Problems problems = new TrackPipeline.Problems() {
+                @Override
+                public void decodeError(String description) {
+                    listener.decodeError(description);
+                }
+
+                @Override
+                public void fatal(String description) {
+                    listener.failed(description);
+                }
+            };
+            if (f.kind() == TrackKind.VIDEO) {
+                TrackPipeline<VideoFrame> t = new TrackPipeline<>("nsfx-vdec-" + id, VIDEO_FRAMES_QUEUED, problems);
+                framePool = new VideoFramePool(VIDEO_FRAMES_QUEUED + 3);
+                FfmpegVideoDecoder dec = new FfmpegVideoDecoder(f, framePool, t::deliver);
+                videoDecoder = dec;
+                videoIndex = f.index();
+                t.start(dec);
+                video = t;
+            } else {
+                TrackPipeline<AudioChunk> t = new TrackPipeline<>("nsfx-adec-" + id, AUDIO_CHUNKS_QUEUED, problems);
+                FfmpegAudioDecoder dec = new FfmpegAudioDecoder(f, t::deliver);
+                audioDecoder = dec;
+                audioIndex = f.index();
+                t.start(dec);
+                audio = t;
+            }
+        }
+    }
+
+    private void demuxLoop() throws InterruptedException {
+        while (true) {
+            long target;
+            long readEpoch;
+            synchronized (lock) {
+                while (!closed && seekTargetUs < 0 && (endedEpoch == epoch || aheadEnough())) {
+                    waiting = true;
+                    lock.wait(50);
+                    waiting = false;
+                }
+                if (closed) {
+                    return;
+                }
+                target = seekTargetUs;
+                readEpoch = epoch;
+            }
+            if (target >= 0) {
+                doSeek(target);
+                continue;
+            }
+            SourceItem item;
+            try {
+                item = source.read();
+            } catch (IOException | RuntimeException e) {
+                listener.failed(e.getMessage() == null ? e.toString() : e.getMessage());
+                synchronized (lock) {
+                    endedEpoch = epoch;
+                }
+                return;
+            }
+            route(item, readEpoch);
+        }
+    }
+
+    private boolean aheadEnough() {
+        long ahead = Long.MAX_VALUE;
+        long bytes = 0;
+        for (TrackPipeline<?> t : new TrackPipeline<?>[] {video, audio}) {
+            if (t == null) {
+                continue;
+            }
+            long end = t.bufferedEndUs();
+            ahead = Math.min(ahead, end == TrackOutput.NOTHING ? 0 : end - playheadUs);
+            bytes += t.queuedBytes();
+        }
+        return ahead >= readAheadUs || bytes >= MAX_QUEUED_BYTES;
+    }
+
+    private void route(SourceItem item, long readEpoch) {
+        if (item == null) {
+            synchronized (lock) {
+                if (readEpoch != epoch) {
+                    return;
+                }
+                endedEpoch = epoch;
+            }
+            if (video != null) {
+                video.endOfStream(readEpoch);
+            }
+            if (audio != null) {
+                audio.endOfStream(readEpoch);
+            }
+            return;
+        }
+        if (item instanceof DataMessage m) {
+            synchronized (lock) {
+                if (readEpoch == epoch) {
+                    data.addLast(m);
+                }
+            }
+            return;
+        }
+        SourcePacket p = (SourcePacket) item;
+        int index = p.packet().trackIndex();
+        if (video != null && index == videoIndex) {
+            video.offer(p, readEpoch);
+        } else if (audio != null && index == audioIndex) {
+            audio.offer(p, readEpoch);
+        }
+    }
+
+    private void doSeek(long targetUs) {
+        MediaSource s = source;
+        OptionalLong until = s.seekableUntilUs();
+        if (until.isPresent() && targetUs > until.getAsLong()) {
+            synchronized (lock) {
+                seekTargetUs = -1;
+            }
+            listener.seekInvalid(targetUs, until.getAsLong());
+            return;
+        }
+        try {
+            s.seek(targetUs);
+        } catch (IOException | RuntimeException e) {
+            synchronized (lock) {
+                seekTargetUs = -1;
+            }
+            listener.seekFailed(targetUs, e.getMessage());
+            return;
+        }
+        long newEpoch;
+        synchronized (lock) {
+            newEpoch = ++epoch;
+            if (seekTargetUs == targetUs) {
+                seekTargetUs = -1;
+            }
+            data.clear();
+            dataFloorUs = targetUs;
+            playheadUs = targetUs;
+        }
+        if (video != null) {
+            video.reset(newEpoch);
+        }
+        if (audio != null) {
+            audio.reset(newEpoch);
+        }
+        listener.seekDone(targetUs);
+    }
+
+    @Override
+    public void close() {
+        synchronized (lock) {
+            closed = true;
+            lock.notifyAll();
+        }
+        MediaSource s = source;
+        thread.interrupt();
+        try {
+            thread.join(3_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (video != null) {
+            video.close();
+        }
+        if (audio != null) {
+            audio.close();
+        }
+        if (framePool != null) {
+            framePool.close();
+        }
+        if (s != null && !thread.isAlive()) {
+            s.close();
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package org.netstreamfx.player.source;
+
+import java.io.IOException;
+import java.util.OptionalLong;
+
+/**
+ * A demuxer: opens a stream, reports its tracks, then yields packets and data messages in order.
+ *
+ * <p>Thread ownership: every method is called on the stream's demux thread, except
+ * {@link #bytesLoaded()}, {@link #bytesTotal()} and {@link #close()}, which may be called from any
+ * thread (close() unblocks a read that waits for data).
+ */
+public interface MediaSource extends AutoCloseable {
+
+    /**
+     * Opens the stream and probes it. Throws {@link StreamNotFoundException} when there is nothing
+     * at the address, {@link UnsupportedMediaException} when the data is not media we can play, and
+     * {@link org.netstreamfx.player.wire.WireFormatException} when the data is malformed.
+     */
+    SourceDescription open() throws IOException;
+
+    /** The next item, or null at the end of the stream. */
+    SourceItem read() throws IOException;
+
+    /** Positions the source on the keyframe at or before {@code timeUs}. */
+    void seek(long timeUs) throws IOException;
+
+    /**
+     * For progressive downloads, the last time that can be reached by a seek with the data loaded
+     * so far; empty when the whole stream is reachable.
+     */
+    OptionalLong seekableUntilUs();
+
+    long bytesLoaded();
+
+    /** The total size in bytes, or -1 when unknown. */
+    long bytesTotal();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,26 @@
+package org.netstreamfx.player.source;
+
+import java.io.Closeable;
+import java.io.IOException;
+
+/**
+ * Bytes addressed by position: a local file, or a progressive HTTP download that fills in as it
+ * arrives. Reads block until at least one byte at the position is available or the data ends.
+ */
+public interface RandomAccessInput extends Closeable {
+
+    /**
+     * Reads up to {@code len} bytes at {@code position}. Returns the count read (at least 1), or
+     * -1 when {@code position} is at or past the end of the data.
+     */
+    int read(long position, byte[] dst, int off, int len) throws IOException;
+
+    /** The total size, or -1 while unknown. */
+    long size();
+
+    /** Bytes available so far from the start (for a file: its size). */
+    long bytesLoaded();
+
+    /** A name safe to show and log: credentials and query strings masked. */
+    String displayName();
+}
