@@ -1,0 +1,186 @@
+package org.netstreamfx.app.cli;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.netstreamfx.player.net.NetConnection;
+import org.netstreamfx.player.net.NetStatusCode;
+import org.netstreamfx.player.net.NetStream;
+import org.netstreamfx.player.net.NetStreamClient;
+import org.netstreamfx.player.net.NetStreamInfo;
+import org.netstreamfx.player.sink.NullAudioSink;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code nsfx play}: plays a file or URL headless and prints every NetStatus event, client
+ * callback and periodic stats. Exit 0 at the end (or --duration), 1 after an error-level event.
+ */
+@Command(name = "play", mixinStandardHelpOptions = true,
+        description = "Play a file or http(s) URL headless; print events as JSON lines.")
+public final class PlayCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "<file|url>", description = "A local file or an http(s) URL.")
+    String address;
+
+    @Option(names = "--buffer-time", paramLabel = "S", description = "NetStream.bufferTime in seconds (default 0.1).")
+    double bufferTime = NetStream.DEFAULT_BUFFER_TIME;
+
+    @Option(names = "--duration", paramLabel = "S", description = "Stop after S seconds of media.")
+    Double duration;
+
+    @Option(names = "--seek", paramLabel = "S", description = "Seek to S seconds once playing starts.")
+    Double seek;
+
+    @Option(names = "--fast", description = "Play as fast as decoding allows (no pacing, no frame dropping).")
+    boolean fast;
+
+    @Option(names = "--no-audio", description = "Do not open an audio device (audio is still decoded and timed).")
+    boolean noAudio;
+
+    @Option(names = "--events", paramLabel = "jsonl|text", description = "Output format (default jsonl).")
+    EventFormat format = EventFormat.jsonl;
+
+    @Option(names = "--stats-interval", paramLabel = "S", description = "Print stats every S seconds (default 1; 0: only at the end).")
+    double statsInterval = 1.0;
+
+    @Override
+    public Integer call() {
+        if (bufferTime < 0 || (duration != null && duration <= 0) || (seek != null && seek < 0) || statsInterval < 0) {
+            System.err.println("nsfx play: --buffer-time, --seek and --stats-interval take 0 or more seconds; "
+                    + "--duration takes more than 0");
+            return 2;
+        }
+        long start = System.nanoTime();
+        ExecutorService callbacks = Executors.newSingleThreadExecutor(r -> daemon(r, "nsfx-cli-events"));
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "nsfx-cli-stats"));
+        EventPrinter printer = new EventPrinter(System.out, format, start);
+        CountDownLatch done = new CountDownLatch(1);
+        AtomicInteger exit = new AtomicInteger(0);
+        AtomicBoolean seekIssued = new AtomicBoolean();
+        NetConnection nc = new NetConnection(callbacks);
+        NetStream ns = new NetStream(nc);
+        try {
+            nc.connect(null);
+            ns.setBufferTime(bufferTime);
+            ns.setPacing(fast ? NetStream.Pacing.AS_FAST_AS_POSSIBLE : NetStream.Pacing.REAL_TIME);
+            if (noAudio || fast) {
+                ns.setAudioSink(new NullAudioSink());
+            }
+            ns.setClient(new NetStreamClient() {
+                @Override
+                public void onMetaData(Map<String, Object> info) {
+                    printer.callback("onMetaData", info, System.nanoTime());
+                }
+
+                @Override
+                public void onCuePoint(Map<String, Object> info) {
+                    printer.callback("onCuePoint", info, System.nanoTime());
+                }
+
+                @Override
+                public void onTextData(Map<String, Object> info) {
+                    printer.callback("onTextData", info, System.nanoTime());
+                }
+
+                @Override
+                public void onPlayStatus(Map<String, Object> info) {
+                    printer.callback("onPlayStatus", info, System.nanoTime());
+                    if ("NetStream.Play.Complete".equals(info.get("code"))) {
+                        done.countDown();
+                    }
+                }
+
+                @Override
+                public boolean onData(String handler, List<Object> args) {
+                    printer.callback(handler, args, System.nanoTime());
+                    return true;
+                }
+            });
+            ns.addNetStatusListener(e -> {
+                printer.status(e);
+                if (e.isError()) {
+                    exit.set(1);
+                    if (!e.is(NetStatusCode.NETSTREAM_SEEK_INVALIDTIME) && !e.is(NetStatusCode.NETSTREAM_SEEK_FAILED)) {
+                        done.countDown();
+                    }
+                }
+                if (e.is(NetStatusCode.NETSTREAM_PLAY_START) && seek != null && seekIssued.compareAndSet(false, true)) {
+                    ns.seek(seek);
+                }
+            });
+            if (statsInterval > 0) {
+                long periodMs = Math.max(10, Math.round(statsInterval * 1000));
+                ticker.scheduleAtFixedRate(() -> callbacks.execute(() -> printer.stats(stats(ns), System.nanoTime())),
+                        periodMs, periodMs, TimeUnit.MILLISECONDS);
+            }
+            if (duration != null) {
+                ticker.scheduleAtFixedRate(() -> {
+                    if (ns.time() >= duration) {
+                        done.countDown();
+                    }
+                }, 5, 5, TimeUnit.MILLISECONDS);
+            }
+            ns.play(address);
+            done.await();
+            ticker.shutdownNow();
+            Map<String, Object> last = stats(ns);
+            long lastNanos = System.nanoTime();
+            ns.close();
+            callbacks.submit(() -> printer.stats(last, lastNanos)).get(5, TimeUnit.SECONDS);
+            return exit.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        } catch (Exception e) {
+            System.err.println("nsfx play: " + e.getMessage());
+            return 1;
+        } finally {
+            ticker.shutdownNow();
+            nc.close();
+            callbacks.shutdown();
+            try {
+                callbacks.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private Map<String, Object> stats(NetStream ns) {
+        NetStreamInfo info = ns.info();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("time", round3(ns.time()));
+        m.put("bufferLength", round3(ns.bufferLength()));
+        m.put("bufferTime", ns.bufferTime());
+        m.put("fps", info.currentFps());
+        m.put("videoFrames", info.decodedFrames());
+        m.put("audioSamples", info.decodedAudioSamples());
+        m.put("droppedFrames", info.droppedFrames());
+        m.put("renderedFrames", info.renderedFrames());
+        m.put("bytesLoaded", ns.bytesLoaded());
+        m.put("bytesTotal", ns.bytesTotal());
+        m.put("avDriftMs", round3(info.avDriftMs()));
+        m.put("decodeErrors", info.decodeErrors());
+        return m;
+    }
+
+    private static double round3(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+}

@@ -1,0 +1,81 @@
+package org.netstreamfx.app.cli;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.netstreamfx.player.media.TrackFormat;
+import org.netstreamfx.player.media.TrackKind;
+import org.netstreamfx.player.source.MediaSource;
+import org.netstreamfx.player.source.SourceDescription;
+import org.netstreamfx.player.source.Sources;
+import org.netstreamfx.player.source.StreamNotFoundException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code nsfx probe}: one JSON object describing the container and its streams. */
+@Command(name = "probe", mixinStandardHelpOptions = true,
+        description = "Describe a file or http(s) URL: container, duration, and each stream as JSON.")
+public final class ProbeCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "<file|url>")
+    String address;
+
+    @Override
+    public Integer call() {
+        EventPrinter printer = new EventPrinter(System.out, EventFormat.jsonl, System.nanoTime());
+        try (MediaSource source = Sources.open(address)) {
+            SourceDescription d = source.open();
+            printer.object(describe(d, source.bytesTotal()));
+            return 0;
+        } catch (StreamNotFoundException e) {
+            printer.object(error("NetStream.Play.StreamNotFound", e.getMessage()));
+            return 1;
+        } catch (IOException | RuntimeException e) {
+            printer.object(error("NetStream.Play.Failed", e.getMessage() == null ? e.toString() : e.getMessage()));
+            return 1;
+        }
+    }
+
+    private static Map<String, Object> error(String code, String description) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", "error");
+        m.put("code", code);
+        m.put("level", "error");
+        m.put("description", description);
+        return m;
+    }
+
+    static Map<String, Object> describe(SourceDescription d, long bytes) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("container", d.container());
+        m.put("duration", d.durationUs() < 0 ? null : d.durationUs() / 1e6);
+        m.put("bytes", bytes < 0 ? null : bytes);
+        List<Map<String, Object>> streams = new ArrayList<>();
+        for (TrackFormat t : d.tracks()) {
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("index", t.index());
+            s.put("type", t.kind() == TrackKind.VIDEO ? "video" : "audio");
+            s.put("codec", t.codec().displayName());
+            s.put("fourcc", t.codec().fourCc());
+            s.put("profile", t.profile());
+            if (t.kind() == TrackKind.VIDEO) {
+                s.put("level", t.level());
+                s.put("width", t.width());
+                s.put("height", t.height());
+                s.put("frameRate", Math.round(t.frameRate() * 1000) / 1000.0);
+            } else {
+                s.put("sampleRate", t.sampleRateHz());
+                s.put("channels", t.channels());
+            }
+            s.put("bitRate", t.bitRateBps() > 0 ? t.bitRateBps() : null);
+            streams.add(s);
+        }
+        m.put("streams", streams);
+        m.put("ignoredStreams", d.ignoredTracks());
+        m.put("metadata", d.containerMetadata());
+        return m;
+    }
+}
