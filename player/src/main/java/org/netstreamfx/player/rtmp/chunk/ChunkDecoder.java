@@ -2,6 +2,7 @@ package org.netstreamfx.player.rtmp.chunk;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -281,7 +282,7 @@ public final class ChunkDecoder {
         if (total > limits.maxBufferedBytes()) {
             throw WireFormatException.overLimit("RTMP buffered message bytes", total, limits.maxBufferedBytes());
         }
-        s.partial = java.util.Arrays.copyOf(s.partial, newCapacity);
+        s.partial = Arrays.copyOf(s.partial, newCapacity);
         bufferedBytes = total;
     }
 

@@ -50,7 +50,8 @@ public final class RtmpHandshake {
      *
      * @param scheme where to put our C1 digest in digest mode
      * @param random source of the random bytes
-     * @param clockMs our epoch in milliseconds, sent as C1's time (5.2.3 allows 0)
+     * @param clockMs our epoch in milliseconds, whose low 32 bits are sent as C1's time (5.2.3
+     *     allows 0)
      * @throws HandshakeRejectedException if the server closed or reset the connection before S0
      * @throws WireFormatException if S0's version is not 3 or S1/S2 end early
      */

@@ -143,6 +143,15 @@ class ChunkCodecTest {
         assertEquals(msgs, new ChunkDecoder().feed(expected, 0, expected.length));
     }
 
+    /** A type 3 header starting a new message right after a type 0 repeats its timestamp. */
+    @Test
+    void typeThreeNewMessageAfterTypeZeroWithExtendedTimestamp() throws Exception {
+        byte[] wire = hex("03 FFFFFF 000001 08 01000000 01020304 11" + "C3 01020304 22");
+        List<RtmpMessage> msgs = new ChunkDecoder().feed(wire, 0, wire.length);
+        assertEquals(List.of(RtmpMessage.of(3, MessageType.AUDIO, 0x01020304L, 1, hex("11")),
+                RtmpMessage.of(3, MessageType.AUDIO, 0x01020304L, 1, hex("22"))), msgs);
+    }
+
     @Test
     void timestampsWrapAt32Bits() throws Exception {
         byte[] wire = hex("03 FFFFFF 000000 08 01000000 FFFFFFF0" + "83 000020");
