@@ -88,7 +88,8 @@ public final class PlaybackCore {
         phase = Phase.BUFFERING;
         flushed = false;
         showStillFrame = true;
-        seekTargetUs = startUs;
+        // A stream starts at its first frame, whatever its timestamp: nothing is skipped.
+        seekTargetUs = Long.MIN_VALUE;
     }
 
     /** The seek to {@code targetUs} was carried out on the source: buffer again from there. */
