@@ -59,6 +59,7 @@ import org.netstreamfx.player.media.Codec;
 import org.netstreamfx.player.media.MediaPacket;
 import org.netstreamfx.player.media.TrackFormat;
 import org.netstreamfx.player.media.TrackKind;
+import org.netstreamfx.player.wire.WireFormatException;
 
 /**
  * Demuxes the MPEG-4 family (MP4, F4V, M4A, MOV, MP4V, 3GP, 3G2) and anything else FFmpeg's
@@ -85,7 +86,11 @@ public final class FfmpegSource implements MediaSource {
     private ReadCallback readCallback;
     private SeekCallback seekCallback;
     private AVPacket packet;
-    private long position;
+    /**
+     * Where the next read callback reads. Named so that it cannot be confused, inside the callback
+     * classes, with the {@code position} field every JavaCPP Pointer inherits.
+     */
+    private long ioPositionBytes;
     private IOException ioFailure;
     private int videoStream = -1;
     private int audioStream = -1;
@@ -150,12 +155,42 @@ public final class FfmpegSource implements MediaSource {
             throw new UnsupportedMediaException("No track NetStreamFX can play (it plays H.264, H.265, AV1 and VP9 "
                     + "video and AAC or MP3 audio); found: " + (ignored.isEmpty() ? "no tracks" : String.join(", ", ignored)));
         }
+        checkNotTruncated();
         startTimeUs = format.start_time() == AV_NOPTS_VALUE ? 0 : format.start_time();
         long durationUs = format.duration() == AV_NOPTS_VALUE ? -1 : format.duration();
         packet = av_packet_alloc();
         String container = format.iformat().name().getString();
         return new SourceDescription(container, durationUs, tracks, ignored, metadata(format.metadata()),
                 input.size() > 0);
+    }
+
+    /**
+     * A file whose sample index (MP4 'stbl', a fragment's 'trun') points past its end was cut
+     * short: say so now rather than play into the hole.
+     */
+    private void checkNotTruncated() throws WireFormatException {
+        long size = input.size();
+        if (size <= 0) {
+            return;
+        }
+        long maxEnd = 0;
+        for (int si : new int[] {videoStream, audioStream}) {
+            if (si < 0) {
+                continue;
+            }
+            AVStream st = format.streams(si);
+            int n = avformat_index_get_entries_count(st);
+            for (int i = 0; i < n; i++) {
+                AVIndexEntry e = avformat_index_get_entry(st, i);
+                if (e != null && !e.isNull() && e.pos() >= 0) {
+                    maxEnd = Math.max(maxEnd, e.pos() + e.size());
+                }
+            }
+        }
+        if (maxEnd > size) {
+            throw new WireFormatException("sample table", "The file is truncated: its sample table lists media data up to byte "
+                    + maxEnd + " but the file has only " + size + " bytes");
+        }
     }
 
     private static TrackKind kindOf(int mediaType) {
@@ -212,7 +247,7 @@ public final class FfmpegSource implements MediaSource {
             }
             if (rc < 0) {
                 throwIoFailure();
-                throw new IOException("Reading " + input.displayName() + " failed at byte " + position + ": "
+                throw new IOException("Reading " + input.displayName() + " failed at byte " + ioPositionBytes + ": "
                         + FfmpegErrors.describe(rc));
             }
             try {
@@ -343,12 +378,12 @@ public final class FfmpegSource implements MediaSource {
         @Override
         public int call(Pointer opaque, BytePointer buf, int size) {
             try {
-                int n = input.read(position, ioScratch, 0, Math.min(size, ioScratch.length));
+                int n = input.read(ioPositionBytes, ioScratch, 0, Math.min(size, ioScratch.length));
                 if (n < 0) {
                     return AVERROR_EOF;
                 }
                 buf.position(0).capacity(size).put(ioScratch, 0, n);
-                position += n;
+                ioPositionBytes += n;
                 return n;
             } catch (IOException e) {
                 ioFailure = e;
@@ -368,7 +403,7 @@ public final class FfmpegSource implements MediaSource {
             long target;
             switch (whence & 0xFFFF) {
                 case 0 -> target = offset;
-                case 1 -> target = position + offset;
+                case 1 -> target = ioPositionBytes + offset;
                 case 2 -> {
                     if (size < 0) {
                         return -1;
@@ -382,7 +417,7 @@ public final class FfmpegSource implements MediaSource {
             if (target < 0) {
                 return -1;
             }
-            position = target;
+            ioPositionBytes = target;
             return target;
         }
     }

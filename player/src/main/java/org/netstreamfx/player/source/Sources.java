@@ -26,7 +26,7 @@ public final class Sources {
             } catch (URISyntaxException e) {
                 throw new StreamNotFoundException("Not a valid URL: " + org.netstreamfx.player.util.Redact.url(address));
             }
-            return new FfmpegSource(HttpProgressiveInput.open(uri));
+            return forInput(HttpProgressiveInput.open(uri));
         }
         Path path;
         if (address.toLowerCase(Locale.ROOT).startsWith("file:")) {
@@ -38,6 +38,31 @@ public final class Sources {
         } else {
             path = Path.of(address);
         }
-        return FfmpegSource.forFile(path);
+        return forInput(FileInput.open(path));
+    }
+
+    /**
+     * FLV (by its signature, not its name) goes to our own strict FLV reader; everything else to
+     * FFmpeg's demuxers.
+     */
+    static MediaSource forInput(RandomAccessInput input) throws IOException {
+        byte[] head = new byte[3];
+        int n = 0;
+        try {
+            while (n < 3) {
+                int r = input.read(n, head, n, 3 - n);
+                if (r < 0) {
+                    break;
+                }
+                n += r;
+            }
+        } catch (IOException e) {
+            input.close();
+            throw e;
+        }
+        if (n == 3 && head[0] == 'F' && head[1] == 'L' && head[2] == 'V') {
+            return new FlvSource(input);
+        }
+        return new FfmpegSource(input);
     }
 }
