@@ -214,7 +214,7 @@ public final class PlaybackCore {
         boolean sourceEnded = feed.sourceEnded();
         discardBeforeSeekTarget();
         if (phase == Phase.BUFFERING) {
-            if (bufferLengthUs() + FULL_TOLERANCE_US >= bufferTimeUs || sourceEnded || fastAndReady()) {
+            if (bufferFull() || sourceEnded || fastAndReady()) {
                 phase = Phase.PLAYING;
                 events.status(NetStatusCode.NETSTREAM_BUFFER_FULL, "Buffer full: playing.", null);
                 if (!paused) {
@@ -260,6 +260,14 @@ public final class PlaybackCore {
             return 10_000_000;
         }
         return fast ? 0 : 2_000_000;
+    }
+
+    /**
+     * bufferTime is reached, and no enabled track is dry: with bufferTime 0 (or under the
+     * tolerance) a track with nothing received would otherwise be "full" and at once "empty".
+     */
+    private boolean bufferFull() {
+        return bufferLengthUs() + FULL_TOLERANCE_US >= bufferTimeUs && !starving(clock.positionUs());
     }
 
     /** In fast mode the buffer never waits for bufferTime once every track has a frame ready. */

@@ -94,6 +94,33 @@ class PlaybackCoreTest {
         assertEquals(List.of("0@0", "40@540"), events.renders());
     }
 
+    @Test
+    void startWithBufferTime0PlaysAsSoonAsAFrameArrivesAndDoesNotFlapWhileDry() {
+        ScriptedFeed feed = ScriptedFeed.videoOnly();
+        core.setBufferTimeUs(0);
+        core.start(feed, 0);
+
+        stepAtMs(0);
+        stepAtMs(10);
+        assertEquals(List.of(), events.all(), "no data yet: the buffer is not full, even with bufferTime 0");
+
+        feed.videoFrames(0, 1, 40);
+        stepAtMs(10);
+        assertEquals(List.of(FULL), events.codes());
+        assertEquals(List.of("0@10"), events.renders());
+
+        stepAtMs(50); // played up to 40 ms, nothing more received
+        stepAtMs(60);
+        stepAtMs(70);
+        assertEquals(List.of(FULL, EMPTY), events.codes());
+        assertEquals(40_000, core.timeUs());
+
+        feed.videoFrames(40, 1, 40);
+        stepAtMs(70);
+        assertEquals(List.of(FULL, EMPTY, FULL), events.codes());
+        assertEquals(List.of("0@10", "40@70"), events.renders());
+    }
+
     // Rebuffer.
 
     @Test
