@@ -444,6 +444,8 @@ public final class PlaybackCore {
             return false;
         }
         if (a.sampleRateHz() != sinkRate || a.channels() != sinkChannels) {
+            // A (re)opened sink counts played frames from 0: anchor the clock on this chunk.
+            audioAnchorUs = Long.MIN_VALUE;
             try {
                 audioSink.open(a.sampleRateHz(), a.channels());
                 sinkRate = a.sampleRateHz();

@@ -444,6 +444,35 @@ class PlaybackCoreTest {
         assertEquals(List.of("0+4800@0", "0+4800@100", "0+4800@200"), audioSink.writes());
     }
 
+    // Audio device as the master clock.
+
+    @Test
+    void audioDevicePositionDrivesTheClockAndSurvivesASampleRateChange() {
+        FakeDeviceAudioSink device = new FakeDeviceAudioSink();
+        PlaybackCore withDevice = new PlaybackCore(time, events, device, false);
+        ScriptedFeed feed = ScriptedFeed.audioOnly();
+        withDevice.start(feed, 0);
+        // 200 ms at 48 kHz, then the decoder switches to 24 kHz (as AAC does on finding implicit SBR).
+        feed.audio.add(TestAudio.chunk(0, 100, 48_000)).add(TestAudio.chunk(100, 100, 48_000))
+                .add(TestAudio.chunk(200, 100, 24_000)).add(TestAudio.chunk(300, 100, 24_000));
+        stepAtMs(withDevice, 0);
+        assertEquals(List.of(FULL), events.codes());
+
+        device.played(2_400); // 50 ms at 48 kHz, while the wall clock says 60 ms
+        stepAtMs(withDevice, 60);
+        assertEquals(50_000, withDevice.timeUs(), "the device position is the clock");
+
+        device.played(4_800); // 100 ms: the 48 kHz audio has played
+        stepAtMs(withDevice, 110); // the 200 ms chunk is written: the device reopens at 24 kHz
+        assertEquals(List.of("48000Hz", "24000Hz"), device.opens());
+        assertEquals(100_000, withDevice.timeUs());
+
+        device.played(1_200); // the new line has played 50 ms of the 200 ms chunk
+        stepAtMs(withDevice, 160);
+        assertEquals(250_000, withDevice.timeUs(), "the clock follows the new line from the chunk it opened on");
+        assertEquals(List.of(FULL), events.codes());
+    }
+
     // A/V sync and data.
 
     @Test
