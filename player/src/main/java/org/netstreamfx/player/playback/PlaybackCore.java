@@ -215,7 +215,7 @@ public final class PlaybackCore {
         boolean sourceEnded = feed.sourceEnded();
         discardBeforeSeekTarget();
         if (phase == Phase.BUFFERING) {
-            if (bufferLengthUs() + FULL_TOLERANCE_US >= bufferTimeUs || sourceEnded || fastAndReady()) {
+            if (bufferFull() || sourceEnded || fastAndReady()) {
                 phase = Phase.PLAYING;
                 events.status(NetStatusCode.NETSTREAM_BUFFER_FULL, "Buffer full: playing.", null);
                 if (!paused) {
@@ -261,6 +261,14 @@ public final class PlaybackCore {
             return 10_000_000;
         }
         return fast ? 0 : 2_000_000;
+    }
+
+    /**
+     * bufferTime is reached, and no enabled track is dry: with bufferTime 0 (or under the
+     * tolerance) a track with nothing received would otherwise be "full" and at once "empty".
+     */
+    private boolean bufferFull() {
+        return bufferLengthUs() + FULL_TOLERANCE_US >= bufferTimeUs && !starving(clock.positionUs());
     }
 
     /** In fast mode the buffer never waits for bufferTime once every track has a frame ready. */
@@ -437,6 +445,8 @@ public final class PlaybackCore {
             return false;
         }
         if (a.sampleRateHz() != sinkRate || a.channels() != sinkChannels) {
+            // A (re)opened sink counts played frames from 0: anchor the clock on this chunk.
+            audioAnchorUs = Long.MIN_VALUE;
             try {
                 audioSink.open(a.sampleRateHz(), a.channels());
                 sinkRate = a.sampleRateHz();
