@@ -281,7 +281,9 @@ public final class FlvSource implements MediaSource {
                 byte[] data = java.util.Arrays.copyOfRange(tag.body(), h.payloadOffset(), tag.body().length);
                 long ptsUs = dtsUs + h.compositionTimeMs() * 1000L;
                 if (h.isKeyFrame()) {
-                    index(dtsUs, tag.filePosition());
+                    // By presentation time: with B-frames a keyframe's pts is later than its
+                    // dts, and frames shown before it belong to the previous group.
+                    index(ptsUs, tag.filePosition());
                 }
                 return new SourcePacket(new MediaPacket(VIDEO_TRACK, ptsUs, dtsUs, videoFrameUs, h.isKeyFrame(), data));
             }
