@@ -53,6 +53,12 @@ public final class PlaybackCore {
     private boolean receiveVideo = true;
     private boolean receiveAudio = true;
     private long seekTargetUs = Long.MIN_VALUE;
+    /**
+     * Pictures ending at or before this time belong before the last seek and are never shown,
+     * even when the decoder hands them over late (right after a flush an H.264 decoder does not
+     * yet know the stream's reordering depth and may emit a few frames out of order).
+     */
+    private long seekFloorUs = Long.MIN_VALUE;
 
     // Audio sink state.
     private int sinkRate;
@@ -90,6 +96,8 @@ public final class PlaybackCore {
         showStillFrame = true;
         // A stream starts at its first frame, whatever its timestamp: nothing is skipped.
         seekTargetUs = Long.MIN_VALUE;
+        seekFloorUs = Long.MIN_VALUE;
+        lastRenderedPtsUs = Long.MIN_VALUE;
     }
 
     /** The seek to {@code targetUs} was carried out on the source: buffer again from there. */
@@ -101,6 +109,8 @@ public final class PlaybackCore {
         flushed = false;
         showStillFrame = true;
         seekTargetUs = targetUs;
+        seekFloorUs = targetUs;
+        lastRenderedPtsUs = Long.MIN_VALUE;
         events.status(NetStatusCode.NETSTREAM_SEEK_NOTIFY, "Seeking " + seconds(targetUs) + " s.", seconds(targetUs));
     }
 
@@ -359,6 +369,10 @@ public final class PlaybackCore {
             return;
         }
         VideoFrame v = feed.video().peek();
+        if (v != null && v.endUs() <= seekFloorUs) {
+            feed.video().poll().release(); // decoded late, from before the seek point
+            return;
+        }
         if (v != null) {
             feed.video().poll();
             try {
@@ -493,10 +507,15 @@ public final class PlaybackCore {
                 return;
             }
             video.poll();
+            if (v.endUs() <= seekFloorUs) {
+                v.release(); // from before the seek point: decoded to get there, never shown
+                continue;
+            }
             VideoFrame next = video.peek();
             boolean late = !fast && next != null && next.ptsUs() <= t;
+            boolean outOfOrder = lastRenderedPtsUs != Long.MIN_VALUE && v.ptsUs() <= lastRenderedPtsUs;
             try {
-                if (late) {
+                if (late || outOfOrder) {
                     droppedFrames++;
                 } else {
                     events.render(v);
