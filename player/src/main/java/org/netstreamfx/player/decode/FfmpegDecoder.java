@@ -50,6 +50,7 @@ public abstract class FfmpegDecoder implements AutoCloseable {
 
     protected FfmpegDecoder(TrackFormat format, int threads) throws DecoderException {
         this.format = format;
+        org.netstreamfx.player.source.FfmpegLog.configure();
         AVCodec codec = avcodec_find_decoder(format.codec().ffmpegId());
         if (codec == null || codec.isNull()) {
             throw new DecoderException(describe() + ": this FFmpeg build has no " + format.codec().displayName() + " decoder");

@@ -108,6 +108,7 @@ public final class FfmpegSource implements MediaSource {
 
     @Override
     public SourceDescription open() throws IOException {
+        FfmpegLog.configure();
         format = avformat_alloc_context();
         BytePointer ioBuffer = new BytePointer(av_malloc(IO_BUFFER_BYTES));
         readCallback = new ReadCallback();
@@ -159,9 +160,9 @@ public final class FfmpegSource implements MediaSource {
         startTimeUs = format.start_time() == AV_NOPTS_VALUE ? 0 : format.start_time();
         long durationUs = format.duration() == AV_NOPTS_VALUE ? -1 : format.duration();
         packet = av_packet_alloc();
-        String container = format.iformat().name().getString();
-        return new SourceDescription(container, durationUs, tracks, ignored, metadata(format.metadata()),
-                input.size() > 0);
+        Map<String, Object> tags = metadata(format.metadata());
+        String container = containerName(format.iformat().name().getString(), tags.get("major_brand"));
+        return new SourceDescription(container, durationUs, tracks, ignored, tags, input.size() > 0);
     }
 
     /**
@@ -191,6 +192,30 @@ public final class FfmpegSource implements MediaSource {
             throw new WireFormatException("sample table", "The file is truncated: its sample table lists media data up to byte "
                     + maxEnd + " but the file has only " + size + " bytes");
         }
+    }
+
+    /**
+     * FFmpeg names one demuxer for the whole ISO family ("mov,mp4,m4a,3gp,3g2,mj2"); the file's
+     * 'ftyp' major brand says which member it is.
+     */
+    static String containerName(String demuxer, Object majorBrand) {
+        if (!demuxer.startsWith("mov,")) {
+            return demuxer;
+        }
+        String brand = majorBrand == null ? "" : majorBrand.toString().trim().toLowerCase(java.util.Locale.ROOT);
+        if (brand.startsWith("3gp") || brand.startsWith("3ge") || brand.startsWith("3gg")) {
+            return "3gp";
+        }
+        if (brand.startsWith("3g2")) {
+            return "3g2";
+        }
+        return switch (brand) {
+            case "qt" -> "mov";
+            case "f4v", "f4p", "f4a", "f4b" -> "f4v";
+            case "m4a", "m4b", "m4p" -> "m4a";
+            case "m4v", "m4vh", "m4vp" -> "m4v";
+            default -> "mp4";
+        };
     }
 
     private static TrackKind kindOf(int mediaType) {
