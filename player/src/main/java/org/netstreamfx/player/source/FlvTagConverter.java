@@ -1,0 +1,225 @@
+package org.netstreamfx.player.source;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.netstreamfx.player.amf.AmfValues;
+import org.netstreamfx.player.flv.AacPacketType;
+import org.netstreamfx.player.flv.AudioPacketType;
+import org.netstreamfx.player.flv.AudioSpecificConfig;
+import org.netstreamfx.player.flv.AudioTagHeader;
+import org.netstreamfx.player.flv.AvcDecoderConfigurationRecord;
+import org.netstreamfx.player.flv.FlvTagType;
+import org.netstreamfx.player.flv.ScriptData;
+import org.netstreamfx.player.flv.ScriptDataParser;
+import org.netstreamfx.player.flv.SoundFormat;
+import org.netstreamfx.player.flv.SoundType;
+import org.netstreamfx.player.flv.VideoPacketType;
+import org.netstreamfx.player.flv.VideoTagHeader;
+import org.netstreamfx.player.media.Codec;
+import org.netstreamfx.player.media.MediaPacket;
+import org.netstreamfx.player.media.TrackFormat;
+import org.netstreamfx.player.wire.WireFormatException;
+
+/**
+ * FLV tag bodies (from an FLV file, or RTMP audio/video/data messages, which carry the same
+ * bodies) to tracks, packets and data messages (FLV/F4V spec v10.1 annex E.4; Enhanced RTMP v2).
+ * Sequence headers configure the tracks; coded frames become packets with pts = dts + composition
+ * time; script data becomes timed data messages.
+ *
+ * <p>Thread ownership: one thread at a time (the demux thread).
+ */
+final class FlvTagConverter {
+    static final int VIDEO_TRACK = 0;
+    static final int AUDIO_TRACK = 1;
+
+    private final ScriptDataParser scripts = new ScriptDataParser();
+    private final List<String> ignored = new ArrayList<>();
+    private TrackFormat video;
+    private TrackFormat audio;
+    private long audioFrameUs;
+    private long videoFrameUs;
+    private long startMs;
+    private boolean started;
+
+    /** What one tag turned out to be. */
+    enum Kind { VIDEO_CONFIG, AUDIO_CONFIG, PACKET, DATA, OTHER }
+
+    /** The timeline starts at the first media tag's timestamp. */
+    void startAt(long timestampMs) {
+        if (!started) {
+            startMs = timestampMs;
+            started = true;
+        }
+    }
+
+    boolean started() {
+        return started;
+    }
+
+    TrackFormat video() {
+        return video;
+    }
+
+    TrackFormat audio() {
+        return audio;
+    }
+
+    List<String> ignored() {
+        return ignored;
+    }
+
+    /** Applies onMetaData geometry (width, height, framerate, videodatarate) to the video track. */
+    void applyMetaData(Map<String, Object> meta) {
+        double fps = meta.get("framerate") instanceof Number n ? n.doubleValue() : 0;
+        videoFrameUs = fps > 0 ? Math.round(1e6 / fps) : videoFrameUs;
+        if (video != null) {
+            int w = meta.get("width") instanceof Number n ? n.intValue() : video.width();
+            int h = meta.get("height") instanceof Number n ? n.intValue() : video.height();
+            long rate = meta.get("videodatarate") instanceof Number n ? Math.round(n.doubleValue() * 1000) : 0;
+            video = new TrackFormat(video.index(), video.codec(), video.extradata(), w, h, fps, 0, 0, rate,
+                    video.profile(), video.level());
+        }
+    }
+
+    /** Classifies a tag, taking any codec configuration it carries. */
+    Kind inspect(FlvTagType type, byte[] body) throws WireFormatException {
+        if (type == FlvTagType.SCRIPT_DATA) {
+            return Kind.DATA;
+        }
+        if (type == FlvTagType.VIDEO) {
+            VideoTagHeader h = VideoTagHeader.parse(body);
+            if (h.packetType() == VideoPacketType.SEQUENCE_START) {
+                configureVideo(h, body);
+                return Kind.VIDEO_CONFIG;
+            }
+            return h.packetType() == VideoPacketType.CODED_FRAMES || h.packetType() == VideoPacketType.CODED_FRAMES_X
+                    ? Kind.PACKET : Kind.OTHER;
+        }
+        if (type == FlvTagType.AUDIO) {
+            AudioTagHeader h = AudioTagHeader.parse(body);
+            if (h instanceof AudioTagHeader.Legacy l) {
+                if (l.format() == SoundFormat.AAC) {
+                    if (l.aacPacketType().orElse(null) == AacPacketType.SEQUENCE_HEADER) {
+                        configureAac(Arrays.copyOfRange(body, l.payloadOffset(), body.length));
+                        return Kind.AUDIO_CONFIG;
+                    }
+                    return Kind.PACKET;
+                }
+                if (l.format() == SoundFormat.MP3 || l.format() == SoundFormat.MP3_8KHZ) {
+                    if (audio == null) {
+                        int rate = l.format() == SoundFormat.MP3_8KHZ ? 8000 : l.rate().hz();
+                        int channels = l.type() == SoundType.STEREO ? 2 : 1;
+                        audioFrameUs = 1152L * 1_000_000 / rate;
+                        audio = new TrackFormat(AUDIO_TRACK, Codec.MP3, new byte[0], 0, 0, 0, rate, channels, 0, "", "");
+                    }
+                    return Kind.PACKET;
+                }
+                noteIgnored("track 1: audio " + l.format() + " (unsupported codec)");
+                return Kind.OTHER;
+            }
+            AudioTagHeader.Extended x = (AudioTagHeader.Extended) h;
+            if (x.codec() != org.netstreamfx.player.flv.AudioCodec.AAC) {
+                noteIgnored("track 1: audio " + x.codec().fourCc() + " (unsupported codec)");
+                return Kind.OTHER;
+            }
+            if (x.packetType() == AudioPacketType.SEQUENCE_START) {
+                configureAac(Arrays.copyOfRange(body, x.payloadOffset(), body.length));
+                return Kind.AUDIO_CONFIG;
+            }
+            return x.packetType() == AudioPacketType.CODED_FRAMES ? Kind.PACKET : Kind.OTHER;
+        }
+        return Kind.OTHER;
+    }
+
+    private void noteIgnored(String what) {
+        if (!ignored.contains(what)) {
+            ignored.add(what);
+        }
+    }
+
+    private void configureVideo(VideoTagHeader h, byte[] body) throws WireFormatException {
+        Codec codec = switch (h.codec()) {
+            case AVC -> Codec.H264;
+            case HEVC -> Codec.HEVC;
+            case AV1 -> Codec.AV1;
+            case VP9 -> Codec.VP9;
+            default -> null;
+        };
+        if (codec == null) {
+            noteIgnored("track 0: video " + h.codec() + " (unsupported codec)");
+            return;
+        }
+        byte[] config = Arrays.copyOfRange(body, h.payloadOffset(), body.length);
+        String profile = "";
+        String level = "";
+        if (codec == Codec.H264) {
+            AvcDecoderConfigurationRecord avcc = AvcDecoderConfigurationRecord.parse(config);
+            profile = avcc.profileName();
+            level = avcc.level();
+        }
+        if (video == null) {
+            video = new TrackFormat(VIDEO_TRACK, codec, config, 0, 0, 0, 0, 0, 0, profile, level);
+        }
+    }
+
+    private void configureAac(byte[] asc) throws WireFormatException {
+        AudioSpecificConfig c = AudioSpecificConfig.parse(asc);
+        if (audio == null) {
+            audioFrameUs = (c.sbr() ? 2048 : 1024) * 1_000_000L / c.outputSampleRate();
+            audio = new TrackFormat(AUDIO_TRACK, Codec.AAC, asc, 0, 0, 0, c.outputSampleRate(),
+                    Math.max(1, c.channels()), 0, c.profileName(), "");
+        }
+    }
+
+    /** Parses a script tag (AMF0) or an RTMP AMF3 data message into handler and plain-Java args. */
+    DataMessage data(long timestampMs, byte[] body, boolean amf3) throws WireFormatException {
+        ScriptData sd = scripts.parse(body, amf3);
+        String name = sd.name();
+        List<Object> args = new ArrayList<>();
+        sd.args().forEach(a -> args.add(AmfValues.toJava(a)));
+        if (name.equals("@setDataFrame") && !args.isEmpty() && args.get(0) instanceof String handler) {
+            name = handler; // a publisher's metadata, stored by the server and passed on as sent
+            args.remove(0);
+        }
+        return new DataMessage(Math.max(0, toUs(timestampMs)), name, args);
+    }
+
+    /** The onMetaData object of a data message, or null. */
+    static Map<String, Object> metaDataOf(DataMessage m) {
+        if (m.handler().equals("onMetaData") && !m.args().isEmpty() && m.args().get(0) instanceof Map<?, ?> map) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            map.forEach((k, v) -> out.put(String.valueOf(k), v));
+            return out;
+        }
+        return null;
+    }
+
+    /** A coded frame as a packet of its track, or null when the track is not played. */
+    SourcePacket packet(FlvTagType type, long timestampMs, byte[] body) throws WireFormatException {
+        long dtsUs = toUs(timestampMs);
+        if (type == FlvTagType.VIDEO) {
+            if (video == null) {
+                return null;
+            }
+            VideoTagHeader h = VideoTagHeader.parse(body);
+            byte[] data = Arrays.copyOfRange(body, h.payloadOffset(), body.length);
+            long ptsUs = dtsUs + h.compositionTimeMs() * 1000L;
+            return new SourcePacket(new MediaPacket(VIDEO_TRACK, ptsUs, dtsUs, videoFrameUs, h.isKeyFrame(), data));
+        }
+        if (audio == null) {
+            return null;
+        }
+        AudioTagHeader h = AudioTagHeader.parse(body);
+        int offset = h instanceof AudioTagHeader.Legacy l ? l.payloadOffset()
+                : ((AudioTagHeader.Extended) h).payloadOffset();
+        byte[] data = Arrays.copyOfRange(body, offset, body.length);
+        return new SourcePacket(new MediaPacket(AUDIO_TRACK, dtsUs, dtsUs, audioFrameUs, true, data));
+    }
+
+    long toUs(long timestampMs) {
+        return (timestampMs - startMs) * 1000;
+    }
+}
