@@ -1,0 +1,348 @@
+package org.netstreamfx.player.source;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.function.LongConsumer;
+import org.netstreamfx.player.flv.FlvTagType;
+import org.netstreamfx.player.media.TrackFormat;
+import org.netstreamfx.player.rtmp.message.AggregateMessage;
+import org.netstreamfx.player.rtmp.message.MessageType;
+import org.netstreamfx.player.rtmp.message.RtmpMessage;
+import org.netstreamfx.player.wire.WireFormatException;
+
+/**
+ * The media of one RTMP NetStream as a {@link MediaSource}: audio (8), video (9), data (18, 15)
+ * and aggregate (22) messages, whose bodies are FLV tag bodies (RTMP spec 7.1.5, 7.1.2, 7.1.6), go
+ * through the same converter, buffer, decoders and clock as FLV files.
+ *
+ * <p>Thread ownership: {@link #offer}, {@link #end}, {@link #fail} and {@link #reset} are called
+ * on the connection's reader thread; everything else on the stream's demux thread. The queue
+ * between them is bounded ({@link #MAX_QUEUED_BYTES}).
+ */
+public final class RtmpSource implements MediaSource {
+    /** Received and not yet demuxed: beyond this the player is not keeping up, and says so. */
+    public static final long MAX_QUEUED_BYTES = 64L * 1024 * 1024;
+    /** How long open() waits for the first codec configurations. */
+    static final long OPEN_TIMEOUT_MS = 10_000;
+    /** Media time after the first media message by which a track must have its configuration. */
+    private static final long PROBE_MS = 3_000;
+    /** A 32-bit millisecond timestamp that goes back by more than this has wrapped (RTMP spec 5.3.1.3). */
+    private static final long WRAP_THRESHOLD_MS = 1L << 31;
+
+    private final String displayName;
+    private final boolean live;
+    private final FlvTagConverter converter = new FlvTagConverter();
+    private final Object lock = new Object();
+    private final ArrayDeque<RtmpMessage> queue = new ArrayDeque<>();
+    private final ArrayDeque<SourceItem> ready = new ArrayDeque<>();
+    private volatile LongConsumer seekHandler;
+
+    // Guarded by lock.
+    private long queuedBytes;
+    private long receivedBytes;
+    private boolean ended;
+    private IOException failure;
+    private boolean closed;
+    private boolean awaitingSeek;
+
+    // Demux thread only.
+    private long lastRawMs = -1;
+    private long wrapOffsetMs;
+
+    public RtmpSource(String displayName, boolean live) {
+        this.displayName = displayName;
+        this.live = live;
+    }
+
+    // Called on the connection's reader thread.
+
+    /** A message of this stream: media and data are queued, anything else is ignored. */
+    public void offer(RtmpMessage m) {
+        MessageType t = m.type();
+        if (t != MessageType.AUDIO && t != MessageType.VIDEO && t != MessageType.DATA_AMF0
+                && t != MessageType.DATA_AMF3 && t != MessageType.AGGREGATE) {
+            return;
+        }
+        synchronized (lock) {
+            if (closed || ended || failure != null) {
+                return;
+            }
+            receivedBytes += m.length();
+            if (awaitingSeek && t != MessageType.DATA_AMF0 && t != MessageType.DATA_AMF3) {
+                return; // media sent before the server carried out our seek
+            }
+            if (queuedBytes + m.length() > MAX_QUEUED_BYTES) {
+                failure = new IOException("RTMP receive queue is " + (queuedBytes + m.length())
+                        + " bytes, over the limit of " + MAX_QUEUED_BYTES + ": the player is not keeping up with "
+                        + displayName);
+                queue.clear();
+                queuedBytes = 0;
+                lock.notifyAll();
+                return;
+            }
+            queue.addLast(m);
+            queuedBytes += m.length();
+            lock.notifyAll();
+        }
+    }
+
+    /** No more media will come: what is queued plays out, then the stream ends. */
+    public void end() {
+        synchronized (lock) {
+            ended = true;
+            lock.notifyAll();
+        }
+    }
+
+    /** The connection broke: the next read reports it. */
+    public void fail(IOException e) {
+        synchronized (lock) {
+            if (failure == null) {
+                failure = e;
+            }
+            lock.notifyAll();
+        }
+    }
+
+    /** Play.Reset, or the server has carried out a seek: what was queued before is stale. */
+    public void reset() {
+        synchronized (lock) {
+            queue.clear();
+            queuedBytes = 0;
+            awaitingSeek = false;
+            ended = false;
+            lock.notifyAll();
+        }
+    }
+
+    /** Receives the target of a user's seek, in milliseconds, to send as the RTMP seek command. */
+    public void setSeekHandler(LongConsumer seekMs) {
+        this.seekHandler = seekMs;
+    }
+
+    // Called on the demux thread.
+
+    /**
+     * Waits for the codec configurations. With onMetaData (servers pass on the publisher's), the
+     * tracks it names (videocodecid, audiocodecid) are awaited; without it, both, until
+     * {@link #PROBE_MS} of media has arrived; in any case the first media packet, whose timestamp
+     * is where the stream's timeline starts. Messages read meanwhile are kept and played.
+     */
+    @Override
+    public SourceDescription open() throws IOException {
+        Map<String, Object> meta = null;
+        List<RtmpMessage> held = new ArrayList<>();
+        long deadline = System.nanoTime() + OPEN_TIMEOUT_MS * 1_000_000;
+        Long firstMediaMs = null;
+        long lastMediaMs = 0;
+        while (!settled(meta, firstMediaMs, lastMediaMs)) {
+            RtmpMessage m = take(deadline);
+            if (m == null) {
+                break; // ended, or nothing more within the time limit
+            }
+            for (RtmpMessage part : parts(m)) {
+                long ts = unwrap(part.timestampMs());
+                FlvTagConverter.Kind kind = converter.inspect(tagType(part.type()), part.payload());
+                if (kind == FlvTagConverter.Kind.DATA) {
+                    Map<String, Object> md = FlvTagConverter.metaDataOf(
+                            converter.data(0, part.payload(), part.type() == MessageType.DATA_AMF3));
+                    if (md != null && meta == null) {
+                        meta = md; // reported through onMetaData at Play.Start, with the track details
+                        continue;
+                    }
+                } else if (kind == FlvTagConverter.Kind.PACKET) {
+                    firstMediaMs = firstMediaMs == null ? ts : firstMediaMs;
+                    lastMediaMs = ts;
+                }
+                held.add(part);
+            }
+        }
+        converter.startAt(firstMediaMs == null ? 0 : firstMediaMs);
+        if (meta != null) {
+            converter.applyMetaData(meta);
+        }
+        lastRawMs = -1;
+        wrapOffsetMs = 0;
+        for (RtmpMessage part : held) {
+            SourceItem item = convert(part);
+            if (item != null) {
+                ready.add(item);
+            }
+        }
+        List<TrackFormat> tracks = new ArrayList<>();
+        if (converter.video() != null) {
+            tracks.add(converter.video());
+        }
+        if (converter.audio() != null) {
+            tracks.add(converter.audio());
+        }
+        if (tracks.isEmpty()) {
+            IOException f;
+            synchronized (lock) {
+                f = failure;
+            }
+            if (f != null) {
+                throw f;
+            }
+            throw new UnsupportedMediaException("No playable audio or video arrived on " + displayName + " within "
+                    + OPEN_TIMEOUT_MS / 1000 + " s" + (converter.ignored().isEmpty() ? ""
+                    : "; found: " + String.join(", ", converter.ignored())));
+        }
+        Map<String, Object> shown = meta == null ? Map.of() : meta;
+        long durationUs = !live && shown.get("duration") instanceof Number n && n.doubleValue() > 0
+                ? Math.round(n.doubleValue() * 1e6) : -1;
+        return new SourceDescription("rtmp", durationUs, tracks, converter.ignored(), shown, !live);
+    }
+
+    private boolean settled(Map<String, Object> meta, Long firstMediaMs, long lastMediaMs) {
+        if (firstMediaMs == null) {
+            return false; // the timeline starts at the first frame, so wait for one
+        }
+        boolean video = converter.video() != null;
+        boolean audio = converter.audio() != null;
+        if (meta != null && (video || audio)) {
+            boolean videoDone = video || !meta.containsKey("videocodecid");
+            boolean audioDone = audio || !meta.containsKey("audiocodecid");
+            if (videoDone && audioDone) {
+                return true;
+            }
+        }
+        if (video && audio) {
+            return true;
+        }
+        return (video || audio) && lastMediaMs - firstMediaMs > PROBE_MS;
+    }
+
+    @Override
+    public SourceItem read() throws IOException {
+        while (true) {
+            SourceItem r = ready.pollFirst();
+            if (r != null) {
+                return r;
+            }
+            RtmpMessage m = take(Long.MAX_VALUE);
+            if (m == null) {
+                return null;
+            }
+            for (RtmpMessage part : parts(m)) {
+                SourceItem item = convert(part);
+                if (item != null) {
+                    ready.add(item);
+                }
+            }
+        }
+    }
+
+    private SourceItem convert(RtmpMessage part) throws WireFormatException {
+        long ts = unwrap(part.timestampMs());
+        FlvTagType type = tagType(part.type());
+        FlvTagConverter.Kind kind = converter.inspect(type, part.payload());
+        if (kind == FlvTagConverter.Kind.DATA) {
+            return converter.data(ts, part.payload(), part.type() == MessageType.DATA_AMF3);
+        }
+        return kind == FlvTagConverter.Kind.PACKET ? converter.packet(type, ts, part.payload()) : null;
+    }
+
+    private static List<RtmpMessage> parts(RtmpMessage m) throws WireFormatException {
+        return m.type() == MessageType.AGGREGATE ? AggregateMessage.split(m) : List.of(m);
+    }
+
+    private static FlvTagType tagType(MessageType t) {
+        return switch (t) {
+            case AUDIO -> FlvTagType.AUDIO;
+            case VIDEO -> FlvTagType.VIDEO;
+            default -> FlvTagType.SCRIPT_DATA;
+        };
+    }
+
+    /** RTMP timestamps are 32-bit milliseconds; a long stream wraps after 49.7 days. */
+    private long unwrap(long rawMs) {
+        if (lastRawMs >= 0 && rawMs < lastRawMs && lastRawMs - rawMs > WRAP_THRESHOLD_MS) {
+            wrapOffsetMs += 1L << 32;
+        }
+        lastRawMs = rawMs;
+        return rawMs + wrapOffsetMs;
+    }
+
+    /** The next queued message, waiting until {@code deadlineNanos}; null at the end or on time-out. */
+    private RtmpMessage take(long deadlineNanos) throws IOException {
+        synchronized (lock) {
+            while (true) {
+                if (failure != null) {
+                    throw failure;
+                }
+                if (closed) {
+                    return null;
+                }
+                RtmpMessage m = queue.pollFirst();
+                if (m != null) {
+                    queuedBytes -= m.length();
+                    return m;
+                }
+                if (ended) {
+                    return null;
+                }
+                long waitNanos = deadlineNanos == Long.MAX_VALUE ? 1_000_000_000L : deadlineNanos - System.nanoTime();
+                if (waitNanos <= 0) {
+                    return null;
+                }
+                try {
+                    lock.wait(Math.max(1, waitNanos / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new InterruptedIOException("Interrupted while waiting for " + displayName);
+                }
+            }
+        }
+    }
+
+    /** A server-side seek (RTMP "seek" command); media arriving before the server's answer is dropped. */
+    @Override
+    public void seek(long timeUs) throws IOException {
+        LongConsumer handler = seekHandler;
+        if (live || handler == null) {
+            throw new IOException(displayName + " is live: it cannot be sought");
+        }
+        synchronized (lock) {
+            queue.clear();
+            queuedBytes = 0;
+            ended = false;
+            awaitingSeek = true;
+        }
+        ready.clear();
+        handler.accept(Math.round(timeUs / 1000.0));
+    }
+
+    @Override
+    public OptionalLong seekableUntilUs() {
+        return OptionalLong.empty();
+    }
+
+    @Override
+    public long bytesLoaded() {
+        synchronized (lock) {
+            return receivedBytes;
+        }
+    }
+
+    @Override
+    public long bytesTotal() {
+        return -1;
+    }
+
+    @Override
+    public void close() {
+        synchronized (lock) {
+            closed = true;
+            queue.clear();
+            queuedBytes = 0;
+            lock.notifyAll();
+        }
+    }
+}
