@@ -28,10 +28,10 @@ public class NetStream implements AutoCloseable {
     public static final double DEFAULT_BUFFER_TIME = 0.1;
 
     /** The latest figures from the playback thread. */
-    record Snapshot(long timeUs, long bufferLengthUs, long videoBufferUs, long audioBufferUs, long renderedFrames,
-                    long droppedFrames, double avDriftMs, double fps, long decodedFrames, long decodedSamples,
-                    long decodeErrors, boolean ended) {
-        static final Snapshot EMPTY = new Snapshot(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, false);
+    record Snapshot(long timeUs, long bufferLengthUs, long videoBufferUs, long audioBufferUs, long videoBufferBytes,
+                    long audioBufferBytes, long renderedFrames, long droppedFrames, double avDriftMs, double fps,
+                    long decodedFrames, long decodedSamples, long decodeErrors, boolean ended) {
+        static final Snapshot EMPTY = new Snapshot(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, false);
     }
 
     /** How fast to play. */
@@ -258,7 +258,8 @@ public class NetStream implements AutoCloseable {
             lastBytes = bytes;
             lastBytesNanos = now;
         }
-        return new NetStreamInfo(bytesPerSecond, bytes, s.audioBufferUs() / 1e6, s.videoBufferUs() / 1e6, 0, 0,
+        return new NetStreamInfo(bytesPerSecond, bytes, s.audioBufferUs() / 1e6, s.videoBufferUs() / 1e6,
+                s.audioBufferBytes(), s.videoBufferBytes(),
                 s.decodedFrames(), s.droppedFrames(), s.renderedFrames(), s.decodedSamples(), s.decodeErrors(),
                 s.avDriftMs(), s.fps());
     }

@@ -179,6 +179,12 @@ public final class StreamPipeline implements PlaybackFeed, AutoCloseable {
         return d == null ? 0 : d.decodedSamples();
     }
 
+    /** Compressed bytes of one track waiting to be decoded (0 when the stream has no such track). */
+    public long queuedBytes(TrackKind kind) {
+        TrackPipeline<?> t = kind == TrackKind.VIDEO ? video : audio;
+        return t == null ? 0 : t.queuedBytes();
+    }
+
     public long decodeErrors() {
         long n = 0;
         if (video != null) {
