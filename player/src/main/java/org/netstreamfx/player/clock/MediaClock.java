@@ -13,6 +13,7 @@ public final class MediaClock {
     private long anchorUs;
     private long anchorNanos;
     private boolean running;
+    private double rate = 1.0;
 
     public MediaClock(TimeSource time) {
         this.time = time;
@@ -22,7 +23,20 @@ public final class MediaClock {
         if (!running) {
             return anchorUs;
         }
-        return anchorUs + (time.nanoTime() - anchorNanos) / 1_000;
+        return anchorUs + Math.round((time.nanoTime() - anchorNanos) / 1_000.0 * rate);
+    }
+
+    /** How fast media time runs against wall time: 1.0, or e.g. 1.06 while a live stream catches up. */
+    public double rate() {
+        return rate;
+    }
+
+    public void setRate(double newRate) {
+        if (newRate != rate) {
+            long now = positionUs();
+            rate = newRate;
+            set(now);
+        }
     }
 
     public boolean running() {

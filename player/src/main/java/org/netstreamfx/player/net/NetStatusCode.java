@@ -48,6 +48,8 @@ public enum NetStatusCode {
     SHAREDOBJECT_URIMISMATCH("SharedObject.UriMismatch", StatusLevel.ERROR),
     /** Some packets of a track could not be decoded; playback goes on (count in info()). */
     NSFX_DECODE_ERROR("NetStreamFX.Decode.Error", StatusLevel.WARNING),
+    /** A live stream plays faster (details: the rate) to bring bufferLength back from bufferTimeMax. */
+    NSFX_LIVE_CATCHUP("NetStreamFX.Live.CatchUp", StatusLevel.STATUS),
     /** No audio output device: audio is decoded and timed on the wall clock but not heard. */
     NSFX_AUDIO_NODEVICE("NetStreamFX.Audio.NoDevice", StatusLevel.WARNING);
 

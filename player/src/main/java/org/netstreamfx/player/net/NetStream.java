@@ -90,6 +90,7 @@ public class NetStream implements AutoCloseable {
         PlaybackSession s = new PlaybackSession(this, nameOrUrl, sink, pacing == Pacing.AS_FAST_AS_POSSIBLE,
                 Math.round(bufferTime * 1e6), time);
         session = s;
+        s.setBufferTimeMaxUs(Math.round(bufferTimeMax * 1e6));
         if (!receiveVideo) {
             s.receive(TrackKind.VIDEO, false);
         }
@@ -190,12 +191,16 @@ public class NetStream implements AutoCloseable {
         return bufferTimeMax;
     }
 
-    /** For live streams: the buffer length above which playback catches up. 0 = off. */
+    /**
+     * For live streams: when bufferLength goes over this, playback runs up to 6 % faster (audio
+     * pitch kept) until bufferLength is back at bufferTime. 0 (the default) = off.
+     */
     public void setBufferTimeMax(double seconds) {
         if (!(seconds >= 0)) {
             throw new IllegalArgumentException("bufferTimeMax must be 0 or more seconds, not " + seconds);
         }
         bufferTimeMax = seconds;
+        withSession(s -> s.setBufferTimeMaxUs(Math.round(seconds * 1e6)));
     }
 
     public double bufferLength() {

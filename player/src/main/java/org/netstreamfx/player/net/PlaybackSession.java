@@ -126,6 +126,10 @@ final class PlaybackSession implements CoreEvents, StreamPipeline.Listener {
         });
     }
 
+    void setBufferTimeMaxUs(long us) {
+        command(() -> core.setBufferTimeMaxUs(us));
+    }
+
     void receive(TrackKind kind, boolean on) {
         command(() -> {
             pipeline.setTrackEnabled(kind, on);
@@ -187,6 +191,7 @@ final class PlaybackSession implements CoreEvents, StreamPipeline.Listener {
             stream.dispatchStatus(NetStatusCode.NETSTREAM_PLAY_START, "Started playing " + stream.shownName() + ".",
                     stream.shownName());
             stream.opened(description);
+            core.setLive(description.durationUs() < 0 && !description.seekable());
             core.start(pipeline, 0);
         });
     }

@@ -6,6 +6,7 @@ import org.netstreamfx.player.net.NetStatusCode;
 import org.netstreamfx.player.sink.AudioChunk;
 import org.netstreamfx.player.sink.AudioSink;
 import org.netstreamfx.player.sink.AudioSinkException;
+import org.netstreamfx.player.sink.AudioTempo;
 import org.netstreamfx.player.sink.VideoFrame;
 import org.netstreamfx.player.source.DataMessage;
 
@@ -34,6 +35,8 @@ public final class PlaybackCore {
     /** How far ahead of the clock audio is handed to a device sink. */
     private static final long AUDIO_LEAD_US = 100_000;
     private static final double DRIFT_SMOOTHING = 0.1;
+    /** How much faster a live stream plays while it catches up (at most 6 %, pitch kept). */
+    public static final double CATCH_UP_RATE = 1.06;
 
     /** Where the state machine is. */
     public enum Phase { IDLE, BUFFERING, PLAYING, ENDED }
@@ -50,6 +53,12 @@ public final class PlaybackCore {
     private boolean flushed;
     private boolean showStillFrame;
     private long bufferTimeUs = 100_000;
+    private long bufferTimeMaxUs;
+    private boolean live;
+    private boolean catchingUp;
+    private AudioTempo tempo;
+    private long playedAtAnchor;
+    private double anchorRate = 1.0;
     private boolean receiveVideo = true;
     private boolean receiveAudio = true;
     private long seekTargetUs = Long.MIN_VALUE;
@@ -94,6 +103,9 @@ public final class PlaybackCore {
         phase = Phase.BUFFERING;
         flushed = false;
         showStillFrame = true;
+        catchingUp = false;
+        clock.setRate(1.0);
+        anchorRate = 1.0;
         // A stream starts at its first frame, whatever its timestamp: nothing is skipped.
         seekTargetUs = Long.MIN_VALUE;
         seekFloorUs = Long.MIN_VALUE;
@@ -148,6 +160,23 @@ public final class PlaybackCore {
 
     public Phase phase() {
         return phase;
+    }
+
+    /** A live stream (no duration, not seekable): bufferTimeMax catch-up applies to it. */
+    public void setLive(boolean isLive) {
+        live = isLive;
+    }
+
+    /**
+     * For live streams: when bufferLength goes over this, play {@link #CATCH_UP_RATE} times faster
+     * (audio time-stretched, pitch kept) until bufferLength is back at bufferTime. 0 = never.
+     */
+    public void setBufferTimeMaxUs(long us) {
+        bufferTimeMaxUs = Math.max(0, us);
+    }
+
+    public boolean catchingUp() {
+        return catchingUp;
     }
 
     public void setBufferTimeUs(long us) {
@@ -249,6 +278,7 @@ public final class PlaybackCore {
         if (fast) {
             advanceFastClock();
         }
+        updateCatchUp();
         long t = clock.positionUs();
         deliverData(t);
         deliverAudio(t);
@@ -392,6 +422,61 @@ public final class PlaybackCore {
         }
     }
 
+    /** bufferTimeMax: a live stream that has fallen behind plays faster until it is back at bufferTime. */
+    private void updateCatchUp() {
+        boolean want = catchingUp;
+        if (!live || bufferTimeMaxUs <= 0 || fast) {
+            want = false;
+        } else {
+            long bl = bufferLengthUs();
+            if (!catchingUp && bl > bufferTimeMaxUs) {
+                want = true;
+            } else if (catchingUp && bl <= bufferTimeUs) {
+                want = false;
+            }
+        }
+        if (want == catchingUp) {
+            return;
+        }
+        catchingUp = want;
+        double rate = want ? CATCH_UP_RATE : 1.0;
+        reanchorAudio(rate);
+        clock.setRate(rate);
+        events.status(NetStatusCode.NSFX_LIVE_CATCHUP, want
+                ? "Live buffer " + seconds(bufferLengthUs()) + " s is over bufferTimeMax " + seconds(bufferTimeMaxUs)
+                        + " s: playing " + Math.round((CATCH_UP_RATE - 1) * 100) + " % faster until it is back at "
+                        + seconds(bufferTimeUs) + " s."
+                : "Live buffer back at " + seconds(bufferLengthUs()) + " s: playing at normal speed.", rate);
+    }
+
+    /** The audio-master clock counts device frames from an anchor; a rate change starts a new one. */
+    private void reanchorAudio(double newRate) {
+        if (audioAnchorUs != Long.MIN_VALUE && audioSink != null) {
+            audioAnchorUs = clock.positionUs();
+            playedAtAnchor = audioSink.playedFrames();
+        }
+        anchorRate = newRate;
+    }
+
+    /** While catching up on a device, each chunk is time-stretched (pitch kept) before it is written. */
+    private AudioChunk stretched(AudioChunk a) {
+        if (!catchingUp) {
+            if (tempo != null) {
+                tempo.close();
+                tempo = null;
+            }
+            return a;
+        }
+        if (tempo == null || tempo.sampleRateHz() != a.sampleRateHz() || tempo.channels() != a.channels()) {
+            if (tempo != null) {
+                tempo.close();
+            }
+            tempo = new AudioTempo(a.sampleRateHz(), a.channels(), CATCH_UP_RATE);
+        }
+        byte[] out = tempo.process(a.pcm(), a.lengthBytes());
+        return new AudioChunk(a.ptsUs(), a.sampleRateHz(), a.channels(), out, out.length);
+    }
+
     private void deliverAudio(long t) {
         if (!audioEnabled()) {
             drainDisabledAudio(t);
@@ -411,6 +496,7 @@ public final class PlaybackCore {
             }
             if (pendingAudio == null) {
                 feed.audio().poll();
+                a = device ? stretched(a) : a;
                 pendingAudio = a;
                 pendingOffset = 0;
             }
@@ -423,6 +509,7 @@ public final class PlaybackCore {
             }
             if (audioAnchorUs == Long.MIN_VALUE) {
                 audioAnchorUs = a.ptsUs() + (long) pendingOffset / (2 * a.channels()) * 1_000_000L / a.sampleRateHz();
+                playedAtAnchor = audioSink.playedFrames();
             }
             int n = audioSink.write(a.pcm(), pendingOffset, a.lengthBytes() - pendingOffset);
             pendingOffset += n;
@@ -436,9 +523,9 @@ public final class PlaybackCore {
             }
         }
         if (device && audioAnchorUs != Long.MIN_VALUE && sinkRate > 0) {
-            long played = audioSink.playedFrames();
+            long played = audioSink.playedFrames() - playedAtAnchor;
             if (played > 0) {
-                clock.syncTo(audioAnchorUs + played * 1_000_000L / sinkRate);
+                clock.syncTo(audioAnchorUs + Math.round(played * 1_000_000.0 / sinkRate * anchorRate));
             }
         }
     }
@@ -481,6 +568,10 @@ public final class PlaybackCore {
     }
 
     private void resetAudio() {
+        if (tempo != null) {
+            tempo.close();
+            tempo = null;
+        }
         pendingAudio = null;
         pendingOffset = 0;
         audioAnchorUs = Long.MIN_VALUE;

@@ -1,0 +1,139 @@
+package org.netstreamfx.player.sink;
+
+import static org.bytedeco.ffmpeg.global.avfilter.av_buffersink_get_frame;
+import static org.bytedeco.ffmpeg.global.avfilter.av_buffersrc_add_frame;
+import static org.bytedeco.ffmpeg.global.avfilter.avfilter_get_by_name;
+import static org.bytedeco.ffmpeg.global.avfilter.avfilter_graph_alloc;
+import static org.bytedeco.ffmpeg.global.avfilter.avfilter_graph_config;
+import static org.bytedeco.ffmpeg.global.avfilter.avfilter_graph_create_filter;
+import static org.bytedeco.ffmpeg.global.avfilter.avfilter_graph_free;
+import static org.bytedeco.ffmpeg.global.avfilter.avfilter_link;
+import static org.bytedeco.ffmpeg.global.avutil.AV_SAMPLE_FMT_S16;
+import static org.bytedeco.ffmpeg.global.avutil.av_channel_layout_default;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_get_buffer;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_unref;
+
+import java.io.ByteArrayOutputStream;
+import java.util.Locale;
+import org.bytedeco.ffmpeg.avfilter.AVFilterContext;
+import org.bytedeco.ffmpeg.avfilter.AVFilterGraph;
+import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.Pointer;
+import org.netstreamfx.player.source.FfmpegErrors;
+
+/**
+ * Plays 16-bit interleaved audio faster or slower without changing its pitch, through FFmpeg's
+ * {@code atempo} filter (a WSOLA time stretch). Used for live catch-up (bufferTimeMax).
+ *
+ * <p>Thread ownership: the stream's playback thread.
+ */
+public final class AudioTempo implements AutoCloseable {
+    private final int sampleRateHz;
+    private final int channels;
+    private final double tempo;
+    private AVFilterGraph graph;
+    private AVFilterContext source;
+    private AVFilterContext sink;
+    private final AVFrame in = av_frame_alloc();
+    private final AVFrame out = av_frame_alloc();
+
+    /**
+     * @param tempo 0.5 to 2.0 (atempo's range for one instance): 1.06 plays 6 % faster
+     */
+    public AudioTempo(int sampleRateHz, int channels, double tempo) {
+        if (!(tempo >= 0.5 && tempo <= 2.0)) {
+            throw new IllegalArgumentException("tempo must be 0.5 to 2.0, not " + tempo);
+        }
+        if (channels < 1 || channels > 2) {
+            throw new IllegalArgumentException("AudioTempo takes 1 or 2 channels, not " + channels);
+        }
+        this.sampleRateHz = sampleRateHz;
+        this.channels = channels;
+        this.tempo = tempo;
+        build();
+    }
+
+    public int sampleRateHz() {
+        return sampleRateHz;
+    }
+
+    public int channels() {
+        return channels;
+    }
+
+    public double tempo() {
+        return tempo;
+    }
+
+    private void build() {
+        graph = avfilter_graph_alloc();
+        source = new AVFilterContext(null);
+        sink = new AVFilterContext(null);
+        AVFilterContext stretch = new AVFilterContext(null);
+        String layout = channels == 1 ? "mono" : "stereo";
+        String args = String.format(Locale.ROOT, "sample_rate=%d:sample_fmt=s16:channel_layout=%s:time_base=1/%d",
+                sampleRateHz, layout, sampleRateHz);
+        check(avfilter_graph_create_filter(source, avfilter_get_by_name("abuffer"), "in", args, null, graph), "abuffer");
+        check(avfilter_graph_create_filter(stretch, avfilter_get_by_name("atempo"), "tempo",
+                String.format(Locale.ROOT, "tempo=%.6f", tempo), null, graph), "atempo");
+        check(avfilter_graph_create_filter(sink, avfilter_get_by_name("abuffersink"), "out", (String) null, null,
+                graph), "abuffersink");
+        check(avfilter_link(source, 0, stretch, 0), "link abuffer → atempo");
+        check(avfilter_link(stretch, 0, sink, 0), "link atempo → abuffersink");
+        check(avfilter_graph_config(graph, (Pointer) null), "configure the tempo graph");
+    }
+
+    private static void check(int rc, String what) {
+        if (rc < 0) {
+            throw new IllegalStateException("Audio tempo filter: " + what + " failed: " + FfmpegErrors.describe(rc));
+        }
+    }
+
+    /** Stretches one chunk; returns the audio that is ready (may be empty while the filter fills). */
+    public byte[] process(byte[] pcm, int length) {
+        int frames = length / (2 * channels);
+        if (frames == 0) {
+            return new byte[0];
+        }
+        av_frame_unref(in);
+        in.format(AV_SAMPLE_FMT_S16);
+        in.sample_rate(sampleRateHz);
+        in.nb_samples(frames);
+        av_channel_layout_default(in.ch_layout(), channels);
+        check(av_frame_get_buffer(in, 0), "allocate an input frame");
+        new BytePointer(in.data(0)).capacity(length).put(pcm, 0, frames * 2 * channels);
+        check(av_buffersrc_add_frame(source, in), "feed the tempo filter");
+        return drain();
+    }
+
+    /** Ends the stream: returns what the filter still holds. The instance cannot be used after. */
+    public byte[] finish() {
+        check(av_buffersrc_add_frame(source, null), "flush the tempo filter");
+        return drain();
+    }
+
+    private byte[] drain() {
+        ByteArrayOutputStream result = new ByteArrayOutputStream();
+        while (av_buffersink_get_frame(sink, out) >= 0) {
+            int bytes = out.nb_samples() * 2 * channels;
+            byte[] chunk = new byte[bytes];
+            new BytePointer(out.data(0)).capacity(bytes).get(chunk, 0, bytes);
+            result.writeBytes(chunk);
+            av_frame_unref(out);
+        }
+        return result.toByteArray();
+    }
+
+    @Override
+    public void close() {
+        av_frame_free(in);
+        av_frame_free(out);
+        if (graph != null) {
+            avfilter_graph_free(graph);
+            graph = null;
+        }
+    }
+}

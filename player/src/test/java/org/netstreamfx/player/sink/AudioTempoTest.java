@@ -1,0 +1,79 @@
+package org.netstreamfx.player.sink;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.ByteArrayOutputStream;
+import org.junit.jupiter.api.Test;
+
+/** atempo shortens audio by the tempo and keeps its pitch. */
+class AudioTempoTest {
+    private static final int RATE = 44_100;
+
+    private static byte[] sine(double hz, double seconds, int channels) {
+        int frames = (int) (RATE * seconds);
+        byte[] pcm = new byte[frames * 2 * channels];
+        for (int i = 0; i < frames; i++) {
+            short s = (short) Math.round(12_000 * Math.sin(2 * Math.PI * hz * i / RATE));
+            for (int c = 0; c < channels; c++) {
+                int o = (i * channels + c) * 2;
+                pcm[o] = (byte) s;
+                pcm[o + 1] = (byte) (s >> 8);
+            }
+        }
+        return pcm;
+    }
+
+    /** Rising zero crossings of channel 0 per second: the frequency. */
+    private static double frequency(byte[] pcm, int channels) {
+        int frames = pcm.length / (2 * channels);
+        int crossings = 0;
+        short prev = 0;
+        int skip = RATE / 10; // past the filter's start-up
+        for (int i = skip; i < frames - skip; i++) {
+            int o = i * channels * 2;
+            short s = (short) ((pcm[o] & 0xFF) | (pcm[o + 1] << 8));
+            if (prev < 0 && s >= 0) {
+                crossings++;
+            }
+            prev = s;
+        }
+        return crossings / ((frames - 2.0 * skip) / RATE);
+    }
+
+    @Test
+    void sixPercentFasterIsSixPercentShorterAtTheSamePitch() {
+        byte[] input = sine(440, 4.0, 2);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (AudioTempo tempo = new AudioTempo(RATE, 2, 1.06)) {
+            int chunk = 4096 * 4;
+            for (int off = 0; off < input.length; off += chunk) {
+                int n = Math.min(chunk, input.length - off);
+                byte[] part = java.util.Arrays.copyOfRange(input, off, off + n);
+                out.writeBytes(tempo.process(part, n));
+            }
+            out.writeBytes(tempo.finish());
+        }
+        byte[] result = out.toByteArray();
+        double seconds = result.length / (2.0 * 2 * RATE);
+        assertEquals(4.0 / 1.06, seconds, 0.03, "duration after a 1.06 tempo");
+        assertEquals(440, frequency(result, 2), 440 * 0.01, "pitch kept");
+    }
+
+    @Test
+    void monoWorksToo() {
+        byte[] input = sine(1000, 2.0, 1);
+        try (AudioTempo tempo = new AudioTempo(RATE, 1, 1.06)) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            out.writeBytes(tempo.process(input, input.length));
+            out.writeBytes(tempo.finish());
+            assertEquals(1000, frequency(out.toByteArray(), 1), 10);
+        }
+    }
+
+    @Test
+    void temposOutsideTheFiltersRangeAreRefused() {
+        assertThrows(IllegalArgumentException.class, () -> new AudioTempo(RATE, 2, 3.0));
+        assertThrows(IllegalArgumentException.class, () -> new AudioTempo(RATE, 6, 1.06));
+    }
+}
