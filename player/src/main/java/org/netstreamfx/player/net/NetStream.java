@@ -533,8 +533,23 @@ public class NetStream implements AutoCloseable {
 
         @Override
         public void status(Map<String, Object> info) {
-            if (current()) {
-                dispatchServerStatus(info);
+            if (!current()) {
+                return;
+            }
+            dispatchServerStatus(info);
+            Object code = info.get("code");
+            if ("NetStream.Play.StreamNotFound".equals(code) || "NetStream.Play.Failed".equals(code)) {
+                // The server said why; stop the local pipeline quietly so the engine does not add its own error.
+                connection.callbackExecutor().execute(() -> {
+                    if (rtmpSource == source) {
+                        PlaybackSession s = session;
+                        session = null;
+                        if (s != null) {
+                            s.close();
+                        }
+                        source.end();
+                    }
+                });
             }
         }
 
