@@ -14,7 +14,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.netstreamfx.player.amf.AmfValue;
 import org.netstreamfx.player.amf.AmfValue.AmfNull;
-import org.netstreamfx.player.amf.AmfValue.AmfNumber;
 import org.netstreamfx.player.rtmp.chunk.AckTracker;
 import org.netstreamfx.player.rtmp.chunk.ChunkDecoder;
 import org.netstreamfx.player.rtmp.chunk.ChunkEncoder;
@@ -206,21 +205,6 @@ public final class RtmpConnection implements AutoCloseable {
 
     public void unregisterStream(int streamId) {
         streams.remove(streamId);
-    }
-
-    /** The message stream id in a createStream {@code _result}, checked: an integer 1..2^31-1. */
-    public static int streamIdOf(Command result) throws WireFormatException {
-        AmfValue v = result.payload();
-        if (!(v instanceof AmfNumber n)) {
-            throw new WireFormatException("createStream result stream id",
-                    "createStream result stream id must be an AMF number, not " + v + " (RTMP 7.2.1.3)");
-        }
-        double d = n.value();
-        if (!(d >= 1 && d <= Integer.MAX_VALUE) || d != Math.rint(d)) {
-            throw WireFormatException.outOfRange("createStream result stream id", (long) d,
-                    "must be an integer 1..2147483647 (RTMP 7.2.1.3), was " + d);
-        }
-        return (int) d;
     }
 
     /** Closes the socket; no listener is called afterwards except pending answers failing. */

@@ -104,7 +104,7 @@ public final class RtmpPlayStream implements StreamListener {
             @Override
             public void result(Command result) {
                 try {
-                    created(RtmpConnection.streamIdOf(result));
+                    created(streamIdOf(result));
                 } catch (WireFormatException e) {
                     events.failed("Malformed createStream answer: " + e.getMessage());
                 } catch (IOException e) {
@@ -124,6 +124,21 @@ public final class RtmpPlayStream implements StreamListener {
                 events.failed(description);
             }
         });
+    }
+
+    /** The message stream id in a createStream {@code _result}, checked: an integer 1..2^31-1. */
+    static int streamIdOf(Command result) throws WireFormatException {
+        AmfValue v = result.payload();
+        if (!(v instanceof AmfNumber n)) {
+            throw new WireFormatException("createStream result stream id",
+                    "createStream result stream id must be an AMF number, not " + v + " (RTMP 7.2.1.3)");
+        }
+        double d = n.value();
+        if (!(d >= 1 && d <= Integer.MAX_VALUE) || d != Math.rint(d)) {
+            throw WireFormatException.outOfRange("createStream result stream id", (long) d,
+                    "must be an integer 1..2147483647 (RTMP 7.2.1.3), was " + d);
+        }
+        return (int) d;
     }
 
     private void created(int id) throws IOException {

@@ -50,7 +50,12 @@ final class FakeRtmpServer implements AutoCloseable {
 
     /** Runs {@code scripts} for the first connections in order, the last one for any after them. */
     FakeRtmpServer(Script... scripts) throws IOException {
-        server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        this(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()), scripts);
+    }
+
+    /** The same on a given listening socket (a TLS one for rtmps). */
+    FakeRtmpServer(ServerSocket listening, Script... scripts) {
+        server = listening;
         acceptor = new Thread(() -> {
             int n = 0;
             while (!server.isClosed()) {
