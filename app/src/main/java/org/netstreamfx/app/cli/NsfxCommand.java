@@ -7,8 +7,8 @@ import picocli.CommandLine.Command;
 
 /** {@code nsfx}: with no command, plays the bundled demo clip. */
 @Command(name = "nsfx", mixinStandardHelpOptions = true, version = "NetStreamFX 0.1.0",
-        description = "Play, probe and test FLV/MP4 files and http(s) streams the Flash NetStream way.",
-        subcommands = {PlayCommand.class, ProbeCommand.class})
+        description = "Play, probe and test FLV/MP4 files, http(s) and RTMP streams the Flash NetStream way.",
+        subcommands = {PlayCommand.class, ProbeCommand.class, CallCommand.class})
 public final class NsfxCommand implements Callable<Integer> {
 
     /** Where the launcher says the repository is (the demo clip lives in resources/demo). */

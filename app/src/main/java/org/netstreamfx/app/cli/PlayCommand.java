@@ -16,21 +16,42 @@ import org.netstreamfx.player.net.NetStatusCode;
 import org.netstreamfx.player.net.NetStream;
 import org.netstreamfx.player.net.NetStreamClient;
 import org.netstreamfx.player.net.NetStreamInfo;
+import org.netstreamfx.player.rtmp.client.ReconnectPolicy;
+import org.netstreamfx.player.rtmp.client.RtmpOptions;
+import org.netstreamfx.player.rtmp.client.RtmpUrl;
 import org.netstreamfx.player.sink.NullAudioSink;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code nsfx play}: plays a file or URL headless and prints every NetStatus event, client
- * callback and periodic stats. Exit 0 at the end (or --duration), 1 after an error-level event.
+ * {@code nsfx play}: plays a file, an http(s) URL or an rtmp[s]:// stream headless and prints
+ * every NetStatus event (of the NetConnection too, for RTMP), client callback and periodic stats.
+ * Exit 0 at the end (or --duration), 1 after an error-level event.
  */
 @Command(name = "play", mixinStandardHelpOptions = true,
-        description = "Play a file or http(s) URL headless; print events as JSON lines.")
+        description = "Play a file, http(s) URL or rtmp[s]://host/app/stream headless; print events as JSON lines.")
 public final class PlayCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "<file|url>", description = "A local file or an http(s) URL.")
+    @Parameters(index = "0", paramLabel = "<file|url>",
+            description = "A local file, an http(s) URL, or rtmp[s]://host[:port]/app[/instance]/stream.")
     String address;
+
+    @Option(names = "--app", paramLabel = "APP[/INSTANCE]",
+            description = "RTMP: the application part of the address (default: all but the last path segment).")
+    String app;
+
+    @Option(names = "--stream", paramLabel = "NAME",
+            description = "RTMP: the stream name (default: the last path segment, with the query string).")
+    String stream;
+
+    @Option(names = "--trust-cert", paramLabel = "FILE",
+            description = "rtmps: trust this one certificate (PEM or DER) instead of the system's; host names are still checked.")
+    java.nio.file.Path trustCert;
+
+    @Option(names = "--reconnect", paramLabel = "N",
+            description = "RTMP: reconnect up to N times after an unexpected close (default 0).")
+    int reconnect;
 
     @Option(names = "--buffer-time", paramLabel = "S", description = "NetStream.bufferTime in seconds (default 0.1).")
     double bufferTime = NetStream.DEFAULT_BUFFER_TIME;
@@ -55,9 +76,22 @@ public final class PlayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (bufferTime < 0 || (duration != null && duration <= 0) || (seek != null && seek < 0) || statsInterval < 0) {
+        if (bufferTime < 0 || (duration != null && duration <= 0) || (seek != null && seek < 0) || statsInterval < 0
+                || reconnect < 0) {
             System.err.println("nsfx play: --buffer-time, --seek and --stats-interval take 0 or more seconds; "
-                    + "--duration takes more than 0");
+                    + "--duration takes more than 0; --reconnect 0 or more tries");
+            return 2;
+        }
+        RtmpUrl.PlayAddress rtmp = null;
+        if (RtmpUrl.isRtmp(address)) {
+            try {
+                rtmp = RtmpUrl.splitPlay(address, app, stream);
+            } catch (IllegalArgumentException e) {
+                System.err.println("nsfx play: " + e.getMessage());
+                return 2;
+            }
+        } else if (app != null || stream != null || trustCert != null) {
+            System.err.println("nsfx play: --app, --stream and --trust-cert apply to rtmp:// and rtmps:// addresses");
             return 2;
         }
         long start = System.nanoTime();
@@ -70,7 +104,6 @@ public final class PlayCommand implements Callable<Integer> {
         NetConnection nc = new NetConnection(callbacks);
         NetStream ns = new NetStream(nc);
         try {
-            nc.connect(null);
             ns.setBufferTime(bufferTime);
             ns.setPacing(fast ? NetStream.Pacing.AS_FAST_AS_POSSIBLE : NetStream.Pacing.REAL_TIME);
             if (noAudio || fast) {
@@ -130,7 +163,29 @@ public final class PlayCommand implements Callable<Integer> {
                     }
                 }, 5, 5, TimeUnit.MILLISECONDS);
             }
-            ns.play(address);
+            if (rtmp == null) {
+                nc.connect(null);
+                ns.play(address);
+            } else {
+                RtmpUrl.PlayAddress target = rtmp;
+                RtmpOptions options = RtmpOptions.DEFAULTS.withTrustedCertificate(trustCert);
+                nc.setRtmpOptions(reconnect > 0 ? options.withReconnect(ReconnectPolicy.tries(reconnect)) : options);
+                nc.addNetStatusListener(e -> {
+                    printer.status(e);
+                    if (e.is(NetStatusCode.NETCONNECTION_CONNECT_SUCCESS)) {
+                        ns.play(target.streamName());
+                    } else if (e.isError() || e.is(NetStatusCode.NETCONNECTION_CONNECT_CLOSED)) {
+                        exit.set(1);
+                        done.countDown();
+                    }
+                });
+                ticker.scheduleAtFixedRate(() -> {
+                    if (ns.ended()) {
+                        done.countDown();
+                    }
+                }, 50, 50, TimeUnit.MILLISECONDS);
+                nc.connect(target.connection().tcUrl());
+            }
             done.await();
             ticker.shutdownNow();
             Map<String, Object> last = stats(ns);

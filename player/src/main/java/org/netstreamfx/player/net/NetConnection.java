@@ -1,27 +1,72 @@
 package org.netstreamfx.player.net;
 
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.netstreamfx.player.amf.AmfValue;
+import org.netstreamfx.player.amf.AmfValue.AmfNull;
+import org.netstreamfx.player.amf.AmfValues;
+import org.netstreamfx.player.rtmp.client.Answer;
+import org.netstreamfx.player.rtmp.client.Command;
+import org.netstreamfx.player.rtmp.client.ConnectFailure;
+import org.netstreamfx.player.rtmp.client.RtmpConnection;
+import org.netstreamfx.player.rtmp.client.RtmpOptions;
+import org.netstreamfx.player.rtmp.client.RtmpUrl;
+import org.netstreamfx.player.util.Redact;
+import org.netstreamfx.player.wire.WireFormatException;
 
 /**
- * A two-way connection: to nothing ({@code connect(null)}) for local files and progressive HTTP
- * downloads, the Flash model. Listeners and client callbacks of this connection and its streams run
- * on the executor given at construction (a UI passes {@code Platform::runLater}); without one, on
- * a single thread of this connection's own ("nsfx-events-N"), never on a decoder or I/O thread.
+ * A two-way connection (flash.net.NetConnection): to nothing ({@code connect(null)}) for local
+ * files and progressive HTTP downloads, or to an RTMP server application
+ * ({@code connect("rtmp[s]://host[:port]/app[/instance]", args...)}, Adobe RTMP specification 1.0,
+ * section 7.2.1).
+ *
+ * <p>Listeners, the {@link NetConnectionClient} and {@link Responder}s of this connection and its
+ * streams run on the executor given at construction (a UI passes {@code Platform::runLater});
+ * without one, on a single thread of this connection's own ("nsfx-events-N"), never on a decoder
+ * or socket thread. Public methods return at once.
+ *
+ * <p>RTMP status events are the server's info objects, passed on whole; the engine adds
+ * NetConnection.Connect.Failed (with a description naming what failed), Connect.Closed,
+ * Call.Failed, Call.BadVersion, Call.Prohibited and its own NetStreamFX.* codes. An optional
+ * {@link org.netstreamfx.player.rtmp.client.ReconnectPolicy} reconnects after an unexpected close
+ * and plays the playing streams again.
  */
 public class NetConnection implements AutoCloseable {
     private static final AtomicInteger IDS = new AtomicInteger();
+    /** Commands of the protocol itself, which call() refuses (Call.Prohibited). */
+    private static final Set<String> RESERVED = Set.of("connect", "createStream", "deleteStream", "closeStream",
+            "play", "play2", "publish", "pause", "seek", "receiveAudio", "receiveVideo", "_result", "_error");
 
     private final Executor callbackExecutor;
     private final ExecutorService ownExecutor;
     private final List<NetStatusListener> listeners = new CopyOnWriteArrayList<>();
+    private final Set<NetStream> rtmpStreams = ConcurrentHashMap.newKeySet();
+    private final Object rtmpLock = new Object();
+    private final Random jitter = new Random();
+    private final RtmpEvents events = new RtmpEvents();
     private volatile boolean connected;
     private volatile String uri;
+    private volatile NetConnectionClient client = new NetConnectionClient() { };
+    private volatile RtmpOptions rtmpOptions = RtmpOptions.DEFAULTS;
+    private volatile int objectEncoding = 0;
+    // Guarded by rtmpLock.
+    private RtmpConnection rtmp;
+    private RtmpUrl rtmpUrl;
+    private List<AmfValue> connectArgs = List.of();
+    private int reconnectTry;
+    private String lostBecause;
 
     public NetConnection() {
         int id = IDS.incrementAndGet();
@@ -40,28 +85,145 @@ public class NetConnection implements AutoCloseable {
 
     /**
      * {@code connect(null)}: a connection to no server, for files and progressive HTTP; dispatches
-     * NetConnection.Connect.Success. Server addresses (rtmp://, rtmps://) are not accepted by this
-     * class: they throw IllegalArgumentException naming the address's scheme.
+     * NetConnection.Connect.Success at once. {@code connect("rtmp[s]://host[:port]/app[/instance]",
+     * args...)}: connects to the server in the background, with {@code args} (plain Java values,
+     * see {@link AmfValues#of}) appended to the connect command; Connect.Success or
+     * Connect.Failed / Rejected / InvalidApp / AppShutdown follows. Any earlier RTMP connection is
+     * closed first.
+     *
+     * @throws IllegalArgumentException for an address that is neither null nor rtmp[s]://, or an
+     *     argument with no AMF form
      */
     public void connect(String command, Object... args) {
-        if (command != null && !command.equalsIgnoreCase("null")) {
-            String scheme = command.contains(":") ? command.substring(0, command.indexOf(':')) : command;
-            throw new IllegalArgumentException("NetConnection.connect(" + scheme + "://…): this version "
-                    + "connects to no server; use connect(null) for files and http(s) URLs");
+        closeRtmp();
+        if (command == null || command.equalsIgnoreCase("null")) {
+            connected = true;
+            uri = "null";
+            dispatch(NetStatusEvent.of(NetStatusCode.NETCONNECTION_CONNECT_SUCCESS, "Connection succeeded.", null,
+                    System.nanoTime()));
+            return;
         }
-        connected = true;
-        uri = "null";
-        dispatch(NetStatusEvent.of(NetStatusCode.NETCONNECTION_CONNECT_SUCCESS, "Connection succeeded.", null,
-                System.nanoTime()));
+        if (!RtmpUrl.isRtmp(command)) {
+            String scheme = command.contains(":") ? command.substring(0, command.indexOf(':')) : command;
+            throw new IllegalArgumentException("NetConnection.connect(" + Redact.url(scheme) + "…): connect to "
+                    + "rtmp:// or rtmps:// addresses, or connect(null) for files and http(s) URLs");
+        }
+        RtmpUrl url = RtmpUrl.parse(command);
+        List<AmfValue> amfArgs = new ArrayList<>();
+        for (Object a : args == null ? new Object[0] : args) {
+            amfArgs.add(AmfValues.of(a));
+        }
+        synchronized (rtmpLock) {
+            rtmpUrl = url;
+            connectArgs = List.copyOf(amfArgs);
+            reconnectTry = 0;
+            uri = url.masked();
+            rtmp = new RtmpConnection(url, rtmpOptions, objectEncoding, connectArgs, events, 0);
+            rtmp.start();
+        }
+    }
+
+    /**
+     * Calls {@code method} on the server (RTMP 7.2.1: a command with a new transaction id).
+     * {@code responder} (may be null) gets the {@code _result} or the {@code _error} info.
+     * Without a connected RTMP connection, or when sending fails, Call.Failed follows; for a
+     * command of the protocol itself (connect, play, ...), Call.Prohibited.
+     */
+    public void call(String method, Responder responder, Object... args) {
+        Objects.requireNonNull(method, "method");
+        RtmpConnection c = rtmpConnection();
+        if (RESERVED.contains(method)) {
+            callFailed(responder, NetStatusCode.NETCONNECTION_CALL_PROHIBITED, "\"" + method
+                    + "\" is a command of the RTMP protocol itself; NetConnection/NetStream send it.");
+            return;
+        }
+        if (c == null || !c.isConnected()) {
+            callFailed(responder, NetStatusCode.NETCONNECTION_CALL_FAILED, "Cannot call \"" + method
+                    + "\": the NetConnection is not connected to an RTMP server.");
+            return;
+        }
+        List<AmfValue> amfArgs = new ArrayList<>();
+        for (Object a : args == null ? new Object[0] : args) {
+            amfArgs.add(AmfValues.of(a));
+        }
+        c.call(method, AmfNull.INSTANCE, amfArgs, new Answer() {
+            @Override
+            public void result(Command result) {
+                Object value = AmfValues.toJava(result.payload());
+                if (responder != null) {
+                    callbackExecutor.execute(() -> responder.result(value));
+                }
+            }
+
+            @Override
+            public void error(Command error) {
+                Map<String, Object> info = error.payloadMap();
+                if (responder != null && responder.hasStatus()) {
+                    callbackExecutor.execute(() -> responder.status(info));
+                } else {
+                    dispatch(serverEvent(info, NetStatusCode.NETCONNECTION_CALL_FAILED));
+                }
+            }
+
+            @Override
+            public void failed(String description, boolean malformed) {
+                callFailed(responder, malformed ? NetStatusCode.NETCONNECTION_CALL_BADVERSION
+                        : NetStatusCode.NETCONNECTION_CALL_FAILED, "Call to \"" + method + "\" failed: " + description);
+            }
+        });
+    }
+
+    private void callFailed(Responder responder, NetStatusCode code, String description) {
+        NetStatusEvent e = NetStatusEvent.of(code, description, null, System.nanoTime());
+        if (responder != null && responder.hasStatus()) {
+            callbackExecutor.execute(() -> responder.status(e.info()));
+        } else {
+            dispatch(e);
+        }
     }
 
     public boolean connected() {
         return connected;
     }
 
-    /** The address given to connect(), "null" for connect(null), or null before connect. */
+    /**
+     * The address given to connect() with query values masked, "null" for connect(null), or null
+     * before connect.
+     */
     public String uri() {
         return uri;
+    }
+
+    /** 0 (AMF0) or 3 (AMF3): asked for at connect, then what the server confirmed. */
+    public int objectEncoding() {
+        RtmpConnection c = rtmpConnection();
+        return c != null ? c.objectEncoding() : objectEncoding;
+    }
+
+    /** Sets the object encoding the next connect() asks for: 0 (default, widest server support) or 3. */
+    public void setObjectEncoding(int encoding) {
+        if (encoding != 0 && encoding != 3) {
+            throw new IllegalArgumentException("objectEncoding must be 0 or 3, not " + encoding);
+        }
+        objectEncoding = encoding;
+    }
+
+    /** How the next connect() connects over RTMP: timeouts, handshake, TLS trust, reconnect. */
+    public void setRtmpOptions(RtmpOptions options) {
+        rtmpOptions = Objects.requireNonNull(options, "options");
+    }
+
+    public RtmpOptions rtmpOptions() {
+        return rtmpOptions;
+    }
+
+    /** The object whose methods the server may call. */
+    public void setClient(NetConnectionClient c) {
+        client = Objects.requireNonNull(c, "client");
+    }
+
+    public NetConnectionClient client() {
+        return client;
     }
 
     public void addNetStatusListener(NetStatusListener l) {
@@ -77,17 +239,10 @@ public class NetConnection implements AutoCloseable {
         return callbackExecutor;
     }
 
-    void dispatch(NetStatusEvent e) {
-        callbackExecutor.execute(() -> {
-            for (NetStatusListener l : listeners) {
-                l.onNetStatus(e);
-            }
-        });
-    }
-
     /** Closes the connection: NetConnection.Connect.Closed. Streams should be closed first. */
     @Override
     public void close() {
+        closeRtmp();
         if (connected) {
             connected = false;
             dispatch(NetStatusEvent.of(NetStatusCode.NETCONNECTION_CONNECT_CLOSED, "Connection closed.", null,
@@ -95,6 +250,278 @@ public class NetConnection implements AutoCloseable {
         }
         if (ownExecutor != null) {
             ownExecutor.shutdown();
+        }
+    }
+
+    private void closeRtmp() {
+        RtmpConnection c;
+        synchronized (rtmpLock) {
+            c = rtmp;
+            rtmp = null;
+            rtmpUrl = null;
+        }
+        if (c != null) {
+            for (NetStream s : rtmpStreams) {
+                s.rtmpConnectionLost("The NetConnection was closed.");
+            }
+            c.close();
+        }
+    }
+
+    // For NetStream.
+
+    /** The RTMP connection, or null when this is connect(null) or not connected. */
+    RtmpConnection rtmpConnection() {
+        synchronized (rtmpLock) {
+            return rtmp;
+        }
+    }
+
+    boolean isRtmp() {
+        return rtmpConnection() != null;
+    }
+
+    void registerRtmpStream(NetStream s) {
+        rtmpStreams.add(s);
+    }
+
+    void unregisterRtmpStream(NetStream s) {
+        rtmpStreams.remove(s);
+    }
+
+    void dispatch(NetStatusEvent e) {
+        try {
+            callbackExecutor.execute(() -> {
+                for (NetStatusListener l : listeners) {
+                    l.onNetStatus(e);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            // Our own event thread is shut down by close(): nobody listens any more.
+        }
+    }
+
+    /** An event carrying a server's info object whole; {@code fallback} when it has no code. */
+    static NetStatusEvent serverEvent(Map<String, Object> info, NetStatusCode fallback) {
+        Object code = info.get("code");
+        Object level = info.get("level");
+        Object description = info.get("description");
+        String c = code instanceof String s && !s.isEmpty() ? s : fallback.code();
+        StatusLevel l = level instanceof String s ? StatusLevel.fromWireName(s) : fallback.level();
+        Map<String, Object> whole = new LinkedHashMap<>(info);
+        whole.putIfAbsent("code", c);
+        whole.putIfAbsent("level", l.wireName());
+        return new NetStatusEvent(c, l, description instanceof String s ? s : "", info.get("details"), whole,
+                System.nanoTime());
+    }
+
+    private void status(NetStatusCode code, String description, Object details) {
+        dispatch(NetStatusEvent.of(code, description, details, System.nanoTime()));
+    }
+
+    // Reconnection: called on reader threads, under rtmpLock where marked.
+
+    /** Starts the next reconnect try, or gives up. */
+    private void reconnect(RtmpUrl target, boolean requested) {
+        List<NetStream> lost = List.of();
+        String gaveUp = null;
+        synchronized (rtmpLock) {
+            if (rtmpUrl == null) {
+                return;
+            }
+            int tries = requested ? Math.max(1, rtmpOptions.reconnect().maxTries()) : rtmpOptions.reconnect().maxTries();
+            reconnectTry++;
+            if (reconnectTry > tries) {
+                gaveUp = "Connection to " + rtmpUrl.masked() + " lost (" + lostBecause + "); gave up after "
+                        + tries + " reconnect " + (tries == 1 ? "try." : "tries.");
+                rtmp = null;
+                rtmpUrl = null;
+                connected = false;
+                lost = List.copyOf(rtmpStreams);
+            } else {
+                long delayMs = requested && reconnectTry == 1 ? 0 : rtmpOptions.reconnect().delayMs(reconnectTry, jitter);
+                rtmpUrl = target;
+                uri = target.masked();
+                status(NetStatusCode.NSFX_CONNECT_RECONNECTING, "Reconnecting to " + target.masked() + " in "
+                        + delayMs + " ms (try " + reconnectTry + " of " + tries + ") after: " + lostBecause, reconnectTry);
+                rtmp = new RtmpConnection(target, rtmpOptions, objectEncoding, connectArgs, events, delayMs);
+                rtmp.start();
+            }
+        }
+        if (gaveUp != null) {
+            for (NetStream s : lost) {
+                s.rtmpConnectionLost(gaveUp);
+            }
+            status(NetStatusCode.NETCONNECTION_CONNECT_CLOSED, gaveUp, null);
+        }
+    }
+
+    private boolean reconnecting() {
+        synchronized (rtmpLock) {
+            return reconnectTry > 0;
+        }
+    }
+
+    private boolean isCurrent(RtmpConnection c) {
+        synchronized (rtmpLock) {
+            return c == rtmp;
+        }
+    }
+
+    /** What the RTMP connection reports, on its reader thread. */
+    private final class RtmpEvents implements RtmpConnection.Listener {
+        @Override
+        public void connected(RtmpConnection c, Command result) {
+            if (!isCurrent(c)) {
+                return;
+            }
+            int tries;
+            synchronized (rtmpLock) {
+                tries = reconnectTry;
+                reconnectTry = 0;
+            }
+            connected = true;
+            if (tries > 0) {
+                status(NetStatusCode.NSFX_CONNECT_RECONNECTED, "Reconnected to " + c.url().masked() + " (try "
+                        + tries + ").", tries);
+                for (NetStream s : rtmpStreams) {
+                    s.rtmpReconnected();
+                }
+            } else {
+                dispatch(serverEvent(result.payloadMap(), NetStatusCode.NETCONNECTION_CONNECT_SUCCESS));
+            }
+        }
+
+        @Override
+        public void connectFailed(RtmpConnection c, ConnectFailure f) {
+            if (!isCurrent(c)) {
+                return;
+            }
+            if (reconnecting()) {
+                synchronized (rtmpLock) {
+                    lostBecause = f.description();
+                }
+                reconnect(c.url(), false);
+                return;
+            }
+            synchronized (rtmpLock) {
+                rtmp = null;
+                rtmpUrl = null;
+            }
+            connected = false;
+            if (f.serverInfo() != null) {
+                dispatch(serverEvent(f.serverInfo(), NetStatusCode.NETCONNECTION_CONNECT_FAILED));
+            } else {
+                status(NetStatusCode.NETCONNECTION_CONNECT_FAILED, f.description(), null);
+            }
+        }
+
+        @Override
+        public void closed(RtmpConnection c, String description, IOException cause) {
+            if (!isCurrent(c)) {
+                return;
+            }
+            if (rtmpOptions.reconnect().enabled()) {
+                synchronized (rtmpLock) {
+                    lostBecause = description;
+                }
+                reconnect(c.url(), false);
+                return;
+            }
+            synchronized (rtmpLock) {
+                rtmp = null;
+                rtmpUrl = null;
+            }
+            connected = false;
+            for (NetStream s : rtmpStreams) {
+                s.rtmpConnectionLost(description);
+            }
+            status(cause instanceof WireFormatException ? NetStatusCode.NETCONNECTION_CONNECT_FAILED
+                    : NetStatusCode.NETCONNECTION_CONNECT_CLOSED, description, null);
+        }
+
+        @Override
+        public void serverCommand(RtmpConnection c, Command command) {
+            if (!isCurrent(c)) {
+                return;
+            }
+            switch (command.name()) {
+                case "onStatus" -> onStatus(c, command.payloadMap());
+                case "close" -> {
+                    synchronized (rtmpLock) {
+                        rtmp = null;
+                        rtmpUrl = null;
+                    }
+                    c.close();
+                    connected = false;
+                    for (NetStream s : rtmpStreams) {
+                        s.rtmpConnectionLost("The server closed the connection.");
+                    }
+                    status(NetStatusCode.NETCONNECTION_CONNECT_CLOSED, "The server closed the connection.", null);
+                }
+                default -> callClient(c, command);
+            }
+        }
+
+        private void onStatus(RtmpConnection c, Map<String, Object> info) {
+            dispatch(serverEvent(info, NetStatusCode.NETCONNECTION_CONNECT_CLOSED));
+            if (!NetStatusCode.NETCONNECTION_CONNECT_RECONNECTREQUEST.code().equals(info.get("code"))) {
+                return;
+            }
+            RtmpUrl target = c.url();
+            if (info.get("tcUrl") instanceof String tcUrl && RtmpUrl.isRtmp(tcUrl)) {
+                try {
+                    target = RtmpUrl.parse(tcUrl);
+                } catch (IllegalArgumentException e) {
+                    status(NetStatusCode.NSFX_CONNECT_RECONNECTING, "The server asked to reconnect to an "
+                            + "address that cannot be parsed (" + e.getMessage() + "); reconnecting to "
+                            + c.url().masked() + ".", null);
+                }
+            }
+            synchronized (rtmpLock) {
+                if (rtmp != c) {
+                    return;
+                }
+                rtmp = null;
+                lostBecause = "the server asked to reconnect";
+            }
+            c.close();
+            reconnect(target, true);
+        }
+
+        private void callClient(RtmpConnection c, Command command) {
+            NetConnectionClient cl = client;
+            List<Object> args = command.javaArgs();
+            callbackExecutor.execute(() -> {
+                Object result;
+                if (command.name().equals("onBWDone")) {
+                    result = cl.onBWDone(args) ? null : NetConnectionClient.NOT_HANDLED;
+                } else {
+                    result = cl.onCall(command.name(), args);
+                }
+                boolean handled = result != NetConnectionClient.NOT_HANDLED;
+                if (!handled) {
+                    status(NetStatusCode.NSFX_CLIENT_NOHANDLER, "The server called \"" + command.name()
+                            + "\", which the NetConnection client does not handle.", command.name());
+                }
+                if (command.transactionId() != 0) {
+                    try {
+                        c.answer(command, handled, handled ? AmfValues.of(result) : AmfValues.of(Map.of(
+                                "level", "error", "code", NetStatusCode.NETCONNECTION_CALL_FAILED.code(),
+                                "description", "Method not found (" + command.name() + ").")));
+                    } catch (IOException | IllegalArgumentException e) {
+                        status(NetStatusCode.NETCONNECTION_CALL_FAILED, "Could not answer the server's call to \""
+                                + command.name() + "\": " + e.getMessage(), command.name());
+                    }
+                }
+            });
+        }
+
+        @Override
+        public void badCommand(RtmpConnection c, String description) {
+            if (isCurrent(c)) {
+                status(NetStatusCode.NETCONNECTION_CALL_BADVERSION, description, null);
+            }
         }
     }
 }

@@ -42,6 +42,8 @@ public enum NetStatusCode {
     NETCONNECTION_CONNECT_REJECTED("NetConnection.Connect.Rejected", StatusLevel.ERROR),
     NETCONNECTION_CONNECT_APPSHUTDOWN("NetConnection.Connect.AppShutdown", StatusLevel.ERROR),
     NETCONNECTION_CONNECT_INVALIDAPP("NetConnection.Connect.InvalidApp", StatusLevel.ERROR),
+    /** The server asks the client to reconnect, to the info object's tcUrl if it names one. */
+    NETCONNECTION_CONNECT_RECONNECTREQUEST("NetConnection.Connect.ReconnectRequest", StatusLevel.STATUS),
     SHAREDOBJECT_FLUSH_SUCCESS("SharedObject.Flush.Success", StatusLevel.STATUS),
     SHAREDOBJECT_FLUSH_FAILED("SharedObject.Flush.Failed", StatusLevel.ERROR),
     SHAREDOBJECT_BADPERSISTENCE("SharedObject.BadPersistence", StatusLevel.ERROR),
@@ -51,7 +53,13 @@ public enum NetStatusCode {
     /** A live stream plays faster (details: the rate) to bring bufferLength back from bufferTimeMax. */
     NSFX_LIVE_CATCHUP("NetStreamFX.Live.CatchUp", StatusLevel.STATUS),
     /** No audio output device: audio is decoded and timed on the wall clock but not heard. */
-    NSFX_AUDIO_NODEVICE("NetStreamFX.Audio.NoDevice", StatusLevel.WARNING);
+    NSFX_AUDIO_NODEVICE("NetStreamFX.Audio.NoDevice", StatusLevel.WARNING),
+    /** The RTMP connection dropped; a reconnect is tried after the delay in the description. */
+    NSFX_CONNECT_RECONNECTING("NetStreamFX.Connect.Reconnecting", StatusLevel.WARNING),
+    /** A reconnect succeeded; playing streams are played again. */
+    NSFX_CONNECT_RECONNECTED("NetStreamFX.Connect.Reconnected", StatusLevel.STATUS),
+    /** The server called a method, or a stream carried a data handler, that the client does not handle. */
+    NSFX_CLIENT_NOHANDLER("NetStreamFX.Client.NoHandler", StatusLevel.WARNING);
 
     private final String code;
     private final StatusLevel level;

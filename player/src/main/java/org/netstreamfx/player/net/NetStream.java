@@ -7,17 +7,23 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.netstreamfx.player.clock.TimeSource;
+import org.netstreamfx.player.rtmp.client.RtmpConnection;
+import org.netstreamfx.player.rtmp.client.RtmpPlayStream;
 import org.netstreamfx.player.media.TrackKind;
 import org.netstreamfx.player.sink.AudioSink;
 import org.netstreamfx.player.sink.JavaSoundAudioSink;
 import org.netstreamfx.player.sink.VideoFrame;
 import org.netstreamfx.player.sink.VideoSink;
 import org.netstreamfx.player.source.DataMessage;
+import org.netstreamfx.player.source.RtmpSource;
 import org.netstreamfx.player.source.SourceDescription;
 import org.netstreamfx.player.util.Redact;
 
 /**
- * A one-way channel inside a {@link NetConnection} that plays a stream (flash.net.NetStream).
+ * A one-way channel inside a {@link NetConnection} that plays a stream (flash.net.NetStream): a
+ * file or download on a connect(null) connection, or a server's stream over RTMP (Adobe RTMP
+ * specification 1.0, section 7.2.2), where every onStatus of the server reaches the listeners
+ * whole and the engine adds only Buffer.Full, Empty and Flush.
  *
  * <p>Public methods return at once: they hand a command to the stream's playback thread. Status
  * events and client callbacks arrive on the connection's callback executor. The video sink is
@@ -58,6 +64,9 @@ public class NetStream implements AutoCloseable {
     private volatile String shownName = "";
     private volatile boolean receiveVideo = true;
     private volatile boolean receiveAudio = true;
+    private volatile RtmpPlayStream rtmpPlay;
+    private volatile RtmpSource rtmpSource;
+    private volatile boolean rtmpPaused;
     private long lastBytes;
     private long lastBytesNanos;
     private double bytesPerSecond;
@@ -79,6 +88,10 @@ public class NetStream implements AutoCloseable {
      */
     public void play(String nameOrUrl) {
         Objects.requireNonNull(nameOrUrl, "nameOrUrl");
+        if (connection.isRtmp()) {
+            play(nameOrUrl, -2, -1, true);
+            return;
+        }
         if (!connection.connected()) {
             throw new IllegalStateException("NetStream.play: the NetConnection is not connected (call connect(null))");
         }
@@ -87,8 +100,9 @@ public class NetStream implements AutoCloseable {
         snapshot = Snapshot.EMPTY;
         AudioSink sink = audioSink != null ? audioSink : new JavaSoundAudioSink();
         sink.setVolume(volume);
-        PlaybackSession s = new PlaybackSession(this, nameOrUrl, sink, pacing == Pacing.AS_FAST_AS_POSSIBLE,
-                Math.round(bufferTime * 1e6), time);
+        PlaybackSession s = new PlaybackSession(this, shownName,
+                () -> org.netstreamfx.player.source.Sources.open(nameOrUrl), false, sink,
+                pacing == Pacing.AS_FAST_AS_POSSIBLE, Math.round(bufferTime * 1e6), time);
         session = s;
         s.setBufferTimeMaxUs(Math.round(bufferTimeMax * 1e6));
         if (!receiveVideo) {
@@ -100,16 +114,94 @@ public class NetStream implements AutoCloseable {
         s.start();
     }
 
+    /**
+     * Plays {@code name} from the RTMP server this stream's connection is connected to (RTMP
+     * 7.2.2.1): createStream, then play. {@code startSeconds} is -2 (live if there is one, else
+     * recorded), -1 (live only) or a position in a recorded stream; {@code lengthSeconds} -1 plays
+     * to the end; {@code reset} clears a server-side playlist. The server's NetStream.Play.* status
+     * events follow. On a connect(null) connection this is {@link #play(String)}.
+     */
+    public void play(String name, double startSeconds, double lengthSeconds, boolean reset) {
+        Objects.requireNonNull(name, "name");
+        RtmpConnection rc = connection.rtmpConnection();
+        if (rc == null) {
+            play(name);
+            return;
+        }
+        if (!connection.connected()) {
+            throw new IllegalStateException("NetStream.play: the NetConnection to " + connection.uri()
+                    + " is not connected (wait for NetConnection.Connect.Success)");
+        }
+        RtmpPlayStream.PlayRequest request = new RtmpPlayStream.PlayRequest(name, startSeconds, lengthSeconds, reset);
+        closeSession();
+        startRtmp(rc, request);
+    }
+
+    private void startRtmp(RtmpConnection rc, RtmpPlayStream.PlayRequest request) {
+        shownName = Redact.url(request.name());
+        snapshot = Snapshot.EMPTY;
+        rtmpPaused = false;
+        AudioSink sink = audioSink != null ? audioSink : new JavaSoundAudioSink();
+        sink.setVolume(volume);
+        RtmpSource src = new RtmpSource(shownName, request.mayBeLive());
+        PlaybackSession s = new PlaybackSession(this, shownName, () -> src, true, sink,
+                pacing == Pacing.AS_FAST_AS_POSSIBLE, Math.round(bufferTime * 1e6), time);
+        RtmpPlayStream p = new RtmpPlayStream(rc, request, Math.round(bufferTime * 1000), new RtmpStreamEvents(src));
+        src.setSeekHandler(ms -> rtmpSend(() -> p.seek(ms)));
+        rtmpSource = src;
+        rtmpPlay = p;
+        session = s;
+        connection.registerRtmpStream(this);
+        if (!receiveVideo) {
+            s.receive(TrackKind.VIDEO, false);
+            rtmpSend(() -> p.receiveVideo(false));
+        }
+        if (!receiveAudio) {
+            s.receive(TrackKind.AUDIO, false);
+            rtmpSend(() -> p.receiveAudio(false));
+        }
+        s.start();
+        p.start();
+    }
+
+    /** Sends a command for the RTMP stream; a broken connection is reported by the connection. */
+    private void rtmpSend(RtmpAction action) {
+        try {
+            action.run();
+        } catch (java.io.IOException e) {
+            dispatchStatus(NetStatusCode.NETSTREAM_PLAY_FAILED, "Could not send to the server: " + e.getMessage(),
+                    shownName);
+        }
+    }
+
+    @FunctionalInterface
+    private interface RtmpAction {
+        void run() throws java.io.IOException;
+    }
+
+    /** Pauses; over RTMP also asks the server to pause (pause command with the position). */
     public void pause() {
         withSession(PlaybackSession::pause);
+        rtmpPause(true);
     }
 
     public void resume() {
         withSession(PlaybackSession::resume);
+        rtmpPause(false);
     }
 
     public void togglePause() {
         withSession(PlaybackSession::togglePause);
+        rtmpPause(!rtmpPaused);
+    }
+
+    private void rtmpPause(boolean pause) {
+        RtmpPlayStream p = rtmpPlay;
+        if (p != null) {
+            rtmpPaused = pause;
+            long positionMs = Math.round(time() * 1000);
+            rtmpSend(() -> p.pause(pause, positionMs));
+        }
     }
 
     /**
@@ -128,7 +220,7 @@ public class NetStream implements AutoCloseable {
             return;
         }
         SourceDescription d = description;
-        if (d != null && d.durationUs() >= 0 && seconds * 1e6 > d.durationUs()) {
+        if (rtmpPlay == null && d != null && d.durationUs() >= 0 && seconds * 1e6 > d.durationUs()) {
             dispatchStatus(NetStatusCode.NETSTREAM_SEEK_INVALIDTIME, "Cannot seek to " + seconds
                     + " s: the stream is " + d.durationUs() / 1e6 + " s long.", d.durationUs() / 1e6);
             return;
@@ -148,21 +240,40 @@ public class NetStream implements AutoCloseable {
 
     private void closeSession() {
         PlaybackSession s = session;
+        RtmpPlayStream p = rtmpPlay;
+        RtmpSource src = rtmpSource;
         session = null;
         description = null;
+        rtmpPlay = null;
+        rtmpSource = null;
+        if (p != null) {
+            connection.unregisterRtmpStream(this);
+            p.close();
+            src.end();
+        }
         if (s != null) {
             s.close();
         }
     }
 
+    /** Whether to play audio; over RTMP also the receiveAudio command (7.2.2.4). */
     public void receiveAudio(boolean on) {
         receiveAudio = on;
         withSession(s -> s.receive(TrackKind.AUDIO, on));
+        RtmpPlayStream p = rtmpPlay;
+        if (p != null) {
+            rtmpSend(() -> p.receiveAudio(on));
+        }
     }
 
+    /** Whether to play video; over RTMP also the receiveVideo command (7.2.2.5). */
     public void receiveVideo(boolean on) {
         receiveVideo = on;
         withSession(s -> s.receive(TrackKind.VIDEO, on));
+        RtmpPlayStream p = rtmpPlay;
+        if (p != null) {
+            rtmpSend(() -> p.receiveVideo(on));
+        }
     }
 
     private void withSession(java.util.function.Consumer<PlaybackSession> action) {
@@ -185,6 +296,10 @@ public class NetStream implements AutoCloseable {
         }
         bufferTime = seconds;
         withSession(s -> s.setBufferTimeUs(Math.round(seconds * 1e6)));
+        RtmpPlayStream p = rtmpPlay;
+        if (p != null) {
+            rtmpSend(() -> p.setBufferTimeMs(Math.round(seconds * 1000)));
+        }
     }
 
     public double bufferTimeMax() {
@@ -311,8 +426,11 @@ public class NetStream implements AutoCloseable {
         snapshot = s;
     }
 
-    void opened(SourceDescription d) {
+    void opened(SourceDescription d, boolean announceMetaData) {
         description = d;
+        if (!announceMetaData) {
+            return;
+        }
         Map<String, Object> meta = MetaData.of(d);
         NetStreamClient c = client;
         connection.callbackExecutor().execute(() -> c.onMetaData(meta));
@@ -348,14 +466,117 @@ public class NetStream implements AutoCloseable {
         Object first = m.args().isEmpty() ? null : m.args().get(0);
         Map<String, Object> map = first instanceof Map<?, ?> mm ? (Map<String, Object>) mm : null;
         List<Object> args = new ArrayList<>(m.args());
+        boolean report = rtmpPlay != null;
         connection.callbackExecutor().execute(() -> {
             switch (m.handler()) {
                 case "onMetaData" -> c.onMetaData(map == null ? Map.of() : map);
                 case "onCuePoint" -> c.onCuePoint(map == null ? Map.of() : map);
                 case "onTextData" -> c.onTextData(map == null ? Map.of() : map);
                 case "onPlayStatus" -> c.onPlayStatus(map == null ? Map.of() : map);
-                default -> c.onData(m.handler(), args);
+                default -> {
+                    if (!c.onData(m.handler(), args) && report) {
+                        NetStatusEvent e = NetStatusEvent.of(NetStatusCode.NSFX_CLIENT_NOHANDLER, "The stream carries "
+                                + "data for \"" + m.handler() + "\", which the NetStream client does not handle.",
+                                m.handler(), time.nanoTime());
+                        for (NetStatusListener l : listeners) {
+                            l.onNetStatus(e);
+                        }
+                    }
+                }
             }
         });
+    }
+
+    // Called by the NetConnection over RTMP.
+
+    /** The connection is gone for good: the stream fails with {@code description}. */
+    void rtmpConnectionLost(String description) {
+        RtmpSource src = rtmpSource;
+        if (src != null) {
+            src.fail(new java.io.IOException(description));
+        }
+    }
+
+    /** The connection came back: play the same stream again, from where it was if recorded. */
+    void rtmpReconnected() {
+        RtmpPlayStream old = rtmpPlay;
+        if (old == null) {
+            return;
+        }
+        connection.callbackExecutor().execute(() -> {
+            RtmpConnection rc = connection.rtmpConnection();
+            if (rtmpPlay != old || rc == null) {
+                return;
+            }
+            RtmpPlayStream.PlayRequest r = old.request();
+            double start = r.startSeconds() >= 0 ? Math.max(r.startSeconds(), time()) : r.startSeconds();
+            closeSession();
+            startRtmp(rc, new RtmpPlayStream.PlayRequest(r.name(), start, r.lengthSeconds(), r.reset()));
+        });
+    }
+
+    /** A status event from the server, passed on whole. */
+    void dispatchServerStatus(Map<String, Object> info) {
+        NetStatusEvent e = NetConnection.serverEvent(info, NetStatusCode.NETSTREAM_PLAY_FAILED);
+        connection.callbackExecutor().execute(() -> {
+            for (NetStatusListener l : listeners) {
+                l.onNetStatus(e);
+            }
+        });
+    }
+
+    /** What the RTMP stream reports, on the connection's reader thread. */
+    private final class RtmpStreamEvents implements RtmpPlayStream.Events {
+        private final RtmpSource source;
+
+        RtmpStreamEvents(RtmpSource source) {
+            this.source = source;
+        }
+
+        private boolean current() {
+            return rtmpSource == source;
+        }
+
+        @Override
+        public void status(Map<String, Object> info) {
+            if (!current()) {
+                return;
+            }
+            dispatchServerStatus(info);
+            Object code = info.get("code");
+            if ("NetStream.Play.StreamNotFound".equals(code) || "NetStream.Play.Failed".equals(code)) {
+                // The server said why; stop the local pipeline quietly so the engine does not add its own error.
+                connection.callbackExecutor().execute(() -> {
+                    if (rtmpSource == source) {
+                        PlaybackSession s = session;
+                        session = null;
+                        if (s != null) {
+                            s.close();
+                        }
+                        source.end();
+                    }
+                });
+            }
+        }
+
+        @Override
+        public void media(org.netstreamfx.player.rtmp.message.RtmpMessage message) {
+            source.offer(message);
+        }
+
+        @Override
+        public void reset() {
+            source.reset();
+        }
+
+        @Override
+        public void end() {
+            source.end();
+        }
+
+        @Override
+        public void failed(String description) {
+            source.fail(new java.io.IOException(description));
+        }
     }
 }

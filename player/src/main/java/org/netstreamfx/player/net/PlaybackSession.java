@@ -19,17 +19,29 @@ import org.netstreamfx.player.wire.WireFormatException;
 
 /**
  * One play() of a NetStream: the playback thread ("nsfx-playback-N") that owns the
- * {@link PlaybackCore}, and the {@link StreamPipeline} feeding it. Public methods enqueue commands
- * for the playback thread; the pipeline's reports are enqueued the same way, so the core is only
- * ever touched by its own thread.
+ * {@link PlaybackCore}, and the {@link StreamPipeline} feeding it from the source its
+ * {@link StreamPipeline.SourceOpener} makes (a file or download, or the RTMP stream's source).
+ * Public methods enqueue commands for the playback thread; the pipeline's reports are enqueued
+ * the same way, so the core is only ever touched by its own thread.
+ *
+ * <p>With {@code serverStatus} (RTMP) the server's status events are the truth: the engine's own
+ * Play.Start, Play.Stop, Seek.Notify, Pause.Notify, Unpause.Notify and onPlayStatus are not sent,
+ * nor the onMetaData made from the source's description (the server sends its own); Buffer.Full,
+ * Empty and Flush still are.
  */
 final class PlaybackSession implements CoreEvents, StreamPipeline.Listener {
     private static final AtomicInteger IDS = new AtomicInteger();
     /** The packet buffer reads this far ahead of the playhead, or bufferTime if that is longer. */
     static final long MIN_READ_AHEAD_US = 3_000_000;
 
+    /** Engine codes a server's own status events replace. */
+    private static final java.util.Set<NetStatusCode> SERVER_OWNED = java.util.EnumSet.of(
+            NetStatusCode.NETSTREAM_PLAY_START, NetStatusCode.NETSTREAM_PLAY_STOP, NetStatusCode.NETSTREAM_SEEK_NOTIFY,
+            NetStatusCode.NETSTREAM_PAUSE_NOTIFY, NetStatusCode.NETSTREAM_UNPAUSE_NOTIFY);
+
     private final NetStream stream;
     private final String address;
+    private final boolean serverStatus;
     private final PlaybackCore core;
     private final StreamPipeline pipeline;
     private final Thread thread;
@@ -38,14 +50,19 @@ final class PlaybackSession implements CoreEvents, StreamPipeline.Listener {
     private boolean seekPending;
     private boolean failed;
 
-    PlaybackSession(NetStream stream, String address, AudioSink audioSink, boolean fast, long bufferTimeUs,
-                    TimeSource time) {
+    /**
+     * @param address what is shown for the stream (masked)
+     * @param opener makes the source, on the demux thread
+     * @param serverStatus true when a server sends the stream's status events (RTMP)
+     */
+    PlaybackSession(NetStream stream, String address, StreamPipeline.SourceOpener opener, boolean serverStatus,
+                    AudioSink audioSink, boolean fast, long bufferTimeUs, TimeSource time) {
         this.stream = stream;
         this.address = address;
+        this.serverStatus = serverStatus;
         this.core = new PlaybackCore(time, this, audioSink, fast);
         this.core.setBufferTimeUs(bufferTimeUs);
-        this.pipeline = new StreamPipeline(() -> org.netstreamfx.player.source.Sources.open(address), this,
-                Math.max(MIN_READ_AHEAD_US, bufferTimeUs));
+        this.pipeline = new StreamPipeline(opener, this, Math.max(MIN_READ_AHEAD_US, bufferTimeUs));
         this.thread = new Thread(this::run, "nsfx-playback-" + IDS.incrementAndGet());
         this.thread.setDaemon(true);
     }
@@ -165,12 +182,17 @@ final class PlaybackSession implements CoreEvents, StreamPipeline.Listener {
 
     @Override
     public void status(NetStatusCode code, String description, Object details) {
+        if (serverStatus && SERVER_OWNED.contains(code)) {
+            return;
+        }
         stream.dispatchStatus(code, description, details);
     }
 
     @Override
     public void playStatus(String code) {
-        stream.dispatchPlayStatus(code);
+        if (!serverStatus) {
+            stream.dispatchPlayStatus(code);
+        }
     }
 
     @Override
@@ -188,9 +210,11 @@ final class PlaybackSession implements CoreEvents, StreamPipeline.Listener {
     @Override
     public void opened(SourceDescription description) {
         command(() -> {
-            stream.dispatchStatus(NetStatusCode.NETSTREAM_PLAY_START, "Started playing " + stream.shownName() + ".",
-                    stream.shownName());
-            stream.opened(description);
+            if (!serverStatus) {
+                stream.dispatchStatus(NetStatusCode.NETSTREAM_PLAY_START, "Started playing " + stream.shownName()
+                        + ".", stream.shownName());
+            }
+            stream.opened(description, !serverStatus);
             core.setLive(description.durationUs() < 0 && !description.seekable());
             core.start(pipeline, 0);
         });
