@@ -67,6 +67,10 @@ public abstract class FfmpegDecoder implements AutoCloseable {
             context.width(format.width());
             context.height(format.height());
         }
+        if (format.reorderDepth() > 0) {
+            // Without it an H.264 decoder learns the depth only after emitting a frame out of order.
+            context.has_b_frames(format.reorderDepth());
+        }
         if (format.sampleRateHz() > 0) {
             context.sample_rate(format.sampleRateHz());
         }

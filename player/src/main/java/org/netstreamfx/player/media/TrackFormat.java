@@ -18,10 +18,19 @@ import java.util.Objects;
  * @param bitRateBps     the declared bit rate, 0 when unknown
  * @param profile        the codec profile as people name it ("High", "HE-AACv2"), or "" when unknown
  * @param level          the codec level ("3.1"), or "" when unknown or not applicable
+ * @param reorderDepth   video: how many frames the decoder must hold back to output them in
+ *                       presentation order (B-frames), when the container tells; 0 otherwise
  */
 public record TrackFormat(int index, Codec codec, byte[] extradata, int width, int height,
                           double frameRate, int sampleRateHz, int channels, long bitRateBps,
-                          String profile, String level) {
+                          String profile, String level, int reorderDepth) {
+
+    /** A track whose reordering depth is not known (0). */
+    public TrackFormat(int index, Codec codec, byte[] extradata, int width, int height,
+                       double frameRate, int sampleRateHz, int channels, long bitRateBps,
+                       String profile, String level) {
+        this(index, codec, extradata, width, height, frameRate, sampleRateHz, channels, bitRateBps, profile, level, 0);
+    }
 
     public TrackFormat {
         Objects.requireNonNull(codec, "codec");
@@ -41,7 +50,12 @@ public record TrackFormat(int index, Codec codec, byte[] extradata, int width, i
 
     public TrackFormat withProfile(String newProfile) {
         return new TrackFormat(index, codec, extradata, width, height, frameRate, sampleRateHz,
-                channels, bitRateBps, newProfile, level);
+                channels, bitRateBps, newProfile, level, reorderDepth);
+    }
+
+    public TrackFormat withReorderDepth(int depth) {
+        return new TrackFormat(index, codec, extradata, width, height, frameRate, sampleRateHz,
+                channels, bitRateBps, profile, level, Math.max(0, Math.min(16, depth)));
     }
 
     @Override
@@ -50,7 +64,7 @@ public record TrackFormat(int index, Codec codec, byte[] extradata, int width, i
                 && Arrays.equals(extradata, t.extradata) && width == t.width && height == t.height
                 && Double.compare(frameRate, t.frameRate) == 0 && sampleRateHz == t.sampleRateHz
                 && channels == t.channels && bitRateBps == t.bitRateBps
-                && profile.equals(t.profile) && level.equals(t.level);
+                && profile.equals(t.profile) && level.equals(t.level) && reorderDepth == t.reorderDepth;
     }
 
     @Override

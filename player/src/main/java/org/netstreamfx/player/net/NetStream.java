@@ -246,13 +246,15 @@ public class NetStream implements AutoCloseable {
         description = null;
         rtmpPlay = null;
         rtmpSource = null;
+        // The session first: once it is closed nothing more is reported, so a close by the user
+        // never turns into a Play.Failed from a source that ended early.
+        if (s != null) {
+            s.close();
+        }
         if (p != null) {
             connection.unregisterRtmpStream(this);
             p.close();
-            src.end();
-        }
-        if (s != null) {
-            s.close();
+            src.close();
         }
     }
 

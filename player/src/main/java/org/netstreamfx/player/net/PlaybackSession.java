@@ -182,6 +182,7 @@ final class PlaybackSession implements CoreEvents, StreamPipeline.Listener {
 
     @Override
     public void status(NetStatusCode code, String description, Object details) {
+        publishStats(); // what info() says agrees with the event a listener is handed
         if (serverStatus && SERVER_OWNED.contains(code)) {
             return;
         }
@@ -190,6 +191,7 @@ final class PlaybackSession implements CoreEvents, StreamPipeline.Listener {
 
     @Override
     public void playStatus(String code) {
+        publishStats();
         if (!serverStatus) {
             stream.dispatchPlayStatus(code);
         }

@@ -407,7 +407,7 @@ public final class PlaybackCore {
             feed.video().poll();
             try {
                 events.render(v);
-                lastRenderedPtsUs = v.ptsUs();
+                countRendered(v);
             } finally {
                 v.release();
             }
@@ -610,9 +610,7 @@ public final class PlaybackCore {
                     droppedFrames++;
                 } else {
                     events.render(v);
-                    renderedFrames++;
-                    lastRenderedPtsUs = v.ptsUs();
-                    renderTimes[renderTimesHead++ & (renderTimes.length - 1)] = time.nanoTime();
+                    countRendered(v);
                     videoLateUs += DRIFT_SMOOTHING * ((t - v.ptsUs()) - videoLateUs);
                     showStillFrame = false;
                 }
@@ -623,6 +621,13 @@ public final class PlaybackCore {
                 return; // one frame per step: the clock moves on in the next step
             }
         }
+    }
+
+    /** Every picture put on screen counts, the still frames shown while buffering or paused too. */
+    private void countRendered(VideoFrame v) {
+        renderedFrames++;
+        lastRenderedPtsUs = v.ptsUs();
+        renderTimes[renderTimesHead++ & (renderTimes.length - 1)] = time.nanoTime();
     }
 
     private boolean starving(long t) {

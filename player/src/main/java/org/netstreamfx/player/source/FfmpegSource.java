@@ -243,8 +243,9 @@ public final class FfmpegSource implements MediaSource {
         if (codec.kind() == TrackKind.VIDEO) {
             AVRational fr = st.avg_frame_rate().num() > 0 ? st.avg_frame_rate() : st.r_frame_rate();
             double frameRate = fr.den() > 0 ? av_q2d(fr) : 0;
+            // video_delay: the reordering depth libavformat derived from the container (e.g. MP4 ctts).
             return new TrackFormat(index, codec, extradata, par.width(), par.height(), frameRate, 0, 0,
-                    par.bit_rate(), profile, level);
+                    par.bit_rate(), profile, level, Math.max(0, Math.min(16, par.video_delay())));
         }
         return new TrackFormat(index, codec, extradata, 0, 0, 0, par.sample_rate(),
                 par.ch_layout().nb_channels(), par.bit_rate(), profile, level);

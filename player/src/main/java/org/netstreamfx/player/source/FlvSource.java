@@ -29,6 +29,8 @@ public final class FlvSource implements MediaSource {
     private static final long PROBE_MS = 3_000;
     /** Without video, every audio tag is a sync point; keep one per this interval. */
     private static final long AUDIO_SYNC_INTERVAL_US = 500_000;
+    /** Coded video frames read at open to see how far presentation runs ahead of decoding. */
+    private static final int REORDER_PROBE_FRAMES = 8;
 
     private final RandomAccessInput input;
     private final InputChannel channel;
@@ -49,13 +51,14 @@ public final class FlvSource implements MediaSource {
         reader = FlvTagReader.open(channel);
         Map<String, Object> meta = new LinkedHashMap<>();
         Long firstMs = null;
+        int codedVideo = 0;
         for (int i = 0; i < PROBE_TAGS; i++) {
             Optional<FlvTag> next = reader.next();
             if (next.isEmpty()) {
                 break;
             }
             FlvTag tag = next.get();
-            FlvTagConverter.Kind kind = converter.inspect(tag.type(), tag.body());
+            FlvTagConverter.Kind kind = converter.inspect(tag.type(), tag.timestampMs(), tag.body());
             if (kind == FlvTagConverter.Kind.DATA) {
                 if (meta.isEmpty()) {
                     Map<String, Object> m = FlvTagConverter.metaDataOf(converter.data(0, tag.body(), false));
@@ -72,8 +75,13 @@ public final class FlvSource implements MediaSource {
             }
             if (kind == FlvTagConverter.Kind.PACKET) {
                 replay.add(tag);
+                if (tag.type() == FlvTagType.VIDEO) {
+                    codedVideo++;
+                }
             }
-            boolean videoSettled = converter.video() != null || !reader.header().hasVideo();
+            // A few coded frames show the B-frame reordering depth (composition offsets).
+            boolean videoSettled = converter.video() != null && codedVideo >= REORDER_PROBE_FRAMES
+                    || !reader.header().hasVideo();
             boolean audioSettled = converter.audio() != null || !reader.header().hasAudio();
             if ((videoSettled && audioSettled) || tag.timestampMs() - firstMs > PROBE_MS) {
                 break;
@@ -135,7 +143,7 @@ public final class FlvSource implements MediaSource {
     }
 
     private SourceItem convert(FlvTag tag) throws IOException {
-        FlvTagConverter.Kind kind = converter.inspect(tag.type(), tag.body());
+        FlvTagConverter.Kind kind = converter.inspect(tag.type(), tag.timestampMs(), tag.body());
         if (kind == FlvTagConverter.Kind.DATA) {
             return converter.data(tag.timestampMs(), tag.body(), false);
         }

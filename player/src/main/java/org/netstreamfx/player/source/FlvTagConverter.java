@@ -43,6 +43,9 @@ final class FlvTagConverter {
     private long videoFrameUs;
     private long startMs;
     private boolean started;
+    /** Presentation times of the first coded video frames, in decode order (for the reordering depth). */
+    private final long[] probedPtsMs = new long[32];
+    private int probedFrames;
 
     /** What one tag turned out to be. */
     enum Kind { VIDEO_CONFIG, AUDIO_CONFIG, PACKET, DATA, OTHER }
@@ -59,8 +62,25 @@ final class FlvTagConverter {
         return started;
     }
 
+    /**
+     * The video track, with its reordering depth measured on the first coded frames: the most
+     * frames decoded after one frame that are shown before it (what the decoder must hold back).
+     */
     TrackFormat video() {
-        return video;
+        if (video == null || probedFrames < 2) {
+            return video;
+        }
+        int depth = 0;
+        for (int i = 0; i < probedFrames; i++) {
+            int later = 0;
+            for (int j = i + 1; j < probedFrames; j++) {
+                if (probedPtsMs[j] < probedPtsMs[i]) {
+                    later++;
+                }
+            }
+            depth = Math.max(depth, later);
+        }
+        return video.withReorderDepth(depth);
     }
 
     TrackFormat audio() {
@@ -85,7 +105,7 @@ final class FlvTagConverter {
     }
 
     /** Classifies a tag, taking any codec configuration it carries. */
-    Kind inspect(FlvTagType type, byte[] body) throws WireFormatException {
+    Kind inspect(FlvTagType type, long timestampMs, byte[] body) throws WireFormatException {
         if (type == FlvTagType.SCRIPT_DATA) {
             return Kind.DATA;
         }
@@ -95,8 +115,12 @@ final class FlvTagConverter {
                 configureVideo(h, body);
                 return Kind.VIDEO_CONFIG;
             }
-            return h.packetType() == VideoPacketType.CODED_FRAMES || h.packetType() == VideoPacketType.CODED_FRAMES_X
-                    ? Kind.PACKET : Kind.OTHER;
+            boolean coded = h.packetType() == VideoPacketType.CODED_FRAMES
+                    || h.packetType() == VideoPacketType.CODED_FRAMES_X;
+            if (coded && probedFrames < probedPtsMs.length) {
+                probedPtsMs[probedFrames++] = timestampMs + h.compositionTimeMs();
+            }
+            return coded ? Kind.PACKET : Kind.OTHER;
         }
         if (type == FlvTagType.AUDIO) {
             AudioTagHeader h = AudioTagHeader.parse(body);

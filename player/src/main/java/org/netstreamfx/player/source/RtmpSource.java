@@ -28,8 +28,6 @@ import org.netstreamfx.player.wire.WireFormatException;
 public final class RtmpSource implements MediaSource {
     /** Received and not yet demuxed: beyond this the player is not keeping up, and says so. */
     public static final long MAX_QUEUED_BYTES = 64L * 1024 * 1024;
-    /** How long open() waits for the first codec configurations. */
-    static final long OPEN_TIMEOUT_MS = 10_000;
     /** Media time after the first media message by which a track must have its configuration. */
     private static final long PROBE_MS = 3_000;
     /** A 32-bit millisecond timestamp that goes back by more than this has wrapped (RTMP spec 5.3.1.3). */
@@ -138,17 +136,18 @@ public final class RtmpSource implements MediaSource {
     public SourceDescription open() throws IOException {
         Map<String, Object> meta = null;
         List<RtmpMessage> held = new ArrayList<>();
-        long deadline = System.nanoTime() + OPEN_TIMEOUT_MS * 1_000_000;
         Long firstMediaMs = null;
         long lastMediaMs = 0;
         while (!settled(meta, firstMediaMs, lastMediaMs)) {
-            RtmpMessage m = take(deadline);
+            // No time limit: a live stream nobody publishes yet is waited for, as Flash does,
+            // until media arrives, the server ends the play, or the stream is closed.
+            RtmpMessage m = take();
             if (m == null) {
-                break; // ended, or nothing more within the time limit
+                break;
             }
             for (RtmpMessage part : parts(m)) {
                 long ts = unwrap(part.timestampMs());
-                FlvTagConverter.Kind kind = converter.inspect(tagType(part.type()), part.payload());
+                FlvTagConverter.Kind kind = converter.inspect(tagType(part.type()), ts, part.payload());
                 if (kind == FlvTagConverter.Kind.DATA) {
                     Map<String, Object> md = FlvTagConverter.metaDataOf(
                             converter.data(0, part.payload(), part.type() == MessageType.DATA_AMF3));
@@ -190,8 +189,8 @@ public final class RtmpSource implements MediaSource {
             if (f != null) {
                 throw f;
             }
-            throw new UnsupportedMediaException("No playable audio or video arrived on " + displayName + " within "
-                    + OPEN_TIMEOUT_MS / 1000 + " s" + (converter.ignored().isEmpty() ? ""
+            throw new UnsupportedMediaException("The stream " + displayName + " ended before any playable audio or "
+                    + "video arrived" + (converter.ignored().isEmpty() ? ""
                     : "; found: " + String.join(", ", converter.ignored())));
         }
         Map<String, Object> shown = meta == null ? Map.of() : meta;
@@ -226,7 +225,7 @@ public final class RtmpSource implements MediaSource {
             if (r != null) {
                 return r;
             }
-            RtmpMessage m = take(Long.MAX_VALUE);
+            RtmpMessage m = take();
             if (m == null) {
                 return null;
             }
@@ -242,7 +241,7 @@ public final class RtmpSource implements MediaSource {
     private SourceItem convert(RtmpMessage part) throws WireFormatException {
         long ts = unwrap(part.timestampMs());
         FlvTagType type = tagType(part.type());
-        FlvTagConverter.Kind kind = converter.inspect(type, part.payload());
+        FlvTagConverter.Kind kind = converter.inspect(type, ts, part.payload());
         if (kind == FlvTagConverter.Kind.DATA) {
             return converter.data(ts, part.payload(), part.type() == MessageType.DATA_AMF3);
         }
@@ -270,8 +269,8 @@ public final class RtmpSource implements MediaSource {
         return rawMs + wrapOffsetMs;
     }
 
-    /** The next queued message, waiting until {@code deadlineNanos}; null at the end or on time-out. */
-    private RtmpMessage take(long deadlineNanos) throws IOException {
+    /** The next queued message, waiting for one; null once the stream has ended or was closed. */
+    private RtmpMessage take() throws IOException {
         synchronized (lock) {
             while (true) {
                 if (failure != null) {
@@ -288,12 +287,8 @@ public final class RtmpSource implements MediaSource {
                 if (ended) {
                     return null;
                 }
-                long waitNanos = deadlineNanos == Long.MAX_VALUE ? 1_000_000_000L : deadlineNanos - System.nanoTime();
-                if (waitNanos <= 0) {
-                    return null;
-                }
                 try {
-                    lock.wait(Math.max(1, waitNanos / 1_000_000));
+                    lock.wait();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new InterruptedIOException("Interrupted while waiting for " + displayName);

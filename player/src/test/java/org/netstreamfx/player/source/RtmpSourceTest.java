@@ -231,6 +231,6 @@ class RtmpSourceTest {
         RtmpSource s = new RtmpSource("rtmp://127.0.0.1/live/x", true);
         s.end();
         UnsupportedMediaException e = assertThrows(UnsupportedMediaException.class, s::open);
-        assertTrue(e.getMessage().contains("No playable audio or video"), e.getMessage());
+        assertTrue(e.getMessage().contains("ended before any playable audio or video arrived"), e.getMessage());
     }
 }
