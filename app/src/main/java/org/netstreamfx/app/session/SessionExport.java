@@ -1,0 +1,86 @@
+package org.netstreamfx.app.session;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Writes a recorded session as JSON lines or CSV. Secrets registered with the recorder are masked
+ * in every line written; URLs were masked when the entries were recorded.
+ *
+ * <p>JSON lines: one {@link EventLine} per line, exactly as {@code nsfx play --events jsonl}
+ * prints it, each ended by {@code "\n"}.
+ *
+ * <p>CSV (RFC 4180): a header {@code t,type,code,level,description,data}, then one row per entry,
+ * rows ended by CRLF; a field holding a comma, a double quote, CR or LF is quoted, with its double
+ * quotes doubled. {@code code} is empty for callbacks and stats, {@code level} empty for all but
+ * status events, {@code data} is JSON text: a status event's details, a callback's or control
+ * event's data, a stats sample's fields.
+ */
+public final class SessionExport {
+    /** The CSV header row's fields. */
+    public static final String CSV_HEADER = "t,type,code,level,description,data";
+
+    private final SessionRecorder recorder;
+    private final EventLines lines;
+
+    SessionExport(SessionRecorder recorder, EventLines lines) {
+        this.recorder = recorder;
+        this.lines = lines;
+    }
+
+    /** Writes the entries {@code filter} shows as JSON lines. */
+    public void writeJsonLines(Writer out, EntryFilter filter) throws IOException {
+        for (SessionEntry e : recorder.entries(filter)) {
+            out.write(recorder.maskSecrets(lines.json(e.line())));
+            out.write('\n');
+        }
+        out.flush();
+    }
+
+    /** Writes the entries {@code filter} shows as CSV. */
+    public void writeCsv(Writer out, EntryFilter filter) throws IOException {
+        out.write(CSV_HEADER);
+        out.write("\r\n");
+        for (SessionEntry e : recorder.entries(filter)) {
+            out.write(recorder.maskSecrets(csvRow(e.line())));
+            out.write("\r\n");
+        }
+        out.flush();
+    }
+
+    /** Writes every entry as JSON lines to {@code file} (UTF-8, replacing it). */
+    public void jsonLinesTo(Path file) throws IOException {
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            writeJsonLines(w, EntryFilter.all());
+        }
+    }
+
+    /** Writes every entry as CSV to {@code file} (UTF-8, replacing it). */
+    public void csvTo(Path file) throws IOException {
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            writeCsv(w, EntryFilter.all());
+        }
+    }
+
+    private String csvRow(EventLine line) {
+        return String.join(",",
+                csvField(lines.json(line.t())),
+                csvField(line.type()),
+                csvField(Objects.toString(line.code(), "")),
+                csvField(Objects.toString(line.level(), "")),
+                csvField(line.description()),
+                csvField(lines.json(line.payload())));
+    }
+
+    /** One RFC 4180 field: quoted when it holds a comma, a double quote, CR or LF. */
+    static String csvField(String s) {
+        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\r') < 0 && s.indexOf('\n') < 0) {
+            return s;
+        }
+        return '"' + s.replace("\"", "\"\"") + '"';
+    }
+}
