@@ -40,10 +40,37 @@ public final class EngineRun implements AutoCloseable {
     private long startNanos;
     public long firstEventNanos;
 
+    /** Connection-level events (NetConnection.*), in order. */
+    public final List<NetStatusEvent> connectionEvents = new CopyOnWriteArrayList<>();
+
     public EngineRun(boolean fast) {
+        this(fast, null);
+    }
+
+    /**
+     * A run on {@code connectTo}: null for files and http(s), or an rtmp(s)://host:port/app
+     * address, in which case the constructor waits for Connect.Success (or fails with what came).
+     */
+    public EngineRun(boolean fast, String connectTo) {
         previous = Thread.getDefaultUncaughtExceptionHandler();
         Thread.setDefaultUncaughtExceptionHandler((t, e) -> escaped.add(e));
-        nc.connect(null);
+        CountDownLatch connected = new CountDownLatch(1);
+        nc.addNetStatusListener(e -> {
+            connectionEvents.add(e);
+            sequence.add(e.code());
+            if (e.code().startsWith("NetConnection.Connect.")) {
+                connected.countDown();
+            }
+        });
+        nc.connect(connectTo);
+        try {
+            if (!connected.await(15, TimeUnit.SECONDS)) {
+                throw new AssertionError("no NetConnection.Connect.* event within 15 s for " + connectTo);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
         ns = new NetStream(nc);
         ns.setAudioSink(new NullAudioSink());
         ns.setPacing(fast ? NetStream.Pacing.AS_FAST_AS_POSSIBLE : NetStream.Pacing.REAL_TIME);

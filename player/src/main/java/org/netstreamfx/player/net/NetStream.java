@@ -540,6 +540,11 @@ public class NetStream implements AutoCloseable {
         }
 
         @Override
+        public void recorded() {
+            source.markRecorded();
+        }
+
+        @Override
         public void status(Map<String, Object> info) {
             if (!current()) {
                 return;

@@ -34,7 +34,10 @@ public final class RtmpSource implements MediaSource {
     private static final long WRAP_THRESHOLD_MS = 1L << 31;
 
     private final String displayName;
-    private final boolean live;
+    /** False when the play asked for a recorded stream; true while it may be live (start -2, -1). */
+    private final boolean mayBeLive;
+    private volatile boolean recordedSignal;
+    private boolean live;
     private final FlvTagConverter converter = new FlvTagConverter();
     private final Object lock = new Object();
     private final ArrayDeque<RtmpMessage> queue = new ArrayDeque<>();
@@ -53,9 +56,21 @@ public final class RtmpSource implements MediaSource {
     private long lastRawMs = -1;
     private long wrapOffsetMs;
 
-    public RtmpSource(String displayName, boolean live) {
+    /**
+     * @param mayBeLive false when the play asked for a recorded stream; true when it may be live
+     *                  (start -2: live if published, else recorded; -1: live only). The server
+     *                  then decides: StreamIsRecorded, or an onMetaData with a duration, means
+     *                  recorded.
+     */
+    public RtmpSource(String displayName, boolean mayBeLive) {
         this.displayName = displayName;
-        this.live = live;
+        this.mayBeLive = mayBeLive;
+        this.live = mayBeLive;
+    }
+
+    /** The server sent StreamIsRecorded for this stream. Called on the reader thread. */
+    public void markRecorded() {
+        recordedSignal = true;
     }
 
     // Called on the connection's reader thread.
@@ -194,6 +209,8 @@ public final class RtmpSource implements MediaSource {
                     : "; found: " + String.join(", ", converter.ignored())));
         }
         Map<String, Object> shown = meta == null ? Map.of() : meta;
+        boolean hasDuration = shown.get("duration") instanceof Number n && n.doubleValue() > 0;
+        live = mayBeLive && !recordedSignal && !hasDuration;
         long durationUs = !live && shown.get("duration") instanceof Number n && n.doubleValue() > 0
                 ? Math.round(n.doubleValue() * 1e6) : -1;
         return new SourceDescription("rtmp", durationUs, tracks, converter.ignored(), shown, !live);

@@ -64,6 +64,9 @@ public final class RtmpPlayStream implements StreamListener {
 
         /** The stream cannot be played: createStream failed or its answer was malformed. */
         void failed(String description);
+
+        /** The server said the stream is recorded (User Control StreamIsRecorded, RTMP spec 7.1.7). */
+        void recorded();
     }
 
     private final RtmpConnection connection;
@@ -308,6 +311,7 @@ public final class RtmpPlayStream implements StreamListener {
             synchronized (lock) {
                 recorded = true;
             }
+            events.recorded();
         } else if (event instanceof UserControl.StreamEof) {
             // Servers also send StreamEOF around a seek or a pause of a recorded stream (nginx-rtmp
             // stops and restarts its reader): only a recorded stream playing on has ended.
