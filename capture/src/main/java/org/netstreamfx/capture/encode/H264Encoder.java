@@ -75,6 +75,11 @@ public final class H264Encoder implements AutoCloseable {
         this.settings = settings;
         FfmpegLog.configure();
         this.encoderName = choose(settings.encoderName());
+        if (encoderName.equals(LIBOPENH264) && settings.profile() == H264Profile.MAIN) {
+            // FFmpeg's libopenh264 wrapper turns Main into Constrained Baseline without a word.
+            throw new EncoderException("libopenh264 makes Constrained Baseline or High, not Main: ask for BASELINE or "
+                    + "HIGH, or use libx264 (the -Pgpl natives)");
+        }
         AVCodec codec = avcodec_find_encoder_by_name(encoderName);
         context = avcodec_alloc_context3(codec);
         if (context == null || context.isNull()) {

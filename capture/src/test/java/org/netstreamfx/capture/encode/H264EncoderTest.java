@@ -88,6 +88,22 @@ class H264EncoderTest {
     }
 
     @Test
+    void mainProfileIsMainWhereTheEncoderCanMakeItAndRefusedWhereItCannot() throws Exception {
+        for (String name : H264Encoder.availableEncoders()) {
+            H264Settings main = SMALL.withProfile(H264Profile.MAIN).withEncoder(name);
+            if (name.equals(H264Encoder.LIBOPENH264)) {
+                assertEquals("libopenh264 makes Constrained Baseline or High, not Main: ask for BASELINE or HIGH, "
+                        + "or use libx264 (the -Pgpl natives)",
+                        assertThrows(EncoderException.class, () -> new H264Encoder(main)).getMessage());
+            } else {
+                try (H264Encoder e = new H264Encoder(main)) {
+                    assertEquals(77, e.profileIdc());
+                }
+            }
+        }
+    }
+
+    @Test
     void timesMustIncrease() throws Exception {
         try (H264Encoder e = new H264Encoder(SMALL)) {
             e.encodeBgra(Synthetic.pattern(160, 120, 0), 640, 1000);
