@@ -1,8 +1,6 @@
 package org.netstreamfx.capture.encode;
 
 import java.util.List;
-import org.netstreamfx.player.amf.AmfValue;
-import org.netstreamfx.player.amf.AmfValues;
 import org.netstreamfx.player.flv.FlvTagBodies;
 
 /**
@@ -54,7 +52,7 @@ public final class FlvTags {
 
     /** The script data body of an FLV file's first tag: "onMetaData" + ECMA array (annex E.5). */
     public static byte[] onMetaData(StreamMetaData meta) {
-        return FlvTagBodies.scriptData("onMetaData", List.of(ecmaArray(meta)));
+        return FlvTagBodies.scriptData("onMetaData", List.of(FlvTagBodies.ecmaArray(meta.toMap())));
     }
 
     /**
@@ -62,12 +60,6 @@ public final class FlvTags {
      * every subscriber: "@setDataFrame", "onMetaData", ECMA array.
      */
     public static byte[] setDataFrame(StreamMetaData meta) {
-        return FlvTagBodies.scriptData("@setDataFrame", List.of("onMetaData", ecmaArray(meta)));
-    }
-
-    private static AmfValue ecmaArray(StreamMetaData meta) {
-        java.util.Map<String, AmfValue> props = new java.util.LinkedHashMap<>();
-        meta.toMap().forEach((k, v) -> props.put(k, AmfValues.of(v)));
-        return new AmfValue.AmfEcmaArray(props);
+        return FlvTagBodies.scriptData("@setDataFrame", List.of("onMetaData", FlvTagBodies.ecmaArray(meta.toMap())));
     }
 }

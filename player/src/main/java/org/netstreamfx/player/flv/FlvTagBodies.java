@@ -1,6 +1,8 @@
 package org.netstreamfx.player.flv;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.netstreamfx.player.amf.Amf0Writer;
 import org.netstreamfx.player.amf.AmfValue;
 import org.netstreamfx.player.amf.AmfValues;
@@ -122,6 +124,16 @@ public final class FlvTagBodies {
             w.write(AmfValues.of(a));
         }
         return w.toByteArray();
+    }
+
+    /**
+     * An AMF0 ECMA array (marker 0x08, UI32 count, properties) of plain Java values: the form
+     * onMetaData takes in FLV files and {@code @setDataFrame} messages (annex E.5).
+     */
+    public static AmfValue ecmaArray(Map<String, ?> properties) {
+        Map<String, AmfValue> props = new LinkedHashMap<>();
+        properties.forEach((k, v) -> props.put(k, AmfValues.of(v)));
+        return new AmfValue.AmfEcmaArray(props);
     }
 
     private static byte[] aacPrefix(int packetType) {
