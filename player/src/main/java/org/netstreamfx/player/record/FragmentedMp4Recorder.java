@@ -84,7 +84,10 @@ public final class FragmentedMp4Recorder extends AbstractRecorder {
         FfmpegLog.configure();
         String file = path().toString();
         Path parent = path().toAbsolutePath().getParent();
-        if (parent != null && !Files.isDirectory(parent)) {
+        if (parent != null && Files.exists(parent) && !Files.isDirectory(parent)) {
+            throw new IOException(parent + " is not a folder");
+        }
+        if (parent != null && !Files.exists(parent)) {
             throw new IOException("the folder " + parent + " does not exist");
         }
         format = new AVFormatContext(null);
@@ -101,6 +104,9 @@ public final class FragmentedMp4Recorder extends AbstractRecorder {
         av_dict_set(options, "movflags", MOVFLAGS, 0);
         int rc = avformat_write_header(format, options);
         av_dict_free(options);
+        if (rc < 0 && pb.error() < 0) {
+            check(pb.error(), "cannot write the file header");
+        }
         check(rc, "the mp4 muxer refused the tracks");
         flushToDisk();
         packet = av_packet_alloc();
