@@ -1,0 +1,218 @@
+package org.netstreamfx.player.record;
+
+import static org.bytedeco.ffmpeg.global.avcodec.AV_INPUT_BUFFER_PADDING_SIZE;
+import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
+import static org.bytedeco.ffmpeg.global.avcodec.av_new_packet;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
+import static org.bytedeco.ffmpeg.global.avformat.AVIO_FLAG_WRITE;
+import static org.bytedeco.ffmpeg.global.avformat.av_write_frame;
+import static org.bytedeco.ffmpeg.global.avformat.av_write_trailer;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_alloc_output_context2;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_free_context;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_new_stream;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_write_header;
+import static org.bytedeco.ffmpeg.global.avformat.avio_closep;
+import static org.bytedeco.ffmpeg.global.avformat.avio_flush;
+import static org.bytedeco.ffmpeg.global.avformat.avio_open;
+import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_AUDIO;
+import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
+import static org.bytedeco.ffmpeg.global.avutil.av_channel_layout_default;
+import static org.bytedeco.ffmpeg.global.avutil.av_dict_free;
+import static org.bytedeco.ffmpeg.global.avutil.av_dict_set;
+import static org.bytedeco.ffmpeg.global.avutil.av_mallocz;
+import static org.bytedeco.ffmpeg.global.avutil.av_rescale_q;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.ffmpeg.avformat.AVFormatContext;
+import org.bytedeco.ffmpeg.avformat.AVIOContext;
+import org.bytedeco.ffmpeg.avformat.AVStream;
+import org.bytedeco.ffmpeg.avutil.AVDictionary;
+import org.bytedeco.ffmpeg.avutil.AVRational;
+import org.bytedeco.javacpp.BytePointer;
+import org.netstreamfx.player.media.MediaPacket;
+import org.netstreamfx.player.media.TrackFormat;
+import org.netstreamfx.player.media.TrackKind;
+import org.netstreamfx.player.source.FfmpegErrors;
+import org.netstreamfx.player.source.FfmpegLog;
+
+/**
+ * Records to fragmented MP4 (ISO/IEC 14496-12, 8.8: movie fragments) with FFmpeg's mp4 muxer and
+ * {@code movflags=frag_keyframe+empty_moov+default_base_moof}:
+ *
+ * <pre>
+ * ftyp | moov (sample tables empty, mvex/trex) | moof mdat | moof mdat | ... | [mfra at stop]
+ * </pre>
+ *
+ * The 'moov' carries only the track setup (avcC per ISO/IEC 14496-15 5.3.3.1, esds with the
+ * AudioSpecificConfig), so the file is playable as soon as the first fragment is complete; each
+ * 'moof' (with default-base-is-moof, 8.8.7.1) describes the samples of the 'mdat' after it. A
+ * fragment ends at each video keyframe, or every {@link #AUDIO_FRAGMENT_US} when there is no video,
+ * and the I/O buffer is flushed to the operating system right after, so a process killed with
+ * SIGKILL loses at most the fragment in progress: the file plays up to the last complete one.
+ *
+ * <p>Owns the AVFormatContext, its AVIOContext and one AVPacket.
+ */
+public final class FragmentedMp4Recorder extends AbstractRecorder {
+    /** Audio-only recordings cut a fragment this often. */
+    public static final long AUDIO_FRAGMENT_US = 1_000_000;
+    static final String MOVFLAGS = "frag_keyframe+empty_moov+default_base_moof";
+    private static final AVRational MICROS = new AVRational().num(1).den(1_000_000);
+    private static final int VIDEO_TIMESCALE = 90_000;
+
+    private final Map<Integer, AVStream> streams = new HashMap<>();
+    private AVFormatContext format;
+    private AVPacket packet;
+    private boolean audioOnly;
+    private long fragmentStartUs;
+
+    public FragmentedMp4Recorder(Path path, Executor events, RecordListener listener) {
+        super(path, events, listener);
+    }
+
+    @Override
+    void open(List<TrackFormat> tracks) throws IOException {
+        FfmpegLog.configure();
+        String file = path().toString();
+        Path parent = path().toAbsolutePath().getParent();
+        if (parent != null && Files.exists(parent) && !Files.isDirectory(parent)) {
+            throw new IOException(parent + " is not a folder");
+        }
+        if (parent != null && !Files.exists(parent)) {
+            throw new IOException("the folder " + parent + " does not exist");
+        }
+        format = new AVFormatContext(null);
+        check(avformat_alloc_output_context2(format, null, "mp4", file), "no mp4 muxer");
+        audioOnly = true;
+        for (TrackFormat t : tracks) {
+            addStream(t);
+            audioOnly &= t.kind() == TrackKind.AUDIO;
+        }
+        AVIOContext pb = new AVIOContext(null);
+        check(avio_open(pb, file, AVIO_FLAG_WRITE), "cannot open the file");
+        format.pb(pb);
+        AVDictionary options = new AVDictionary(null);
+        av_dict_set(options, "movflags", MOVFLAGS, 0);
+        int rc = avformat_write_header(format, options);
+        av_dict_free(options);
+        if (rc < 0 && pb.error() < 0) {
+            check(pb.error(), "cannot write the file header");
+        }
+        check(rc, "the mp4 muxer refused the tracks");
+        flushToDisk();
+        packet = av_packet_alloc();
+    }
+
+    private void addStream(TrackFormat t) throws IOException {
+        AVStream st = avformat_new_stream(format, null);
+        if (st == null || st.isNull()) {
+            throw new IOException("cannot add " + t + " to the mp4 muxer");
+        }
+        AVCodecParameters par = st.codecpar();
+        par.codec_id(t.codec().ffmpegId());
+        byte[] extradata = t.extradata();
+        if (extradata.length > 0) {
+            BytePointer ed = new BytePointer(av_mallocz(extradata.length + AV_INPUT_BUFFER_PADDING_SIZE));
+            ed.capacity(extradata.length).put(extradata, 0, extradata.length);
+            par.extradata(ed);
+            par.extradata_size(extradata.length);
+        }
+        if (t.kind() == TrackKind.VIDEO) {
+            par.codec_type(AVMEDIA_TYPE_VIDEO);
+            par.width(t.width());
+            par.height(t.height());
+            st.time_base(new AVRational().num(1).den(VIDEO_TIMESCALE));
+            if (t.frameRate() > 0) {
+                st.avg_frame_rate(new AVRational().num((int) Math.round(t.frameRate() * 1000)).den(1000));
+            }
+        } else {
+            par.codec_type(AVMEDIA_TYPE_AUDIO);
+            par.sample_rate(t.sampleRateHz());
+            av_channel_layout_default(par.ch_layout(), Math.max(1, t.channels()));
+            st.time_base(new AVRational().num(1).den(t.sampleRateHz()));
+        }
+        par.bit_rate(t.bitRateBps());
+        streams.put(t.index(), st);
+    }
+
+    @Override
+    void writePacket(TrackFormat track, MediaPacket p, long ptsUs, long dtsUs) throws IOException {
+        if (audioOnly && dtsUs - fragmentStartUs >= AUDIO_FRAGMENT_US) {
+            // A null packet makes the mov muxer close the fragment in progress.
+            check(av_write_frame(format, null), "cannot write a fragment");
+            flushToDisk();
+            fragmentStartUs = dtsUs;
+        }
+        AVStream st = streams.get(track.index());
+        byte[] data = p.data();
+        av_packet_unref(packet);
+        check(av_new_packet(packet, data.length), "out of memory for a " + data.length + "-byte packet");
+        packet.data().capacity(data.length).put(data, 0, data.length);
+        AVRational tb = st.time_base();
+        packet.stream_index(st.index());
+        packet.pts(av_rescale_q(ptsUs, MICROS, tb));
+        packet.dts(av_rescale_q(dtsUs, MICROS, tb));
+        packet.duration(p.durationUs() > 0 ? av_rescale_q(p.durationUs(), MICROS, tb) : 0);
+        packet.flags(p.keyframe() ? AV_PKT_FLAG_KEY : 0);
+        int rc = av_write_frame(format, packet);
+        av_packet_unref(packet);
+        check(rc, "cannot write a packet");
+        if (track.kind() == TrackKind.VIDEO && p.keyframe()) {
+            // frag_keyframe: writing this keyframe completed the previous fragment.
+            flushToDisk();
+        }
+    }
+
+    @Override
+    boolean writeScript(String name, List<?> args, long timeUs) {
+        return false; // MP4 has no place for FLV script data
+    }
+
+    @Override
+    void finish(long durationUs) throws IOException {
+        check(av_write_trailer(format), "cannot finish the file");
+        flushToDisk();
+    }
+
+    /** Hands everything buffered in the AVIOContext to the operating system, and checks it went. */
+    private void flushToDisk() throws IOException {
+        AVIOContext pb = format.pb();
+        avio_flush(pb);
+        if (pb.error() < 0) {
+            throw new IOException(FfmpegErrors.describe(pb.error()));
+        }
+    }
+
+    private static void check(int rc, String what) throws IOException {
+        if (rc < 0) {
+            throw new IOException(what + ": " + FfmpegErrors.describe(rc));
+        }
+    }
+
+    @Override
+    void release() {
+        if (packet != null) {
+            av_packet_free(packet);
+            packet = null;
+        }
+        if (format != null && !format.isNull()) {
+            AVIOContext pb = format.pb();
+            if (pb != null && !pb.isNull()) {
+                avio_closep(pb);
+                format.pb(null);
+            }
+            avformat_free_context(format);
+        }
+        format = null;
+        streams.clear();
+    }
+}
