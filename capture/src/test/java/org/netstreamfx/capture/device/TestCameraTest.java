@@ -57,4 +57,51 @@ class TestCameraTest {
         assertEquals(DeviceException.Reason.UNSUPPORTED_FORMAT, e.reason());
         assertTrue(e.getMessage().contains("72x2"), e.getMessage());
     }
+
+    @Test
+    void theCodeRowRoundTripsEveryBitAndSurvivesNoise() {
+        int w = 320;
+        int h = 240;
+        java.util.Random noise = new java.util.Random(1);
+        for (long n : new long[] {0, 1, 25, 0x5555_5555L, 0xAAAA_AAAAL, 0xFFFF_FFFFL, 123_456_789}) {
+            java.nio.ByteBuffer pixels = java.nio.ByteBuffer.allocate(w * h * 4);
+            for (int i = 0; i < pixels.limit(); i++) {
+                pixels.put(i, (byte) 128); // mid grey everywhere else
+            }
+            TestPattern.stamp(pixels, w, h, w * 4, n);
+            assertEquals(n, TestPattern.readFrameNumber(pixels, w, h));
+            for (int i = 0; i < pixels.limit(); i++) { // compression-like noise of +-60
+                int v = (pixels.get(i) & 0xFF) + noise.nextInt(121) - 60;
+                pixels.put(i, (byte) Math.max(0, Math.min(255, v)));
+            }
+            assertEquals(n, TestPattern.readFrameNumber(pixels, w, h), "through noise");
+        }
+        assertEquals(5, TestPattern.readFrameNumber(stamped(w, h, (1L << 32) + 5), w, h), "modulo 2^32");
+    }
+
+    @Test
+    void aPictureWithoutTheCodeReadsNoCode() {
+        int w = 160;
+        int h = 120;
+        java.nio.ByteBuffer grey = java.nio.ByteBuffer.allocate(w * h * 4);
+        assertEquals(TestPattern.NO_CODE, TestPattern.readFrameNumber(grey, w, h));
+        java.nio.ByteBuffer flipped = stamped(w, h, 6); // 6 = ...110: flip one data cell, parity breaks
+        int cell = TestPattern.cellSize(w);
+        int x = (2 + 31) * cell + cell / 2;
+        for (int y = 0; y < cell; y++) {
+            for (int dx = -cell / 2; dx < cell - cell / 2; dx++) {
+                for (int c = 0; c < 3; c++) {
+                    flipped.put(y * w * 4 + (x + dx) * 4 + c, (byte) 255);
+                }
+            }
+        }
+        assertEquals(TestPattern.NO_CODE, TestPattern.readFrameNumber(flipped, w, h));
+        assertEquals(TestPattern.NO_CODE, TestPattern.readFrameNumber(grey, 64, 48), "too small for the row");
+    }
+
+    private static java.nio.ByteBuffer stamped(int w, int h, long n) {
+        java.nio.ByteBuffer pixels = java.nio.ByteBuffer.allocate(w * h * 4);
+        TestPattern.stamp(pixels, w, h, w * 4, n);
+        return pixels;
+    }
 }
