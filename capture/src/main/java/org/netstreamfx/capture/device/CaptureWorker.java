@@ -1,6 +1,5 @@
 package org.netstreamfx.capture.device;
 
-import java.util.concurrent.TimeUnit;
 
 /**
  * The named thread of one capture. The thread owns the device handle from {@link #start()} on:
@@ -62,7 +61,7 @@ abstract class CaptureWorker implements AutoCloseable {
         }
         thread.interrupt();
         try {
-            thread.join(TimeUnit.MILLISECONDS.toMillis(CLOSE_WAIT_MS));
+            thread.join(CLOSE_WAIT_MS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

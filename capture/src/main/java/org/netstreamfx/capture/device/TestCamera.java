@@ -1,5 +1,6 @@
 package org.netstreamfx.capture.device;
 
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -7,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.Frame;
+import org.bytedeco.javacv.FrameGrabber;
 import org.netstreamfx.capture.device.DeviceException.Reason;
 
 /**
@@ -16,11 +19,15 @@ import org.netstreamfx.capture.device.DeviceException.Reason;
  * top-left corner, so the counter stays machine-readable without drawtext.
  *
  * <p>Frames are paced by the {@link CaptureClock}: frame {@code n} is delivered at
- * {@code round(n * 1e6 / fps)} µs and carries {@code n} as its number. A listener too slow for
- * the rate makes frames be skipped (numbers jump), never makes them late.
+ * {@code round(n * 1e6 / fps)} µs and carries {@code n} as its number and that time as its
+ * capture time. A frame may be handed over up to {@value #MAX_LAG_US} µs after its time (thread
+ * wake-up jitter, a pause of the listener) and keeps its number and time; beyond that the camera
+ * skips to the current slot (numbers jump), as a real camera drops frames nobody took.
  */
 public final class TestCamera implements Camera {
     public static final String ID = "test";
+    /** How far behind its frame times the capture may run before it skips frames to catch up. */
+    public static final long MAX_LAG_US = 200_000;
     /** Fonts tried for drawtext, in order. */
     static final List<Path> FONT_CANDIDATES = List.of(
             Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf"),
@@ -130,29 +137,31 @@ public final class TestCamera implements Camera {
             long n = format.firstFrameAtOrAfter(clock().nowUs());
             while (!closing()) {
                 clock().sleepUntilUs(format.frameTimeUs(n));
-                long late = format.firstFrameAtOrAfter(clock().nowUs() + 1) - 1;
-                n = Math.max(n, late); // skip the slots we are too late for: never deliver late
-                org.bytedeco.javacv.Frame frame = null;
+                long nowUs = clock().nowUs();
+                if (nowUs - format.frameTimeUs(n) > MAX_LAG_US) {
+                    n = format.firstFrameAtOrAfter(nowUs + 1) - 1; // too far behind: the slot of now
+                }
+                Frame frame = null;
                 while (lavfiNext <= n) {
                     frame = grab();
                     lavfiNext++;
                 }
-                java.nio.ByteBuffer pixels = (java.nio.ByteBuffer) frame.image[0];
+                ByteBuffer pixels = (ByteBuffer) frame.image[0];
                 TestPattern.stamp(pixels, format.width(), format.height(), frame.imageStride, n);
                 deliver(pixels, frame.imageStride, format.frameTimeUs(n), n);
                 n++;
             }
         }
 
-        private org.bytedeco.javacv.Frame grab() throws DeviceException {
+        private Frame grab() throws DeviceException {
             try {
-                org.bytedeco.javacv.Frame frame = grabber.grabImage();
+                Frame frame = grabber.grabImage();
                 if (frame == null || frame.image == null) {
                     throw new DeviceException(ID, Reason.FAILED, "The test camera's lavfi source ended; "
                             + "open the test camera again.");
                 }
                 return frame;
-            } catch (org.bytedeco.javacv.FrameGrabber.Exception e) {
+            } catch (FrameGrabber.Exception e) {
                 throw new DeviceException(ID, Reason.FAILED, "The test camera failed (FFmpeg: " + e.getMessage()
                         + "); open it again.", e);
             }

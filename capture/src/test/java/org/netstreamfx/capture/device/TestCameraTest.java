@@ -19,25 +19,30 @@ class TestCameraTest {
             assertEquals(asked, capture.format());
             seen = frames.await();
         }
-        long first = seen.get(0).frameNumber();
+        // On the real clock a loaded machine may make the camera skip slots (TestCamera.MAX_LAG_US);
+        // consecutive numbering without skips is checked on the jumping clock below.
         for (int i = 0; i < seen.size(); i++) {
             FrameCollector.Seen f = seen.get(i);
             assertEquals(320, f.width());
             assertEquals(240, f.height());
-            assertEquals(first + i, f.frameNumber(), "consecutive frame numbers");
             assertEquals(f.frameNumber(), f.decodedNumber(), "the code row reads back the frame number");
             assertEquals(Math.round(f.frameNumber() * 1e6 / 25), f.captureTimeUs(), "on the 1/fps grid");
             assertTrue(f.deliveredAtUs() >= f.captureTimeUs(), "never delivered before its capture time");
             if (i > 0) {
-                assertEquals(40_000, f.captureTimeUs() - seen.get(i - 1).captureTimeUs());
+                long stepUs = f.captureTimeUs() - seen.get(i - 1).captureTimeUs();
+                assertTrue(stepUs > 0 && stepUs % 40_000 == 0, "spaced by whole frames of 40 ms: " + stepUs);
+                assertTrue(f.frameNumber() > seen.get(i - 1).frameNumber(), "increasing counter");
             }
         }
+        assertTrue(seen.get(seen.size() - 1).frameNumber() - seen.get(0).frameNumber() < 40,
+                "20 frames within 40 slots: " + seen);
     }
 
     @Test
     void countsConsecutiveFramesWithoutDrawtextToo() throws Exception {
         CaptureClock clock = new JumpingClock(1_234_567);
         FrameCollector frames = new FrameCollector(60, clock);
+        // The clock never runs ahead of the camera here, so no slot is skipped: 60 consecutive numbers.
         List<FrameCollector.Seen> seen;
         try (VideoCapture capture = new TestCamera(false).open(new VideoFormat(160, 120, 30), clock, frames)) {
             seen = frames.await();
