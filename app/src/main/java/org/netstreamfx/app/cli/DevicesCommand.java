@@ -1,0 +1,85 @@
+package org.netstreamfx.app.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.netstreamfx.capture.device.Camera;
+import org.netstreamfx.capture.device.DeviceList;
+import org.netstreamfx.capture.device.Devices;
+import org.netstreamfx.capture.device.Microphone;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code nsfx devices}: the cameras and microphones as one JSON object.
+ *
+ * <pre>
+ * {"cameras":[{"id":"test","name":"Test pattern (lavfi testsrc2, frame counter)",
+ *              "formats":[{"width":320,"height":240,"fps":15.0},…]},…],
+ *  "microphones":[{"id":"tone","name":"…","formats":[{"sampleRate":48000,"channels":1},…]},
+ *                 {"id":"none","name":"No audio","formats":[]}],
+ *  "note":"Any media file path also works as a camera: …"}
+ * </pre>
+ */
+@Command(name = "devices", mixinStandardHelpOptions = true,
+        description = "List cameras and microphones (with the virtual test camera, tone and none) as JSON.")
+public final class DevicesCommand implements Callable<Integer> {
+    private final Devices devices;
+    private final PrintStream out;
+
+    public DevicesCommand() {
+        this(new Devices(), System.out);
+    }
+
+    DevicesCommand(Devices devices, PrintStream out) {
+        this.devices = devices;
+        this.out = out;
+    }
+
+    @Override
+    public Integer call() throws JsonProcessingException {
+        out.println(new ObjectMapper().writeValueAsString(describe(devices.list())));
+        out.flush();
+        return 0;
+    }
+
+    static Map<String, Object> describe(DeviceList list) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("cameras", list.cameras().stream().map(DevicesCommand::camera).toList());
+        m.put("microphones", list.microphones().stream().map(DevicesCommand::microphone).toList());
+        m.put("note", DeviceList.FILE_CAMERA_NOTE);
+        return m;
+    }
+
+    private static Map<String, Object> camera(Camera camera) {
+        List<Map<String, Object>> formats = camera.formats().stream().map(f -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("width", f.width());
+            m.put("height", f.height());
+            m.put("fps", f.fps());
+            return m;
+        }).toList();
+        return device(camera.id(), camera.name(), formats);
+    }
+
+    private static Map<String, Object> microphone(Microphone mic) {
+        List<Map<String, Object>> formats = mic.formats().stream().map(f -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("sampleRate", f.sampleRate());
+            m.put("channels", f.channels());
+            return m;
+        }).toList();
+        return device(mic.id(), mic.name(), formats);
+    }
+
+    private static Map<String, Object> device(String id, String name, List<Map<String, Object>> formats) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", id);
+        m.put("name", name);
+        m.put("formats", formats);
+        return m;
+    }
+}

@@ -1,0 +1,169 @@
+package org.netstreamfx.capture.device;
+
+import java.util.ArrayList;
+import java.util.List;
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioSystem;
+import javax.sound.sampled.DataLine;
+import javax.sound.sampled.LineUnavailableException;
+import javax.sound.sampled.Mixer;
+import javax.sound.sampled.TargetDataLine;
+import org.netstreamfx.capture.device.DeviceException.Reason;
+
+/**
+ * A sound-card input through javax.sound: a mixer that offers a {@link TargetDataLine}. Its id
+ * is {@code sound:<mixer name>}. Formats are the ones the line accepts among 48000 and 44100 Hz,
+ * mono and stereo, 16-bit signed little-endian; {@link #open} takes the closest to the one asked.
+ *
+ * <p>Blocks are {@value #BLOCK_MS} ms. A block's capture time is the clock when the read returned,
+ * less what the line still buffers and the block itself; after the first block, times advance by
+ * the sample count, re-anchored to the clock when they drift more than {@value #RESYNC_US} µs.
+ */
+public final class SoundMicrophone implements Microphone {
+    public static final String ID_PREFIX = "sound:";
+    static final int BLOCK_MS = 10;
+    static final long RESYNC_US = 20_000;
+    private static final int[] RATES = {48000, 44100};
+
+    private final Mixer.Info mixerInfo;
+    private final List<PcmFormat> formats;
+
+    private SoundMicrophone(Mixer.Info mixerInfo, List<PcmFormat> formats) {
+        this.mixerInfo = mixerInfo;
+        this.formats = formats;
+    }
+
+    /** Every mixer with a capture line in one of our formats; empty on a machine without sound devices. */
+    public static List<SoundMicrophone> listAll() {
+        List<SoundMicrophone> mics = new ArrayList<>();
+        Mixer.Info[] infos;
+        try {
+            infos = AudioSystem.getMixerInfo();
+        } catch (RuntimeException | LinkageError e) {
+            return List.of(); // no sound system at all (headless JRE without the provider)
+        }
+        for (Mixer.Info info : infos) {
+            try {
+                Mixer mixer = AudioSystem.getMixer(info);
+                List<PcmFormat> supported = new ArrayList<>();
+                for (int rate : RATES) {
+                    for (int channels = 1; channels <= 2; channels++) {
+                        PcmFormat f = new PcmFormat(rate, channels);
+                        if (mixer.isLineSupported(lineInfo(f))) {
+                            supported.add(f);
+                        }
+                    }
+                }
+                if (!supported.isEmpty()) {
+                    mics.add(new SoundMicrophone(info, List.copyOf(supported)));
+                }
+            } catch (RuntimeException e) {
+                // A mixer that cannot be asked is one we cannot capture from: skip it.
+            }
+        }
+        return mics;
+    }
+
+    @Override
+    public String id() {
+        return ID_PREFIX + mixerInfo.getName();
+    }
+
+    @Override
+    public String name() {
+        String description = mixerInfo.getDescription();
+        return description == null || description.isBlank() ? mixerInfo.getName()
+                : mixerInfo.getName() + " (" + description + ")";
+    }
+
+    @Override
+    public List<PcmFormat> formats() {
+        return formats;
+    }
+
+    @Override
+    public AudioCapture open(PcmFormat wanted, CaptureClock clock, AudioBlockListener listener)
+            throws DeviceException {
+        PcmFormat format = PcmFormat.closest(formats, wanted);
+        TargetDataLine line;
+        try {
+            line = (TargetDataLine) AudioSystem.getMixer(mixerInfo).getLine(lineInfo(format));
+            int blockBytes = format.sampleRate() * BLOCK_MS / 1000 * format.frameBytes();
+            line.open(javaFormat(format), blockBytes * 8);
+        } catch (LineUnavailableException e) {
+            throw new DeviceException(id(), Reason.BUSY, "The microphone \"" + id() + "\" is busy: another "
+                    + "program is using it. Close that program, or choose another microphone.", e);
+        } catch (IllegalArgumentException | SecurityException e) {
+            throw new DeviceException(id(), Reason.NOT_FOUND, "The microphone \"" + id() + "\" is gone ("
+                    + e.getMessage() + "): it may be unplugged. Run `nsfx devices` to list the microphones there are.",
+                    e);
+        }
+        line.start();
+        Capture capture = new Capture(this, format, clock, listener, line);
+        capture.start();
+        return capture;
+    }
+
+    private static DataLine.Info lineInfo(PcmFormat format) {
+        return new DataLine.Info(TargetDataLine.class, javaFormat(format));
+    }
+
+    private static AudioFormat javaFormat(PcmFormat format) {
+        return new AudioFormat(format.sampleRate(), 16, format.channels(), true, false);
+    }
+
+    /** One line capture; its thread owns the line and blocks in its reads. */
+    private static final class Capture extends AudioCaptureWorker {
+        private final TargetDataLine line;
+
+        Capture(Microphone mic, PcmFormat format, CaptureClock clock, AudioBlockListener listener,
+                TargetDataLine line) {
+            super(mic, format, clock, listener);
+            this.line = line;
+        }
+
+        // Called on the capture thread.
+
+        @Override
+        protected void loop() throws InterruptedException, DeviceException {
+            PcmFormat format = format();
+            int frames = format.sampleRate() * BLOCK_MS / 1000;
+            byte[] bytes = new byte[frames * format.frameBytes()];
+            short[] samples = new short[frames * format.channels()];
+            long firstUs = Long.MIN_VALUE;
+            long sampleIndex = 0;
+            while (!closing()) {
+                int got = 0;
+                while (got < bytes.length) {
+                    int n = line.read(bytes, got, bytes.length - got);
+                    if (Thread.interrupted() || closing()) {
+                        throw new InterruptedException("microphone capture closed");
+                    }
+                    if (n <= 0 && !line.isOpen()) {
+                        throw new DeviceException(microphone().id(), Reason.DISCONNECTED, "The microphone \""
+                                + microphone().id() + "\" stopped delivering: it may have been unplugged. Plug it "
+                                + "back in and open it again, or choose another microphone.");
+                    }
+                    got += Math.max(0, n);
+                }
+                long measuredUs = clock().nowUs() - format.sampleTimeUs(frames + line.available() / format.frameBytes());
+                long countedUs = firstUs + format.sampleTimeUs(sampleIndex);
+                if (firstUs == Long.MIN_VALUE || Math.abs(measuredUs - countedUs) > RESYNC_US) {
+                    firstUs = measuredUs - format.sampleTimeUs(sampleIndex);
+                    countedUs = measuredUs;
+                }
+                for (int i = 0; i < samples.length; i++) {
+                    samples[i] = (short) ((bytes[2 * i] & 0xFF) | (bytes[2 * i + 1] << 8));
+                }
+                deliver(samples, frames, countedUs);
+                sampleIndex += frames;
+            }
+        }
+
+        @Override
+        protected void release() {
+            line.stop();
+            line.close();
+        }
+    }
+}
