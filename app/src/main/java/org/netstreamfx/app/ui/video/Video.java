@@ -19,7 +19,10 @@ import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelBuffer;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
+import javafx.scene.layout.Background;
+import javafx.scene.layout.BackgroundFill;
 import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
 import org.netstreamfx.player.net.NetStream;
 import org.netstreamfx.player.sink.VideoFrame;
 import org.netstreamfx.player.sink.VideoSink;
@@ -50,6 +53,8 @@ public final class Video extends Region {
 
     public Video() {
         getStyleClass().add("video");
+        // The letterbox bars: black unless a stylesheet says otherwise.
+        setBackground(new Background(new BackgroundFill(Color.BLACK, null, null)));
         view.setPreserveRatio(false);
         view.smoothProperty().bind(smoothing);
         view.setManaged(false);
