@@ -103,6 +103,9 @@ public final class DesktopApp {
         PauseTransition timeout = new PauseTransition(SCREENSHOT_TIMEOUT);
         Runnable shoot = () -> {
             timeout.stop();
+            err.printf("nsfx gui: %d frames shown, %d replaced before the screen took them, %d dropped late by "
+                    + "the engine%n", player.video().framesShownProperty().get(),
+                    player.video().framesDroppedProperty().get(), player.viewModel().droppedFramesProperty().get());
             for (String id : window.viewIds()) {
                 window.select(id);
                 WritableImage image = stage.getScene().snapshot(null);

@@ -102,7 +102,7 @@ public final class PlayerViewModel {
             a = MediaAddress.parse(text);
         } catch (IllegalArgumentException e) {
             notice.set(new Notice(NetStatusCode.NETSTREAM_PLAY_STREAMNOTFOUND.code(), StatusLevel.ERROR, e.getMessage(),
-                    StatusAdvice.adviceFor(NetStatusCode.NETSTREAM_PLAY_STREAMNOTFOUND.code(), StatusLevel.ERROR)));
+                    StatusAdvice.adviceFor(NetStatusCode.NETSTREAM_PLAY_STREAMNOTFOUND.code(), StatusLevel.ERROR, null)));
             return;
         }
         notice.set(null);
@@ -385,7 +385,8 @@ public final class PlayerViewModel {
     }
 
     private void showNotice(NetStatusEvent e) {
-        Notice n = StatusAdvice.noticeFor(e);
+        MediaAddress a = address.get();
+        Notice n = StatusAdvice.noticeFor(e, a == null ? null : a.kind());
         if (n != null) {
             notice.set(n);
         }

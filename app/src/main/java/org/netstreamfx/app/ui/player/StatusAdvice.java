@@ -9,15 +9,19 @@ final class StatusAdvice {
     private StatusAdvice() {
     }
 
-    /** The notice for {@code e}, or null when the event needs no notice (status level). */
-    static Notice noticeFor(NetStatusEvent e) {
+    /**
+     * The notice for {@code e} while playing an address of {@code kind} (null before anything is
+     * opened), or null when the event needs no notice (status level).
+     */
+    static Notice noticeFor(NetStatusEvent e, MediaAddress.Kind kind) {
         if (e.level() == StatusLevel.STATUS) {
             return null;
         }
-        return new Notice(e.code(), e.level(), e.description(), adviceFor(e.code(), e.level()));
+        return new Notice(e.code(), e.level(), e.description(), adviceFor(e.code(), e.level(), kind));
     }
 
-    static String adviceFor(String code, StatusLevel level) {
+    static String adviceFor(String code, StatusLevel level, MediaAddress.Kind kind) {
+        boolean network = kind == MediaAddress.Kind.HTTP || kind == MediaAddress.Kind.RTMP;
         NetStatusCode known = null;
         for (NetStatusCode c : NetStatusCode.values()) {
             if (c.code().equals(code)) {
@@ -29,8 +33,11 @@ final class StatusAdvice {
                     : "Playback goes on.";
         }
         return switch (known) {
-            case NETSTREAM_PLAY_STREAMNOTFOUND -> "Check the file path or the URL, then open it again.";
-            case NETSTREAM_PLAY_FAILED -> "Open another file, or check that this one is H.264 with AAC in FLV or MP4.";
+            case NETSTREAM_PLAY_STREAMNOTFOUND -> network ? "Check the URL and that the server has this stream, then open it again."
+                    : "Check the file path or the URL, then open it again.";
+            case NETSTREAM_PLAY_FAILED -> network ? "Check that the server is reachable and serves H.264 with AAC in "
+                    + "FLV or MP4, then open the URL again."
+                    : "Open another file, or check that this one is H.264 with AAC in FLV or MP4.";
             case NETSTREAM_PLAY_INSUFFICIENTBW -> "Raise bufferTime, or play a lower bitrate stream.";
             case NETSTREAM_SEEK_INVALIDTIME -> "Seek within the part already loaded, or wait for more to download.";
             case NETSTREAM_SEEK_FAILED -> "Open a stream before seeking.";

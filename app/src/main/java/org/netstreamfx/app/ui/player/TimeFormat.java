@@ -17,8 +17,11 @@ final class TimeFormat {
         return h > 0 ? String.format("%d:%02d:%02d", h, m, sec) : String.format("%d:%02d", m, sec);
     }
 
-    /** "time / duration", with "live" for a stream without a duration. */
-    static String position(double time, double duration) {
-        return of(time) + " / " + (duration >= 0 ? of(duration) : "live");
+    /**
+     * "time / duration"; a stream without a duration reads "live" while it plays, "--:--" when
+     * nothing plays.
+     */
+    static String position(double time, double duration, boolean streaming) {
+        return of(time) + " / " + (duration >= 0 ? of(duration) : streaming ? "live" : "--:--");
     }
 }

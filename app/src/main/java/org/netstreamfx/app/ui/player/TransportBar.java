@@ -40,8 +40,8 @@ final class TransportBar extends VBox {
         time.setId("time");
         time.getStyleClass().add("time");
         time.textProperty().bind(Bindings.createStringBinding(
-                () -> TimeFormat.position(vm.timeProperty().get(), vm.durationProperty().get()),
-                vm.timeProperty(), vm.durationProperty()));
+                () -> TimeFormat.position(vm.timeProperty().get(), vm.durationProperty().get(), streaming(vm)),
+                vm.timeProperty(), vm.durationProperty(), vm.stateProperty()));
         time.setMinWidth(Region.USE_PREF_SIZE);
 
         Label figures = new Label();
@@ -120,6 +120,13 @@ final class TransportBar extends VBox {
         });
         vm.volumeProperty().addListener((o, was, now) -> volume.setValue(now.doubleValue()));
         return volume;
+    }
+
+    private static boolean streaming(PlayerViewModel vm) {
+        return switch (vm.stateProperty().get()) {
+            case PLAYING, BUFFERING, PAUSED -> true;
+            default -> false;
+        };
     }
 
     static Button iconButton(Icons icon, String tip) {

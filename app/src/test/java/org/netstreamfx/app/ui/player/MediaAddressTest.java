@@ -76,7 +76,8 @@ class MediaAddressTest {
         assertEquals("1:05", TimeFormat.of(65.9));
         assertEquals("1:01:01", TimeFormat.of(3661));
         assertEquals("--:--", TimeFormat.of(Double.NaN));
-        assertEquals("0:03 / 0:20", TimeFormat.position(3.2, 20));
-        assertEquals("0:03 / live", TimeFormat.position(3.2, -1));
+        assertEquals("0:03 / 0:20", TimeFormat.position(3.2, 20, true));
+        assertEquals("0:03 / live", TimeFormat.position(3.2, -1, true));
+        assertEquals("0:00 / --:--", TimeFormat.position(0, -1, false));
     }
 }

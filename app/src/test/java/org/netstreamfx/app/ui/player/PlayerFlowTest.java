@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -99,7 +100,8 @@ class PlayerFlowTest {
         Fx.waitUntil("the dialog says why not", WAIT,
                 () -> robot.lookup("#url-problem").queryAs(Label.class).getText().contains("rtmp://"), this::codes);
         robot.eraseText("ftp://example.org/a.mp4".length()).write("http://127.0.0.1:1/missing.mp4");
-        robot.clickOn("Open");
+        robot.clickOn(robot.lookup(".open-url .button").queryAllAs(Button.class).stream()
+                .filter(b -> b.getText().equals("Open")).findFirst().orElseThrow());
         Fx.waitUntil("a notification", WAIT, () -> view.notifications().isShowing(), this::codes);
         Fx.waitUntil("the NetStatus code in it", WAIT,
                 () -> robot.lookup("#notice-code").tryQueryAs(Label.class).map(Label::getText)

@@ -103,6 +103,15 @@ class PlayerViewModelTest {
     }
 
     @Test
+    void anUnreachableHttpServerGetsNetworkAdvice() {
+        Fx.run(() -> vm.open("http://127.0.0.1:1/missing.mp4"));
+        waitForState(PlayerState.FAILED);
+        Notice n = Fx.call(() -> vm.noticeProperty().get());
+        assertTrue(List.of("NetStream.Play.Failed", "NetStream.Play.StreamNotFound").contains(n.code()), n.code());
+        assertTrue(n.advice().contains("server"), n.advice());
+    }
+
+    @Test
     void anRtmpServerThatCannotBeReachedIsAConnectFailedNotice() {
         Fx.run(() -> vm.open("rtmp://127.0.0.1:1/live/cam"));
         waitForState(PlayerState.FAILED);
