@@ -2,6 +2,8 @@ package org.netstreamfx.app.ui.player;
 
 import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
@@ -32,7 +34,8 @@ import org.netstreamfx.player.source.SourceDescription;
 /**
  * The player's state and commands, over one NetConnection and NetStream at a time.
  *
- * <p>Everything here runs on the FX thread: commands are engine calls that return at once, the
+ * <p>Everything here runs on the FX thread: commands are engine calls that return at once (closing
+ * a stream, which waits for its threads, runs on a thread of its own, "nsfx-ui-close"), the
  * engine's events arrive through the executor given to the constructor ({@code Platform::runLater}
  * in the app), and the figures the engine keeps (time, bufferLength, bytes, fps) are read ten
  * times a second by a Timeline. Properties are read-only; they change only through the commands.
@@ -52,6 +55,12 @@ public final class PlayerViewModel {
     private final Supplier<AudioSink> audioSinks;
     private final RecentItems recent;
     private final Timeline poll;
+    /** Closes streams and connections, which waits for their threads, off the FX thread. */
+    private final ExecutorService closer = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "nsfx-ui-close");
+        t.setDaemon(true);
+        return t;
+    });
     private NetConnection connection;
     private boolean localConnection;
     private boolean paused;
@@ -185,11 +194,12 @@ public final class PlayerViewModel {
         notice.set(null);
     }
 
-    /** Stops polling and closes the stream and the connection. */
+    /** Stops polling and closes the stream and the connection (on the closer thread). */
     public void dispose() {
         poll.stop();
         closeStream();
         closeConnection();
+        closer.shutdown();
     }
 
     // Properties.
@@ -290,10 +300,10 @@ public final class PlayerViewModel {
             nc.addNetStatusListener(e -> onConnectionStatus(nc, e));
             nc.connect(null);
         }
-        NetStream ns = stream.get();
-        if (ns == null) {
-            ns = newStream(connection);
-        }
+        // A new stream for each address: play() on a stream that is playing closes the old session
+        // first, which waits for its threads; closing happens on the closer thread instead.
+        closeStream();
+        NetStream ns = newStream(connection);
         setPhase(PlayerState.OPENING);
         ns.play(a.address());
     }
@@ -462,11 +472,13 @@ public final class PlayerViewModel {
         }
     }
 
+    // Closing waits for the engine's threads to end: never on the FX thread.
+
     private void closeStream() {
         NetStream ns = stream.get();
         if (ns != null) {
             stream.set(null);
-            ns.close();
+            closer.execute(ns::close);
         }
     }
 
@@ -474,7 +486,7 @@ public final class PlayerViewModel {
         NetConnection nc = connection;
         connection = null;
         if (nc != null) {
-            nc.close();
+            closer.execute(nc::close);
         }
     }
 }
