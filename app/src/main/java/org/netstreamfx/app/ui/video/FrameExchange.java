@@ -56,15 +56,22 @@ final class FrameExchange {
         IntBuffer dst = w.pixels;
         dst.clear();
         ByteBuffer src = bgra.duplicate().order(ByteOrder.nativeOrder());
-        if (strideBytes == width * 4) {
-            src.position(0).limit(height * strideBytes);
-            dst.put(src.asIntBuffer());
+        if (strideBytes % 4 == 0) {
+            // One int view of the whole picture; rows are copied from it without further views.
+            IntBuffer ints = src.position(0).limit(height * strideBytes).slice().order(ByteOrder.nativeOrder())
+                    .asIntBuffer();
+            int strideInts = strideBytes / 4;
+            for (int y = 0; y < height; y++) {
+                ints.limit(y * strideInts + width).position(y * strideInts);
+                dst.put(ints);
+                ints.limit(ints.capacity());
+            }
         } else {
             for (int y = 0; y < height; y++) {
                 int row = y * strideBytes;
-                src.limit(row + width * 4).position(row);
-                dst.put(src.asIntBuffer());
-                src.limit(src.capacity());
+                for (int x = 0; x < width; x++) {
+                    dst.put(src.getInt(row + x * 4));
+                }
             }
         }
         dst.flip();

@@ -41,6 +41,17 @@ class FrameExchangeTest {
     }
 
     @Test
+    void aStrideThatIsNotAWholeNumberOfPixelsIsCopiedToo() {
+        FrameExchange x = new FrameExchange();
+        x.put(bgra(2, 3, 1, 0xFF405060), 2, 3, 2 * 4 + 1);
+        FrameExchange.Slot s = x.take();
+        assertEquals(6, s.pixels.remaining());
+        for (int i = 0; i < 6; i++) {
+            assertEquals(ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN ? 0xFF405060 : 0x605040FF, s.pixels.get(i));
+        }
+    }
+
+    @Test
     void onlyTheNewestIsTakenAndTheOthersAreCountedAsSuperseded() {
         FrameExchange x = new FrameExchange();
         x.put(bgra(2, 2, 0, 0xFF000001), 2, 2, 8);
