@@ -1,0 +1,50 @@
+package org.netstreamfx.app.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.netstreamfx.app.ui.DesktopApp;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code nsfx gui [<file|url>]}: the desktop window, playing the address or the demo clip. */
+@Command(name = "gui", mixinStandardHelpOptions = true,
+        description = "Open the desktop window playing a file or an rtmp(s)/http(s) URL (default: the demo clip).")
+public final class GuiCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "<file|url>",
+            description = "A local file or an rtmp://, rtmps://, http:// or https:// URL.")
+    String address;
+
+    @Option(names = "--screenshot", hidden = true, paramLabel = "DIR",
+            description = "Write a PNG of each view to DIR once frames are shown, then exit.")
+    Path screenshotDir;
+
+    @Option(names = "--screenshot-frames", hidden = true, paramLabel = "N",
+            description = "Frames to show before the screenshots (default 75).")
+    int screenshotFrames = 75;
+
+    @Override
+    public Integer call() {
+        String target = address;
+        if (target == null) {
+            Path demo = NsfxCommand.demoClip();
+            if (!Files.exists(demo)) {
+                System.err.println("nsfx gui: the demo clip is missing: " + demo);
+                return 1;
+            }
+            target = demo.toString();
+        }
+        if (screenshotFrames < 1) {
+            System.err.println("nsfx gui: --screenshot-frames takes 1 or more");
+            return 2;
+        }
+        if (!DesktopApp.displayAvailable()) {
+            System.err.println("nsfx gui: no display (DISPLAY and WAYLAND_DISPLAY are unset); "
+                    + "use ./nsfx play <file|url> for the headless player");
+            return 1;
+        }
+        return new DesktopApp(System.err).run(new DesktopApp.Options(target, screenshotDir, screenshotFrames));
+    }
+}

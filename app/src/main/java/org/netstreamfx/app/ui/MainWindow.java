@@ -1,0 +1,100 @@
+package org.netstreamfx.app.ui;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * The window's frame: a navigation rail on the left with one entry per view, and the selected
+ * view beside it. The Player is added first and selected; the Tester, Publisher and Settings
+ * views plug in with {@link #addView}.
+ */
+public final class MainWindow {
+    /** The stylesheet of every window and dialog of the app. */
+    public static final String STYLESHEET = MainWindow.class.getResource("nsfx-dark.css").toExternalForm();
+
+    private final BorderPane root = new BorderPane();
+    private final VBox rail = new VBox(4);
+    private final StackPane views = new StackPane();
+    private final ToggleGroup group = new ToggleGroup();
+    private final Map<String, Node> byId = new LinkedHashMap<>();
+    private final Map<String, ToggleButton> buttons = new LinkedHashMap<>();
+
+    public MainWindow() {
+        root.getStyleClass().add("main-window");
+        rail.getStyleClass().add("nav-rail");
+        rail.setAlignment(Pos.TOP_CENTER);
+        Label brand = new Label("NSFX");
+        brand.getStyleClass().add("brand");
+        Region spacer = new Region();
+        VBox.setVgrow(spacer, Priority.ALWAYS);
+        rail.getChildren().addAll(brand, spacer);
+        views.getStyleClass().add("views");
+        root.setLeft(rail);
+        root.setCenter(views);
+        group.selectedToggleProperty().addListener((o, was, now) -> {
+            if (now == null && was != null) {
+                group.selectToggle(was);
+                return;
+            }
+            for (Map.Entry<String, ToggleButton> b : buttons.entrySet()) {
+                byId.get(b.getKey()).setVisible(b.getValue() == now);
+            }
+        });
+    }
+
+    /**
+     * Adds a view with its entry in the rail (after the views added before); the first view added
+     * is selected.
+     */
+    public void addView(String id, String title, Node icon, Node view) {
+        if (byId.containsKey(id)) {
+            throw new IllegalArgumentException("A view with id \"" + id + "\" is already added");
+        }
+        ToggleButton b = new ToggleButton(title, icon);
+        b.setId("nav-" + id);
+        b.getStyleClass().add("nav-button");
+        b.setContentDisplay(javafx.scene.control.ContentDisplay.TOP);
+        b.setToggleGroup(group);
+        b.setFocusTraversable(false);
+        b.setMaxWidth(Double.MAX_VALUE);
+        byId.put(id, view);
+        buttons.put(id, b);
+        view.setVisible(false);
+        views.getChildren().add(view);
+        rail.getChildren().add(rail.getChildren().size() - 1, b);
+        if (group.getSelectedToggle() == null) {
+            group.selectToggle(b);
+        }
+    }
+
+    /** Shows the view {@code id}. */
+    public void select(String id) {
+        ToggleButton b = buttons.get(id);
+        if (b == null) {
+            throw new IllegalArgumentException("No view \"" + id + "\"; views: " + byId.keySet());
+        }
+        group.selectToggle(b);
+    }
+
+    /** The ids of the views, in rail order. */
+    public List<String> viewIds() {
+        return new ArrayList<>(byId.keySet());
+    }
+
+    public Parent root() {
+        return root;
+    }
+}

@@ -1,0 +1,492 @@
+package org.netstreamfx.app.ui.player;
+
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.util.Duration;
+import org.netstreamfx.player.net.NetConnection;
+import org.netstreamfx.player.net.NetStatusCode;
+import org.netstreamfx.player.net.NetStatusEvent;
+import org.netstreamfx.player.net.NetStream;
+import org.netstreamfx.player.net.NetStreamClient;
+import org.netstreamfx.player.net.NetStreamInfo;
+import org.netstreamfx.player.net.StatusLevel;
+import org.netstreamfx.player.sink.AudioSink;
+import org.netstreamfx.player.source.SourceDescription;
+
+/**
+ * The player's state and commands, over one NetConnection and NetStream at a time.
+ *
+ * <p>Everything here runs on the FX thread: commands are engine calls that return at once (closing
+ * a stream, which waits for its threads, runs on a thread of its own, "nsfx-ui-close"), the
+ * engine's events arrive through the executor given to the constructor ({@code Platform::runLater}
+ * in the app), and the figures the engine keeps (time, bufferLength, bytes, fps) are read ten
+ * times a second by a Timeline. Properties are read-only; they change only through the commands.
+ */
+public final class PlayerViewModel {
+    /** The bufferTime the player starts with: enough to ride out network jitter. */
+    public static final double DEFAULT_BUFFER_TIME = 1.0;
+    /** The largest bufferTime the field accepts, in seconds. */
+    public static final double MAX_BUFFER_TIME = 60.0;
+    /** How far ← and → move the playhead, in seconds. */
+    public static final double SEEK_STEP = 5.0;
+    /** Events kept for the log; older ones are dropped. */
+    static final int MAX_EVENTS = 1000;
+    private static final Duration POLL_INTERVAL = Duration.millis(100);
+
+    private final Executor callbacks;
+    private final Supplier<AudioSink> audioSinks;
+    private final RecentItems recent;
+    private final Timeline poll;
+    /** Closes streams and connections, which waits for their threads, off the FX thread. */
+    private final ExecutorService closer = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "nsfx-ui-close");
+        t.setDaemon(true);
+        return t;
+    });
+    private NetConnection connection;
+    private boolean localConnection;
+    private boolean paused;
+    private PlayerState phase = PlayerState.IDLE;
+    private double seekTarget = Double.NaN;
+
+    private final ReadOnlyObjectWrapper<NetStream> stream = new ReadOnlyObjectWrapper<>(this, "stream");
+    private final ReadOnlyObjectWrapper<PlayerState> state = new ReadOnlyObjectWrapper<>(this, "state", PlayerState.IDLE);
+    private final ReadOnlyObjectWrapper<MediaAddress> address = new ReadOnlyObjectWrapper<>(this, "address");
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
+    private final ReadOnlyDoubleWrapper time = new ReadOnlyDoubleWrapper(this, "time");
+    private final ReadOnlyDoubleWrapper duration = new ReadOnlyDoubleWrapper(this, "duration", -1);
+    private final ReadOnlyDoubleWrapper bufferLength = new ReadOnlyDoubleWrapper(this, "bufferLength");
+    private final ReadOnlyDoubleWrapper bufferTime = new ReadOnlyDoubleWrapper(this, "bufferTime", DEFAULT_BUFFER_TIME);
+    private final ReadOnlyDoubleWrapper loadedFraction = new ReadOnlyDoubleWrapper(this, "loadedFraction");
+    private final ReadOnlyLongWrapper bytesLoaded = new ReadOnlyLongWrapper(this, "bytesLoaded");
+    private final ReadOnlyLongWrapper bytesTotal = new ReadOnlyLongWrapper(this, "bytesTotal");
+    private final ReadOnlyDoubleWrapper fps = new ReadOnlyDoubleWrapper(this, "fps");
+    private final ReadOnlyLongWrapper droppedFrames = new ReadOnlyLongWrapper(this, "droppedFrames");
+    private final ReadOnlyLongWrapper decodeErrors = new ReadOnlyLongWrapper(this, "decodeErrors");
+    private final ReadOnlyDoubleWrapper volume = new ReadOnlyDoubleWrapper(this, "volume", 1.0);
+    private final ReadOnlyBooleanWrapper muted = new ReadOnlyBooleanWrapper(this, "muted");
+    private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>(this, "notice");
+    private final ObservableList<NetStatusEvent> events = FXCollections.observableArrayList();
+    private final ObservableList<NetStatusEvent> eventsView = FXCollections.unmodifiableObservableList(events);
+
+    /**
+     * @param callbacks   where the engine calls back: {@code Platform::runLater}
+     * @param audioSinks  a new audio sink for each stream, or null for the engine's default (the
+     *                    system's sound output)
+     * @param recent      the recent items list this player adds to
+     */
+    public PlayerViewModel(Executor callbacks, Supplier<AudioSink> audioSinks, RecentItems recent) {
+        this.callbacks = callbacks;
+        this.audioSinks = audioSinks;
+        this.recent = recent;
+        poll = new Timeline(new KeyFrame(POLL_INTERVAL, e -> poll()));
+        poll.setCycleCount(Animation.INDEFINITE);
+        poll.play();
+    }
+
+    // Commands.
+
+    /** Opens and plays a file path, file: URL, http(s) URL or rtmp(s) URL. */
+    public void open(String text) {
+        MediaAddress a;
+        try {
+            a = MediaAddress.parse(text);
+        } catch (IllegalArgumentException e) {
+            notice.set(new Notice(NetStatusCode.NETSTREAM_PLAY_STREAMNOTFOUND.code(), StatusLevel.ERROR, e.getMessage(),
+                    StatusAdvice.adviceFor(NetStatusCode.NETSTREAM_PLAY_STREAMNOTFOUND.code(), StatusLevel.ERROR, null)));
+            return;
+        }
+        notice.set(null);
+        address.set(a);
+        title.set(a.displayName());
+        recent.add(a.address());
+        resetFigures();
+        if (a.kind() == MediaAddress.Kind.RTMP) {
+            connectRtmp(a);
+        } else {
+            playLocal(a);
+        }
+    }
+
+    /** Pauses or resumes; after the end or a failure, plays the same address again. */
+    public void togglePause() {
+        NetStream ns = stream.get();
+        switch (state.get()) {
+            case IDLE, CONNECTING, OPENING -> {
+            }
+            case ENDED, FAILED -> {
+                if (address.get() != null) {
+                    open(address.get().address());
+                }
+            }
+            default -> {
+                if (ns != null) {
+                    ns.togglePause();
+                }
+            }
+        }
+    }
+
+    /** Seeks to {@code seconds} (clamped to the stream); Seek.Notify or Seek.InvalidTime follows. */
+    public void seek(double seconds) {
+        NetStream ns = stream.get();
+        if (ns == null || Double.isNaN(seconds) || state.get() == PlayerState.IDLE) {
+            return;
+        }
+        double target = Math.max(0, seconds);
+        if (duration.get() >= 0) {
+            target = Math.min(target, duration.get());
+        }
+        seekTarget = target;
+        time.set(target);
+        ns.seek(target);
+    }
+
+    /** Seeks {@code deltaSeconds} from where the playhead is (or is going). */
+    public void seekBy(double deltaSeconds) {
+        seek(time.get() + deltaSeconds);
+    }
+
+    /** 0 to 1; moving the volume unmutes. */
+    public void setVolume(double v) {
+        volume.set(Math.max(0, Math.min(1, v)));
+        muted.set(false);
+        applyVolume();
+    }
+
+    public void toggleMute() {
+        muted.set(!muted.get());
+        applyVolume();
+    }
+
+    /** Sets bufferTime in seconds; returns false (and changes nothing) outside 0..MAX_BUFFER_TIME. */
+    public boolean setBufferTime(double seconds) {
+        if (!(seconds >= 0 && seconds <= MAX_BUFFER_TIME)) {
+            return false;
+        }
+        bufferTime.set(seconds);
+        NetStream ns = stream.get();
+        if (ns != null) {
+            ns.setBufferTime(seconds);
+        }
+        return true;
+    }
+
+    public void dismissNotice() {
+        notice.set(null);
+    }
+
+    /** Stops polling and closes the stream and the connection (on the closer thread). */
+    public void dispose() {
+        poll.stop();
+        closeStream();
+        closeConnection();
+        closer.shutdown();
+    }
+
+    // Properties.
+
+    /** The stream now playing (a Video node attaches to it), or null. */
+    public ReadOnlyObjectProperty<NetStream> streamProperty() {
+        return stream.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<PlayerState> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<MediaAddress> addressProperty() {
+        return address.getReadOnlyProperty();
+    }
+
+    /** The stream's short name, "" before anything is opened. */
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    /** The playhead in seconds (the seek target while a seek is under way). */
+    public ReadOnlyDoubleProperty timeProperty() {
+        return time.getReadOnlyProperty();
+    }
+
+    /** The duration in seconds, -1 while unknown or live. */
+    public ReadOnlyDoubleProperty durationProperty() {
+        return duration.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty bufferLengthProperty() {
+        return bufferLength.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty bufferTimeProperty() {
+        return bufferTime.getReadOnlyProperty();
+    }
+
+    /** bytesLoaded / bytesTotal, 0 while the size is unknown. */
+    public ReadOnlyDoubleProperty loadedFractionProperty() {
+        return loadedFraction.getReadOnlyProperty();
+    }
+
+    public ReadOnlyLongProperty bytesLoadedProperty() {
+        return bytesLoaded.getReadOnlyProperty();
+    }
+
+    public ReadOnlyLongProperty bytesTotalProperty() {
+        return bytesTotal.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty fpsProperty() {
+        return fps.getReadOnlyProperty();
+    }
+
+    /** Frames the engine decoded but dropped as late. */
+    public ReadOnlyLongProperty droppedFramesProperty() {
+        return droppedFrames.getReadOnlyProperty();
+    }
+
+    public ReadOnlyLongProperty decodeErrorsProperty() {
+        return decodeErrors.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty volumeProperty() {
+        return volume.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty mutedProperty() {
+        return muted.getReadOnlyProperty();
+    }
+
+    /** The warning or error the user should see now, or null. */
+    public ReadOnlyObjectProperty<Notice> noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    /** Every NetStatus event of the connection and stream, oldest first (at most MAX_EVENTS). */
+    public ObservableList<NetStatusEvent> events() {
+        return eventsView;
+    }
+
+    public RecentItems recent() {
+        return recent;
+    }
+
+    // Engine wiring (FX thread).
+
+    private void playLocal(MediaAddress a) {
+        if (connection == null || !localConnection) {
+            closeStream();
+            closeConnection();
+            NetConnection nc = new NetConnection(callbacks);
+            connection = nc;
+            localConnection = true;
+            nc.addNetStatusListener(e -> onConnectionStatus(nc, e));
+            nc.connect(null);
+        }
+        // A new stream for each address: play() on a stream that is playing closes the old session
+        // first, which waits for its threads; closing happens on the closer thread instead.
+        closeStream();
+        NetStream ns = newStream(connection);
+        setPhase(PlayerState.OPENING);
+        ns.play(a.address());
+    }
+
+    private void connectRtmp(MediaAddress a) {
+        closeStream();
+        closeConnection();
+        NetConnection nc = new NetConnection(callbacks);
+        connection = nc;
+        localConnection = false;
+        nc.addNetStatusListener(e -> onConnectionStatus(nc, e));
+        setPhase(PlayerState.CONNECTING);
+        try {
+            nc.connect(a.connectionUri());
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            onConnectionStatus(nc, NetStatusEvent.of(NetStatusCode.NETCONNECTION_CONNECT_FAILED, e.getMessage(),
+                    a.connectionUri(), System.nanoTime()));
+        }
+    }
+
+    private NetStream newStream(NetConnection nc) {
+        NetStream ns = new NetStream(nc);
+        ns.setBufferTime(bufferTime.get());
+        ns.setVolume(muted.get() ? 0 : volume.get());
+        if (audioSinks != null) {
+            ns.setAudioSink(audioSinks.get());
+        }
+        ns.setClient(new NetStreamClient() {
+            @Override
+            public void onMetaData(Map<String, Object> info) {
+                if (ns == stream.get() && duration.get() < 0 && info.get("duration") instanceof Number d
+                        && d.doubleValue() > 0) {
+                    duration.set(d.doubleValue());
+                }
+            }
+        });
+        ns.addNetStatusListener(e -> onStreamStatus(ns, e));
+        stream.set(ns);
+        return ns;
+    }
+
+    private void onConnectionStatus(NetConnection nc, NetStatusEvent e) {
+        if (nc != connection) {
+            return;
+        }
+        record(e);
+        if (e.is(NetStatusCode.NETCONNECTION_CONNECT_SUCCESS) && !localConnection && address.get() != null) {
+            NetStream ns = newStream(nc);
+            setPhase(PlayerState.OPENING);
+            ns.play(address.get().streamName());
+        } else if (e.isError()) {
+            setPhase(PlayerState.FAILED);
+        }
+        showNotice(e);
+    }
+
+    private void onStreamStatus(NetStream ns, NetStatusEvent e) {
+        if (ns != stream.get()) {
+            return;
+        }
+        record(e);
+        String code = e.code();
+        if (e.is(NetStatusCode.NETSTREAM_PLAY_START)) {
+            paused = false;
+            readDuration(ns.description());
+            setPhase(PlayerState.BUFFERING);
+        } else if (e.is(NetStatusCode.NETSTREAM_BUFFER_FULL)) {
+            setPhase(PlayerState.PLAYING);
+        } else if (e.is(NetStatusCode.NETSTREAM_BUFFER_EMPTY)) {
+            setPhase(PlayerState.BUFFERING);
+        } else if (e.is(NetStatusCode.NETSTREAM_PLAY_STOP)) {
+            setPhase(PlayerState.ENDED);
+        } else if (e.is(NetStatusCode.NETSTREAM_PAUSE_NOTIFY)) {
+            paused = true;
+            updateState();
+        } else if (e.is(NetStatusCode.NETSTREAM_UNPAUSE_NOTIFY)) {
+            paused = false;
+            updateState();
+        } else if (e.is(NetStatusCode.NETSTREAM_SEEK_NOTIFY)
+                || e.is(NetStatusCode.NETSTREAM_SEEK_INVALIDTIME) || e.is(NetStatusCode.NETSTREAM_SEEK_FAILED)) {
+            seekTarget = Double.NaN;
+            if (e.details() instanceof Number t) {
+                time.set(t.doubleValue());
+            }
+        } else if (e.isError() && (code.startsWith("NetStream.Play.") || code.startsWith("NetConnection."))) {
+            setPhase(PlayerState.FAILED);
+        }
+        showNotice(e);
+    }
+
+    private void showNotice(NetStatusEvent e) {
+        MediaAddress a = address.get();
+        Notice n = StatusAdvice.noticeFor(e, a == null ? null : a.kind());
+        if (n != null) {
+            notice.set(n);
+        }
+    }
+
+    private void record(NetStatusEvent e) {
+        events.add(e);
+        if (events.size() > MAX_EVENTS) {
+            events.remove(0, events.size() - MAX_EVENTS);
+        }
+    }
+
+    private void setPhase(PlayerState p) {
+        phase = p;
+        if (p != PlayerState.PLAYING && p != PlayerState.BUFFERING) {
+            paused = false;
+        }
+        updateState();
+    }
+
+    private void updateState() {
+        boolean canPause = phase == PlayerState.PLAYING || phase == PlayerState.BUFFERING;
+        state.set(paused && canPause ? PlayerState.PAUSED : phase);
+    }
+
+    private void readDuration(SourceDescription d) {
+        if (d != null && d.durationUs() > 0) {
+            duration.set(d.durationUs() / 1e6);
+        }
+    }
+
+    private void poll() {
+        NetStream ns = stream.get();
+        if (ns == null || phase == PlayerState.IDLE) {
+            return;
+        }
+        if (Double.isNaN(seekTarget) && phase != PlayerState.OPENING && phase != PlayerState.CONNECTING) {
+            time.set(ns.time());
+        }
+        bufferLength.set(ns.bufferLength());
+        long loaded = ns.bytesLoaded();
+        long total = ns.bytesTotal();
+        bytesLoaded.set(loaded);
+        bytesTotal.set(total);
+        loadedFraction.set(total > 0 ? Math.min(1, (double) loaded / total) : 0);
+        NetStreamInfo info = ns.info();
+        fps.set(info.currentFps());
+        droppedFrames.set(info.droppedFrames());
+        decodeErrors.set(info.decodeErrors());
+        if (duration.get() < 0) {
+            readDuration(ns.description());
+        }
+    }
+
+    private void resetFigures() {
+        paused = false;
+        seekTarget = Double.NaN;
+        time.set(0);
+        duration.set(-1);
+        bufferLength.set(0);
+        bytesLoaded.set(0);
+        bytesTotal.set(0);
+        loadedFraction.set(0);
+        fps.set(0);
+        droppedFrames.set(0);
+        decodeErrors.set(0);
+    }
+
+    private void applyVolume() {
+        NetStream ns = stream.get();
+        if (ns != null) {
+            ns.setVolume(muted.get() ? 0 : volume.get());
+        }
+    }
+
+    // Closing waits for the engine's threads to end: never on the FX thread.
+
+    private void closeStream() {
+        NetStream ns = stream.get();
+        if (ns != null) {
+            stream.set(null);
+            closer.execute(ns::close);
+        }
+    }
+
+    private void closeConnection() {
+        NetConnection nc = connection;
+        connection = null;
+        if (nc != null) {
+            closer.execute(nc::close);
+        }
+    }
+}

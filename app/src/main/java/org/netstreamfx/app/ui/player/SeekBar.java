@@ -1,0 +1,82 @@
+package org.netstreamfx.app.ui.player;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.DoubleBinding;
+import javafx.scene.control.Slider;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+
+/**
+ * The seek slider over a progress track that shows three things at once: what has played (up to
+ * the playhead), what is buffered (up to time + bufferLength) and what is loaded (bytesLoaded of
+ * bytesTotal). Dragging or clicking seeks when released.
+ */
+final class SeekBar extends StackPane {
+    private final Slider slider = new Slider(0, 1, 0);
+    private final Region loaded = bar("seek-loaded");
+    private final Region buffered = bar("seek-buffered");
+    private final Region played = bar("seek-played");
+    private final Region track = new Region();
+    private boolean updatingFromModel;
+
+    SeekBar(PlayerViewModel vm) {
+        getStyleClass().add("seek-bar");
+        track.getStyleClass().add("seek-track");
+        slider.getStyleClass().add("seek-slider");
+        slider.setFocusTraversable(false);
+        track.setMaxHeight(4);
+        track.setManaged(true);
+        StackPane bars = new StackPane(track, loaded, buffered, played);
+        bars.setMaxHeight(4);
+        bars.getStyleClass().add("seek-bars");
+        bars.setMouseTransparent(true);
+        getChildren().addAll(bars, slider);
+
+        DoubleBinding span = Bindings.createDoubleBinding(() -> Math.max(vm.durationProperty().get(), 0),
+                vm.durationProperty());
+        slider.maxProperty().bind(Bindings.max(span, 0.001));
+        slider.disableProperty().bind(span.lessThanOrEqualTo(0));
+        width(played, Bindings.createDoubleBinding(() -> fraction(vm.timeProperty().get(), span.get()),
+                vm.timeProperty(), span));
+        width(buffered, Bindings.createDoubleBinding(
+                () -> fraction(vm.timeProperty().get() + vm.bufferLengthProperty().get(), span.get()),
+                vm.timeProperty(), vm.bufferLengthProperty(), span));
+        width(loaded, vm.loadedFractionProperty());
+
+        vm.timeProperty().addListener((o, was, now) -> {
+            if (!slider.isValueChanging()) {
+                updatingFromModel = true;
+                slider.setValue(now.doubleValue());
+                updatingFromModel = false;
+            }
+        });
+        slider.valueChangingProperty().addListener((o, was, now) -> {
+            if (!now) {
+                vm.seek(slider.getValue());
+            }
+        });
+        slider.valueProperty().addListener((o, was, now) -> {
+            if (!updatingFromModel && !slider.isValueChanging()) {
+                vm.seek(now.doubleValue());
+            }
+        });
+    }
+
+    private void width(Region bar, javafx.beans.value.ObservableDoubleValue fraction) {
+        bar.maxWidthProperty().bind(Bindings.createDoubleBinding(
+                () -> Math.max(0, Math.min(1, fraction.get())) * track.getWidth(), fraction, track.widthProperty()));
+    }
+
+    private static Region bar(String styleClass) {
+        Region r = new Region();
+        r.getStyleClass().addAll("seek-fill", styleClass);
+        r.setMaxHeight(4);
+        r.setMinWidth(0);
+        StackPane.setAlignment(r, javafx.geometry.Pos.CENTER_LEFT);
+        return r;
+    }
+
+    private static double fraction(double value, double span) {
+        return span <= 0 ? 0 : value / span;
+    }
+}

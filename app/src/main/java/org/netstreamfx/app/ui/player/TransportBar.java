@@ -1,0 +1,150 @@
+package org.netstreamfx.app.ui.player;
+
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.css.PseudoClass;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.netstreamfx.app.ui.Icons;
+import org.netstreamfx.app.ui.video.Video;
+
+/**
+ * The controls under the picture: the seek bar, then play/pause, time and duration, the picture's
+ * figures, the buffer gauge, the bufferTime field, mute and volume.
+ */
+final class TransportBar extends VBox {
+    private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
+
+    TransportBar(PlayerViewModel vm, Video video) {
+        getStyleClass().add("transport");
+
+        Button playPause = iconButton(Icons.PLAY, "Play or pause (Space)");
+        playPause.setId("play-pause");
+        playPause.setOnAction(e -> vm.togglePause());
+        vm.stateProperty().addListener((o, was, now) -> playPause.setGraphic(switch (now) {
+            case PLAYING, BUFFERING, OPENING, CONNECTING -> Icons.PAUSE.node(18);
+            case ENDED -> Icons.REPLAY.node(18);
+            default -> Icons.PLAY.node(18);
+        }));
+        playPause.getStyleClass().add("play-pause");
+
+        Label time = new Label();
+        time.setId("time");
+        time.getStyleClass().add("time");
+        time.textProperty().bind(Bindings.createStringBinding(
+                () -> TimeFormat.position(vm.timeProperty().get(), vm.durationProperty().get(), streaming(vm)),
+                vm.timeProperty(), vm.durationProperty(), vm.stateProperty()));
+        time.setMinWidth(Region.USE_PREF_SIZE);
+
+        Label figures = new Label();
+        figures.setId("figures");
+        figures.getStyleClass().add("caption");
+        figures.textProperty().bind(Bindings.createStringBinding(() -> video.videoWidthProperty().get() == 0 ? ""
+                        : String.format(Locale.ROOT, "%d×%d · %.0f fps · %d dropped", video.videoWidthProperty().get(),
+                        video.videoHeightProperty().get(), vm.fpsProperty().get(),
+                        vm.droppedFramesProperty().get() + video.framesDroppedProperty().get()),
+                video.videoWidthProperty(), video.videoHeightProperty(), vm.fpsProperty(),
+                vm.droppedFramesProperty(), video.framesDroppedProperty()));
+        figures.setMinWidth(Region.USE_PREF_SIZE);
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+
+        HBox row = new HBox(10, playPause, time, spacer, figures, separator(), new BufferGauge(vm),
+                bufferTimeField(vm), separator(), muteButton(vm), volumeSlider(vm));
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.getStyleClass().add("transport-row");
+        getChildren().addAll(new SeekBar(vm), row);
+    }
+
+    private static HBox bufferTimeField(PlayerViewModel vm) {
+        TextField field = new TextField(format(vm.bufferTimeProperty().get()));
+        field.setId("buffer-time");
+        field.getStyleClass().add("buffer-time");
+        field.setPrefColumnCount(3);
+        field.setTooltip(new Tooltip("bufferTime: seconds to buffer before playing (0 to "
+                + (int) PlayerViewModel.MAX_BUFFER_TIME + "); Enter applies"));
+        Runnable apply = () -> {
+            boolean ok;
+            try {
+                ok = vm.setBufferTime(Double.parseDouble(field.getText().strip().replace(',', '.')));
+            } catch (NumberFormatException e) {
+                ok = false;
+            }
+            field.pseudoClassStateChanged(INVALID, !ok);
+            if (ok) {
+                field.setText(format(vm.bufferTimeProperty().get()));
+            }
+        };
+        field.setOnAction(e -> apply.run());
+        field.focusedProperty().addListener((o, was, now) -> {
+            if (!now) {
+                apply.run();
+            }
+        });
+        Label name = new Label("bufferTime");
+        name.getStyleClass().add("caption");
+        Label unit = new Label("s");
+        unit.getStyleClass().add("caption");
+        HBox box = new HBox(6, name, field, unit);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+
+    private static Button muteButton(PlayerViewModel vm) {
+        Button mute = iconButton(Icons.VOLUME, "Mute (M)");
+        mute.setId("mute");
+        mute.setOnAction(e -> vm.toggleMute());
+        vm.mutedProperty().addListener((o, was, now) -> mute.setGraphic((now ? Icons.MUTED : Icons.VOLUME).node(18)));
+        return mute;
+    }
+
+    private static Slider volumeSlider(PlayerViewModel vm) {
+        Slider volume = new Slider(0, 1, vm.volumeProperty().get());
+        volume.setId("volume");
+        volume.getStyleClass().add("volume");
+        volume.setPrefWidth(90);
+        volume.setFocusTraversable(false);
+        volume.valueProperty().addListener((o, was, now) -> {
+            if (Math.abs(now.doubleValue() - vm.volumeProperty().get()) > 1e-9) {
+                vm.setVolume(now.doubleValue());
+            }
+        });
+        vm.volumeProperty().addListener((o, was, now) -> volume.setValue(now.doubleValue()));
+        return volume;
+    }
+
+    private static boolean streaming(PlayerViewModel vm) {
+        return switch (vm.stateProperty().get()) {
+            case PLAYING, BUFFERING, PAUSED -> true;
+            default -> false;
+        };
+    }
+
+    static Button iconButton(Icons icon, String tip) {
+        Button b = new Button();
+        b.setGraphic(icon.node(18));
+        b.getStyleClass().add("icon-button");
+        b.setTooltip(new Tooltip(tip));
+        b.setFocusTraversable(false);
+        return b;
+    }
+
+    private static Region separator() {
+        Region r = new Region();
+        r.getStyleClass().add("bar-separator");
+        return r;
+    }
+
+    private static String format(double seconds) {
+        return String.format(Locale.ROOT, "%.1f", seconds);
+    }
+}
