@@ -72,9 +72,13 @@ class RtmpPlaybackTest {
             assertTrue(run.sequence.contains("NetStream.Play.Start"), "the server's Play.Start: " + run.sequence);
             assertTrue(run.sequence.contains("NetStream.Buffer.Full"), run.sequence.toString());
             NetStatusEvent start = run.first("NetStream.Play.Start");
-            assertTrue(start.description().contains("cam"), "passed on verbatim: " + start.info());
+            assertEquals("Start live", start.description(), "nginx-rtmp's words, passed on verbatim: " + start.info());
+            // The publisher's onMetaData, as nginx passed it on.
             assertEquals(320.0, ((Number) run.metaData.get(0).get("width")).doubleValue());
-            assertEquals("H.264", run.metaData.get(0).get("videocodec"));
+            assertEquals(7.0, ((Number) run.metaData.get(0).get("videocodecid")).doubleValue());
+            var video = run.ns.description().track(org.netstreamfx.player.media.TrackKind.VIDEO).orElseThrow();
+            assertEquals(org.netstreamfx.player.media.Codec.H264, video.codec());
+            assertTrue(!video.profile().isEmpty(), "the profile from the avcC: " + video);
             await("audio is decoded", Duration.ofSeconds(5), () -> run.info().decodedAudioSamples() > 44_100);
             assertTrue(run.escaped.isEmpty(), "exceptions escaped: " + run.escaped);
         }
@@ -107,7 +111,9 @@ class RtmpPlaybackTest {
         try (EngineRun run = new EngineRun(false, nginx.appUrl("vod"))) {
             run.ns.play("mp4:clip.mp4");
             await("a second of video", Duration.ofSeconds(15), () -> run.renderedPtsUs.size() >= 25);
-            assertEquals("LC", run.metaData.get(0).get("aacprofile"));
+            assertTrue(run.metaData.get(0).containsKey("duration"), "nginx's onMetaData: " + run.metaData);
+            assertEquals("LC", run.ns.description().track(org.netstreamfx.player.media.TrackKind.AUDIO)
+                    .orElseThrow().profile(), "the AAC profile from the AudioSpecificConfig");
             assertTrue(run.info().decodedAudioSamples() > 0);
         }
     }

@@ -5,10 +5,11 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
-/** {@code nsfx}: with no command, plays the bundled demo clip. */
+/** {@code nsfx}: with no command, opens the window on the bundled demo clip (headless without a display). */
 @Command(name = "nsfx", mixinStandardHelpOptions = true, version = "NetStreamFX 0.1.0",
         description = "Play, probe and test FLV/MP4 files, http(s) and RTMP streams the Flash NetStream way.",
-        subcommands = {PlayCommand.class, ProbeCommand.class, CallCommand.class})
+        subcommands = {PlayCommand.class, ProbeCommand.class, CallCommand.class, DevicesCommand.class,
+            GuiCommand.class})
 public final class NsfxCommand implements Callable<Integer> {
 
     /** Where the launcher says the repository is (the demo clip lives in resources/demo). */
@@ -24,8 +25,12 @@ public final class NsfxCommand implements Callable<Integer> {
             System.err.println("nsfx: the demo clip is missing: " + demo);
             return 1;
         }
-        System.err.println("nsfx: playing the demo clip " + demo + " (the desktop window arrives with the UI; "
-                + "events follow as text)");
+        if (org.netstreamfx.app.ui.DesktopApp.displayAvailable()) {
+            return new org.netstreamfx.app.ui.DesktopApp(System.err)
+                    .run(new org.netstreamfx.app.ui.DesktopApp.Options(demo.toString(), null, 1));
+        }
+        System.err.println("nsfx: no display (DISPLAY and WAYLAND_DISPLAY are unset): playing the demo clip "
+                + "headless, events as text; ./nsfx gui opens the window where there is a display");
         PlayCommand play = new PlayCommand();
         play.address = demo.toString();
         play.format = EventFormat.text;

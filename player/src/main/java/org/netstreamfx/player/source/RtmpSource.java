@@ -167,8 +167,7 @@ public final class RtmpSource implements MediaSource {
                     Map<String, Object> md = FlvTagConverter.metaDataOf(
                             converter.data(0, part.payload(), part.type() == MessageType.DATA_AMF3));
                     if (md != null && meta == null) {
-                        meta = md; // reported through onMetaData at Play.Start, with the track details
-                        continue;
+                        meta = md; // describes the tracks; still delivered to the client as sent
                     }
                 } else if (kind == FlvTagConverter.Kind.PACKET) {
                     firstMediaMs = firstMediaMs == null ? ts : firstMediaMs;

@@ -105,7 +105,11 @@ class RtmpSourceTest {
         assertEquals(320.0, d.containerMetadata().get("width"));
 
         List<SourceItem> items = readAll(s);
-        assertEquals(3, items.size(), "the metadata went to onMetaData at Play.Start, not again: " + items);
+        assertEquals(4, items.size(), "the server's onMetaData, then three packets: " + items);
+        DataMessage meta = assertInstanceOf(DataMessage.class, items.get(0));
+        assertEquals("onMetaData", meta.handler(), "@setDataFrame unwrapped, delivered as the server sent it");
+        assertEquals(avMeta(), meta.args().get(0));
+        items = items.subList(1, items.size());
         SourcePacket key = assertInstanceOf(SourcePacket.class, items.get(0));
         assertEquals(80_000, key.packet().ptsUs(), "pts = dts + composition time, from the first message");
         assertEquals(0, key.packet().dtsUs());

@@ -29,7 +29,8 @@ import org.netstreamfx.e2e.fixtures.Tools;
  *
  * <p>Applications (see {@link #config()} for the exact text):
  * <ul>
- *   <li>{@code live}: live on, onMetaData copied to late joiners ({@code meta copy}); publish
+ *   <li>{@code live}: live on, onMetaData copied to late joiners ({@code meta copy}), players told when
+ *       a publisher comes and goes ({@code publish_notify on}); publish
  *       and play allowed from 127.0.0.1 only.</li>
  *   <li>{@code vod}: plays files from {@link #vodDir()}: {@code vod/name.flv} (or {@code vod/name})
  *       and {@code vod/mp4:name.mp4}.</li>
@@ -253,6 +254,7 @@ public final class NginxRtmp implements AutoCloseable {
         c.append("        application live {\n");
         c.append("            live on;\n");
         c.append("            meta copy;\n");
+        c.append("            publish_notify on;\n"); // NetStream.Play.PublishNotify / UnpublishNotify to players
         c.append("            allow publish 127.0.0.1;\n");
         c.append("            deny publish all;\n");
         c.append("            allow play 127.0.0.1;\n");

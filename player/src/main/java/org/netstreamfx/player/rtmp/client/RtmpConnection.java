@@ -348,6 +348,11 @@ public final class RtmpConnection implements AutoCloseable {
             case COMMAND_AMF0, COMMAND_AMF3 -> onCommand(m);
             case AUDIO, VIDEO, DATA_AMF0, DATA_AMF3, AGGREGATE -> {
                 StreamListener l = streams.get(m.messageStreamId());
+                if (l == null && streams.size() == 1) {
+                    // Some servers (ffmpeg's -listen mode) send media on another message stream id
+                    // than createStream gave; with one stream playing, it can only be that one.
+                    l = streams.values().iterator().next();
+                }
                 if (l != null) {
                     l.media(m);
                 }
