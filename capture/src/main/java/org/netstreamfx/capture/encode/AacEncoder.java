@@ -1,5 +1,6 @@
 package org.netstreamfx.capture.encode;
 
+import org.netstreamfx.player.source.FfmpegErrors;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_FLAG_GLOBAL_HEADER;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_PROFILE_AAC_LOW;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
@@ -81,7 +82,7 @@ public final class AacEncoder implements AutoCloseable {
         int rc = avcodec_open2(context, codec, (PointerPointer<?>) null);
         if (rc < 0) {
             avcodec_free_context(context);
-            throw new EncoderException("the AAC encoder refused " + settings + ": " + Averror.describe(rc));
+            throw new EncoderException("the AAC encoder refused " + settings + ": " + FfmpegErrors.describe(rc));
         }
         if (context.frame_size() != FRAME_SAMPLES || context.extradata_size() < 2) {
             int fs = context.frame_size();
@@ -100,7 +101,7 @@ public final class AacEncoder implements AutoCloseable {
         rc = av_frame_get_buffer(frame, 0);
         if (rc < 0) {
             close();
-            throw new EncoderException("cannot allocate an AAC input frame: " + Averror.describe(rc));
+            throw new EncoderException("cannot allocate an AAC input frame: " + FfmpegErrors.describe(rc));
         }
         planes = new FloatBuffer[settings.channels()];
     }
@@ -201,7 +202,7 @@ public final class AacEncoder implements AutoCloseable {
     private void startFrame() throws EncoderException {
         int rc = av_frame_make_writable(frame);
         if (rc < 0) {
-            throw new EncoderException("cannot reuse the AAC input frame: " + Averror.describe(rc));
+            throw new EncoderException("cannot reuse the AAC input frame: " + FfmpegErrors.describe(rc));
         }
         for (int c = 0; c < planes.length; c++) {
             planes[c] = frame.data(c).position(0).capacity(FRAME_SAMPLES * (long) Float.BYTES).asByteBuffer()
@@ -219,15 +220,15 @@ public final class AacEncoder implements AutoCloseable {
     private void drain(AVFrame input, List<EncodedPacket> out) throws EncoderException {
         int rc = avcodec_send_frame(context, input);
         if (rc < 0 && rc != AVERROR_EOF) {
-            throw new EncoderException("the AAC encoder refused samples: " + Averror.describe(rc));
+            throw new EncoderException("the AAC encoder refused samples: " + FfmpegErrors.describe(rc));
         }
         while (true) {
             rc = avcodec_receive_packet(context, packet);
-            if (rc == Averror.EAGAIN || rc == AVERROR_EOF) {
+            if (rc == FfmpegErrors.EAGAIN || rc == AVERROR_EOF) {
                 return;
             }
             if (rc < 0) {
-                throw new EncoderException("the AAC encoder failed: " + Averror.describe(rc));
+                throw new EncoderException("the AAC encoder failed: " + FfmpegErrors.describe(rc));
             }
             try {
                 int size = packet.size();

@@ -1,5 +1,6 @@
 package org.netstreamfx.capture.encode;
 
+import org.netstreamfx.player.source.FfmpegErrors;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_FLAG_GLOBAL_HEADER;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_PROFILE_H264_CONSTRAINED_BASELINE;
@@ -89,7 +90,7 @@ public final class H264Encoder implements AutoCloseable {
             configure();
             int rc = avcodec_open2(context, codec, (PointerPointer<?>) null);
             if (rc < 0) {
-                throw new EncoderException(encoderName + " refused " + describeSettings() + ": " + Averror.describe(rc));
+                throw new EncoderException(encoderName + " refused " + describeSettings() + ": " + FfmpegErrors.describe(rc));
             }
             avcC = readAvcC();
         } catch (EncoderException | RuntimeException e) {
@@ -175,7 +176,7 @@ public final class H264Encoder implements AutoCloseable {
         int rc = av_opt_set(context, name, value, AV_OPT_SEARCH_CHILDREN);
         if (rc < 0) {
             throw new EncoderException(encoderName + " option " + name + "=" + value + " was refused: "
-                    + Averror.describe(rc));
+                    + FfmpegErrors.describe(rc));
         }
     }
 
@@ -288,16 +289,16 @@ public final class H264Encoder implements AutoCloseable {
         }
         int rc = avcodec_send_frame(context, frame);
         if (rc < 0 && rc != AVERROR_EOF) {
-            throw new EncoderException(encoderName + " refused the picture at " + ptsUs + " us: " + Averror.describe(rc));
+            throw new EncoderException(encoderName + " refused the picture at " + ptsUs + " us: " + FfmpegErrors.describe(rc));
         }
         List<EncodedPacket> out = new ArrayList<>(1);
         while (true) {
             rc = avcodec_receive_packet(context, packet);
-            if (rc == Averror.EAGAIN || rc == AVERROR_EOF) {
+            if (rc == FfmpegErrors.EAGAIN || rc == AVERROR_EOF) {
                 return out;
             }
             if (rc < 0) {
-                throw new EncoderException(encoderName + " failed to encode: " + Averror.describe(rc));
+                throw new EncoderException(encoderName + " failed to encode: " + FfmpegErrors.describe(rc));
             }
             try {
                 out.add(toPacket());

@@ -1,5 +1,6 @@
 package org.netstreamfx.capture.encode;
 
+import org.netstreamfx.player.source.FfmpegErrors;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_BGRA;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
@@ -45,7 +46,7 @@ final class PictureInput implements AutoCloseable {
         int rc = av_frame_get_buffer(frame, 0);
         if (rc < 0) {
             av_frame_free(frame);
-            throw new EncoderException("cannot allocate a " + width + "x" + height + " picture: " + Averror.describe(rc));
+            throw new EncoderException("cannot allocate a " + width + "x" + height + " picture: " + FfmpegErrors.describe(rc));
         }
     }
 
@@ -116,7 +117,7 @@ final class PictureInput implements AutoCloseable {
     private void makeWritable() throws EncoderException {
         int rc = av_frame_make_writable(frame);
         if (rc < 0) {
-            throw new EncoderException("cannot reuse the input picture: " + Averror.describe(rc));
+            throw new EncoderException("cannot reuse the input picture: " + FfmpegErrors.describe(rc));
         }
     }
 

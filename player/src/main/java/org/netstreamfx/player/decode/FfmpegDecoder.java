@@ -40,8 +40,7 @@ import org.netstreamfx.player.source.FfmpegErrors;
  * <p>Thread ownership: every method runs on the track's decoder thread.
  */
 public abstract class FfmpegDecoder implements AutoCloseable {
-    /** AVERROR(EAGAIN) on Linux and macOS. */
-    private static final int AVERROR_EAGAIN = -11;
+    private static final int AVERROR_EAGAIN = FfmpegErrors.EAGAIN;
 
     protected final TrackFormat format;
     protected final AVCodecContext context;

@@ -9,6 +9,13 @@ import org.bytedeco.javacpp.BytePointer;
 public final class FfmpegErrors {
     private static final int MESSAGE_BYTES = 256;
 
+    /**
+     * AVERROR(EAGAIN): "send more input" / "take output first". EAGAIN is 35 on macOS and the
+     * BSDs, 11 on Linux and Windows; the JavaCPP presets do not export the errno values.
+     */
+    public static final int EAGAIN =
+            System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("mac") ? -35 : -11;
+
     private FfmpegErrors() {
     }
 
