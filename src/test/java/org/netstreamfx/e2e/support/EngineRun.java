@@ -57,7 +57,6 @@ public final class EngineRun implements AutoCloseable {
         CountDownLatch connected = new CountDownLatch(1);
         nc.addNetStatusListener(e -> {
             connectionEvents.add(e);
-            sequence.add(e.code());
             if (e.code().startsWith("NetConnection.Connect.")) {
                 connected.countDown();
             }
