@@ -237,4 +237,43 @@ class RtmpSourceTest {
         UnsupportedMediaException e = assertThrows(UnsupportedMediaException.class, s::open);
         assertTrue(e.getMessage().contains("ended before any playable audio or video arrived"), e.getMessage());
     }
+
+    @Test
+    void anAvcConfigurationWithoutPictureParameterSetsFailsNamingTheField() {
+        byte[] noPps = {1, 100, 0, 40, (byte) 0xFF, (byte) 0xE1, 0, 4, 0x67, 100, 0, 40, 0};
+        RtmpSource s = new RtmpSource("rtmp://127.0.0.1/live/x", true);
+        s.offer(msg(MessageType.VIDEO, 0, concat(new byte[] {0x17, 0, 0, 0, 0}, noPps)));
+        s.offer(videoFrame(0, true, 0));
+        s.end();
+        org.netstreamfx.player.wire.WireFormatException e =
+                assertThrows(org.netstreamfx.player.wire.WireFormatException.class, s::open);
+        assertTrue(e.getMessage().contains("PPS") || e.getMessage().contains("picture parameter"), e.getMessage());
+    }
+
+    @Test
+    void anAudioSpecificConfigWithObjectTypeZeroFailsNamingTheField() {
+        RtmpSource s = new RtmpSource("rtmp://127.0.0.1/live/x", true);
+        s.offer(audioConfig(0, new byte[] {0x00, 0x10}));
+        s.offer(audioFrame(0));
+        s.end();
+        org.netstreamfx.player.wire.WireFormatException e =
+                assertThrows(org.netstreamfx.player.wire.WireFormatException.class, s::open);
+        assertTrue(e.getMessage().toLowerCase().contains("object type"), e.getMessage());
+    }
+
+    @Test
+    void enhancedRtmpFourCcVideoBecomesItsCodec() throws Exception {
+        // Enhanced RTMP v2: IsExHeader | FrameType key (1) | PacketType SequenceStart (0), then the FourCC.
+        byte[] hevcStart = concat(new byte[] {(byte) 0x90, 'h', 'v', 'c', '1'}, new byte[] {1, 1, 0x60, 0, 0, 0});
+        byte[] hevcFrame = concat(new byte[] {(byte) 0x93, 'h', 'v', 'c', '1'}, new byte[] {0, 0, 0, 1, 0x26});
+        RtmpSource s = new RtmpSource("rtmp://127.0.0.1/live/x", true);
+        s.offer(msg(MessageType.VIDEO, 0, hevcStart));
+        s.offer(msg(MessageType.VIDEO, 0, hevcFrame));
+        s.end();
+        SourceDescription d = s.open();
+        assertEquals(Codec.HEVC, d.track(TrackKind.VIDEO).orElseThrow().codec());
+        SourcePacket p = assertInstanceOf(SourcePacket.class, s.read());
+        assertTrue(p.packet().keyframe());
+        assertEquals(5, p.packet().data().length, "CodedFramesX: the payload follows the FourCC");
+    }
 }
