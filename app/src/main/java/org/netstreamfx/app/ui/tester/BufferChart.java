@@ -66,6 +66,23 @@ public final class BufferChart extends Region {
         axes(g, plot);
         marks(g, plot);
         series(g, plot);
+        legend(g, plot);
+    }
+
+    private void legend(GraphicsContext g, Plot p) {
+        double x = p.left + p.width - 200;
+        double y = p.topY + 4;
+        g.setFont(Font.font(11));
+        g.setLineWidth(2);
+        g.setStroke(Color.web("#3ecf8e"));
+        g.strokeLine(x, y + 6, x + 18, y + 6);
+        g.setFill(Color.web("#c9d1d9"));
+        g.fillText("bufferLength", x + 22, y + 10);
+        g.setStroke(Color.web("#f0b429"));
+        g.setLineDashes(6, 4);
+        g.strokeLine(x + 105, y + 6, x + 123, y + 6);
+        g.setLineDashes();
+        g.fillText("bufferTime", x + 127, y + 10);
     }
 
     private void axes(GraphicsContext g, Plot p) {

@@ -20,10 +20,10 @@ final class FaultPanel extends VBox {
         GridPane fields = new GridPane();
         fields.setHgap(8);
         fields.setVgap(4);
-        field(fields, 0, "Bandwidth (kbit/s, 0 = none)", "fault-bandwidth", faults.bandwidthKbpsProperty(),
+        field(fields, 0, "Bandwidth (kbit/s)", "fault-bandwidth", faults.bandwidthKbpsProperty(),
                 faults::setBandwidthKbps);
         field(fields, 1, "Latency each way (ms)", "fault-latency", faults.latencyMsProperty(), faults::setLatencyMs);
-        field(fields, 2, "Drop after (s, 0 = never)", "fault-drop-after", faults.dropAfterSecondsProperty(),
+        field(fields, 2, "Drop after (s)", "fault-drop-after", faults.dropAfterSecondsProperty(),
                 faults::setDropAfterSeconds);
         ToggleButton on = new ToggleButton("Play through proxy");
         on.setId("fault-toggle");
@@ -44,7 +44,10 @@ final class FaultPanel extends VBox {
         status.setWrapText(true);
         status.getStyleClass().add("fault-status");
         status.textProperty().bind(faults.statusProperty());
-        getChildren().addAll(title, fields, new HBox(8, on, drop), status);
+        Label hint = new Label("0 turns a fault off. Faults apply at once while the proxy runs.");
+        hint.setWrapText(true);
+        hint.getStyleClass().add("fault-hint");
+        getChildren().addAll(title, fields, hint, new HBox(8, on, drop), status);
     }
 
     private static void field(GridPane grid, int row, String name, String id, ReadOnlyLongProperty value,
