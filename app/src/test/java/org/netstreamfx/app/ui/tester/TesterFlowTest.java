@@ -98,6 +98,11 @@ class TesterFlowTest {
         Fx.waitUntil("only the seek", WAIT, () -> rows(log).stream().allMatch(c -> c.contains("Seek")) && !rows(log).isEmpty(),
                 () -> rows(log));
 
+        Fx.run(() -> log.getSelectionModel().select(0));
+        robot.clickOn("#copy-event");
+        String copied = Fx.call(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString());
+        assertTrue(copied != null && copied.contains("NetStream.Seek.Notify"), copied);
+
         Path file = dir.resolve("flow.jsonl");
         exports.add(file);
         robot.clickOn("#export-jsonl");
