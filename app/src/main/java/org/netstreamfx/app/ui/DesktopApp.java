@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
@@ -15,6 +18,13 @@ import javafx.util.Duration;
 import org.netstreamfx.app.ui.player.PlayerView;
 import org.netstreamfx.app.ui.player.PlayerViewModel;
 import org.netstreamfx.app.ui.player.RecentItems;
+import org.netstreamfx.app.ui.settings.AppSettings;
+import org.netstreamfx.app.ui.settings.SettingsSaver;
+import org.netstreamfx.app.ui.tester.ExportPicker;
+import org.netstreamfx.app.ui.tester.FaultInjection;
+import org.netstreamfx.app.ui.tester.TesterView;
+import org.netstreamfx.app.ui.tester.TesterViewModel;
+import org.netstreamfx.player.net.SharedObjectStore;
 
 /**
  * Starts JavaFX (without an Application subclass, so the command line runs without it), opens the
@@ -54,8 +64,16 @@ public final class DesktopApp {
     public int run(Options options) {
         CountDownLatch closed = new CountDownLatch(1);
         AtomicInteger exit = new AtomicInteger();
+        ExecutorService settingsIo = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "nsfx-settings-io");
+            t.setDaemon(true);
+            return t;
+        });
+        // Read before the toolkit starts, so the FX thread never waits for the disk.
+        AppSettings settings = new AppSettings(SharedObjectStore.inUserConfig("NetStreamFX", Platform::runLater),
+                settingsIo);
         try {
-            Platform.startup(() -> open(new Stage(), options, exit, closed));
+            Platform.startup(() -> open(new Stage(), options, settings, exit, closed));
         } catch (RuntimeException e) {
             err.println("nsfx gui: cannot start the window: " + e.getMessage()
                     + " (no display? use ./nsfx play <file|url> for the headless player)");
@@ -67,25 +85,40 @@ public final class DesktopApp {
             Thread.currentThread().interrupt();
             exit.set(1);
         }
+        settingsIo.shutdown();
+        try {
+            settingsIo.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         Platform.exit();
         return exit.get();
     }
 
     // Called on the FX thread.
 
-    private void open(Stage stage, Options options, AtomicInteger exit, CountDownLatch closed) {
-        PlayerViewModel vm = new PlayerViewModel(Platform::runLater, null, new RecentItems());
+    private void open(Stage stage, Options options, AppSettings settings, AtomicInteger exit, CountDownLatch closed) {
+        PlayerViewModel vm = new PlayerViewModel(Platform::runLater, null,
+                new RecentItems(RecentItems.DEFAULT_CAPACITY, settings.recentItems()));
         PlayerView player = new PlayerView(vm, PlayerView.fileChooser());
+        TesterViewModel tester = new TesterViewModel(vm);
+        FaultInjection faults = new FaultInjection(vm);
+        settings.addNetStatusListener(tester.log());
         MainWindow window = new MainWindow();
         window.addView("player", "Player", Icons.PLAYER.node(22), player);
-        Scene scene = new Scene(window.root(), 1200, 740);
+        window.addView("tester", "Tester", TesterView.icon(22), new TesterView(tester, faults, ExportPicker.fileChooser()));
+        Scene scene = new Scene(window.root(), settings.windowWidth(), settings.windowHeight());
         scene.getStylesheets().add(MainWindow.STYLESHEET);
         stage.setScene(scene);
         stage.setMinWidth(760);
         stage.setMinHeight(480);
         stage.titleProperty().bind(Bindings.createStringBinding(() -> vm.titleProperty().get().isEmpty()
                 ? "NetStreamFX" : vm.titleProperty().get() + " — NetStreamFX", vm.titleProperty()));
+        SettingsSaver saver = new SettingsSaver(settings, vm, stage);
         stage.setOnHidden(e -> {
+            saver.saveNow();
+            faults.dispose();
+            tester.dispose();
             vm.dispose();
             closed.countDown();
         });

@@ -1,0 +1,167 @@
+package org.netstreamfx.app.ui.settings;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import org.netstreamfx.player.net.NetStatusListener;
+import org.netstreamfx.player.net.SharedObject;
+import org.netstreamfx.player.net.SharedObjectStore;
+
+/**
+ * The app's settings, kept the Flash way in the local SharedObject {@value #OBJECT_NAME} of a
+ * {@link SharedObjectStore} (the app's: {@code SharedObjectStore.inUserConfig("NetStreamFX")}):
+ * window size, recent items, volume, bufferTime and server URLs. Values read back are checked and
+ * fall back to their defaults when missing or out of range.
+ *
+ * <p>Never a secret in plain text: a URL with a password or a query (where stream keys and tokens
+ * travel) is not kept among the recent items, and server URLs are kept without user info and query.
+ *
+ * <p>Owned by the FX thread; {@link #flush()} encodes there and writes on the given I/O executor,
+ * raising SharedObject.Flush.Success or Flush.Failed to the listeners.
+ */
+public final class AppSettings {
+    public static final String OBJECT_NAME = "settings";
+    public static final double DEFAULT_WIDTH = 1200;
+    public static final double DEFAULT_HEIGHT = 740;
+    public static final double MIN_WIDTH = 760;
+    public static final double MIN_HEIGHT = 480;
+    public static final double MAX_SIZE = 16_384;
+    public static final double DEFAULT_VOLUME = 1.0;
+    public static final double MAX_BUFFER_TIME = 60;
+    /** How many recent items and server URLs are kept. */
+    public static final int MAX_ITEMS = 10;
+
+    static final String WIDTH = "windowWidth";
+    static final String HEIGHT = "windowHeight";
+    static final String VOLUME = "volume";
+    static final String BUFFER_TIME = "bufferTime";
+    static final String RECENT = "recentItems";
+    static final String SERVERS = "serverUrls";
+
+    private final SharedObject so;
+    private final Executor io;
+
+    /** Reads the settings from {@code store} (on this thread); flushes write on {@code io}. */
+    public AppSettings(SharedObjectStore store, Executor io) {
+        this.so = store.getLocal(OBJECT_NAME);
+        this.io = io;
+    }
+
+    /** Flush.Success, Flush.Failed and BadPersistence go to {@code l}, on the store's executor. */
+    public void addNetStatusListener(NetStatusListener l) {
+        so.addNetStatusListener(l);
+    }
+
+    /** Writes the settings (on the I/O executor). */
+    public CompletableFuture<SharedObject.FlushStatus> flush() {
+        return so.flush(io);
+    }
+
+    public double windowWidth() {
+        return number(WIDTH, DEFAULT_WIDTH, MIN_WIDTH, MAX_SIZE);
+    }
+
+    public double windowHeight() {
+        return number(HEIGHT, DEFAULT_HEIGHT, MIN_HEIGHT, MAX_SIZE);
+    }
+
+    public void setWindowSize(double width, double height) {
+        if (width >= MIN_WIDTH && width <= MAX_SIZE && height >= MIN_HEIGHT && height <= MAX_SIZE) {
+            so.data().put(WIDTH, width);
+            so.data().put(HEIGHT, height);
+        }
+    }
+
+    public double volume() {
+        return number(VOLUME, DEFAULT_VOLUME, 0, 1);
+    }
+
+    public void setVolume(double v) {
+        if (v >= 0 && v <= 1) {
+            so.data().put(VOLUME, v);
+        }
+    }
+
+    /** The saved bufferTime in seconds, or {@code fallback} when none is saved. */
+    public double bufferTime(double fallback) {
+        return number(BUFFER_TIME, fallback, 0, MAX_BUFFER_TIME);
+    }
+
+    public void setBufferTime(double seconds) {
+        if (seconds >= 0 && seconds <= MAX_BUFFER_TIME) {
+            so.data().put(BUFFER_TIME, seconds);
+        }
+    }
+
+    /** Newest first. */
+    public List<String> recentItems() {
+        return strings(RECENT);
+    }
+
+    /** Keeps {@code items} (newest first), leaving out any that carries a password or a query. */
+    public void setRecentItems(List<String> items) {
+        so.data().put(RECENT, items.stream().filter(s -> !carriesSecret(s)).limit(MAX_ITEMS).toList());
+    }
+
+    public List<String> serverUrls() {
+        return strings(SERVERS);
+    }
+
+    /** Keeps {@code urls} without their user info and query, so no key or token is stored. */
+    public void setServerUrls(List<String> urls) {
+        so.data().put(SERVERS, urls.stream().map(AppSettings::withoutSecrets).filter(s -> !s.isEmpty()).distinct().limit(MAX_ITEMS).toList());
+    }
+
+    /** The file the settings are kept in. */
+    public java.nio.file.Path file() {
+        return so.file();
+    }
+
+    private double number(String key, double fallback, double min, double max) {
+        return so.data().get(key) instanceof Number n && n.doubleValue() >= min && n.doubleValue() <= max
+                ? n.doubleValue() : fallback;
+    }
+
+    private List<String> strings(String key) {
+        List<String> out = new ArrayList<>();
+        if (so.data().get(key) instanceof List<?> list) {
+            for (Object o : list) {
+                if (o instanceof String s && !s.isBlank() && !out.contains(s) && out.size() < MAX_ITEMS) {
+                    out.add(s);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** True for a URL with user info or a query: it may carry a password, a key or a token. */
+    static boolean carriesSecret(String address) {
+        if (!address.contains("://")) {
+            return false;
+        }
+        try {
+            URI u = new URI(address);
+            return u.getRawUserInfo() != null || u.getRawQuery() != null;
+        } catch (URISyntaxException e) {
+            return true;
+        }
+    }
+
+    static String withoutSecrets(String url) {
+        try {
+            URI u = new URI(url);
+            return new URI(u.getScheme(), null, u.getHost(), u.getPort(), u.getPath(), null, null).toString();
+        } catch (URISyntaxException e) {
+            return "";
+        }
+    }
+
+    /** The raw data, for tests. */
+    Map<String, Object> data() {
+        return so.data();
+    }
+}

@@ -1,0 +1,54 @@
+package org.netstreamfx.app.ui.settings;
+
+import java.util.List;
+import javafx.animation.PauseTransition;
+import javafx.beans.InvalidationListener;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+import org.netstreamfx.app.ui.player.PlayerViewModel;
+
+/**
+ * Keeps {@link AppSettings} in step with the player and the window: applies the saved volume and
+ * bufferTime at once, then saves volume, bufferTime, recent items and window size whenever they
+ * change, flushed {@link #SAVE_DELAY} after the last change (so dragging the volume slider writes
+ * once). FX thread.
+ */
+public final class SettingsSaver {
+    /** How long after the last change the settings are flushed. */
+    public static final Duration SAVE_DELAY = Duration.seconds(1);
+
+    private final AppSettings settings;
+    private final PlayerViewModel player;
+    private final Stage stage;
+    private final PauseTransition pending = new PauseTransition(SAVE_DELAY);
+
+    /** Applies the saved figures to {@code player}; {@code stage} may be null (no window size then). */
+    public SettingsSaver(AppSettings settings, PlayerViewModel player, Stage stage) {
+        this.settings = settings;
+        this.player = player;
+        this.stage = stage;
+        player.setVolume(settings.volume());
+        player.setBufferTime(settings.bufferTime(PlayerViewModel.DEFAULT_BUFFER_TIME));
+        pending.setOnFinished(e -> saveNow());
+        InvalidationListener changed = o -> pending.playFromStart();
+        player.volumeProperty().addListener(changed);
+        player.bufferTimeProperty().addListener(changed);
+        player.recent().items().addListener(changed);
+        if (stage != null) {
+            stage.widthProperty().addListener(changed);
+            stage.heightProperty().addListener(changed);
+        }
+    }
+
+    /** Copies the figures into the settings and flushes them now. */
+    public void saveNow() {
+        pending.stop();
+        settings.setVolume(player.volumeProperty().get());
+        settings.setBufferTime(player.bufferTimeProperty().get());
+        settings.setRecentItems(List.copyOf(player.recent().items()));
+        if (stage != null && !stage.isFullScreen() && !stage.isMaximized()) {
+            settings.setWindowSize(stage.getWidth(), stage.getHeight());
+        }
+        settings.flush();
+    }
+}

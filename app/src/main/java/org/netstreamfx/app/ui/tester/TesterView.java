@@ -1,0 +1,170 @@
+package org.netstreamfx.app.ui.tester;
+
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.netstreamfx.app.session.SessionEntry;
+import org.netstreamfx.player.net.StatusLevel;
+
+/**
+ * The tester: a tool bar (level and text filters, stats in the log, copy, export), the live event
+ * log over the buffer chart, and beside them the live figures and fault injection. It watches the
+ * stream the Player plays.
+ */
+public final class TesterView extends BorderPane {
+    private final TesterViewModel vm;
+    private final ExportPicker exportPicker;
+    private final TableView<SessionEntry> log = new TableView<>();
+
+    public TesterView(TesterViewModel vm, FaultInjection faults, ExportPicker exportPicker) {
+        this.vm = vm;
+        this.exportPicker = exportPicker;
+        getStyleClass().add("tester-view");
+        setTop(toolBar());
+        buildLog();
+        BufferChart chart = new BufferChart(vm.chartPoints(), vm.chartMarks());
+        chart.setId("buffer-chart");
+        SplitPane split = new SplitPane(log, chart);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.62);
+        setCenter(split);
+        Label statsTitle = new Label("Live stats");
+        statsTitle.getStyleClass().add("section-title");
+        VBox side = new VBox(10, statsTitle, new StatsPanel(vm), new FaultPanel(faults));
+        side.getStyleClass().add("tester-side");
+        side.setPadding(new Insets(10));
+        side.setPrefWidth(290);
+        setRight(side);
+    }
+
+    /** The rail's icon: a chart line (Material Design "show_chart", Apache License 2.0), styled as {@code .icon}. */
+    public static Region icon(double size) {
+        javafx.scene.shape.SVGPath shape = new javafx.scene.shape.SVGPath();
+        shape.setContent("M3.5 18.49l6-6.01 4 4L22 6.92l-1.41-1.41-7.09 7.97-4-4L2 16.99z");
+        Region r = new Region();
+        r.setShape(shape);
+        r.setScaleShape(true);
+        r.setMinSize(size, size);
+        r.setPrefSize(size, size);
+        r.setMaxSize(size, size);
+        r.getStyleClass().add("icon");
+        return r;
+    }
+
+    public TableView<SessionEntry> log() {
+        return log;
+    }
+
+    private HBox toolBar() {
+        HBox bar = new HBox(8);
+        bar.getStyleClass().add("tool-bar");
+        bar.setPadding(new Insets(6, 10, 6, 10));
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        for (StatusLevel level : StatusLevel.values()) {
+            String name = level.wireName();
+            CheckBox c = new CheckBox(name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1));
+            c.setId("level-" + name);
+            c.setSelected(vm.filterProperty().get().levels().contains(level));
+            c.selectedProperty().addListener((o, was, now) -> vm.setLevelShown(level, now));
+            bar.getChildren().add(c);
+        }
+        CheckBox stats = new CheckBox("Stats");
+        stats.setId("show-stats");
+        stats.selectedProperty().addListener((o, was, now) -> vm.setStatsShown(now));
+        TextField text = new TextField();
+        text.setId("log-filter");
+        text.setPromptText("Filter: code, description, details…");
+        text.setPrefColumnCount(18);
+        text.textProperty().addListener((o, was, now) -> vm.setFilterText(now));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Label status = new Label();
+        status.setId("export-status");
+        status.getStyleClass().add("export-status");
+        status.textProperty().bind(vm.exportStatusProperty());
+        status.setMaxWidth(260);
+        Button copy = new Button("Copy event");
+        copy.setId("copy-event");
+        copy.disableProperty().bind(log.getSelectionModel().selectedItemProperty().isNull());
+        copy.setOnAction(e -> copySelected());
+        Button json = new Button("Export JSON lines");
+        json.setId("export-jsonl");
+        json.setOnAction(e -> export(ExportPicker.Format.JSON_LINES));
+        Button csv = new Button("Export CSV");
+        csv.setId("export-csv");
+        csv.setOnAction(e -> export(ExportPicker.Format.CSV));
+        bar.getChildren().addAll(stats, text, spacer, status, copy, json, csv);
+        return bar;
+    }
+
+    private void buildLog() {
+        log.setId("event-log");
+        log.setItems(vm.shownEntries());
+        log.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
+        log.setPlaceholder(new Label("No events yet: open something in the Player."));
+        log.getColumns().add(column("Time", 70, e -> String.format(Locale.ROOT, "%.3f", e.t())));
+        log.getColumns().add(column("Code", 230, e -> Objects.requireNonNullElse(e.line().code(), e.line().type())));
+        log.getColumns().add(column("Level", 70, e -> e.level().map(StatusLevel::wireName).orElse("")));
+        log.getColumns().add(column("Description", 240, e -> e.line().description()));
+        log.getColumns().add(column("Details", 260, vm::detailsText));
+        log.setOnKeyPressed(e -> {
+            if (new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN).match(e)) {
+                copySelected();
+            }
+        });
+        // Follow the newest entry unless the user scrolled or selected one.
+        log.getItems().addListener((javafx.collections.ListChangeListener<SessionEntry>) c -> {
+            if (log.getSelectionModel().isEmpty() && !log.getItems().isEmpty()) {
+                log.scrollTo(log.getItems().size() - 1);
+            }
+        });
+    }
+
+    private static TableColumn<SessionEntry, String> column(String title, double width,
+                                                            Function<SessionEntry, String> text) {
+        TableColumn<SessionEntry, String> c = new TableColumn<>(title);
+        c.setPrefWidth(width);
+        c.setSortable(false);
+        c.setCellValueFactory(f -> new ReadOnlyStringWrapper(text.apply(f.getValue())).getReadOnlyProperty());
+        return c;
+    }
+
+    private void copySelected() {
+        SessionEntry e = log.getSelectionModel().getSelectedItem();
+        if (e != null) {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(vm.copyAsText(e));
+            Clipboard.getSystemClipboard().setContent(content);
+        }
+    }
+
+    private void export(ExportPicker.Format format) {
+        exportPicker.pick(getScene() == null ? null : getScene().getWindow(), format).ifPresent(file -> {
+            if (format == ExportPicker.Format.JSON_LINES) {
+                vm.exportJsonLines(file);
+            } else {
+                vm.exportCsv(file);
+            }
+        });
+    }
+}
