@@ -41,6 +41,9 @@ import org.netstreamfx.player.source.SourceDescription;
  * times a second by a Timeline. Properties are read-only; they change only through the commands.
  */
 public final class PlayerViewModel {
+    /** Reconnect tries after an unexpected close of an RTMP connection (1 s × 1.5, capped at 30 s). */
+    static final int RECONNECT_TRIES = 10;
+
     /** The bufferTime the player starts with: enough to ride out network jitter. */
     public static final double DEFAULT_BUFFER_TIME = 1.0;
     /** The largest bufferTime the field accepts, in seconds. */
@@ -315,6 +318,9 @@ public final class PlayerViewModel {
         connection = nc;
         localConnection = false;
         nc.addNetStatusListener(e -> onConnectionStatus(nc, e));
+        // The app reconnects after an unexpected close and plays on (each try is an event).
+        nc.setRtmpOptions(nc.rtmpOptions().withReconnect(
+                org.netstreamfx.player.rtmp.client.ReconnectPolicy.tries(RECONNECT_TRIES)));
         setPhase(PlayerState.CONNECTING);
         try {
             nc.connect(a.connectionUri());
