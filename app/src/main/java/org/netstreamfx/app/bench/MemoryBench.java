@@ -1,0 +1,97 @@
+package org.netstreamfx.app.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Item 5: memory during real-time playback of a 1080p30 H.264 MP4 (NullAudioSink, a sink that
+ * reads every frame). Every second: RSS ({@code VmRSS} of /proc/self/status, Linux) and heap used
+ * (MemoryMXBean, no GC forced). Reported: the last sample of each and the least-squares slope of
+ * the samples over the run, in MB per minute (a leak shows as a slope that stays above zero).
+ */
+final class MemoryBench {
+    private MemoryBench() {
+    }
+
+    static void run(BenchConfig config, BenchMedia media, BenchReport report) throws Exception {
+        Path file = media.h264("memory", config.width(), config.height(), config.memorySeconds() + 1, "mp4",
+                BenchMedia.veryfast());
+        List<Double> rss = new ArrayList<>();
+        List<Double> heap = new ArrayList<>();
+        List<Double> rssSlope = new ArrayList<>();
+        List<Double> heapSlope = new ArrayList<>();
+        for (int i = 0; i < config.runs(); i++) {
+            List<double[]> samples = playAndSample(file, config.memorySeconds());
+            double[] last = samples.get(samples.size() - 1);
+            rss.add(last[1]);
+            heap.add(last[2]);
+            rssSlope.add(slopePerMinute(samples, 1));
+            heapSlope.add(slopePerMinute(samples, 2));
+        }
+        report.add("memory.rss", "MB", rss);
+        report.add("memory.heapUsed", "MB", heap);
+        report.add("memory.rssSlope", "MB/min", rssSlope);
+        report.add("memory.heapSlope", "MB/min", heapSlope);
+        report.note("memory", config.width() + "x" + config.height() + " " + BenchMedia.FPS + " fps, "
+                + config.memorySeconds() + " s of real-time playback per run, sampled every second, "
+                + "in the bench JVM (max heap " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB)");
+    }
+
+    /** Samples {seconds, rss MB, heap MB} every second while playing for {@code seconds}. */
+    private static List<double[]> playAndSample(Path file, double seconds) throws Exception {
+        List<double[]> samples = new ArrayList<>();
+        try (EnginePlayback p = new EnginePlayback(false, 0.1)) {
+            p.start(file.toString());
+            p.awaitFirstFrameMs(15_000);
+            long t0 = System.nanoTime();
+            for (int s = 1; s <= Math.max(2, (int) Math.round(seconds)); s++) {
+                long wake = t0 + s * 1_000_000_000L;
+                long sleep = (wake - System.nanoTime()) / 1_000_000L;
+                if (sleep > 0) {
+                    Thread.sleep(sleep);
+                }
+                samples.add(new double[] {(System.nanoTime() - t0) / 1e9, rssMb(),
+                    ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1048576.0});
+            }
+        }
+        return samples;
+    }
+
+    static double rssMb() throws IOException {
+        Path status = Path.of("/proc/self/status");
+        if (!Files.isReadable(status)) {
+            throw new IllegalStateException("RSS needs /proc/self/status (Linux)");
+        }
+        for (String line : Files.readAllLines(status)) {
+            if (line.startsWith("VmRSS:")) {
+                String[] parts = line.substring(6).trim().split("\\s+");
+                return Long.parseLong(parts[0]) / 1024.0; // kB
+            }
+        }
+        throw new IllegalStateException("no VmRSS in /proc/self/status");
+    }
+
+    /** Least-squares slope of column {@code col} against column 0 (seconds), per minute. */
+    static double slopePerMinute(List<double[]> samples, int col) {
+        int n = samples.size();
+        double mx = 0;
+        double my = 0;
+        for (double[] s : samples) {
+            mx += s[0];
+            my += s[col];
+        }
+        mx /= n;
+        my /= n;
+        double num = 0;
+        double den = 0;
+        for (double[] s : samples) {
+            num += (s[0] - mx) * (s[col] - my);
+            den += (s[0] - mx) * (s[0] - mx);
+        }
+        return den == 0 ? 0 : num / den * 60;
+    }
+}
