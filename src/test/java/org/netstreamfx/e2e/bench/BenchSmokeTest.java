@@ -24,7 +24,8 @@ class BenchSmokeTest {
 
     static final Set<String> FIGURES = Set.of(
             "ttff.cold.mp4", "ttff.mp4", "ttff.flv", "ttff.http", "ttff.rtmpLive",
-            "memory.rss", "memory.heapUsed", "memory.rssSlope", "memory.heapSlope",
+            "memory.rss", "memory.heapUsed", "memory.heapLiveAtEnd", "memory.rssSlope",
+            "memory.rssSlopeSecondHalf", "memory.heapLiveGrowth",
             "decode.engine.fps", "decode.ffmpeg.fps", "decode.ratio",
             "rtmp.chunkDecode", "rtmp.receive.throughput", "rtmp.receive.cpuPerMbit",
             "rtmp.receive.receivedOfFile");

@@ -19,11 +19,11 @@ public record BenchConfig(String mode, int runs, int width, int height, double d
         double memorySeconds, int chunkBytes, double receiveSeconds, Path workDir) {
 
     public static BenchConfig full(Path workDir) {
-        return new BenchConfig("full", 7, 1920, 1080, 20, 60, 256 << 20, 10, workDir);
+        return new BenchConfig("full", 5, 1920, 1080, 20, 60, 256 << 20, 20, workDir);
     }
 
     public static BenchConfig quick(Path workDir) {
-        return new BenchConfig("quick", 3, 1920, 1080, 5, 10, 64 << 20, 4, workDir);
+        return new BenchConfig("quick", 3, 1920, 1080, 5, 10, 64 << 20, 8, workDir);
     }
 
     /** The reduced form the test command runs: tiny sizes, one run each. */

@@ -16,27 +16,29 @@ import org.netstreamfx.player.rtmp.message.SetChunkSize;
  * Item 4a: chunk decoding throughput. A chunk stream is encoded once with our ChunkEncoder (a Set
  * Chunk Size 4096, as nginx-rtmp sends, then video messages of 20..120 kB with random bytes, 30
  * per second of timestamps), then fed to a fresh ChunkDecoder in 64 KiB slices (a socket read's
- * size). A manual loop rather than JMH: three untimed passes warm the JIT, then each measured run
- * decodes the whole buffer; MB/s counts the encoded bytes (10^6 bytes per MB).
+ * size). A manual loop rather than JMH: ten untimed passes warm the JIT, then 5 x runs measured
+ * passes each decode the whole buffer; MB/s counts the encoded bytes (10^6 bytes per MB).
  */
 final class ChunkBench {
     static final int SLICE = 64 * 1024;
+    static final int WARMUP = 10;
 
     private ChunkBench() {
     }
 
     static void run(BenchConfig config, BenchReport report) throws Exception {
         byte[] wire = encode(config.chunkBytes());
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < WARMUP; i++) {
             decodeSeconds(wire);
         }
         List<Double> mbps = new ArrayList<>();
-        for (int i = 0; i < config.runs(); i++) {
+        for (int i = 0; i < config.runs() * 5; i++) {
             mbps.add(wire.length / 1e6 / decodeSeconds(wire));
         }
         report.add("rtmp.chunkDecode", "MB/s", mbps);
         report.note("chunkDecode", wire.length + " encoded bytes, chunk size 4096, fed in " + SLICE
-                + "-byte slices; manual loop, 3 warm-up passes (not JMH)");
+                + "-byte slices; manual loop, " + WARMUP
+                + " warm-up passes, 5 measured passes per run (not JMH)");
     }
 
     static byte[] encode(int targetBytes) {

@@ -10,8 +10,11 @@ import java.util.List;
 /**
  * Item 5: memory during real-time playback of a 1080p30 H.264 MP4 (NullAudioSink, a sink that
  * reads every frame). Every second: RSS ({@code VmRSS} of /proc/self/status, Linux) and heap used
- * (MemoryMXBean, no GC forced). Reported: the last sample of each and the least-squares slope of
- * the samples over the run, in MB per minute (a leak shows as a slope that stays above zero).
+ * (MemoryMXBean, no GC forced); and the live heap (used after System.gc()) at the first frame
+ * and at the end. Reported: the last sample of each, the live heap at the end and its growth per
+ * minute, and least-squares slopes of RSS in MB per minute over the whole run and over its second
+ * half (the first seconds include pools filling and the heap expanding). A leak shows as a
+ * growth that stays above zero.
  */
 final class MemoryBench {
     private MemoryBench() {
@@ -22,31 +25,42 @@ final class MemoryBench {
                 BenchMedia.veryfast());
         List<Double> rss = new ArrayList<>();
         List<Double> heap = new ArrayList<>();
+        List<Double> liveEnd = new ArrayList<>();
+        List<Double> liveGrowth = new ArrayList<>();
         List<Double> rssSlope = new ArrayList<>();
-        List<Double> heapSlope = new ArrayList<>();
+        List<Double> rssSlopeLate = new ArrayList<>();
         for (int i = 0; i < config.runs(); i++) {
-            List<double[]> samples = playAndSample(file, config.memorySeconds());
+            double[] live = new double[2];
+            List<double[]> samples = playAndSample(file, config.memorySeconds(), live);
             double[] last = samples.get(samples.size() - 1);
             rss.add(last[1]);
             heap.add(last[2]);
+            liveEnd.add(live[1]);
+            liveGrowth.add((live[1] - live[0]) / last[0] * 60);
             rssSlope.add(slopePerMinute(samples, 1));
-            heapSlope.add(slopePerMinute(samples, 2));
+            rssSlopeLate.add(slopePerMinute(samples.subList(samples.size() / 2, samples.size()), 1));
         }
         report.add("memory.rss", "MB", rss);
         report.add("memory.heapUsed", "MB", heap);
+        report.add("memory.heapLiveAtEnd", "MB", liveEnd);
         report.add("memory.rssSlope", "MB/min", rssSlope);
-        report.add("memory.heapSlope", "MB/min", heapSlope);
+        report.add("memory.rssSlopeSecondHalf", "MB/min", rssSlopeLate);
+        report.add("memory.heapLiveGrowth", "MB/min", liveGrowth);
         report.note("memory", config.width() + "x" + config.height() + " " + BenchMedia.FPS + " fps, "
                 + config.memorySeconds() + " s of real-time playback per run, sampled every second, "
                 + "in the bench JVM (max heap " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB)");
     }
 
-    /** Samples {seconds, rss MB, heap MB} every second while playing for {@code seconds}. */
-    private static List<double[]> playAndSample(Path file, double seconds) throws Exception {
+    /**
+     * Samples {seconds, rss MB, heap MB} every second while playing for {@code seconds}; puts the
+     * live heap (heap used just after System.gc()) at the first frame and at the end in {@code live}.
+     */
+    private static List<double[]> playAndSample(Path file, double seconds, double[] live) throws Exception {
         List<double[]> samples = new ArrayList<>();
         try (EnginePlayback p = new EnginePlayback(false, 0.1)) {
             p.start(file.toString());
             p.awaitFirstFrameMs(15_000);
+            live[0] = liveHeapMb();
             long t0 = System.nanoTime();
             for (int s = 1; s <= Math.max(2, (int) Math.round(seconds)); s++) {
                 long wake = t0 + s * 1_000_000_000L;
@@ -57,8 +71,15 @@ final class MemoryBench {
                 samples.add(new double[] {(System.nanoTime() - t0) / 1e9, rssMb(),
                     ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1048576.0});
             }
+            live[1] = liveHeapMb();
         }
         return samples;
+    }
+
+    /** Heap used just after a full collection (System.gc()): what is really held; a leak grows it. */
+    static double liveHeapMb() {
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1048576.0;
     }
 
     static double rssMb() throws IOException {
