@@ -41,6 +41,7 @@ class BenchSmokeTest {
 
         JsonNode root = new ObjectMapper().readTree(json.toFile());
         assertEquals("smoke", root.path("mode").asText());
+        assertEquals(1, root.path("runsPerMeasurement").asInt());
         assertTrue(root.path("machine").path("cores").asInt() > 0, "machine cores");
         JsonNode figures = root.path("figures");
         Set<String> names = new TreeSet<>();
@@ -54,7 +55,7 @@ class BenchSmokeTest {
             }
             assertTrue(f.path("min").asDouble() <= f.path("median").asDouble()
                     && f.path("median").asDouble() <= f.path("max").asDouble(), name + " min <= median <= max: " + f);
-            assertEquals(1, f.path("runs").size(), name + " runs");
+            assertTrue(f.path("runs").size() >= 1 && f.path("runs").get(0).isNumber(), name + " runs");
             assertTrue(!f.path("unit").asText().isEmpty(), name + " unit");
         }
         for (String positive : List.of("ttff.mp4", "ttff.rtmpLive", "memory.rss", "decode.engine.fps",
