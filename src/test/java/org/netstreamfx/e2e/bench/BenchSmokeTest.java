@@ -26,6 +26,7 @@ class BenchSmokeTest {
             "ttff.cold.mp4", "ttff.mp4", "ttff.flv", "ttff.http", "ttff.rtmpLive",
             "memory.rss", "memory.heapUsed", "memory.heapLiveAtEnd", "memory.rssSlope",
             "memory.rssSlopeSecondHalf", "memory.heapLiveGrowth",
+            "memory.freshProcess.rss", "memory.freshProcess.rssSlopeSecondHalf",
             "decode.engine.fps", "decode.ffmpeg.fps", "decode.ratio",
             "rtmp.chunkDecode", "rtmp.receive.throughput", "rtmp.receive.cpuPerMbit",
             "rtmp.receive.receivedOfFile");
@@ -58,7 +59,7 @@ class BenchSmokeTest {
             assertTrue(f.path("runs").size() >= 1 && f.path("runs").get(0).isNumber(), name + " runs");
             assertTrue(!f.path("unit").asText().isEmpty(), name + " unit");
         }
-        for (String positive : List.of("ttff.mp4", "ttff.rtmpLive", "memory.rss", "decode.engine.fps",
+        for (String positive : List.of("ttff.mp4", "ttff.rtmpLive", "memory.rss", "memory.freshProcess.rss", "decode.engine.fps",
                 "decode.ffmpeg.fps", "rtmp.chunkDecode", "rtmp.receive.throughput")) {
             assertTrue(figures.path(positive).path("median").asDouble() > 0, positive + " > 0");
         }

@@ -14,14 +14,16 @@ import java.util.List;
  * and at the end. Reported: the last sample of each, the live heap at the end and its growth per
  * minute, and least-squares slopes of RSS in MB per minute over the whole run and over its second
  * half (the first seconds include pools filling and the heap expanding). A leak shows as a
- * growth that stays above zero.
+ * growth that stays above zero. Then the same file played by a fresh child JVM
+ * ({@code nsfx play --no-audio}), its RSS sampled every second: the player alone, without what
+ * the bench JVM has done before.
  */
 final class MemoryBench {
     private MemoryBench() {
     }
 
     static void run(BenchConfig config, BenchMedia media, BenchReport report) throws Exception {
-        Path file = media.h264("memory", config.width(), config.height(), config.memorySeconds() + 1, "mp4",
+        Path file = media.h264("memory", config.width(), config.height(), config.memorySeconds() + 3, "mp4",
                 BenchMedia.veryfast());
         List<Double> rss = new ArrayList<>();
         List<Double> heap = new ArrayList<>();
@@ -40,15 +42,25 @@ final class MemoryBench {
             rssSlope.add(slopePerMinute(samples, 1));
             rssSlopeLate.add(slopePerMinute(samples.subList(samples.size() / 2, samples.size()), 1));
         }
+        List<Double> freshRss = new ArrayList<>();
+        List<Double> freshSlope = new ArrayList<>();
+        for (int i = 0; i < config.runs(); i++) {
+            List<double[]> samples = sampleChildPlayer(file, config.memorySeconds());
+            freshRss.add(samples.get(samples.size() - 1)[1]);
+            freshSlope.add(slopePerMinute(samples.subList(samples.size() / 2, samples.size()), 1));
+        }
         report.add("memory.rss", "MB", rss);
         report.add("memory.heapUsed", "MB", heap);
         report.add("memory.heapLiveAtEnd", "MB", liveEnd);
         report.add("memory.rssSlope", "MB/min", rssSlope);
         report.add("memory.rssSlopeSecondHalf", "MB/min", rssSlopeLate);
         report.add("memory.heapLiveGrowth", "MB/min", liveGrowth);
+        report.add("memory.freshProcess.rss", "MB", freshRss);
+        report.add("memory.freshProcess.rssSlopeSecondHalf", "MB/min", freshSlope);
         report.note("memory", config.width() + "x" + config.height() + " " + BenchMedia.FPS + " fps, "
                 + config.memorySeconds() + " s of real-time playback per run, sampled every second, "
-                + "in the bench JVM (max heap " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB)");
+                + "in the bench JVM (max heap " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB, after the "
+                + "first-frame runs) and in a fresh child JVM running nsfx play (freshProcess)");
     }
 
     /**
@@ -76,6 +88,35 @@ final class MemoryBench {
         return samples;
     }
 
+    /**
+     * RSS of a fresh player process ({@code nsfx play FILE --no-audio} in a child JVM with this
+     * JVM's java and classpath, nothing else run in it) every second for {@code seconds}:
+     * {seconds, rss MB}.
+     */
+    private static List<double[]> sampleChildPlayer(Path file, double seconds) throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process child = Procs.start(List.of(java, "-cp", System.getProperty("java.class.path"),
+                "org.netstreamfx.app.Main", "play", file.toString(), "--no-audio", "--stats-interval", "0"));
+        List<double[]> samples = new ArrayList<>();
+        try {
+            Path status = Path.of("/proc", String.valueOf(child.pid()), "status");
+            long t0 = System.nanoTime();
+            for (int s = 1; s <= Math.max(2, (int) Math.round(seconds)); s++) {
+                long sleep = (t0 + s * 1_000_000_000L - System.nanoTime()) / 1_000_000L;
+                if (sleep > 0) {
+                    Thread.sleep(sleep);
+                }
+                if (!child.isAlive()) {
+                    throw new IllegalStateException("the child player exited early (status " + child.exitValue() + ")");
+                }
+                samples.add(new double[] {(System.nanoTime() - t0) / 1e9, rssMb(status)});
+            }
+        } finally {
+            Procs.stop(child, 3000);
+        }
+        return samples;
+    }
+
     /** Heap used just after a full collection (System.gc()): what is really held; a leak grows it. */
     static double liveHeapMb() {
         System.gc();
@@ -83,7 +124,10 @@ final class MemoryBench {
     }
 
     static double rssMb() throws IOException {
-        Path status = Path.of("/proc/self/status");
+        return rssMb(Path.of("/proc/self/status"));
+    }
+
+    static double rssMb(Path status) throws IOException {
         if (!Files.isReadable(status)) {
             throw new IllegalStateException("RSS needs /proc/self/status (Linux)");
         }
