@@ -1,0 +1,139 @@
+package org.netstreamfx.app.bench;
+
+import java.nio.ByteBuffer;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.netstreamfx.player.net.NetConnection;
+import org.netstreamfx.player.net.NetStatusCode;
+import org.netstreamfx.player.net.NetStream;
+import org.netstreamfx.player.net.NetStreamClient;
+import org.netstreamfx.player.rtmp.client.RtmpUrl;
+import org.netstreamfx.player.sink.NullAudioSink;
+import org.netstreamfx.player.sink.VideoFrame;
+
+/**
+ * One playback through the engine ({@link NetConnection} + {@link NetStream}) with a
+ * {@link NullAudioSink} and a video sink that reads one long from every 64-byte line of each
+ * BGRA frame (so the pixels are really fetched, as a renderer would).
+ */
+final class EnginePlayback implements AutoCloseable {
+    private final ExecutorService callbacks = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "nsfx-bench-events");
+        t.setDaemon(true);
+        return t;
+    });
+    private final NetConnection nc = new NetConnection(callbacks);
+    private final NetStream ns = new NetStream(nc);
+    private final CountDownLatch firstFrame = new CountDownLatch(1);
+    private final CountDownLatch done = new CountDownLatch(1);
+    private final AtomicLong playNanos = new AtomicLong();
+    private final AtomicLong firstFrameNanos = new AtomicLong();
+    private final AtomicLong frames = new AtomicLong();
+    private final AtomicLong checksum = new AtomicLong();
+    private final AtomicReference<String> error = new AtomicReference<>();
+
+    EnginePlayback(boolean fast, double bufferTime) {
+        ns.setPacing(fast ? NetStream.Pacing.AS_FAST_AS_POSSIBLE : NetStream.Pacing.REAL_TIME);
+        ns.setBufferTime(bufferTime);
+        ns.setAudioSink(new NullAudioSink());
+        ns.setVideoSink(this::render);
+        ns.setClient(new NetStreamClient() {
+            @Override
+            public void onPlayStatus(Map<String, Object> info) {
+                if ("NetStream.Play.Complete".equals(info.get("code"))) {
+                    done.countDown();
+                }
+            }
+        });
+        ns.addNetStatusListener(e -> {
+            if (e.isError() && !e.is(NetStatusCode.NETSTREAM_SEEK_INVALIDTIME)) {
+                error.compareAndSet(null, e.code() + " " + e.description());
+                firstFrame.countDown();
+                done.countDown();
+            }
+        });
+    }
+
+    private void render(VideoFrame frame) {
+        long now = System.nanoTime();
+        if (frames.getAndIncrement() == 0) {
+            firstFrameNanos.set(now);
+            firstFrame.countDown();
+        }
+        ByteBuffer px = frame.pixels();
+        long sum = 0;
+        for (int i = px.position(), end = px.limit() - 8; i <= end; i += 64) {
+            sum += px.getLong(i);
+        }
+        checksum.addAndGet(sum);
+    }
+
+    /** Starts playing a file, an http URL or an rtmp:// address (connecting first). */
+    void start(String address) {
+        if (RtmpUrl.isRtmp(address)) {
+            RtmpUrl.PlayAddress target = RtmpUrl.splitPlay(address, null, null);
+            nc.addNetStatusListener(e -> {
+                if (e.is(NetStatusCode.NETCONNECTION_CONNECT_SUCCESS)) {
+                    playNanos.set(System.nanoTime());
+                    ns.play(target.streamName());
+                } else if (e.isError()) {
+                    error.compareAndSet(null, e.code() + " " + e.description());
+                    firstFrame.countDown();
+                    done.countDown();
+                }
+            });
+            nc.connect(target.connection().tcUrl());
+        } else {
+            nc.connect(null);
+            playNanos.set(System.nanoTime());
+            ns.play(address);
+        }
+    }
+
+    /** Waits for the first frame; returns play() to the first frame in the sink, in milliseconds. */
+    double awaitFirstFrameMs(long timeoutMs) throws InterruptedException {
+        if (!firstFrame.await(timeoutMs, TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException("no frame within " + timeoutMs + " ms");
+        }
+        failIfError();
+        return (firstFrameNanos.get() - playNanos.get()) / 1e6;
+    }
+
+    /** Waits for Play.Complete; returns the seconds from play() to it. */
+    double awaitCompleteSeconds(long timeoutMs) throws InterruptedException {
+        if (!done.await(timeoutMs, TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException("playback did not complete within " + timeoutMs + " ms");
+        }
+        long end = System.nanoTime();
+        failIfError();
+        return (end - playNanos.get()) / 1e9;
+    }
+
+    long frames() {
+        return frames.get();
+    }
+
+    private void failIfError() {
+        String e = error.get();
+        if (e != null) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        ns.close();
+        nc.close();
+        callbacks.shutdown();
+        try {
+            callbacks.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package org.netstreamfx.app.bench;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Item 2: time from {@code NetStream.play()} to the first frame in the video sink (default
+ * bufferTime 0.1 s, real-time pacing), for a local MP4, a local FLV, the MP4 over http from the
+ * JDK's HttpServer on 127.0.0.1, and an RTMP live stream that the ffmpeg CLI publishes to
+ * nginx-rtmp (play() is called on NetConnection.Connect.Success; the connect is not counted).
+ * The very first play of the JVM (the MP4) is reported on its own as the cold run; then each
+ * source gets one discarded warm-up play and {@code runs} measured ones.
+ */
+final class FirstFrameBench {
+    /** Spreads live start phases evenly over the 1 s GOP (golden-ratio sequence). */
+    private static final double GOLDEN = 0.6180339887498949;
+
+    private FirstFrameBench() {
+    }
+
+    static void run(BenchConfig config, BenchMedia media, BenchReport report) throws Exception {
+        double seconds = 2;
+        Path mp4 = media.h264("ttff", config.width(), config.height(), seconds, "mp4", BenchMedia.veryfast());
+        Path flv = media.h264("ttff", config.width(), config.height(), seconds, "flv", BenchMedia.veryfast());
+        report.add("ttff.cold.mp4", "ms", List.of(firstFrameMs(mp4.toString())));
+
+        HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        byte[] body = Files.readAllBytes(mp4);
+        http.createContext("/ttff.mp4", ex -> {
+            ex.getResponseHeaders().set("Content-Type", "video/mp4");
+            ex.sendResponseHeaders(200, body.length);
+            try (OutputStream out = ex.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        http.start();
+        Process publisher = null;
+        try (NginxLauncher nginx = NginxLauncher.start(config.workDir())) {
+            String rtmp = nginx.liveUrl("ttff");
+            publisher = Procs.start(List.of(media.ffmpeg(), "-v", "error", "-nostdin", "-re", "-stream_loop", "-1",
+                    "-i", flv.toString(), "-c", "copy", "-f", "flv", rtmp));
+            Map<String, String> sources = new LinkedHashMap<>();
+            sources.put("mp4", mp4.toString());
+            sources.put("flv", flv.toString());
+            sources.put("http", "http://127.0.0.1:" + http.getAddress().getPort() + "/ttff.mp4");
+            sources.put("rtmpLive", rtmp);
+            Thread.sleep(1000); // the publisher connects and starts sending
+            for (Map.Entry<String, String> s : sources.entrySet()) {
+                boolean live = s.getKey().equals("rtmpLive");
+                firstFrameMs(s.getValue());
+                List<Double> runs = new ArrayList<>();
+                for (int i = 0; i < config.runs(); i++) {
+                    if (live) {
+                        // Back-to-back plays would each start just after the previous one's keyframe
+                        // and so always wait almost a whole GOP: spread the start phases over the GOP.
+                        Thread.sleep(Math.round((((i + 1) * GOLDEN) % 1.0) * 1000));
+                    }
+                    runs.add(firstFrameMs(s.getValue()));
+                }
+                report.add("ttff." + s.getKey(), "ms", runs);
+            }
+        } finally {
+            Procs.stop(publisher, 3000);
+            http.stop(0);
+        }
+        report.note("ttff", config.width() + "x" + config.height() + " H.264, keyframe every second; "
+                + "bufferTime 0.1 s; rtmp live = ffmpeg -re -stream_loop -1 -c copy -> nginx-rtmp (live on), "
+                + "play() after Connect.Success, start phases spread over the GOP: includes the wait for a keyframe");
+    }
+
+    private static double firstFrameMs(String address) throws InterruptedException {
+        try (EnginePlayback p = new EnginePlayback(false, 0.1)) {
+            p.start(address);
+            return p.awaitFirstFrameMs(15_000);
+        }
+    }
+}

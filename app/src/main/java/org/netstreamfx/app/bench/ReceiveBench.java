@@ -1,0 +1,170 @@
+package org.netstreamfx.app.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.netstreamfx.player.rtmp.client.Command;
+import org.netstreamfx.player.rtmp.client.ConnectFailure;
+import org.netstreamfx.player.rtmp.client.RtmpConnection;
+import org.netstreamfx.player.rtmp.client.RtmpOptions;
+import org.netstreamfx.player.rtmp.client.RtmpPlayStream;
+import org.netstreamfx.player.rtmp.client.RtmpUrl;
+import org.netstreamfx.player.rtmp.message.RtmpMessage;
+
+/**
+ * Item 4b: end-to-end RTMP receive throughput on loopback. Our RTMP client (RtmpConnection +
+ * RtmpPlayStream: socket, handshake, chunk decoding, message dispatch; no demuxing or decoding)
+ * plays {@code live/recvN} on nginx-rtmp; then the ffmpeg CLI publishes a high-bitrate 1080p
+ * H.264 FLV to it with {@code -c copy} and no {@code -re} (as fast as it goes). Throughput is the
+ * media payload received between the first and the last media message; CPU is this process's CPU
+ * time (OperatingSystemMXBean) from the publisher's start to the last message, per Mbit received.
+ */
+final class ReceiveBench {
+    private ReceiveBench() {
+    }
+
+    static void run(BenchConfig config, BenchMedia media, BenchReport report) throws Exception {
+        Path flv = media.h264("recv", config.width(), config.height(), config.receiveSeconds(), "flv",
+                BenchMedia.highBitrate());
+        long fileBytes = Files.size(flv);
+        List<Double> mbits = new ArrayList<>();
+        List<Double> cpu = new ArrayList<>();
+        List<Double> received = new ArrayList<>();
+        try (NginxLauncher nginx = NginxLauncher.start(config.workDir())) {
+            once(nginx, media, flv, "recv0", config); // warm-up
+            for (int i = 1; i <= config.runs(); i++) {
+                double[] r = once(nginx, media, flv, "recv" + i, config);
+                mbits.add(r[0]);
+                cpu.add(r[1]);
+                received.add(r[2] / fileBytes * 100);
+            }
+        }
+        report.add("rtmp.receive.throughput", "Mbit/s", mbits);
+        report.add("rtmp.receive.cpuPerMbit", "ms CPU", cpu);
+        report.add("rtmp.receive.receivedOfFile", "%", received);
+        report.note("rtmpReceive", String.format(java.util.Locale.ROOT,
+                "%dx%d H.264 at %.0f Mbit/s average (%d bytes, %.0f s), ffmpeg -c copy without -re -> nginx-rtmp "
+                        + "-> our RtmpConnection; receivedOfFile = media payload bytes / FLV file size",
+                config.width(), config.height(), fileBytes * 8 / 1e6 / config.receiveSeconds(), fileBytes,
+                config.receiveSeconds()));
+    }
+
+    /** Returns {Mbit/s, CPU ms per Mbit, payload bytes}. */
+    private static double[] once(NginxLauncher nginx, BenchMedia media, Path flv, String stream, BenchConfig config)
+            throws Exception {
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        CountDownLatch playing = new CountDownLatch(1);
+        AtomicLong bytes = new AtomicLong();
+        AtomicLong first = new AtomicLong();
+        AtomicLong last = new AtomicLong();
+        AtomicLong lastCpu = new AtomicLong();
+        AtomicReference<String> error = new AtomicReference<>();
+        String url = nginx.liveUrl(stream);
+        RtmpUrl.PlayAddress target = RtmpUrl.splitPlay(url, null, null);
+        RtmpPlayStream.Events events = new RtmpPlayStream.Events() {
+            @Override
+            public void status(Map<String, Object> info) {
+                if (String.valueOf(info.get("code")).startsWith("NetStream.Play.Start")) {
+                    playing.countDown();
+                }
+            }
+
+            @Override
+            public void media(RtmpMessage message) {
+                long now = System.nanoTime();
+                first.compareAndSet(0, now);
+                bytes.addAndGet(message.payload().length);
+                last.set(now);
+                lastCpu.set(os.getProcessCpuTime());
+            }
+
+            @Override
+            public void reset() {
+            }
+
+            @Override
+            public void end() {
+            }
+
+            @Override
+            public void failed(String description) {
+                error.compareAndSet(null, description);
+                playing.countDown();
+            }
+
+            @Override
+            public void recorded() {
+            }
+        };
+        AtomicReference<RtmpPlayStream> play = new AtomicReference<>();
+        RtmpConnection.Listener listener = new RtmpConnection.Listener() {
+            @Override
+            public void connected(RtmpConnection c, Command result) {
+                RtmpPlayStream p = new RtmpPlayStream(c, new RtmpPlayStream.PlayRequest(target.streamName(), -1, -1,
+                        true), 0, events);
+                play.set(p);
+                p.start();
+            }
+
+            @Override
+            public void connectFailed(RtmpConnection c, ConnectFailure f) {
+                error.compareAndSet(null, "connect failed: " + f);
+                playing.countDown();
+            }
+
+            @Override
+            public void closed(RtmpConnection c, String description, IOException cause) {
+            }
+
+            @Override
+            public void serverCommand(RtmpConnection c, Command command) {
+            }
+
+            @Override
+            public void badCommand(RtmpConnection c, String description) {
+            }
+        };
+        RtmpConnection conn = new RtmpConnection(target.connection(), RtmpOptions.DEFAULTS, 0, List.of(), listener, 0);
+        conn.start();
+        try {
+            if (!playing.await(10, TimeUnit.SECONDS) || error.get() != null) {
+                throw new IllegalStateException("RTMP play of " + url + " did not start: " + error.get());
+            }
+            long cpu0 = os.getProcessCpuTime();
+            Procs.run(List.of(media.ffmpeg(), "-v", "error", "-nostdin", "-i", flv.toString(), "-c", "copy",
+                    "-f", "flv", url), 300, config.workDir());
+            // The publisher has sent everything; wait until nothing has arrived for 500 ms.
+            long quietSince = System.nanoTime();
+            long seen = bytes.get();
+            while (System.nanoTime() - quietSince < 500_000_000L) {
+                Thread.sleep(20);
+                if (bytes.get() != seen) {
+                    seen = bytes.get();
+                    quietSince = System.nanoTime();
+                }
+            }
+            if (bytes.get() == 0 || last.get() == first.get()) {
+                throw new IllegalStateException("no media received over RTMP from " + url);
+            }
+            double mbit = bytes.get() * 8 / 1e6;
+            double seconds = (last.get() - first.get()) / 1e9;
+            double cpuMs = (lastCpu.get() - cpu0) / 1e6;
+            return new double[] {mbit / seconds, cpuMs / mbit, bytes.get()};
+        } finally {
+            RtmpPlayStream p = play.get();
+            if (p != null) {
+                p.close();
+            }
+            conn.close();
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package org.netstreamfx.app.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.netstreamfx.app.bench.BenchConfig;
+import org.netstreamfx.app.bench.BenchReport;
+import org.netstreamfx.app.bench.BenchRunner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code nsfx bench}: decode throughput against ffmpeg, time to first frame, RTMP chunk decoding
+ * and receive throughput, memory during 1080p playback. Prints a table, optionally writes JSON.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure decode throughput (vs ffmpeg), time to first frame, RTMP receive path and memory.")
+public final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--quick", description = "3 runs each, short media (under 5 minutes on 2 cores).")
+    boolean quick;
+
+    @Option(names = "--smoke", description = "Tiny media, 1 run each: checks the command works (tests).")
+    boolean smoke;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Write every figure, with its runs, as JSON.")
+    Path json;
+
+    @Override
+    public Integer call() {
+        try {
+            Path work = Files.createTempDirectory("nsfx-bench-");
+            BenchConfig config = smoke ? BenchConfig.smoke(work) : quick ? BenchConfig.quick(work) : BenchConfig.full(work);
+            BenchReport report = new BenchRunner(config, System.err).run();
+            report.printTable(System.out);
+            if (json != null) {
+                new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), report.toJson());
+            }
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        } catch (Exception e) {
+            System.err.println("nsfx bench: " + e);
+            return 1;
+        }
+    }
+}

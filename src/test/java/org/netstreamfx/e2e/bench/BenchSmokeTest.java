@@ -1,0 +1,70 @@
+package org.netstreamfx.e2e.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.netstreamfx.app.Main;
+
+/**
+ * {@code nsfx bench} in its reduced form ({@code --smoke}: 320x180 media of a second or two, one
+ * run each, nginx-rtmp and the ffmpeg CLI for real): it finishes, and its JSON holds every figure
+ * the command claims, each with a number for median, min and max, and names the two measurements
+ * it does not make.
+ */
+class BenchSmokeTest {
+
+    static final Set<String> FIGURES = Set.of(
+            "ttff.cold.mp4", "ttff.mp4", "ttff.flv", "ttff.http", "ttff.rtmpLive",
+            "memory.rss", "memory.heapUsed", "memory.heapLiveAtEnd", "memory.rssSlope",
+            "memory.rssSlopeSecondHalf", "memory.heapLiveGrowth",
+            "memory.freshProcess.rss", "memory.freshProcess.rssSlopeSecondHalf",
+            "decode.engine.fps", "decode.ffmpeg.fps", "decode.ratio",
+            "rtmp.chunkDecode", "rtmp.receive.throughput", "rtmp.receive.cpuPerMbit",
+            "rtmp.receive.receivedOfFile");
+
+    @Test
+    void smokeRunWritesEveryFigure(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("bench.json");
+        long t0 = System.nanoTime();
+        int exit = Main.run("bench", "--quick", "--smoke", "--json", json.toString());
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        assertEquals(0, exit, "nsfx bench --smoke exit status");
+        assertTrue(seconds < 30, "the smoke run took " + seconds + " s (about 10 s expected)");
+
+        JsonNode root = new ObjectMapper().readTree(json.toFile());
+        assertEquals("smoke", root.path("mode").asText());
+        assertEquals(1, root.path("runsPerMeasurement").asInt());
+        assertTrue(root.path("machine").path("cores").asInt() > 0, "machine cores");
+        JsonNode figures = root.path("figures");
+        Set<String> names = new TreeSet<>();
+        figures.fieldNames().forEachRemaining(names::add);
+        assertEquals(new TreeSet<>(FIGURES), names, "figures in the JSON");
+        for (String name : FIGURES) {
+            JsonNode f = figures.path(name);
+            for (String stat : List.of("median", "min", "max")) {
+                assertTrue(f.path(stat).isNumber() && Double.isFinite(f.path(stat).asDouble()),
+                        name + "." + stat + " is a number: " + f);
+            }
+            assertTrue(f.path("min").asDouble() <= f.path("median").asDouble()
+                    && f.path("median").asDouble() <= f.path("max").asDouble(), name + " min <= median <= max: " + f);
+            assertTrue(f.path("runs").size() >= 1 && f.path("runs").get(0).isNumber(), name + " runs");
+            assertTrue(!f.path("unit").asText().isEmpty(), name + " unit");
+        }
+        for (String positive : List.of("ttff.mp4", "ttff.rtmpLive", "memory.rss", "memory.freshProcess.rss", "decode.engine.fps",
+                "decode.ffmpeg.fps", "rtmp.chunkDecode", "rtmp.receive.throughput")) {
+            assertTrue(figures.path(positive).path("median").asDouble() > 0, positive + " > 0");
+        }
+        List<String> notMeasured = new ArrayList<>();
+        root.path("notMeasured").fieldNames().forEachRemaining(notMeasured::add);
+        assertEquals(List.of("glassToGlassLatency", "publishingCost"), notMeasured);
+    }
+}
