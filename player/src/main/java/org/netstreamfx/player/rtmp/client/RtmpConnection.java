@@ -216,6 +216,14 @@ public final class RtmpConnection implements AutoCloseable {
         failPending("The connection was closed before the answer came.");
     }
 
+    /**
+     * Drops the socket as if the network had: the reader thread ends and reports {@link
+     * Listener#closed} with what it saw (used when a write has made no progress for too long).
+     */
+    public void abort() {
+        closeSocket();
+    }
+
     private void closeSocket() {
         Socket s = socket;
         if (s != null) {
