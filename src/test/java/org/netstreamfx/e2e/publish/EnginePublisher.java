@@ -16,6 +16,7 @@ import org.netstreamfx.capture.publish.MicrophoneFeed;
 import org.netstreamfx.player.net.NetConnection;
 import org.netstreamfx.player.net.NetStatusEvent;
 import org.netstreamfx.player.net.NetStream;
+import org.netstreamfx.player.rtmp.client.RtmpOptions;
 
 /** Our engine publishing the test camera and the tone microphone, with every event recorded. */
 final class EnginePublisher implements AutoCloseable {
@@ -26,6 +27,12 @@ final class EnginePublisher implements AutoCloseable {
 
     /** Connects to {@code appUrl} and attaches a {@code width}x{@code height}@{@code fps} test camera and the tone. */
     EnginePublisher(String appUrl, int width, int height, int fps) throws InterruptedException {
+        this(appUrl, width, height, fps, RtmpOptions.DEFAULTS);
+    }
+
+    /** The same with these RTMP options (e.g. reconnection). */
+    EnginePublisher(String appUrl, int width, int height, int fps, RtmpOptions options) throws InterruptedException {
+        nc.setRtmpOptions(options);
         CountDownLatch connected = new CountDownLatch(1);
         nc.addNetStatusListener(e -> {
             connectionEvents.add(e);
@@ -41,6 +48,10 @@ final class EnginePublisher implements AutoCloseable {
         ns.attachCamera(new CameraFeed(new TestCamera(), H264Settings.of(width, height, fps, 600)
                 .withKeyframeInterval(1), clock));
         ns.attachAudio(new MicrophoneFeed(new ToneMicrophone(), new AacSettings(44_100, 2, 96), clock));
+    }
+
+    long count(String code) {
+        return codes().stream().filter(code::equals).count();
     }
 
     List<String> codes() {
