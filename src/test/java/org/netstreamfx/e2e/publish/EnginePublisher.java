@@ -27,11 +27,12 @@ final class EnginePublisher implements AutoCloseable {
 
     /** Connects to {@code appUrl} and attaches a {@code width}x{@code height}@{@code fps} test camera and the tone. */
     EnginePublisher(String appUrl, int width, int height, int fps) throws InterruptedException {
-        this(appUrl, width, height, fps, RtmpOptions.DEFAULTS);
+        this(appUrl, width, height, fps, RtmpOptions.DEFAULTS, 600, 1);
     }
 
     /** The same with these RTMP options (e.g. reconnection). */
-    EnginePublisher(String appUrl, int width, int height, int fps, RtmpOptions options) throws InterruptedException {
+    EnginePublisher(String appUrl, int width, int height, int fps, RtmpOptions options, int videoKbps, double keyintS)
+            throws InterruptedException {
         nc.setRtmpOptions(options);
         CountDownLatch connected = new CountDownLatch(1);
         nc.addNetStatusListener(e -> {
@@ -45,8 +46,8 @@ final class EnginePublisher implements AutoCloseable {
         ns = new NetStream(nc);
         ns.addNetStatusListener(events::add);
         CaptureClock clock = CaptureClock.system();
-        ns.attachCamera(new CameraFeed(new TestCamera(), H264Settings.of(width, height, fps, 600)
-                .withKeyframeInterval(1), clock));
+        ns.attachCamera(new CameraFeed(new TestCamera(), H264Settings.of(width, height, fps, videoKbps)
+                .withKeyframeInterval(keyintS), clock));
         ns.attachAudio(new MicrophoneFeed(new ToneMicrophone(), new AacSettings(44_100, 2, 96), clock));
     }
 

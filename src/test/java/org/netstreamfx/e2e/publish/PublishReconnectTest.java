@@ -35,7 +35,7 @@ class PublishReconnectTest {
     @Test
     void afterTheServerRestartsPublishingResumesWithEachTryAnEvent() throws Exception {
         RtmpOptions options = RtmpOptions.DEFAULTS.withReconnect(ReconnectPolicy.tries(10));
-        try (EnginePublisher p = new EnginePublisher(nginx.appUrl("live"), 320, 240, 25, options)) {
+        try (EnginePublisher p = new EnginePublisher(nginx.appUrl("live"), 320, 240, 25, options, 600, 1)) {
             p.ns.publish("again1", "live");
             p.await("NetStream.Publish.Start", Duration.ofSeconds(10));
             Thread.sleep(1000);

@@ -43,6 +43,8 @@ final class PublishSession implements StreamListener {
     static final long UNPUBLISH_WAIT_MS = 3000;
     /** How long a closing stream may take to send what is still queued. */
     static final long DRAIN_NS = TimeUnit.SECONDS.toNanos(2);
+    /** The socket send buffer while publishing: what cannot leave waits in the droppable queue. */
+    static final int SEND_BUFFER_BYTES = 64 * 1024;
     private static final int DATA_CHUNK_STREAM = 5;
     private static final int AUDIO_CHUNK_STREAM = 6;
     private static final int VIDEO_CHUNK_STREAM = 7;
@@ -87,6 +89,7 @@ final class PublishSession implements StreamListener {
 
     /** releaseStream, FCPublish, createStream; publish follows createStream's answer. */
     void start() {
+        rc.limitSendBuffer(SEND_BUFFER_BYTES);
         Answer ignore = new IgnoredAnswer();
         rc.call("releaseStream", AmfNull.INSTANCE, List.of(new AmfString(name)), ignore);
         rc.call("FCPublish", AmfNull.INSTANCE, List.of(new AmfString(name)), ignore);
