@@ -58,10 +58,12 @@ class PublishCommandTest {
     }
 
     @Test
-    void publishesForTheDurationThenUnpublishesAndExits0WithTheKeyMasked() throws Exception {
+    void publishesForTheDurationThenUnpublishesAndExits0WithTheKeyMaskedAndALocalRecording(@TempDir Path tmp)
+            throws Exception {
         String key = "secret-key-4711";
+        Path local = tmp.resolve("local.flv");
         CompletableFuture<Run> cli = nsfx("publish", nginx.url("live", key), "--camera", "test", "--mic", "tone",
-                "--size", "320x240", "--fps", "25", "--keyint", "1", "--duration", "6");
+                "--size", "320x240", "--fps", "25", "--keyint", "1", "--duration", "6", "--record", local.toString());
         Thread.sleep(2500);
         Ffprobe.Probe probe = FfmpegReader.probe(nginx.url("live", key));
         assertEquals("h264", probe.video().orElseThrow().codecName());
@@ -74,6 +76,22 @@ class PublishCommandTest {
         assertTrue(run.out().contains("\"code\":\"NetStream.Unpublish.Success\""), run.out());
         assertTrue(run.out().contains("\"type\":\"stats\""), run.out());
         assertFalse(run.out().contains(key), "the stream key is masked: " + run.out());
+        assertTrue(run.out().contains("\"code\":\"NetStream.Record.Start\""), run.out());
+        assertTrue(run.out().contains("\"code\":\"NetStream.Record.Stop\""), run.out());
+        Ffprobe.Probe recorded = Ffprobe.probe(local);
+        assertEquals("h264", recorded.video().orElseThrow().codecName());
+        assertEquals("aac", recorded.audio().orElseThrow().codecName());
+        assertTrue(recorded.duration() > 4.0, "recorded " + recorded.duration() + " s");
+    }
+
+    @Test
+    void anUnwritableRecordingGivesRecordFailedWhilePublishingGoesOnAndExits1() throws Exception {
+        Run run = nsfx("publish", nginx.url("live", "rec-fail"), "--size", "160x120", "--duration", "3",
+                "--record", "/nonexistent-dir/sub/x.flv").get(40, TimeUnit.SECONDS);
+        assertEquals(1, run.exit(), run.out());
+        assertTrue(run.out().contains("\"code\":\"NetStream.Record.Failed\""), run.out());
+        assertTrue(run.out().contains("\"code\":\"NetStream.Publish.Start\""), run.out());
+        assertTrue(run.out().contains("\"code\":\"NetStream.Unpublish.Success\""), "publishing went on: " + run.out());
     }
 
     @Test

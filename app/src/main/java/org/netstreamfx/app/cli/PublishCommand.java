@@ -71,6 +71,10 @@ public final class PublishCommand implements Callable<Integer> {
     @Option(names = "--mode", paramLabel = "live|record|append", description = "publish type (default live).")
     String mode = "live";
 
+    @Option(names = "--record", paramLabel = "FILE",
+            description = "Also record what is published to FILE: fragmented MP4 for .mp4/.m4v/.mov, FLV otherwise.")
+    java.nio.file.Path record;
+
     @Option(names = "--buffer-time", paramLabel = "S",
             description = "How much may wait to be sent before video frames are dropped (default 1, at least 0.5).")
     double bufferTime = 1;
@@ -118,6 +122,7 @@ public final class PublishCommand implements Callable<Integer> {
         CountDownLatch unpublished = new CountDownLatch(1);
         AtomicInteger exit = new AtomicInteger(0);
         AtomicBoolean stopping = new AtomicBoolean();
+        AtomicBoolean started = new AtomicBoolean();
         NetConnection nc = new NetConnection(callbacks);
         NetStream ns = new NetStream(nc);
         Thread hook = new Thread(() -> {
@@ -134,8 +139,19 @@ public final class PublishCommand implements Callable<Integer> {
                 ns.attachAudio(new MicrophoneFeed(devices.microphone(mic), audio, clock));
             }
             ns.setBufferTime(bufferTime);
+            if (record != null) {
+                ns.recordPublished(recorder(record, callbacks, e -> {
+                    printer.status(e);
+                    if (e.isError()) {
+                        exit.set(1); // The stream goes on; the exit status says the recording failed.
+                    }
+                }));
+            }
             ns.addNetStatusListener(e -> {
                 printer.status(e);
+                if (e.is(NetStatusCode.NETSTREAM_PUBLISH_START)) {
+                    started.set(true);
+                }
                 if (e.is(NetStatusCode.NETSTREAM_UNPUBLISH_SUCCESS)) {
                     unpublished.countDown();
                 }
@@ -170,9 +186,9 @@ public final class PublishCommand implements Callable<Integer> {
             stopping.set(true);
             ticker.shutdownNow();
             Map<String, Object> last = stats(ns);
-            boolean wasPublishing = ns.publishing();
+            boolean wasPublishing = ns.publishing() && started.get();
             ns.close();
-            if (wasPublishing && exit.get() == 0 && !unpublished.await(UNPUBLISH_WAIT_MS, TimeUnit.MILLISECONDS)) {
+            if (wasPublishing && !unpublished.await(UNPUBLISH_WAIT_MS, TimeUnit.MILLISECONDS)) {
                 System.err.println("nsfx publish: no NetStream.Unpublish.Success within " + UNPUBLISH_WAIT_MS + " ms");
                 exit.set(1);
             }
@@ -205,6 +221,14 @@ public final class PublishCommand implements Callable<Integer> {
                 // Already shutting down (Ctrl-C): the hook is running and returns now.
             }
         }
+    }
+
+    private static org.netstreamfx.player.record.Recorder recorder(java.nio.file.Path file,
+            java.util.concurrent.Executor events, org.netstreamfx.player.record.RecordListener listener) {
+        String n = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        boolean mp4 = n.endsWith(".mp4") || n.endsWith(".m4v") || n.endsWith(".mov");
+        return mp4 ? new org.netstreamfx.player.record.FragmentedMp4Recorder(file, events, listener)
+                : new org.netstreamfx.player.record.FlvRecorder(file, events, listener);
     }
 
     private Map<String, Object> stats(NetStream ns) {

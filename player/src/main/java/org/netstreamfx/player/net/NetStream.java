@@ -275,6 +275,14 @@ public class NetStream implements AutoCloseable {
         publisher.send(Objects.requireNonNull(handler, "handler"), List.of(args));
     }
 
+    /**
+     * Records what this stream publishes, as encoded, with {@code recorder} (e.g. an FlvRecorder or
+     * a FragmentedMp4Recorder reporting to this stream's listeners) until publishing stops.
+     */
+    public void recordPublished(org.netstreamfx.player.record.Recorder recorder) {
+        publisher.recordTo(recorder);
+    }
+
     /** Whether publish() is in effect. */
     public boolean publishing() {
         return publisher.publishing();

@@ -33,6 +33,7 @@ final class Publisher implements FeedSink {
     private volatile String name;
     private volatile String type;
     private volatile long droppedBefore;
+    private volatile PublishRecording recording;
     private boolean feedsStarted;
 
     Publisher(NetStream owner) {
@@ -67,13 +68,30 @@ final class Publisher implements FeedSink {
         return feed;
     }
 
+    /** Records what is published from now until publishing stops; null: no recording. */
+    synchronized void recordTo(org.netstreamfx.player.record.Recorder recorder) {
+        PublishRecording old = recording;
+        recording = recorder == null ? null : new PublishRecording(recorder);
+        if (old != null) {
+            old.stop();
+        }
+    }
+
+    private void stopRecording() {
+        PublishRecording r = recording;
+        recording = null;
+        if (r != null) {
+            r.stop();
+        }
+    }
+
     boolean publishing() {
         return session != null;
     }
 
     /** Publishes {@code streamName} on {@code rc}; the feeds start now if they have not. */
     synchronized void publish(RtmpConnection rc, String streamName, String publishType, long queueLimitUs) {
-        unpublish();
+        endSession();
         name = streamName;
         type = publishType;
         droppedBefore = 0;
@@ -95,6 +113,11 @@ final class Publisher implements FeedSink {
 
     /** Stops publishing: Unpublish.Success follows. The feeds stop. */
     synchronized void unpublish() {
+        endSession();
+        stopRecording();
+    }
+
+    private void endSession() {
         PublishSession s = session;
         session = null;
         name = null;
@@ -151,6 +174,7 @@ final class Publisher implements FeedSink {
         session = null;
         name = null;
         stopFeeds();
+        stopRecording();
         if (s != null) {
             droppedBefore += s.droppedFrames();
             s.connectionLost();
@@ -244,6 +268,10 @@ final class Publisher implements FeedSink {
         PublishSession s = session;
         if (s != null) {
             s.packet(packet);
+        }
+        PublishRecording r = recording;
+        if (r != null) {
+            r.packet(packet, videoConfig, audioConfig, camera != null, microphone != null);
         }
     }
 
