@@ -125,9 +125,13 @@ public final class PublishCommand implements Callable<Integer> {
         AtomicBoolean started = new AtomicBoolean();
         NetConnection nc = new NetConnection(callbacks);
         NetStream ns = new NetStream(nc);
+        CountDownLatch finished = new CountDownLatch(1);
+        AtomicInteger result = new AtomicInteger(1);
+        // Ctrl-C: unpublish as --duration would, then end the JVM with our exit status (not 130).
         Thread hook = new Thread(() -> {
             done.countDown();
-            awaitQuietly(unpublished);
+            awaitQuietly(finished);
+            Runtime.getRuntime().halt(result.get());
         }, "nsfx-cli-ctrl-c");
         try {
             Devices devices = new Devices();
@@ -194,6 +198,7 @@ public final class PublishCommand implements Callable<Integer> {
             }
             long lastNanos = System.nanoTime();
             callbacks.submit(() -> printer.stats(last, lastNanos)).get(5, TimeUnit.SECONDS);
+            result.set(exit.get());
             return exit.get();
         } catch (DeviceException e) {
             System.err.println("nsfx publish: " + e.getMessage());
@@ -215,6 +220,8 @@ public final class PublishCommand implements Callable<Integer> {
                 Thread.currentThread().interrupt();
             }
             unpublished.countDown();
+            out.flush();
+            finished.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException e) {
@@ -257,7 +264,7 @@ public final class PublishCommand implements Callable<Integer> {
 
     private static void awaitQuietly(CountDownLatch latch) {
         try {
-            latch.await(UNPUBLISH_WAIT_MS + 1000, TimeUnit.MILLISECONDS);
+            latch.await(UNPUBLISH_WAIT_MS + 10_000, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
