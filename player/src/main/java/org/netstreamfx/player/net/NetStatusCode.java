@@ -64,6 +64,8 @@ public enum NetStatusCode {
     NSFX_PUBLISH_DROPPED("NetStreamFX.Publish.Dropped", StatusLevel.WARNING),
     /** Publishing: a write made no progress for 8 s; the connection is treated as dead. */
     NSFX_PUBLISH_STALLED("NetStreamFX.Publish.Stalled", StatusLevel.WARNING),
+    /** Publishing after a reconnect: the server still holds the old session's name; trying again. */
+    NSFX_PUBLISH_REPUBLISHING("NetStreamFX.Publish.Republishing", StatusLevel.WARNING),
     /** Publishing: a camera or microphone feed stopped (device lost, encoder failed). */
     NSFX_PUBLISH_FEEDFAILED("NetStreamFX.Publish.FeedFailed", StatusLevel.ERROR);
 

@@ -43,6 +43,10 @@ final class PublishSession implements StreamListener {
     static final long UNPUBLISH_WAIT_MS = 3000;
     /** How long a closing stream may take to send what is still queued. */
     static final long DRAIN_NS = TimeUnit.SECONDS.toNanos(2);
+    /** After a reconnect, how often a Publish.BadName is retried (the server may still hold the old session). */
+    static final int REPUBLISH_TRIES = 10;
+    /** The wait between those tries. */
+    static final long REPUBLISH_DELAY_MS = 1000;
     /** The socket send buffer while publishing: what cannot leave waits in the droppable queue. */
     static final int SEND_BUFFER_BYTES = 64 * 1024;
     private static final int DATA_CHUNK_STREAM = 5;
@@ -57,6 +61,8 @@ final class PublishSession implements StreamListener {
     private final Thread sender;
     private final ScheduledExecutorService watchdog;
     private final CountDownLatch unpublished = new CountDownLatch(1);
+    private final boolean republish;
+    private int badNames;
     private volatile int streamId;
     private volatile boolean live;
     private volatile boolean closing;
@@ -69,8 +75,11 @@ final class PublishSession implements StreamListener {
     private long lastTimestampMs;
     private boolean waitingForKeyframe = true;
 
-    PublishSession(Publisher publisher, RtmpConnection rc, String name, String type, long queueLimitUs) {
+    /** @param republish a publish after a reconnect, which retries through Publish.BadName */
+    PublishSession(Publisher publisher, RtmpConnection rc, String name, String type, long queueLimitUs,
+            boolean republish) {
         this.publisher = publisher;
+        this.republish = republish;
         this.rc = rc;
         this.name = name;
         this.type = type;
@@ -227,8 +236,21 @@ final class PublishSession implements StreamListener {
     @Override
     public void command(Command command) {
         Map<String, Object> info = command.payloadMap();
-        publisher.serverStatus(info);
         Object code = info.get("code");
+        if (republish && NetStatusCode.NETSTREAM_PUBLISH_BADNAME.code().equals(code) && !live && !closing
+                && ++badNames <= REPUBLISH_TRIES) {
+            Object d = info.get("description");
+            publisher.localStatus(NetStatusCode.NSFX_PUBLISH_REPUBLISHING, "The server still holds the stream ("
+                    + (d instanceof String s ? s : "Publish.BadName") + "): publishing again in " + REPUBLISH_DELAY_MS
+                    + " ms (try " + badNames + " of " + REPUBLISH_TRIES + ").", badNames);
+            try {
+                watchdog.schedule(this::publishAgain, REPUBLISH_DELAY_MS, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException stopped) {
+                // The session ended meanwhile.
+            }
+            return;
+        }
+        publisher.serverStatus(info);
         if (NetStatusCode.NETSTREAM_PUBLISH_START.code().equals(code) && !closing && !live) {
             beginMedia();
         } else if (NetStatusCode.NETSTREAM_UNPUBLISH_SUCCESS.code().equals(code)) {
@@ -244,6 +266,20 @@ final class PublishSession implements StreamListener {
     @Override
     public void userControl(UserControl event) {
         // Nothing to do for a publishing stream.
+    }
+
+    // Called on the watchdog thread.
+
+    private void publishAgain() {
+        int id = streamId;
+        if (closing || id == 0) {
+            return;
+        }
+        try {
+            rc.streamCommand(id, "publish", List.of(new AmfString(name), new AmfString(type)));
+        } catch (IOException e) {
+            // The connection is gone; its end is reported by the NetConnection.
+        }
     }
 
     private void beginMedia() {

@@ -95,7 +95,8 @@ final class Publisher implements FeedSink {
         name = streamName;
         type = publishType;
         droppedBefore = 0;
-        PublishSession s = new PublishSession(this, rc, streamName, publishType, Math.max(MIN_QUEUE_US, queueLimitUs));
+        PublishSession s = new PublishSession(this, rc, streamName, publishType, Math.max(MIN_QUEUE_US, queueLimitUs),
+                false);
         session = s;
         if (!feedsStarted) {
             feedsStarted = true;
@@ -164,7 +165,7 @@ final class Publisher implements FeedSink {
         }
         old.connectionLost();
         droppedBefore += old.droppedFrames();
-        PublishSession s = new PublishSession(this, rc, n, type, Math.max(MIN_QUEUE_US, queueLimitUs));
+        PublishSession s = new PublishSession(this, rc, n, type, Math.max(MIN_QUEUE_US, queueLimitUs), true);
         session = s;
         s.start();
     }

@@ -186,4 +186,63 @@ class NetStreamPublishTest {
             assertEquals(List.of("NetStream.Publish.BadName"), events.codes());
         }
     }
+
+    @Test
+    void afterAReconnectPublishIsRetriedWhileTheServerStillHoldsTheName() throws Exception {
+        FakeRtmpServer.Script firstConnection = p -> {
+            p.connectOk();
+            Command c;
+            do {
+                c = p.readCommand();
+                if (c.name().equals("createStream")) {
+                    p.result(c.transactionId(), num(1));
+                }
+            } while (!c.name().equals("publish"));
+            p.onStatus(1, info("status", "NetStream.Publish.Start", "Start publishing"));
+            Thread.sleep(200);
+            // Returning closes the socket: an unexpected close for the client.
+        };
+        FakeRtmpServer.Script secondConnection = p -> {
+            p.connectOk();
+            Command c;
+            do {
+                c = p.readCommand();
+                if (c.name().equals("createStream")) {
+                    p.result(c.transactionId(), num(1));
+                }
+            } while (!c.name().equals("publish"));
+            p.onStatus(1, info("error", "NetStream.Publish.BadName", "Already publishing"));
+            do {
+                c = p.readCommand();
+            } while (!c.name().equals("publish"));
+            p.onStatus(1, info("status", "NetStream.Publish.Start", "Start publishing"));
+            p.awaitClose();
+        };
+        try (FakeRtmpServer server = new FakeRtmpServer(firstConnection, secondConnection)) {
+            Events ncEvents = new Events();
+            NetConnection nc = new NetConnection();
+            nc.setRtmpOptions(RtmpOptions.DEFAULTS.withReconnect(new ReconnectPolicy(3, 50, 1.5, 30_000, 0.2)));
+            nc.addNetStatusListener(ncEvents);
+            nc.connect(server.url("live"));
+            ncEvents.await("NetConnection.Connect.Success", 5);
+            Events events = new Events();
+            NetStream ns = new NetStream(nc);
+            ns.addNetStatusListener(events);
+            HandFeed camera = new HandFeed(TrackKind.VIDEO);
+            ns.attachCamera(camera);
+            ns.publish("again", "live");
+            events.await("NetStream.Publish.Start", 5);
+            ncEvents.await("NetStreamFX.Connect.Reconnected", 5);
+            var retry = events.await("NetStreamFX.Publish.Republishing", 5);
+            assertEquals(true, retry.description().contains("Already publishing") && retry.description().contains(
+                    "try 1 of 10"), retry.description());
+            events.await("NetStream.Publish.Start", 5);
+            assertEquals(List.of("NetStream.Publish.Start", "NetStreamFX.Publish.Republishing",
+                    "NetStream.Publish.Start"), events.codes());
+            assertEquals(false, camera.stopped, "the camera goes on across the reconnect");
+            assertEquals(List.of(), server.errors());
+            ns.close();
+            nc.close();
+        }
+    }
 }
