@@ -245,4 +245,57 @@ class NetStreamPublishTest {
             nc.close();
         }
     }
+
+    @Test
+    void aWriteWithoutProgressFor8SecondsIsADeadConnection() throws Exception {
+        CompletableFuture<Void> stopReading = new CompletableFuture<>();
+        CompletableFuture<Void> release = new CompletableFuture<>();
+        try (FakeRtmpServer server = new FakeRtmpServer(p -> {
+            p.connectOk();
+            Command c;
+            do {
+                c = p.readCommand();
+                if (c.name().equals("createStream")) {
+                    p.result(c.transactionId(), num(1));
+                }
+            } while (!c.name().equals("publish"));
+            p.onStatus(1, info("status", "NetStream.Publish.Start", "Start publishing"));
+            stopReading.complete(null);
+            release.get(30, TimeUnit.SECONDS); // Reads nothing more: the client's writes stall once buffers fill.
+        })) {
+            Events ncEvents = new Events();
+            NetConnection nc = new NetConnection();
+            nc.addNetStatusListener(ncEvents);
+            nc.connect(server.url("live"));
+            ncEvents.await("NetConnection.Connect.Success", 5);
+            Events events = new Events();
+            NetStream ns = new NetStream(nc);
+            ns.addNetStatusListener(events);
+            HandFeed camera = new HandFeed(TrackKind.VIDEO);
+            ns.attachCamera(camera);
+            ns.publish("stuck", "live");
+            events.await("NetStream.Publish.Start", 5);
+            stopReading.get(5, TimeUnit.SECONDS);
+            Thread pusher = new Thread(() -> {
+                byte[] frame = new byte[64 * 1024];
+                for (long t = 0; !camera.stopped && t < 30_000_000; t += 100_000) {
+                    camera.sink.packet(new FeedPacket(TrackKind.VIDEO, t, t, true, frame));
+                    try {
+                        Thread.sleep(50);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "test-pusher");
+            pusher.start();
+            var stalled = events.await("NetStreamFX.Publish.Stalled", 20);
+            assertEquals(true, stalled.description().contains("no progress for 8 s"), stalled.description());
+            ncEvents.await("NetConnection.Connect.Closed", 5);
+            pusher.join(5000);
+            assertEquals(true, camera.stopped, "the feeds stop when the connection is lost for good");
+            release.complete(null);
+            ns.close();
+            nc.close();
+        }
+    }
 }
