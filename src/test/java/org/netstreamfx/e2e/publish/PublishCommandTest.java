@@ -75,6 +75,8 @@ class PublishCommandTest {
         assertTrue(run.out().contains("\"code\":\"NetStream.Publish.Start\""), run.out());
         assertTrue(run.out().contains("\"code\":\"NetStream.Unpublish.Success\""), run.out());
         assertTrue(run.out().contains("\"type\":\"stats\""), run.out());
+        assertTrue(run.out().matches("(?s).*\"fps\":2[0-9](\\.[0-9])?,\"kbps\":[1-9].*"),
+                "about 25 fps and some kbit/s sent: " + run.out());
         assertFalse(run.out().contains(key), "the stream key is masked: " + run.out());
         assertTrue(run.out().contains("\"code\":\"NetStream.Record.Start\""), run.out());
         assertTrue(run.out().contains("\"code\":\"NetStream.Record.Stop\""), run.out());

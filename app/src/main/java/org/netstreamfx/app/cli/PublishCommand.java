@@ -241,6 +241,8 @@ public final class PublishCommand implements Callable<Integer> {
     private Map<String, Object> stats(NetStream ns) {
         NetStreamInfo info = ns.info();
         Map<String, Object> m = new LinkedHashMap<>();
+        m.put("fps", Math.round(info.currentFps() * 10) / 10.0);
+        m.put("kbps", Math.round(info.currentBytesPerSecond() * 8 / 100) / 10.0);
         m.put("bytesSent", info.byteCount());
         m.put("queueLength", Math.round(info.videoBufferLength() * 1000) / 1000.0);
         m.put("droppedFrames", info.droppedFrames());

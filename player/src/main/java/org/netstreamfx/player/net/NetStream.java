@@ -270,7 +270,11 @@ public class NetStream implements AutoCloseable {
         publisher.publish(rc, name, type, Math.round(bufferTime * 1e6));
     }
 
-    /** While publishing: {@code handler(args...)} as a data message to every subscriber. */
+    /**
+     * While publishing: {@code handler(args...)} as a data message to every subscriber.
+     *
+     * @throws IllegalStateException before NetStream.Publish.Start
+     */
     public void send(String handler, Object... args) {
         publisher.send(Objects.requireNonNull(handler, "handler"), List.of(args));
     }
@@ -434,8 +438,9 @@ public class NetStream implements AutoCloseable {
 
     public synchronized NetStreamInfo info() {
         if (publisher.publishing()) {
-            return new NetStreamInfo(0, publisher.bytesSent(), 0, publisher.queueSpanUs() / 1e6, 0, 0, 0,
-                    publisher.droppedFrames(), 0, 0, 0, 0, 0);
+            double[] rates = publisher.rates(time.nanoTime());
+            return new NetStreamInfo(rates[0], publisher.bytesSent(), 0, publisher.queueSpanUs() / 1e6, 0, 0, 0,
+                    publisher.droppedFrames(), 0, 0, 0, 0, rates[1]);
         }
         Snapshot s = snapshot;
         long bytes = bytesLoaded();
@@ -514,12 +519,20 @@ public class NetStream implements AutoCloseable {
     }
 
     void dispatchStatus(NetStatusCode code, String description, Object details) {
-        NetStatusEvent e = NetStatusEvent.of(code, description, details, time.nanoTime());
-        connection.callbackExecutor().execute(() -> {
-            for (NetStatusListener l : listeners) {
-                l.onNetStatus(e);
-            }
-        });
+        deliver(NetStatusEvent.of(code, description, details, time.nanoTime()));
+    }
+
+    /** To the listeners on the callback executor; nobody listens once the connection shut its own down. */
+    private void deliver(NetStatusEvent e) {
+        try {
+            connection.callbackExecutor().execute(() -> {
+                for (NetStatusListener l : listeners) {
+                    l.onNetStatus(e);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            // NetConnection.close() ended its event thread: a late event (e.g. an unpublish finishing) is dropped.
+        }
     }
 
     void dispatchPlayStatus(String code) {
@@ -592,12 +605,7 @@ public class NetStream implements AutoCloseable {
 
     /** A status event from the server, passed on whole. */
     void dispatchServerStatus(Map<String, Object> info) {
-        NetStatusEvent e = NetConnection.serverEvent(info, NetStatusCode.NETSTREAM_PLAY_FAILED);
-        connection.callbackExecutor().execute(() -> {
-            for (NetStatusListener l : listeners) {
-                l.onNetStatus(e);
-            }
-        });
+        deliver(NetConnection.serverEvent(info, NetStatusCode.NETSTREAM_PLAY_FAILED));
     }
 
     /** What the RTMP stream reports, on the connection's reader thread. */

@@ -70,6 +70,7 @@ final class PublishSession implements StreamListener {
     private volatile long closingSinceNanos;
     private volatile long writeStartNanos;
     private volatile long bytesSent;
+    private volatile long videoFramesSent;
     // Guarded by this.
     private long baseUs = Long.MIN_VALUE;
     private long lastTimestampMs;
@@ -137,13 +138,20 @@ final class PublishSession implements StreamListener {
         rc.streamCommand(id, "publish", List.of(new AmfString(name), new AmfString(type)));
     }
 
-    /** Sends {@code handler(args...)} as a data message to every subscriber (AMF0 data, type 18). */
-    void send(String handler, List<?> args) {
+    /**
+     * Sends {@code handler(args...)} as a data message to every subscriber (AMF0 data, type 18);
+     * false before Publish.Start or once unpublishing.
+     */
+    boolean send(String handler, List<?> args) {
+        if (!live || closing) {
+            return false;
+        }
         long ts;
         synchronized (this) {
             ts = lastTimestampMs;
         }
         enqueueData(FlvTagBodies.scriptData(handler, args), ts);
+        return true;
     }
 
     /** Unpublishes: what is queued is sent (for at most {@link #DRAIN_NS}), then FCUnpublish + closeStream. */
@@ -185,6 +193,10 @@ final class PublishSession implements StreamListener {
 
     long bytesSent() {
         return bytesSent;
+    }
+
+    long videoFramesSent() {
+        return videoFramesSent;
     }
 
     // Called on the feeds' threads.
@@ -331,6 +343,9 @@ final class PublishSession implements StreamListener {
                 rc.send(item.message());
                 writeStartNanos = 0;
                 bytesSent += item.message().length();
+                if (item.kind() == TrackKind.VIDEO) {
+                    videoFramesSent++;
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

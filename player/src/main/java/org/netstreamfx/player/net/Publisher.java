@@ -35,6 +35,11 @@ final class Publisher implements FeedSink {
     private volatile long droppedBefore;
     private volatile PublishRecording recording;
     private boolean feedsStarted;
+    // Guarded by this: the rate meter of rates().
+    private long rateNanos;
+    private long rateBytes;
+    private long rateFrames;
+    private double[] lastRates = {0, 0};
 
     Publisher(NetStream owner) {
         this.owner = owner;
@@ -151,7 +156,9 @@ final class Publisher implements FeedSink {
         if (s == null) {
             throw new IllegalStateException("NetStream.send: the stream is not publishing (call publish() first)");
         }
-        s.send(handler, args);
+        if (!s.send(handler, args)) {
+            throw new IllegalStateException("NetStream.send: not published yet; wait for NetStream.Publish.Start");
+        }
     }
 
     // Called on the connection's reader thread.
@@ -202,6 +209,23 @@ final class Publisher implements FeedSink {
     long bytesSent() {
         PublishSession s = session;
         return s == null ? 0 : s.bytesSent();
+    }
+
+    /** Bytes and video frames sent per second since the previous call (at least 250 ms apart). */
+    synchronized double[] rates(long nowNanos) {
+        PublishSession s = session;
+        long bytes = s == null ? 0 : s.bytesSent();
+        long frames = s == null ? 0 : s.videoFramesSent();
+        if (rateNanos != 0 && nowNanos - rateNanos >= 250_000_000L && bytes >= rateBytes && frames >= rateFrames) {
+            double seconds = (nowNanos - rateNanos) / 1e9;
+            lastRates = new double[] {(bytes - rateBytes) / seconds, (frames - rateFrames) / seconds};
+        }
+        if (rateNanos == 0 || nowNanos - rateNanos >= 250_000_000L || bytes < rateBytes) {
+            rateNanos = nowNanos;
+            rateBytes = bytes;
+            rateFrames = frames;
+        }
+        return lastRates.clone();
     }
 
     // Called by the session.

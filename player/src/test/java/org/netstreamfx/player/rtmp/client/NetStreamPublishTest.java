@@ -1,6 +1,7 @@
 package org.netstreamfx.player.rtmp.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.netstreamfx.player.rtmp.client.FakeRtmpServer.info;
 import static org.netstreamfx.player.rtmp.client.FakeRtmpServer.num;
 
@@ -180,6 +181,7 @@ class NetStreamPublishTest {
             ns.publish("taken", "live");
             var bad = events.await("NetStream.Publish.BadName", 5);
             assertEquals("Already publishing", bad.description());
+            assertThrows(IllegalStateException.class, () -> ns.send("onCustom", 1.0), "nothing to send to");
             assertEquals("error", bad.level().wireName());
             ns.close();
             nc.close();
