@@ -80,6 +80,7 @@ final class Pipe {
         try {
             InputStream in = from.getInputStream();
             while (true) {
+                awaitRoomForRate();
                 int n = in.read(buffer);
                 if (n < 0) {
                     queue.put(new Chunk(new byte[0], System.nanoTime() + latencyNanos()));
@@ -92,6 +93,18 @@ final class Pipe {
             owner.failed(name + " read: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * With a bandwidth limit, holds at most a quarter second of it (at least one read), as a slow
+     * link's buffers would: more would hide the slowness from the sender's own queue for minutes.
+     */
+    private void awaitRoomForRate() throws InterruptedException {
+        long rate;
+        while ((rate = bucket.rate()) > 0
+                && MAX_QUEUED_BYTES - queueSpace.availablePermits() > Math.max(READ_BUFFER_BYTES, rate / 4)) {
+            TimeUnit.MILLISECONDS.sleep(5);
         }
     }
 

@@ -59,7 +59,15 @@ public enum NetStatusCode {
     /** A reconnect succeeded; playing streams are played again. */
     NSFX_CONNECT_RECONNECTED("NetStreamFX.Connect.Reconnected", StatusLevel.STATUS),
     /** The server called a method, or a stream carried a data handler, that the client does not handle. */
-    NSFX_CLIENT_NOHANDLER("NetStreamFX.Client.NoHandler", StatusLevel.WARNING);
+    NSFX_CLIENT_NOHANDLER("NetStreamFX.Client.NoHandler", StatusLevel.WARNING),
+    /** Publishing: the outgoing queue was over bufferTime, non-key video frames were dropped. */
+    NSFX_PUBLISH_DROPPED("NetStreamFX.Publish.Dropped", StatusLevel.WARNING),
+    /** Publishing: a write made no progress for 8 s; the connection is treated as dead. */
+    NSFX_PUBLISH_STALLED("NetStreamFX.Publish.Stalled", StatusLevel.WARNING),
+    /** Publishing after a reconnect: the server still holds the old session's name; trying again. */
+    NSFX_PUBLISH_REPUBLISHING("NetStreamFX.Publish.Republishing", StatusLevel.WARNING),
+    /** Publishing: a camera or microphone feed stopped (device lost, encoder failed). */
+    NSFX_PUBLISH_FEEDFAILED("NetStreamFX.Publish.FeedFailed", StatusLevel.ERROR);
 
     private final String code;
     private final StatusLevel level;

@@ -51,6 +51,7 @@ public class NetStream implements AutoCloseable {
     private final NetConnection connection;
     private final List<NetStatusListener> listeners = new CopyOnWriteArrayList<>();
     private final TimeSource time;
+    private final Publisher publisher = new Publisher(this);
     private volatile NetStreamClient client = new NetStreamClient() { };
     private volatile VideoSink videoSink;
     private volatile AudioSink audioSink;
@@ -228,9 +229,76 @@ public class NetStream implements AutoCloseable {
         s.seek(Math.round(Math.max(0, seconds) * 1e6));
     }
 
-    /** Stops playing and frees everything the stream holds. The stream can play() again. */
+    // Publishing (flash.net.NetStream.attachCamera, attachAudio, publish, send): see Publisher.
+
+    /** The video to publish (e.g. a camera with an H.264 encoder); null detaches it. */
+    public void attachCamera(org.netstreamfx.player.publish.MediaFeed camera) {
+        publisher.attachCamera(camera);
+    }
+
+    /** The audio to publish (e.g. a microphone with an AAC encoder); null detaches it. */
+    public void attachAudio(org.netstreamfx.player.publish.MediaFeed microphone) {
+        publisher.attachAudio(microphone);
+    }
+
+    /** {@code publish(name, "live")}; {@code publish(null)} stops publishing (Unpublish.Success). */
+    public void publish(String name) {
+        publish(name, "live");
+    }
+
+    /**
+     * Publishes the attached feeds as {@code name} (RTMP 7.2.2.6); {@code type} is "live",
+     * "record", "append" or "appendWithGap". The server's NetStream.Publish.Start (or BadName),
+     * Record.* and Unpublish.Success arrive as status events, whole. bufferTime bounds the
+     * outgoing queue (at least 0.5 s): past it, video is dropped up to the next keyframe.
+     */
+    public void publish(String name, String type) {
+        if (name == null) {
+            publisher.unpublish();
+            return;
+        }
+        if (!List.of("live", "record", "append", "appendWithGap").contains(type)) {
+            throw new IllegalArgumentException("publish type must be live, record, append or appendWithGap, not " + type);
+        }
+        RtmpConnection rc = connection.rtmpConnection();
+        if (rc == null || !connection.connected()) {
+            throw new IllegalStateException("NetStream.publish: the NetConnection is not connected to an RTMP server");
+        }
+        closeSession();
+        shownName = Redact.streamKey(name);
+        connection.registerRtmpStream(this);
+        publisher.publish(rc, name, type, Math.round(bufferTime * 1e6));
+    }
+
+    /**
+     * While publishing: {@code handler(args...)} as a data message to every subscriber.
+     *
+     * @throws IllegalStateException before NetStream.Publish.Start
+     */
+    public void send(String handler, Object... args) {
+        publisher.send(Objects.requireNonNull(handler, "handler"), List.of(args));
+    }
+
+    /**
+     * Records what this stream publishes, as encoded, with {@code recorder} (e.g. an FlvRecorder or
+     * a FragmentedMp4Recorder reporting to this stream's listeners) until publishing stops.
+     */
+    public void recordPublished(org.netstreamfx.player.record.Recorder recorder) {
+        publisher.recordTo(recorder);
+    }
+
+    /** Whether publish() is in effect. */
+    public boolean publishing() {
+        return publisher.publishing();
+    }
+
+    /** Stops playing or publishing and frees everything the stream holds. The stream can play() again. */
     @Override
     public void close() {
+        if (publisher.publishing()) {
+            publisher.unpublish();
+            connection.unregisterRtmpStream(this);
+        }
         closeSession();
         VideoSink v = videoSink;
         if (v != null) {
@@ -369,6 +437,11 @@ public class NetStream implements AutoCloseable {
     }
 
     public synchronized NetStreamInfo info() {
+        if (publisher.publishing()) {
+            double[] rates = publisher.rates(time.nanoTime());
+            return new NetStreamInfo(rates[0], publisher.bytesSent(), 0, publisher.queueSpanUs() / 1e6, 0, 0, 0,
+                    publisher.droppedFrames(), 0, 0, 0, 0, rates[1]);
+        }
         Snapshot s = snapshot;
         long bytes = bytesLoaded();
         long now = time.nanoTime();
@@ -446,12 +519,20 @@ public class NetStream implements AutoCloseable {
     }
 
     void dispatchStatus(NetStatusCode code, String description, Object details) {
-        NetStatusEvent e = NetStatusEvent.of(code, description, details, time.nanoTime());
-        connection.callbackExecutor().execute(() -> {
-            for (NetStatusListener l : listeners) {
-                l.onNetStatus(e);
-            }
-        });
+        deliver(NetStatusEvent.of(code, description, details, time.nanoTime()));
+    }
+
+    /** To the listeners on the callback executor; nobody listens once the connection shut its own down. */
+    private void deliver(NetStatusEvent e) {
+        try {
+            connection.callbackExecutor().execute(() -> {
+                for (NetStatusListener l : listeners) {
+                    l.onNetStatus(e);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            // NetConnection.close() ended its event thread: a late event (e.g. an unpublish finishing) is dropped.
+        }
     }
 
     void dispatchPlayStatus(String code) {
@@ -493,6 +574,7 @@ public class NetStream implements AutoCloseable {
 
     /** The connection is gone for good: the stream fails with {@code description}. */
     void rtmpConnectionLost(String description) {
+        publisher.connectionLost();
         RtmpSource src = rtmpSource;
         if (src != null) {
             src.fail(new java.io.IOException(description));
@@ -501,6 +583,10 @@ public class NetStream implements AutoCloseable {
 
     /** The connection came back: play the same stream again, from where it was if recorded. */
     void rtmpReconnected() {
+        RtmpConnection now = connection.rtmpConnection();
+        if (publisher.publishing() && now != null) {
+            publisher.reconnected(now, Math.round(bufferTime * 1e6));
+        }
         RtmpPlayStream old = rtmpPlay;
         if (old == null) {
             return;
@@ -519,12 +605,7 @@ public class NetStream implements AutoCloseable {
 
     /** A status event from the server, passed on whole. */
     void dispatchServerStatus(Map<String, Object> info) {
-        NetStatusEvent e = NetConnection.serverEvent(info, NetStatusCode.NETSTREAM_PLAY_FAILED);
-        connection.callbackExecutor().execute(() -> {
-            for (NetStatusListener l : listeners) {
-                l.onNetStatus(e);
-            }
-        });
+        deliver(NetConnection.serverEvent(info, NetStatusCode.NETSTREAM_PLAY_FAILED));
     }
 
     /** What the RTMP stream reports, on the connection's reader thread. */

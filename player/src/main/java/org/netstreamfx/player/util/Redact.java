@@ -48,4 +48,25 @@ public final class Redact {
         }
         return text.replace(secret, MASK);
     }
+
+    /**
+     * A publishing stream key for display: the first two characters and the mask ("ab***"), or
+     * just the mask for keys of four characters or fewer; any query part is dropped.
+     */
+    public static String streamKey(String key) {
+        if (key == null) {
+            return null;
+        }
+        int q = key.indexOf('?');
+        String k = q >= 0 ? key.substring(0, q) : key;
+        return k.length() <= 4 ? MASK : k.substring(0, 2) + MASK;
+    }
+
+    /** {@code text} with the stream key {@code key} (and its query, if any) masked everywhere. */
+    public static String streamKey(String text, String key) {
+        if (text == null || key == null || key.isEmpty()) {
+            return text;
+        }
+        return text.replace(key, streamKey(key));
+    }
 }

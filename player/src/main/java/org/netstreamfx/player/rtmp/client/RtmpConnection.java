@@ -216,6 +216,29 @@ public final class RtmpConnection implements AutoCloseable {
         failPending("The connection was closed before the answer came.");
     }
 
+    /**
+     * Caps the socket's send buffer (SO_SNDBUF) at {@code bytes}: a publisher wants what the
+     * network cannot take to wait in its own queue, where it can drop frames, not in the kernel.
+     */
+    public void limitSendBuffer(int bytes) {
+        Socket s = socket;
+        if (s != null) {
+            try {
+                s.setSendBufferSize(bytes);
+            } catch (java.net.SocketException e) {
+                // A closed socket: the reader reports the connection's end.
+            }
+        }
+    }
+
+    /**
+     * Drops the socket as if the network had: the reader thread ends and reports {@link
+     * Listener#closed} with what it saw (used when a write has made no progress for too long).
+     */
+    public void abort() {
+        closeSocket();
+    }
+
     private void closeSocket() {
         Socket s = socket;
         if (s != null) {

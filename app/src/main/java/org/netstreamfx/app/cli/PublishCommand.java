@@ -1,0 +1,295 @@
+package org.netstreamfx.app.cli;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.netstreamfx.capture.device.CaptureClock;
+import org.netstreamfx.capture.device.DeviceException;
+import org.netstreamfx.capture.device.Devices;
+import org.netstreamfx.capture.encode.AacSettings;
+import org.netstreamfx.capture.encode.H264Settings;
+import org.netstreamfx.capture.publish.CameraFeed;
+import org.netstreamfx.capture.publish.MicrophoneFeed;
+import org.netstreamfx.player.net.NetConnection;
+import org.netstreamfx.player.net.NetStatusCode;
+import org.netstreamfx.player.net.NetStream;
+import org.netstreamfx.player.net.NetStreamInfo;
+import org.netstreamfx.player.rtmp.client.ReconnectPolicy;
+import org.netstreamfx.player.rtmp.client.RtmpOptions;
+import org.netstreamfx.player.rtmp.client.RtmpUrl;
+import org.netstreamfx.player.util.Redact;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code nsfx publish}: publishes a camera and a microphone to rtmp[s]://host/app/name the Flash
+ * way (attachCamera, attachAudio, publish) and prints every NetStatus event and periodic stats as
+ * JSON lines, like {@code nsfx play}. The stream name is the stream key: it is masked in
+ * everything printed. Exit 0 after --duration or Ctrl-C once unpublished, 1 after an error-level
+ * event or a lost connection, 2 on bad arguments.
+ */
+@Command(name = "publish", mixinStandardHelpOptions = true,
+        description = "Publish a camera and a microphone to rtmp[s]://host/app/name; print events as JSON lines.")
+public final class PublishCommand implements Callable<Integer> {
+    /** How long the end waits for Unpublish.Success. */
+    private static final long UNPUBLISH_WAIT_MS = 5000;
+
+    @Parameters(index = "0", paramLabel = "<url>", description = "rtmp[s]://host[:port]/app[/instance]/name")
+    String address;
+
+    @Option(names = "--camera", paramLabel = "ID|test|FILE|none", description = "Camera (default test).")
+    String camera = "test";
+
+    @Option(names = "--mic", paramLabel = "ID|tone|none", description = "Microphone (default tone).")
+    String mic = "tone";
+
+    @Option(names = "--size", paramLabel = "WxH", description = "Video size (default 640x360).")
+    String size = "640x360";
+
+    @Option(names = "--fps", paramLabel = "N", description = "Frame rate (default 25).")
+    int fps = 25;
+
+    @Option(names = "--video-bitrate", paramLabel = "KBPS", description = "H.264 bit rate (default 800).")
+    int videoKbps = 800;
+
+    @Option(names = "--audio-bitrate", paramLabel = "KBPS", description = "AAC bit rate (default 96).")
+    int audioKbps = 96;
+
+    @Option(names = "--keyint", paramLabel = "S", description = "Keyframe interval in seconds (default 2).")
+    double keyint = 2;
+
+    @Option(names = "--mode", paramLabel = "live|record|append", description = "publish type (default live).")
+    String mode = "live";
+
+    @Option(names = "--record", paramLabel = "FILE",
+            description = "Also record what is published to FILE: fragmented MP4 for .mp4/.m4v/.mov, FLV otherwise.")
+    java.nio.file.Path record;
+
+    @Option(names = "--buffer-time", paramLabel = "S",
+            description = "How much may wait to be sent before video frames are dropped (default 1, at least 0.5).")
+    double bufferTime = 1;
+
+    @Option(names = "--reconnect", paramLabel = "N",
+            description = "Reconnect and republish up to N times after an unexpected close (default 0).")
+    int reconnect;
+
+    @Option(names = "--duration", paramLabel = "S", description = "Unpublish after S seconds and exit 0.")
+    Double duration;
+
+    @Option(names = "--events", paramLabel = "jsonl|text", description = "Output format (default jsonl).")
+    EventFormat format = EventFormat.jsonl;
+
+    @Option(names = "--stats-interval", paramLabel = "S", description = "Print stats every S seconds (default 1; 0: only at the end).")
+    double statsInterval = 1.0;
+
+    @Override
+    public Integer call() {
+        int[] wh = parseSize(size);
+        if (wh == null || fps < 1 || (duration != null && duration <= 0) || statsInterval < 0 || reconnect < 0
+                || !(bufferTime >= 0) || !java.util.List.of("live", "record", "append", "appendWithGap").contains(mode)) {
+            System.err.println("nsfx publish: --size is WxH, --fps 1 or more, --duration more than 0 s, --mode live, "
+                    + "record, append or appendWithGap; --stats-interval, --buffer-time and --reconnect 0 or more");
+            return 2;
+        }
+        RtmpUrl.PlayAddress target;
+        H264Settings video;
+        AacSettings audio;
+        try {
+            target = RtmpUrl.splitPlay(address, null, null);
+            video = H264Settings.of(wh[0], wh[1], fps, videoKbps).withKeyframeInterval(keyint);
+            audio = new AacSettings(44_100, 2, audioKbps);
+        } catch (IllegalArgumentException e) {
+            System.err.println("nsfx publish: " + Redact.streamKey(e.getMessage(), streamKeyOf(address)));
+            return 2;
+        }
+        String key = target.streamName();
+        PrintStream out = new MaskingPrintStream(System.out, key);
+        long start = System.nanoTime();
+        ExecutorService callbacks = Executors.newSingleThreadExecutor(r -> daemon(r, "nsfx-cli-events"));
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "nsfx-cli-stats"));
+        EventPrinter printer = new EventPrinter(out, format, start);
+        CountDownLatch done = new CountDownLatch(1);
+        CountDownLatch unpublished = new CountDownLatch(1);
+        AtomicInteger exit = new AtomicInteger(0);
+        AtomicBoolean stopping = new AtomicBoolean();
+        AtomicBoolean started = new AtomicBoolean();
+        NetConnection nc = new NetConnection(callbacks);
+        NetStream ns = new NetStream(nc);
+        CountDownLatch finished = new CountDownLatch(1);
+        AtomicInteger result = new AtomicInteger(1);
+        // Ctrl-C: unpublish as --duration would, then end the JVM with our exit status (not 130).
+        Thread hook = new Thread(() -> {
+            done.countDown();
+            awaitQuietly(finished);
+            Runtime.getRuntime().halt(result.get());
+        }, "nsfx-cli-ctrl-c");
+        try {
+            Devices devices = new Devices();
+            CaptureClock clock = CaptureClock.system();
+            if (!camera.equals("none")) {
+                ns.attachCamera(new CameraFeed(devices.camera(camera), video, clock));
+            }
+            if (!mic.equals("none")) {
+                ns.attachAudio(new MicrophoneFeed(devices.microphone(mic), audio, clock));
+            }
+            ns.setBufferTime(bufferTime);
+            if (record != null) {
+                ns.recordPublished(recorder(record, callbacks, e -> {
+                    printer.status(e);
+                    if (e.isError()) {
+                        exit.set(1); // The stream goes on; the exit status says the recording failed.
+                    }
+                }));
+            }
+            ns.addNetStatusListener(e -> {
+                printer.status(e);
+                if (e.is(NetStatusCode.NETSTREAM_PUBLISH_START)) {
+                    started.set(true);
+                }
+                if (e.is(NetStatusCode.NETSTREAM_UNPUBLISH_SUCCESS)) {
+                    unpublished.countDown();
+                }
+                if (e.isError()) {
+                    exit.set(1);
+                    done.countDown();
+                }
+            });
+            RtmpOptions options = RtmpOptions.DEFAULTS;
+            nc.setRtmpOptions(reconnect > 0 ? options.withReconnect(ReconnectPolicy.tries(reconnect)) : options);
+            nc.addNetStatusListener(e -> {
+                printer.status(e);
+                if (e.is(NetStatusCode.NETCONNECTION_CONNECT_SUCCESS)) {
+                    ns.publish(key, mode);
+                } else if (e.isError() || (e.is(NetStatusCode.NETCONNECTION_CONNECT_CLOSED) && !stopping.get())) {
+                    exit.set(1);
+                    unpublished.countDown();
+                    done.countDown();
+                }
+            });
+            if (statsInterval > 0) {
+                long periodMs = Math.max(10, Math.round(statsInterval * 1000));
+                ticker.scheduleAtFixedRate(() -> callbacks.execute(() -> printer.stats(stats(ns), System.nanoTime())),
+                        periodMs, periodMs, TimeUnit.MILLISECONDS);
+            }
+            if (duration != null) {
+                ticker.schedule(done::countDown, Math.round(duration * 1000), TimeUnit.MILLISECONDS);
+            }
+            Runtime.getRuntime().addShutdownHook(hook);
+            nc.connect(target.connection().tcUrl());
+            done.await();
+            stopping.set(true);
+            ticker.shutdownNow();
+            Map<String, Object> last = stats(ns);
+            boolean wasPublishing = ns.publishing() && started.get();
+            ns.close();
+            if (wasPublishing && !unpublished.await(UNPUBLISH_WAIT_MS, TimeUnit.MILLISECONDS)) {
+                System.err.println("nsfx publish: no NetStream.Unpublish.Success within " + UNPUBLISH_WAIT_MS + " ms");
+                exit.set(1);
+            }
+            long lastNanos = System.nanoTime();
+            callbacks.submit(() -> printer.stats(last, lastNanos)).get(5, TimeUnit.SECONDS);
+            result.set(exit.get());
+            return exit.get();
+        } catch (DeviceException e) {
+            System.err.println("nsfx publish: " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        } catch (Exception e) {
+            System.err.println("nsfx publish: " + Redact.streamKey(String.valueOf(e.getMessage()), key));
+            return 1;
+        } finally {
+            stopping.set(true);
+            ticker.shutdownNow();
+            nc.close();
+            callbacks.shutdown();
+            try {
+                callbacks.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            unpublished.countDown();
+            out.flush();
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // Already shutting down (Ctrl-C): the hook is running and returns now.
+            }
+        }
+    }
+
+    private static org.netstreamfx.player.record.Recorder recorder(java.nio.file.Path file,
+            java.util.concurrent.Executor events, org.netstreamfx.player.record.RecordListener listener) {
+        String n = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        boolean mp4 = n.endsWith(".mp4") || n.endsWith(".m4v") || n.endsWith(".mov");
+        return mp4 ? new org.netstreamfx.player.record.FragmentedMp4Recorder(file, events, listener)
+                : new org.netstreamfx.player.record.FlvRecorder(file, events, listener);
+    }
+
+    private Map<String, Object> stats(NetStream ns) {
+        NetStreamInfo info = ns.info();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("fps", Math.round(info.currentFps() * 10) / 10.0);
+        m.put("kbps", Math.round(info.currentBytesPerSecond() * 8 / 100) / 10.0);
+        m.put("bytesSent", info.byteCount());
+        m.put("queueLength", Math.round(info.videoBufferLength() * 1000) / 1000.0);
+        m.put("droppedFrames", info.droppedFrames());
+        m.put("bufferTime", ns.bufferTime());
+        return m;
+    }
+
+    private static int[] parseSize(String s) {
+        String[] p = s.toLowerCase(java.util.Locale.ROOT).split("x");
+        try {
+            return p.length == 2 ? new int[] {Integer.parseInt(p[0]), Integer.parseInt(p[1])} : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static String streamKeyOf(String url) {
+        int slash = url.lastIndexOf('/');
+        return slash >= 0 ? url.substring(slash + 1) : url;
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(UNPUBLISH_WAIT_MS + 10_000, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    /** Every printed line with the stream key masked (keys shorter than 3 characters are not secret). */
+    static final class MaskingPrintStream extends PrintStream {
+        private final String key;
+
+        MaskingPrintStream(PrintStream out, String key) {
+            super(out, true, StandardCharsets.UTF_8);
+            this.key = key;
+        }
+
+        @Override
+        public void println(String line) {
+            super.println(key.length() < 3 ? line : Redact.streamKey(line, key));
+        }
+    }
+}

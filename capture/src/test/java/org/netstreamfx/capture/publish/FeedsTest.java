@@ -1,0 +1,102 @@
+package org.netstreamfx.capture.publish;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.netstreamfx.capture.device.CaptureClock;
+import org.netstreamfx.capture.device.TestCamera;
+import org.netstreamfx.capture.device.ToneMicrophone;
+import org.netstreamfx.capture.encode.AacSettings;
+import org.netstreamfx.capture.encode.H264Settings;
+import org.netstreamfx.player.media.TrackKind;
+import org.netstreamfx.player.publish.FeedConfig;
+import org.netstreamfx.player.publish.FeedPacket;
+import org.netstreamfx.player.publish.FeedSink;
+
+/** The test camera and the tone through their encoders into a sink, on one capture clock. */
+class FeedsTest {
+    private static final class Sink implements FeedSink {
+        final List<FeedConfig> configs = new CopyOnWriteArrayList<>();
+        final List<FeedPacket> packets = new CopyOnWriteArrayList<>();
+        final List<String> failures = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void configure(FeedConfig config) {
+            configs.add(config);
+        }
+
+        @Override
+        public void packet(FeedPacket packet) {
+            packets.add(packet);
+        }
+
+        @Override
+        public void failed(String description) {
+            failures.add(description);
+        }
+    }
+
+    private static void waitFor(Sink s, int packets) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (s.packets.size() < packets && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+    }
+
+    @Test
+    void cameraAndMicrophoneFeedsConfigureFirstThenSendTimedPacketsOnOneClock() throws Exception {
+        CaptureClock clock = CaptureClock.system();
+        CameraFeed camera = new CameraFeed(new TestCamera(), H264Settings.of(160, 120, 25, 300), clock);
+        MicrophoneFeed mic = new MicrophoneFeed(new ToneMicrophone(), new AacSettings(44_100, 2, 64), clock);
+        Sink video = new Sink();
+        Sink audio = new Sink();
+        camera.start(video);
+        mic.start(audio);
+        try {
+            waitFor(video, 10);
+            waitFor(audio, 20);
+        } finally {
+            camera.stop();
+            mic.stop();
+        }
+        assertEquals(List.of(), video.failures);
+        assertEquals(List.of(), audio.failures);
+        FeedConfig v = video.configs.get(0);
+        assertEquals(TrackKind.VIDEO, v.kind());
+        assertEquals(1, v.decoderConfig()[0], "an AVCDecoderConfigurationRecord starts with version 1");
+        assertEquals(160.0, v.metaData().get("width"));
+        assertEquals(7.0, v.metaData().get("videocodecid"));
+        assertTrue(((String) v.metaData().get("encoder")).startsWith("NetStreamFX ("), v.metaData().toString());
+        FeedConfig a = audio.configs.get(0);
+        assertEquals(TrackKind.AUDIO, a.kind());
+        assertEquals(2, (a.decoderConfig()[0] & 0xFF) >> 3, "AudioSpecificConfig of AAC-LC (object type 2)");
+        assertEquals(44_100.0, a.metaData().get("audiosamplerate"));
+        assertEquals(true, a.metaData().get("stereo"));
+
+        assertTrue(video.packets.get(0).keyframe(), "the first picture is a keyframe");
+        for (int i = 1; i < video.packets.size(); i++) {
+            assertTrue(video.packets.get(i).dtsUs() > video.packets.get(i - 1).dtsUs(), "video in decode order");
+        }
+        long firstVideo = video.packets.get(0).dtsUs();
+        long firstAudio = audio.packets.get(0).dtsUs();
+        assertTrue(Math.abs(firstVideo - firstAudio) < 500_000, "one clock: video starts at " + firstVideo
+                + " us, audio at " + firstAudio + " us");
+        int count = video.packets.size();
+        Thread.sleep(200);
+        assertEquals(count, video.packets.size(), "nothing after stop()");
+    }
+
+    @Test
+    void aCameraThatCannotOpenReportsFailedOnce() {
+        CameraFeed camera = new CameraFeed(new TestCamera(), H264Settings.of(15_000 / 4, 4000, 25, 300),
+                CaptureClock.system());
+        Sink s = new Sink();
+        camera.start(s);
+        camera.stop();
+        assertEquals(1, s.failures.size(), s.failures.toString());
+        assertTrue(s.failures.get(0).startsWith("Camera test cannot be published: "), s.failures.get(0));
+    }
+}

@@ -1,0 +1,77 @@
+package org.netstreamfx.player.net;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.netstreamfx.player.media.Codec;
+import org.netstreamfx.player.media.MediaPacket;
+import org.netstreamfx.player.media.TrackFormat;
+import org.netstreamfx.player.media.TrackKind;
+import org.netstreamfx.player.publish.FeedConfig;
+import org.netstreamfx.player.publish.FeedPacket;
+import org.netstreamfx.player.record.Recorder;
+
+/**
+ * A local recording of what a stream publishes: the feeds' packets, as encoded, to a {@link
+ * Recorder} (FLV or fragmented MP4). It starts at the first packet once every attached feed has
+ * configured, goes on across reconnects, and stops when publishing stops. The recorder reports
+ * Record.Start/Stop/Failed itself; a failed recording never stops the stream.
+ *
+ * <p>Threads: called on the feeds' threads and by the publisher; synchronized.
+ */
+final class PublishRecording {
+    private static final int VIDEO_TRACK = 0;
+    private static final int AUDIO_TRACK = 1;
+
+    private final Recorder recorder;
+    private boolean started;
+
+    PublishRecording(Recorder recorder) {
+        this.recorder = recorder;
+    }
+
+    /** Records {@code p}; the first call with every wanted config present starts the recorder. */
+    synchronized void packet(FeedPacket p, FeedConfig video, FeedConfig audio, boolean wantVideo, boolean wantAudio) {
+        if (!started) {
+            if ((wantVideo && video == null) || (wantAudio && audio == null)) {
+                return;
+            }
+            List<TrackFormat> tracks = new ArrayList<>(2);
+            if (video != null) {
+                tracks.add(format(VIDEO_TRACK, video));
+            }
+            if (audio != null) {
+                tracks.add(format(AUDIO_TRACK, audio));
+            }
+            if (tracks.isEmpty()) {
+                return;
+            }
+            recorder.start(tracks);
+            started = true;
+        }
+        recorder.write(new MediaPacket(p.kind() == TrackKind.VIDEO ? VIDEO_TRACK : AUDIO_TRACK, p.ptsUs(), p.dtsUs(),
+                0, p.keyframe(), p.data()));
+    }
+
+    synchronized void stop() {
+        if (started) {
+            recorder.stop();
+        } else {
+            recorder.close();
+        }
+    }
+
+    private static TrackFormat format(int index, FeedConfig c) {
+        Map<String, Object> m = c.metaData();
+        if (c.kind() == TrackKind.VIDEO) {
+            return new TrackFormat(index, Codec.H264, c.decoderConfig(), number(m, "width"), number(m, "height"),
+                    number(m, "framerate"), 0, 0, number(m, "videodatarate") * 1000L, "", "");
+        }
+        return new TrackFormat(index, Codec.AAC, c.decoderConfig(), 0, 0, 0, number(m, "audiosamplerate"),
+                Boolean.TRUE.equals(m.get("stereo")) ? 2 : 1, number(m, "audiodatarate") * 1000L, "LC", "");
+    }
+
+    private static int number(Map<String, Object> m, String key) {
+        return m.get(key) instanceof Number n ? (int) Math.round(n.doubleValue()) : 0;
+    }
+}

@@ -1,0 +1,426 @@
+package org.netstreamfx.player.net;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.netstreamfx.player.amf.AmfValue;
+import org.netstreamfx.player.amf.AmfValue.AmfNull;
+import org.netstreamfx.player.amf.AmfValue.AmfNumber;
+import org.netstreamfx.player.amf.AmfValue.AmfString;
+import org.netstreamfx.player.flv.FlvTagBodies;
+import org.netstreamfx.player.media.TrackKind;
+import org.netstreamfx.player.publish.FeedConfig;
+import org.netstreamfx.player.publish.FeedPacket;
+import org.netstreamfx.player.rtmp.client.Answer;
+import org.netstreamfx.player.rtmp.client.Command;
+import org.netstreamfx.player.rtmp.client.RtmpConnection;
+import org.netstreamfx.player.rtmp.client.StreamListener;
+import org.netstreamfx.player.rtmp.message.MessageType;
+import org.netstreamfx.player.rtmp.message.RtmpMessage;
+import org.netstreamfx.player.rtmp.message.UserControl;
+
+/**
+ * One publish of one name on one RTMP connection (Adobe RTMP specification 1.0, 7.2.2.6), the
+ * way Flash Media Live Encoder does it: releaseStream and FCPublish (for servers that want them),
+ * createStream (7.2.1.3), publish(name, type). On the server's NetStream.Publish.Start it sends
+ * {@code @setDataFrame onMetaData}, the AVC and AAC sequence headers (FLV annex E.4.2.1/E.4.3.1),
+ * then the media from the outgoing {@link PublishQueue}. Unpublishing is FCUnpublish +
+ * closeStream, waiting for Unpublish.Success, then deleteStream.
+ *
+ * <p><b>Threads.</b> The sender thread "nsfx-publish-send-…" writes the queue to the socket; a
+ * watchdog thread "nsfx-publish-watch-…" checks once a second that a write in progress has not
+ * been stuck for {@link #STALL_NS}, and drops the socket if it has. {@link #command} runs on the
+ * connection's reader thread; {@link #packet} on the feeds' threads.
+ */
+final class PublishSession implements StreamListener {
+    /** A write making no progress for this long means the connection is dead. */
+    static final long STALL_NS = TimeUnit.SECONDS.toNanos(8);
+    /** How long unpublishing waits for the server's NetStream.Unpublish.Success. */
+    static final long UNPUBLISH_WAIT_MS = 3000;
+    /** How long a closing stream may take to send what is still queued. */
+    static final long DRAIN_NS = TimeUnit.SECONDS.toNanos(2);
+    /** After a reconnect, how often a Publish.BadName is retried (the server may still hold the old session). */
+    static final int REPUBLISH_TRIES = 10;
+    /** The wait between those tries. */
+    static final long REPUBLISH_DELAY_MS = 1000;
+    /** The socket send buffer while publishing: what cannot leave waits in the droppable queue. */
+    static final int SEND_BUFFER_BYTES = 64 * 1024;
+    private static final int DATA_CHUNK_STREAM = 5;
+    private static final int AUDIO_CHUNK_STREAM = 6;
+    private static final int VIDEO_CHUNK_STREAM = 7;
+
+    private final Publisher publisher;
+    private final RtmpConnection rc;
+    private final String name;
+    private final String type;
+    private final PublishQueue queue;
+    private final Thread sender;
+    private final ScheduledExecutorService watchdog;
+    private final CountDownLatch unpublished = new CountDownLatch(1);
+    private final boolean republish;
+    private int badNames;
+    private volatile int streamId;
+    private volatile boolean live;
+    private volatile boolean closing;
+    private volatile boolean lost;
+    private volatile long closingSinceNanos;
+    private volatile long writeStartNanos;
+    private volatile long bytesSent;
+    private volatile long videoFramesSent;
+    // Guarded by this.
+    private long baseUs = Long.MIN_VALUE;
+    private long lastTimestampMs;
+    private boolean waitingForKeyframe = true;
+
+    /** @param republish a publish after a reconnect, which retries through Publish.BadName */
+    PublishSession(Publisher publisher, RtmpConnection rc, String name, String type, long queueLimitUs,
+            boolean republish) {
+        this.publisher = publisher;
+        this.republish = republish;
+        this.rc = rc;
+        this.name = name;
+        this.type = type;
+        this.queue = new PublishQueue(queueLimitUs);
+        String suffix = rc.threadName().replace("nsfx-rtmp-read-", "");
+        this.sender = new Thread(this::sendLoop, "nsfx-publish-send-" + suffix);
+        this.sender.setDaemon(true);
+        this.watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "nsfx-publish-watch-" + suffix);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    // Called on the caller's thread.
+
+    /** releaseStream, FCPublish, createStream; publish follows createStream's answer. */
+    void start() {
+        rc.limitSendBuffer(SEND_BUFFER_BYTES);
+        Answer ignore = new IgnoredAnswer();
+        rc.call("releaseStream", AmfNull.INSTANCE, List.of(new AmfString(name)), ignore);
+        rc.call("FCPublish", AmfNull.INSTANCE, List.of(new AmfString(name)), ignore);
+        rc.call("createStream", AmfNull.INSTANCE, List.of(), new Answer() {
+            @Override
+            public void result(Command result) {
+                try {
+                    created(RtmpStreamIds.of(result));
+                } catch (IOException e) {
+                    publisher.localStatus(NetStatusCode.NETCONNECTION_CALL_FAILED,
+                            "Could not publish: " + e.getMessage(), null);
+                }
+            }
+
+            @Override
+            public void error(Command error) {
+                Object d = error.payloadMap().get("description");
+                publisher.localStatus(NetStatusCode.NETCONNECTION_CALL_FAILED, "The server refused createStream"
+                        + (d instanceof String s ? ": " + s : "."), null);
+            }
+
+            @Override
+            public void failed(String description, boolean malformed) {
+                publisher.localStatus(NetStatusCode.NETCONNECTION_CALL_FAILED, description, null);
+            }
+        });
+    }
+
+    private void created(int id) throws IOException {
+        if (closing) {
+            rc.streamCommand(0, "deleteStream", List.of(new AmfNumber(id)));
+            return;
+        }
+        streamId = id;
+        rc.registerStream(id, this);
+        rc.streamCommand(id, "publish", List.of(new AmfString(name), new AmfString(type)));
+    }
+
+    /**
+     * Sends {@code handler(args...)} as a data message to every subscriber (AMF0 data, type 18);
+     * false before Publish.Start or once unpublishing.
+     */
+    boolean send(String handler, List<?> args) {
+        if (!live || closing) {
+            return false;
+        }
+        long ts;
+        synchronized (this) {
+            ts = lastTimestampMs;
+        }
+        enqueueData(FlvTagBodies.scriptData(handler, args), ts);
+        return true;
+    }
+
+    /** Unpublishes: what is queued is sent (for at most {@link #DRAIN_NS}), then FCUnpublish + closeStream. */
+    void close() {
+        if (closing) {
+            return;
+        }
+        closingSinceNanos = System.nanoTime();
+        closing = true;
+        queue.close();
+        if (!live) {
+            Thread t = new Thread(this::unpublishOnWire, sender.getName());
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+
+    /** The connection is gone: stop without a word to the server. */
+    void connectionLost() {
+        lost = true;
+        closing = true;
+        live = false;
+        queue.clear();
+        queue.close();
+        watchdog.shutdownNow();
+    }
+
+    long droppedFrames() {
+        return queue.droppedFrames();
+    }
+
+    int queueLength() {
+        return queue.length();
+    }
+
+    long queueSpanUs() {
+        return queue.spanUs();
+    }
+
+    long bytesSent() {
+        return bytesSent;
+    }
+
+    long videoFramesSent() {
+        return videoFramesSent;
+    }
+
+    // Called on the feeds' threads.
+
+    void configured(FeedConfig c) {
+        if (live && !closing) {
+            enqueueHeader(c);
+        }
+    }
+
+    void packet(FeedPacket p) {
+        if (!live || closing) {
+            return;
+        }
+        long ts;
+        synchronized (this) {
+            if (p.kind() == TrackKind.VIDEO) {
+                if (waitingForKeyframe && !p.keyframe()) {
+                    return;
+                }
+                waitingForKeyframe = false;
+            }
+            if (baseUs == Long.MIN_VALUE) {
+                baseUs = p.dtsUs();
+            }
+            ts = Math.max(0, Math.floorDiv(p.dtsUs() - baseUs, 1000));
+            lastTimestampMs = Math.max(lastTimestampMs, ts);
+        }
+        RtmpMessage m;
+        if (p.kind() == TrackKind.VIDEO) {
+            int ct = (int) Math.min(FlvTagBodies.MAX_COMPOSITION_TIME_MS,
+                    Math.floorDiv(p.ptsUs(), 1000) - Math.floorDiv(p.dtsUs(), 1000));
+            m = RtmpMessage.of(VIDEO_CHUNK_STREAM, MessageType.VIDEO, ts, streamId,
+                    FlvTagBodies.avcNalu(p.keyframe(), ct, p.data()));
+        } else {
+            m = RtmpMessage.of(AUDIO_CHUNK_STREAM, MessageType.AUDIO, ts, streamId, FlvTagBodies.aacRaw(p.data()));
+        }
+        PublishQueue.Offer r = queue.offer(new PublishQueue.Item(p.kind(), p.dtsUs(), p.keyframe(), m));
+        if (r == PublishQueue.Offer.DROPPED_FIRST) {
+            publisher.requestKeyframe();
+            publisher.localStatus(NetStatusCode.NSFX_PUBLISH_DROPPED, "The network cannot keep up: dropping video "
+                    + "frames up to the next keyframe (" + queue.droppedFrames() + " dropped so far, "
+                    + queue.length() + " messages queued).", queue.droppedFrames());
+        }
+    }
+
+    // Called on the connection's reader thread.
+
+    @Override
+    public void command(Command command) {
+        Map<String, Object> info = command.payloadMap();
+        Object code = info.get("code");
+        if (republish && NetStatusCode.NETSTREAM_PUBLISH_BADNAME.code().equals(code) && !live && !closing
+                && ++badNames <= REPUBLISH_TRIES) {
+            Object d = info.get("description");
+            publisher.localStatus(NetStatusCode.NSFX_PUBLISH_REPUBLISHING, "The server still holds the stream ("
+                    + (d instanceof String s ? s : "Publish.BadName") + "): publishing again in " + REPUBLISH_DELAY_MS
+                    + " ms (try " + badNames + " of " + REPUBLISH_TRIES + ").", badNames);
+            try {
+                watchdog.schedule(this::publishAgain, REPUBLISH_DELAY_MS, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException stopped) {
+                // The session ended meanwhile.
+            }
+            return;
+        }
+        publisher.serverStatus(info);
+        if (NetStatusCode.NETSTREAM_PUBLISH_START.code().equals(code) && !closing && !live) {
+            beginMedia();
+        } else if (NetStatusCode.NETSTREAM_UNPUBLISH_SUCCESS.code().equals(code)) {
+            unpublished.countDown();
+        }
+    }
+
+    @Override
+    public void media(RtmpMessage message) {
+        // A publishing stream receives no media.
+    }
+
+    @Override
+    public void userControl(UserControl event) {
+        // Nothing to do for a publishing stream.
+    }
+
+    // Called on the watchdog thread.
+
+    private void publishAgain() {
+        int id = streamId;
+        if (closing || id == 0) {
+            return;
+        }
+        try {
+            rc.streamCommand(id, "publish", List.of(new AmfString(name), new AmfString(type)));
+        } catch (IOException e) {
+            // The connection is gone; its end is reported by the NetConnection.
+        }
+    }
+
+    private void beginMedia() {
+        enqueueData(FlvTagBodies.scriptData("@setDataFrame",
+                List.of("onMetaData", FlvTagBodies.ecmaArray(publisher.metaData()))), 0);
+        for (FeedConfig c : publisher.configs()) {
+            enqueueHeader(c);
+        }
+        live = true;
+        publisher.requestKeyframe();
+        sender.start();
+        watchdog.scheduleAtFixedRate(this::checkStall, 1, 1, TimeUnit.SECONDS);
+    }
+
+    private void enqueueHeader(FeedConfig c) {
+        long ts;
+        synchronized (this) {
+            ts = lastTimestampMs;
+        }
+        RtmpMessage m = c.kind() == TrackKind.VIDEO
+                ? RtmpMessage.of(VIDEO_CHUNK_STREAM, MessageType.VIDEO, ts, streamId,
+                        FlvTagBodies.avcSequenceHeader(c.decoderConfig()))
+                : RtmpMessage.of(AUDIO_CHUNK_STREAM, MessageType.AUDIO, ts, streamId,
+                        FlvTagBodies.aacSequenceHeader(c.decoderConfig()));
+        queue.offer(new PublishQueue.Item(null, 0, true, m));
+    }
+
+    private void enqueueData(byte[] body, long ts) {
+        queue.offer(new PublishQueue.Item(null, 0, true,
+                RtmpMessage.of(DATA_CHUNK_STREAM, MessageType.DATA_AMF0, ts, streamId, body)));
+    }
+
+    // Called on the sender thread.
+
+    private void sendLoop() {
+        try {
+            while (!lost) {
+                if (closing && System.nanoTime() - closingSinceNanos > DRAIN_NS) {
+                    queue.clear();
+                }
+                PublishQueue.Item item = queue.poll(200);
+                if (item == null) {
+                    if (closing) {
+                        break;
+                    }
+                    continue;
+                }
+                writeStartNanos = System.nanoTime();
+                rc.send(item.message());
+                writeStartNanos = 0;
+                bytesSent += item.message().length();
+                if (item.kind() == TrackKind.VIDEO) {
+                    videoFramesSent++;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            // The connection's reader sees the broken socket and reports it; the NetStream stops us.
+            writeStartNanos = 0;
+            return;
+        }
+        if (closing && !lost) {
+            unpublishOnWire();
+        }
+    }
+
+    private void unpublishOnWire() {
+        int id = streamId;
+        boolean wasLive = live;
+        try {
+            rc.call("FCUnpublish", AmfNull.INSTANCE, List.of(new AmfString(name)), new IgnoredAnswer());
+            if (id != 0) {
+                rc.streamCommand(id, "closeStream", List.of());
+                if (wasLive) {
+                    unpublished.await(UNPUBLISH_WAIT_MS, TimeUnit.MILLISECONDS);
+                }
+                rc.unregisterStream(id);
+                rc.streamCommand(0, "deleteStream", List.of(new AmfNumber(id)));
+            }
+        } catch (IOException e) {
+            // The connection is gone, and the stream on the server with it.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            watchdog.shutdownNow();
+        }
+        if (wasLive && unpublished.getCount() > 0) {
+            publisher.localStatus(NetStatusCode.NETSTREAM_UNPUBLISH_SUCCESS, "Stopped publishing.", null);
+        }
+    }
+
+    // Called on the watchdog thread.
+
+    private void checkStall() {
+        long started = writeStartNanos;
+        if (started != 0 && System.nanoTime() - started > STALL_NS) {
+            writeStartNanos = 0;
+            publisher.localStatus(NetStatusCode.NSFX_PUBLISH_STALLED, "A write to the server made no progress for "
+                    + TimeUnit.NANOSECONDS.toSeconds(STALL_NS) + " s: the connection is dead.", null);
+            rc.abort();
+        }
+    }
+
+    /** For releaseStream, FCPublish, FCUnpublish: servers without them answer _error, which is fine. */
+    private static final class IgnoredAnswer implements Answer {
+        @Override
+        public void result(Command result) {
+        }
+
+        @Override
+        public void error(Command error) {
+        }
+
+        @Override
+        public void failed(String description, boolean malformed) {
+        }
+    }
+
+    /** The stream id of a createStream answer, checked as the play side checks it. */
+    private static final class RtmpStreamIds {
+        static int of(Command result) throws IOException {
+            AmfValue v = result.payload();
+            if (v instanceof AmfNumber n && n.value() >= 1 && n.value() <= Integer.MAX_VALUE
+                    && n.value() == Math.rint(n.value())) {
+                return (int) n.value();
+            }
+            throw new IOException("malformed createStream answer: stream id " + v
+                    + " must be an integer 1..2147483647 (RTMP 7.2.1.3)");
+        }
+    }
+}

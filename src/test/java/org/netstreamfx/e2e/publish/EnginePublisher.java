@@ -1,0 +1,84 @@
+package org.netstreamfx.e2e.publish;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.netstreamfx.capture.device.CaptureClock;
+import org.netstreamfx.capture.device.TestCamera;
+import org.netstreamfx.capture.device.ToneMicrophone;
+import org.netstreamfx.capture.encode.AacSettings;
+import org.netstreamfx.capture.encode.H264Settings;
+import org.netstreamfx.capture.publish.CameraFeed;
+import org.netstreamfx.capture.publish.MicrophoneFeed;
+import org.netstreamfx.player.net.NetConnection;
+import org.netstreamfx.player.net.NetStatusEvent;
+import org.netstreamfx.player.net.NetStream;
+import org.netstreamfx.player.rtmp.client.RtmpOptions;
+
+/** Our engine publishing the test camera and the tone microphone, with every event recorded. */
+final class EnginePublisher implements AutoCloseable {
+    final NetConnection nc = new NetConnection();
+    final NetStream ns;
+    final List<NetStatusEvent> connectionEvents = new CopyOnWriteArrayList<>();
+    final List<NetStatusEvent> events = new CopyOnWriteArrayList<>();
+
+    /** Connects to {@code appUrl} and attaches a {@code width}x{@code height}@{@code fps} test camera and the tone. */
+    EnginePublisher(String appUrl, int width, int height, int fps) throws InterruptedException {
+        this(appUrl, width, height, fps, RtmpOptions.DEFAULTS, 600, 1);
+    }
+
+    /** The same with these RTMP options (e.g. reconnection). */
+    EnginePublisher(String appUrl, int width, int height, int fps, RtmpOptions options, int videoKbps, double keyintS)
+            throws InterruptedException {
+        nc.setRtmpOptions(options);
+        CountDownLatch connected = new CountDownLatch(1);
+        nc.addNetStatusListener(e -> {
+            connectionEvents.add(e);
+            connected.countDown();
+        });
+        nc.connect(appUrl);
+        if (!connected.await(15, TimeUnit.SECONDS) || !nc.connected()) {
+            throw new AssertionError("not connected to " + appUrl + ": " + connectionEvents);
+        }
+        ns = new NetStream(nc);
+        ns.addNetStatusListener(events::add);
+        CaptureClock clock = CaptureClock.system();
+        ns.attachCamera(new CameraFeed(new TestCamera(), H264Settings.of(width, height, fps, videoKbps)
+                .withKeyframeInterval(keyintS), clock));
+        ns.attachAudio(new MicrophoneFeed(new ToneMicrophone(), new AacSettings(44_100, 2, 96), clock));
+    }
+
+    long count(String code) {
+        return codes().stream().filter(code::equals).count();
+    }
+
+    List<String> codes() {
+        return events.stream().map(NetStatusEvent::code).toList();
+    }
+
+    /** Waits until an event with {@code code} has come. */
+    NetStatusEvent await(String code, Duration limit) throws InterruptedException {
+        awaitTrue("the event " + code, limit, () -> codes().contains(code));
+        return events.stream().filter(e -> e.code().equals(code)).findFirst().orElseThrow();
+    }
+
+    void awaitTrue(String what, Duration limit, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out after " + limit + " waiting for " + what + "; saw " + codes()
+                        + " / connection " + connectionEvents);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    @Override
+    public void close() {
+        ns.close();
+        nc.close();
+    }
+}

@@ -1,0 +1,112 @@
+package org.netstreamfx.e2e.publish;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.netstreamfx.app.Main;
+import org.netstreamfx.e2e.fixtures.Ffprobe;
+import org.netstreamfx.e2e.rtmp.support.FfmpegReader;
+import org.netstreamfx.e2e.rtmp.support.NginxRtmp;
+
+/** {@code nsfx publish} against nginx-rtmp: what it prints, how it exits, the key never shown. */
+class PublishCommandTest {
+    private static NginxRtmp nginx;
+
+    @BeforeAll
+    static void startNginx(@TempDir Path work) {
+        nginx = NginxRtmp.start(work);
+    }
+
+    @AfterAll
+    static void stopNginx() {
+        if (nginx != null) {
+            nginx.close();
+        }
+    }
+
+    /** Runs {@code nsfx args...} in this JVM; stdout and the exit status. */
+    private record Run(int exit, String out) {
+    }
+
+    private static CompletableFuture<Run> nsfx(String... args) {
+        return CompletableFuture.supplyAsync(() -> {
+            ByteArrayOutputStream o = new ByteArrayOutputStream();
+            PrintStream saved = System.out;
+            int exit;
+            synchronized (PublishCommandTest.class) {
+                System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+                try {
+                    exit = Main.run(args);
+                } finally {
+                    System.setOut(saved);
+                }
+            }
+            return new Run(exit, o.toString(StandardCharsets.UTF_8));
+        });
+    }
+
+    @Test
+    void publishesForTheDurationThenUnpublishesAndExits0WithTheKeyMaskedAndALocalRecording(@TempDir Path tmp)
+            throws Exception {
+        String key = "secret-key-4711";
+        Path local = tmp.resolve("local.flv");
+        CompletableFuture<Run> cli = nsfx("publish", nginx.url("live", key), "--camera", "test", "--mic", "tone",
+                "--size", "320x240", "--fps", "25", "--keyint", "1", "--duration", "6", "--record", local.toString());
+        Thread.sleep(2500);
+        Ffprobe.Probe probe = FfmpegReader.probe(nginx.url("live", key));
+        assertEquals("h264", probe.video().orElseThrow().codecName());
+        assertEquals(320, probe.video().orElseThrow().width());
+        assertEquals("aac", probe.audio().orElseThrow().codecName());
+        Run run = cli.get(40, TimeUnit.SECONDS);
+        assertEquals(0, run.exit(), run.out());
+        assertTrue(run.out().contains("\"code\":\"NetConnection.Connect.Success\""), run.out());
+        assertTrue(run.out().contains("\"code\":\"NetStream.Publish.Start\""), run.out());
+        assertTrue(run.out().contains("\"code\":\"NetStream.Unpublish.Success\""), run.out());
+        assertTrue(run.out().contains("\"type\":\"stats\""), run.out());
+        assertTrue(run.out().matches("(?s).*\"fps\":2[0-9](\\.[0-9])?,\"kbps\":[1-9].*"),
+                "about 25 fps and some kbit/s sent: " + run.out());
+        assertFalse(run.out().contains(key), "the stream key is masked: " + run.out());
+        assertTrue(run.out().contains("\"code\":\"NetStream.Record.Start\""), run.out());
+        assertTrue(run.out().contains("\"code\":\"NetStream.Record.Stop\""), run.out());
+        Ffprobe.Probe recorded = Ffprobe.probe(local);
+        assertEquals("h264", recorded.video().orElseThrow().codecName());
+        assertEquals("aac", recorded.audio().orElseThrow().codecName());
+        assertTrue(recorded.duration() > 4.0, "recorded " + recorded.duration() + " s");
+    }
+
+    @Test
+    void anUnwritableRecordingGivesRecordFailedWhilePublishingGoesOnAndExits1() throws Exception {
+        Run run = nsfx("publish", nginx.url("live", "rec-fail"), "--size", "160x120", "--duration", "3",
+                "--record", "/nonexistent-dir/sub/x.flv").get(40, TimeUnit.SECONDS);
+        assertEquals(1, run.exit(), run.out());
+        assertTrue(run.out().contains("\"code\":\"NetStream.Record.Failed\""), run.out());
+        assertTrue(run.out().contains("\"code\":\"NetStream.Publish.Start\""), run.out());
+        assertTrue(run.out().contains("\"code\":\"NetStream.Unpublish.Success\""), "publishing went on: " + run.out());
+    }
+
+    @Test
+    void aSecondPublishOfTheSameNameGetsBadNameAndExits1() throws Exception {
+        try (EnginePublisher first = new EnginePublisher(nginx.appUrl("live"), 160, 120, 15)) {
+            first.ns.publish("taken-name", "live");
+            first.await("NetStream.Publish.Start", Duration.ofSeconds(10));
+            Run run = nsfx("publish", nginx.url("live", "taken-name"), "--size", "160x120", "--duration", "10")
+                    .get(40, TimeUnit.SECONDS);
+            assertEquals(1, run.exit(), run.out());
+            assertTrue(run.out().contains("\"code\":\"NetStream.Publish.BadName\""), run.out());
+            assertFalse(run.out().contains("NetStream.Publish.Start"), run.out());
+            assertFalse(run.out().contains("taken-name"), run.out());
+        }
+    }
+}
