@@ -119,8 +119,10 @@ final class Publisher implements FeedSink {
 
     /** Stops publishing: Unpublish.Success follows. The feeds stop. */
     synchronized void unpublish() {
-        endSession();
+        // The recording first: stopping a feed interrupts its capture thread, which would close the
+        // recorder's file channel under a write in progress (ClosedByInterruptException).
         stopRecording();
+        endSession();
     }
 
     private void endSession() {
@@ -181,8 +183,8 @@ final class Publisher implements FeedSink {
         PublishSession s = session;
         session = null;
         name = null;
-        stopFeeds();
         stopRecording();
+        stopFeeds();
         if (s != null) {
             droppedBefore += s.droppedFrames();
             s.connectionLost();
