@@ -43,6 +43,8 @@ import org.netstreamfx.player.source.SourceDescription;
 public final class PlayerViewModel {
     /** Reconnect tries after an unexpected close of an RTMP connection (1 s × 1.5, capped at 30 s). */
     static final int RECONNECT_TRIES = 10;
+    /** A Seek.Notify whose time is this close to the pending seek answers it. */
+    private static final double SEEK_MATCH_S = 0.05;
 
     /** The bufferTime the player starts with: enough to ride out network jitter. */
     public static final double DEFAULT_BUFFER_TIME = 1.0;
@@ -390,9 +392,16 @@ public final class PlayerViewModel {
             updateState();
         } else if (e.is(NetStatusCode.NETSTREAM_SEEK_NOTIFY)
                 || e.is(NetStatusCode.NETSTREAM_SEEK_INVALIDTIME) || e.is(NetStatusCode.NETSTREAM_SEEK_FAILED)) {
-            seekTarget = Double.NaN;
-            if (e.details() instanceof Number t) {
-                time.set(t.doubleValue());
+            // Only the answer to the latest seek ends it: with seeks in quick succession, the
+            // answer to an earlier one must not pull the slider back to where that one went.
+            boolean answersLatest = !(e.details() instanceof Number t)
+                    || !e.is(NetStatusCode.NETSTREAM_SEEK_NOTIFY)
+                    || Double.isNaN(seekTarget) || Math.abs(t.doubleValue() - seekTarget) < SEEK_MATCH_S;
+            if (answersLatest) {
+                seekTarget = Double.NaN;
+                if (e.is(NetStatusCode.NETSTREAM_SEEK_NOTIFY) && e.details() instanceof Number t) {
+                    time.set(t.doubleValue());
+                }
             }
         } else if (e.isError() && (code.startsWith("NetStream.Play.") || code.startsWith("NetConnection."))) {
             setPhase(PlayerState.FAILED);
