@@ -1,6 +1,5 @@
 package org.netstreamfx.capture.publish;
 
-import java.util.List;
 import java.util.Objects;
 import org.netstreamfx.capture.device.AudioBlock;
 import org.netstreamfx.capture.device.AudioBlockListener;
@@ -11,11 +10,9 @@ import org.netstreamfx.capture.device.Microphone;
 import org.netstreamfx.capture.device.PcmFormat;
 import org.netstreamfx.capture.encode.AacEncoder;
 import org.netstreamfx.capture.encode.AacSettings;
-import org.netstreamfx.capture.encode.EncodedPacket;
 import org.netstreamfx.capture.encode.EncoderException;
 import org.netstreamfx.player.media.TrackKind;
 import org.netstreamfx.player.publish.FeedConfig;
-import org.netstreamfx.player.publish.FeedPacket;
 import org.netstreamfx.player.publish.FeedSink;
 import org.netstreamfx.player.publish.MediaFeed;
 
@@ -27,49 +24,31 @@ import org.netstreamfx.player.publish.MediaFeed;
  * <p>Threads: blocks are encoded on the microphone's capture thread; {@link #start} and {@link
  * #stop} may be called from any thread.
  */
-public final class MicrophoneFeed implements MediaFeed {
+public final class MicrophoneFeed extends EncodingFeed<AudioCapture, AacEncoder> {
     private final Microphone microphone;
     private final AacSettings wanted;
     private final CaptureClock clock;
-    private final Object lock = new Object();
-    // Guarded by lock.
-    private AudioCapture capture;
-    private AacEncoder encoder;
-    private volatile FeedSink sink;
-    private volatile boolean failed;
 
     /** @param clock the capture clock shared with the camera */
     public MicrophoneFeed(Microphone microphone, AacSettings settings, CaptureClock clock) {
-        this.microphone = Objects.requireNonNull(microphone, "microphone");
+        super(TrackKind.AUDIO, "Microphone " + Objects.requireNonNull(microphone, "microphone").id());
+        this.microphone = microphone;
         this.wanted = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     @Override
-    public TrackKind kind() {
-        return TrackKind.AUDIO;
+    protected AudioCapture openCapture() throws DeviceException {
+        return microphone.open(new PcmFormat(wanted.sampleRateHz(), wanted.channels()), clock, new Blocks());
     }
 
     @Override
-    public void start(FeedSink s) {
-        sink = Objects.requireNonNull(s, "sink");
-        Exception failure = null;
-        synchronized (lock) {
-            try {
-                capture = microphone.open(new PcmFormat(wanted.sampleRateHz(), wanted.channels()), clock, new Blocks());
-                PcmFormat got = capture.format();
-                AacSettings actual = new AacSettings(got.sampleRate(), got.channels(), wanted.bitrateKbps());
-                AacEncoder e = new AacEncoder(actual);
-                s.configure(new FeedConfig(TrackKind.AUDIO, e.audioSpecificConfig(), Metadata.audio(actual)));
-                encoder = e;
-            } catch (DeviceException | EncoderException | IllegalArgumentException e) {
-                failure = e;
-            }
-        }
-        if (failure != null) {
-            stop();
-            fail("Microphone " + microphone.id() + " cannot be published: " + failure.getMessage());
-        }
+    protected AacEncoder openEncoder(AudioCapture opened, FeedSink s) throws EncoderException {
+        PcmFormat got = opened.format();
+        AacSettings actual = new AacSettings(got.sampleRate(), got.channels(), wanted.bitrateKbps());
+        AacEncoder e = new AacEncoder(actual);
+        s.configure(new FeedConfig(TrackKind.AUDIO, e.audioSpecificConfig(), Metadata.audio(actual)));
+        return e;
     }
 
     @Override
@@ -77,73 +56,17 @@ public final class MicrophoneFeed implements MediaFeed {
         // Every AAC frame is a keyframe.
     }
 
-    /**
-     * Closes the capture first, outside the lock (its thread may be waiting for the lock to
-     * encode), then the encoder.
-     */
-    @Override
-    public void stop() {
-        AutoCloseable c;
-        synchronized (lock) {
-            c = capture;
-            capture = null;
-        }
-        if (c != null) {
-            closeCapture(c);
-        }
-        synchronized (lock) {
-            if (encoder != null) {
-                encoder.close();
-                encoder = null;
-            }
-        }
-    }
-
-    private static void closeCapture(AutoCloseable c) {
-        try {
-            c.close();
-        } catch (Exception e) {
-            throw new IllegalStateException("closing the capture failed: " + e.getMessage(), e);
-        }
-    }
-
-    private void fail(String description) {
-        if (!failed) {
-            failed = true;
-            FeedSink s = sink;
-            if (s != null) {
-                s.failed(description);
-            }
-        }
-    }
-
     /** Called on the microphone's capture thread. */
     private final class Blocks implements AudioBlockListener {
         @Override
         public void onAudio(AudioBlock block) {
-            List<EncodedPacket> out;
-            synchronized (lock) {
-                AacEncoder e = encoder;
-                if (e == null) {
-                    return;
-                }
-                try {
-                    out = e.encode(block.samples(), 0, block.frames() * block.format().channels(),
-                            block.captureTimeUs());
-                } catch (EncoderException | IllegalArgumentException ex) {
-                    fail("AAC encoding failed: " + ex.getMessage());
-                    return;
-                }
-            }
-            FeedSink s = sink;
-            for (EncodedPacket p : out) {
-                s.packet(new FeedPacket(TrackKind.AUDIO, p.ptsUs(), p.dtsUs(), true, p.data()));
-            }
+            encode(e -> e.encode(block.samples(), 0, block.frames() * block.format().channels(),
+                    block.captureTimeUs()), "AAC");
         }
 
         @Override
         public void onCaptureFailed(DeviceException failure) {
-            fail("Microphone " + microphone.id() + " stopped: " + failure.getMessage());
+            captureFailed(failure);
         }
     }
 }
