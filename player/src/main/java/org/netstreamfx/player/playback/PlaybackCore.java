@@ -145,7 +145,7 @@ public final class PlaybackCore {
         }
         paused = false;
         if (phase == Phase.PLAYING) {
-            clock.start();
+            startClock();
         }
         if (audioSink != null) {
             audioSink.resume();
@@ -258,7 +258,7 @@ public final class PlaybackCore {
                 phase = Phase.PLAYING;
                 events.status(NetStatusCode.NETSTREAM_BUFFER_FULL, "Buffer full: playing.", null);
                 if (!paused) {
-                    clock.start();
+                    startClock();
                 }
             } else {
                 showStill();
@@ -309,6 +309,17 @@ public final class PlaybackCore {
      */
     private boolean bufferFull() {
         return bufferLengthUs() + FULL_TOLERANCE_US >= bufferTimeUs && !starving(clock.positionUs());
+    }
+
+    /**
+     * Real time: the clock runs on wall time (or the audio device). Fast mode: it moves only from
+     * frame to frame ({@link #advanceFastClock}), so a busy machine cannot make it overtake the
+     * data and look like a starved buffer.
+     */
+    private void startClock() {
+        if (!fast) {
+            clock.start();
+        }
     }
 
     /** In fast mode the buffer never waits for bufferTime once every track has a frame ready. */
