@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * Writes a recorded session as JSON lines or CSV. Secrets registered with the recorder are masked
@@ -19,10 +20,20 @@ import java.util.Objects;
  * quotes doubled. {@code code} is empty for callbacks and stats, {@code level} empty for all but
  * status events, {@code data} is JSON text: a status event's details, a callback's or control
  * event's data, a stats sample's fields.
+ *
+ * <p>Formula injection (OWASP "CSV Injection"): descriptions and details come from the network,
+ * so a field a spreadsheet would read as a formula, one starting with {@code =}, {@code +},
+ * {@code -}, {@code @}, a tab or a CR, gets a single quote ({@code '}) in front, which the
+ * spreadsheet shows as text and does not run. A field that is a number ({@code t}, a negative
+ * number as a detail) stays as it is, so it is still read as a number.
  */
 public final class SessionExport {
     /** The CSV header row's fields. */
     public static final String CSV_HEADER = "t,type,code,level,description,data";
+    /** First characters that make a spreadsheet read a cell as a formula (OWASP CSV injection). */
+    private static final String FORMULA_STARTS = "=+-@\t\r";
+    /** A plain decimal number, as JSON writes one: left alone so it stays a number. */
+    private static final Pattern NUMBER = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
 
     private final SessionRecorder recorder;
     private final EventLines lines;
@@ -46,7 +57,7 @@ public final class SessionExport {
         out.write(CSV_HEADER);
         out.write("\r\n");
         for (SessionEntry e : recorder.entries(filter)) {
-            out.write(recorder.maskSecrets(csvRow(e.line())));
+            out.write(csvRow(e.line()));
             out.write("\r\n");
         }
         out.flush();
@@ -66,21 +77,34 @@ public final class SessionExport {
         }
     }
 
+    /** One row; each field is masked before it is guarded and quoted, so a mask cannot undo either. */
     private String csvRow(EventLine line) {
         return String.join(",",
-                csvField(lines.json(line.t())),
-                csvField(line.type()),
-                csvField(Objects.toString(line.code(), "")),
-                csvField(Objects.toString(line.level(), "")),
-                csvField(line.description()),
-                csvField(lines.json(line.payload())));
+                csvField(recorder.maskSecrets(lines.json(line.t()))),
+                csvField(recorder.maskSecrets(line.type())),
+                csvField(recorder.maskSecrets(Objects.toString(line.code(), ""))),
+                csvField(recorder.maskSecrets(Objects.toString(line.level(), ""))),
+                csvField(recorder.maskSecrets(Objects.toString(line.description(), ""))),
+                csvField(recorder.maskSecrets(lines.json(line.payload()))));
     }
 
-    /** One RFC 4180 field: quoted when it holds a comma, a double quote, CR or LF. */
-    static String csvField(String s) {
+    /**
+     * One RFC 4180 field, neutralised against formula injection first: quoted when it holds a
+     * comma, a double quote, CR or LF.
+     */
+    static String csvField(String text) {
+        String s = formulaSafe(text);
         if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\r') < 0 && s.indexOf('\n') < 0) {
             return s;
         }
         return '"' + s.replace("\"", "\"\"") + '"';
+    }
+
+    /** {@code text} with a single quote in front when a spreadsheet would run it as a formula. */
+    static String formulaSafe(String text) {
+        if (text.isEmpty() || FORMULA_STARTS.indexOf(text.charAt(0)) < 0 || NUMBER.matcher(text).matches()) {
+            return text;
+        }
+        return "'" + text;
     }
 }
