@@ -33,6 +33,15 @@ final class EnginePublisher implements AutoCloseable {
     /** The same with these RTMP options (e.g. reconnection). */
     EnginePublisher(String appUrl, int width, int height, int fps, RtmpOptions options, int videoKbps, double keyintS)
             throws InterruptedException {
+        this(appUrl, width, height, fps, options, videoKbps, keyintS, CaptureClock.system());
+    }
+
+    /**
+     * The same with the camera and the tone on {@code clock}, so a test can read the frame
+     * counter's capture times (a {@link org.netstreamfx.capture.device.LoopbackDelayMeter}).
+     */
+    EnginePublisher(String appUrl, int width, int height, int fps, RtmpOptions options, int videoKbps, double keyintS,
+            CaptureClock clock) throws InterruptedException {
         nc.setRtmpOptions(options);
         CountDownLatch connected = new CountDownLatch(1);
         nc.addNetStatusListener(e -> {
@@ -45,7 +54,6 @@ final class EnginePublisher implements AutoCloseable {
         }
         ns = new NetStream(nc);
         ns.addNetStatusListener(events::add);
-        CaptureClock clock = CaptureClock.system();
         ns.attachCamera(new CameraFeed(new TestCamera(), H264Settings.of(width, height, fps, videoKbps)
                 .withKeyframeInterval(keyintS), clock));
         ns.attachAudio(new MicrophoneFeed(new ToneMicrophone(), new AacSettings(44_100, 2, 96), clock));
