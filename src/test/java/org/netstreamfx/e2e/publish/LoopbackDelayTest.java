@@ -67,7 +67,8 @@ class LoopbackDelayTest {
         // The counter only goes up: no frame shown twice, none out of order.
         for (int i = 1; i < read.size(); i++) {
             assertTrue(read.get(i).frame() > read.get(i - 1).frame(),
-                    "frame " + read.get(i).frame() + " shown after frame " + read.get(i - 1).frame() + " (at " + i + ")");
+                    "frame " + read.get(i).frame() + " shown after frame " + read.get(i - 1).frame()
+                            + " (picture " + i + ")");
         }
 
         // The delay is positive and bounded.

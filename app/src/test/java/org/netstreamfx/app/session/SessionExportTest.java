@@ -23,7 +23,8 @@ class SessionExportTest {
     /** The CSV of one Play.Failed event carrying {@code description} and {@code details}, split into lines. */
     private static List<String> csvOf(String description, Object details) throws Exception {
         SessionRecorder r = new SessionRecorder(START);
-        r.onNetStatus(NetStatusEvent.of(NetStatusCode.NETSTREAM_PLAY_FAILED, description, details, START + 500_000_000L));
+        long halfASecondIn = START + 500_000_000L;
+        r.onNetStatus(NetStatusEvent.of(NetStatusCode.NETSTREAM_PLAY_FAILED, description, details, halfASecondIn));
         StringWriter out = new StringWriter();
         r.export().writeCsv(out, EntryFilter.all());
         return List.of(out.toString().split("\r\n"));
