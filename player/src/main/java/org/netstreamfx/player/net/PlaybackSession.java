@@ -104,7 +104,7 @@ final class PlaybackSession implements CoreEvents, StreamPipeline.Listener {
     }
 
     private void publishStats() {
-        stream.publish(new NetStream.Snapshot(core.timeUs(), core.bufferLengthUs(), core.trackBufferUs(true),
+        stream.publish(new Snapshot(core.timeUs(), core.bufferLengthUs(), core.trackBufferUs(true),
                 core.trackBufferUs(false), pipeline.queuedBytes(TrackKind.VIDEO), pipeline.queuedBytes(TrackKind.AUDIO),
                 core.renderedFrames(), core.droppedFrames(), core.avDriftMs(),
                 core.currentFps(), pipeline.decodedVideoFrames(), pipeline.decodedAudioSamples(),
