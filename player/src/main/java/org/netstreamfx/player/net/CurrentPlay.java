@@ -17,6 +17,9 @@ final class CurrentPlay {
     private final NetConnection connection;
     private volatile PlaybackSession session;
     private volatile RtmpPlay rtmp;
+    // Guarded by this: the recording of what plays, and whether it is attached to the session.
+    private PlayRecording recording;
+    private boolean recordingAttached;
 
     CurrentPlay(NetStream stream, NetConnection connection) {
         this.stream = stream;
@@ -30,9 +33,61 @@ final class CurrentPlay {
         if (p != null) {
             connection.registerRtmpStream(stream);
         }
+        synchronized (this) {
+            if (recording != null && !recordingAttached) {
+                recordingAttached = true;
+                s.setTap(recording);
+            }
+        }
         s.start();
         if (p != null) {
             p.start();
+        }
+    }
+
+    /**
+     * Records what plays now, or what the next play() plays, with {@code r}, until that play ends
+     * (end of stream, close(), another play()) or {@link #stopRecording()}. Replaces (stops) an
+     * earlier recording.
+     */
+    void record(PlayRecording r) {
+        stopRecording();
+        PlaybackSession s;
+        synchronized (this) {
+            recording = r;
+            s = session;
+            recordingAttached = s != null;
+        }
+        if (s != null) {
+            s.setTap(r);
+        }
+    }
+
+    /** Ends the recording, if any (Record.Stop once the file is complete). */
+    void stopRecording() {
+        PlayRecording r;
+        PlaybackSession s = session;
+        synchronized (this) {
+            r = recording;
+            recording = null;
+            recordingAttached = false;
+        }
+        if (r != null) {
+            if (s != null) {
+                s.setTap(null);
+            }
+            r.stop();
+        }
+    }
+
+    /** A recording pending for the next play() is kept; one attached to this play ends with it. */
+    private void endAttachedRecording() {
+        boolean attached;
+        synchronized (this) {
+            attached = recordingAttached;
+        }
+        if (attached) {
+            stopRecording();
         }
     }
 
@@ -135,6 +190,7 @@ final class CurrentPlay {
     void serverEnded(RtmpPlay p) {
         connection.callbackExecutor().execute(() -> {
             if (rtmp == p) {
+                endAttachedRecording();
                 PlaybackSession s = session;
                 session = null;
                 if (s != null) {
@@ -146,6 +202,9 @@ final class CurrentPlay {
     }
 
     void close() {
+        // The recording before the session: closing the session interrupts its demux thread, which
+        // would close the recorder's file channel under a write in progress.
+        endAttachedRecording();
         PlaybackSession s = session;
         RtmpPlay p = rtmp;
         session = null;

@@ -221,6 +221,27 @@ public class NetStream implements AutoCloseable {
         publisher.recordTo(recorder);
     }
 
+    /**
+     * Records what this stream plays (or, if nothing plays, what the next play() plays), still
+     * compressed as it arrives, with {@code recorder}, until the end of the stream, close(),
+     * another play() or {@link #stopRecording()}: it starts at a keyframe, and a seek splices the
+     * file where the watching went on. A failed recording never stops playback. See PlayRecording.
+     */
+    public void recordPlayed(org.netstreamfx.player.record.Recorder recorder) {
+        current.record(new PlayRecording(Objects.requireNonNull(recorder, "recorder"), this::deliver));
+    }
+
+    /** {@link #recordPlayed(Recorder)} to FLV for a .flv {@code file}, else fragmented MP4; events to the listeners. */
+    public void recordPlayed(java.nio.file.Path file) {
+        recordPlayed(PlayRecording.recorderFor(file, this::deliver));
+    }
+
+    /** Stops recording what is played or published: Record.Stop once the file is complete. */
+    public void stopRecording() {
+        current.stopRecording();
+        publisher.recordTo(null);
+    }
+
     /** Whether publish() is in effect. */
     public boolean publishing() {
         return publisher.publishing();

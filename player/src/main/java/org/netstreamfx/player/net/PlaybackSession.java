@@ -158,6 +158,11 @@ final class PlaybackSession implements CoreEvents, StreamPipeline.Listener {
         });
     }
 
+    /** Tees what the source yields to {@code tap} (null: no more), on the demux thread. */
+    void setTap(StreamPipeline.Tap tap) {
+        pipeline.setTap(tap);
+    }
+
     long bytesLoaded() {
         return pipeline.bytesLoaded();
     }
