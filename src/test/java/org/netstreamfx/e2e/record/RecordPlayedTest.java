@@ -9,9 +9,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -21,7 +20,6 @@ import org.netstreamfx.e2e.fixtures.Fixtures.AudioCodec;
 import org.netstreamfx.e2e.fixtures.Fixtures.Container;
 import org.netstreamfx.e2e.fixtures.Fixtures.VideoCodec;
 import org.netstreamfx.e2e.rtmp.support.FfmpegPublisher;
-import org.netstreamfx.e2e.rtmp.support.NginxRtmp;
 import org.netstreamfx.e2e.support.EngineRun;
 import org.netstreamfx.player.net.NetStatusEvent;
 
@@ -30,22 +28,11 @@ import org.netstreamfx.player.net.NetStatusEvent;
  * fragmented MP4 as it arrives, then read back with ffprobe.
  */
 class RecordPlayedTest {
-    private static NginxRtmp nginx;
+    @RegisterExtension
+    static final NginxServer NGINX = new NginxServer();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void startNginx(@TempDir Path work) {
-        nginx = NginxRtmp.start(work);
-    }
-
-    @AfterAll
-    static void stopNginx() {
-        if (nginx != null) {
-            nginx.close();
-        }
-    }
 
     static void await(String what, Duration limit, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
@@ -122,9 +109,9 @@ class RecordPlayedTest {
     @CsvSource({"flv", "mp4"})
     void aLiveStreamFromNginxIsRecordedFromAKeyframeUntilStopRecording(String to) throws Exception {
         Path out = dir.resolve("live." + to);
-        try (FfmpegPublisher publisher = FfmpegPublisher.testSource(nginx.url("live", "rec" + to + "?key=s3cret"))
+        try (FfmpegPublisher publisher = FfmpegPublisher.testSource(NGINX.url("live", "rec" + to + "?key=s3cret"))
                 .awaitPublishing(Duration.ofSeconds(15));
-             EngineRun run = new EngineRun(false, nginx.appUrl("live"))) {
+             EngineRun run = new EngineRun(false, NGINX.appUrl("live"))) {
             run.ns.setBufferTime(0.5);
             run.ns.play("rec" + to + "?key=s3cret");
             await("a second of video is shown", Duration.ofSeconds(20), () -> run.renderedPtsUs.size() >= 25);

@@ -105,9 +105,14 @@ public final class RecordCommand implements Callable<Integer> {
         Recorder file = kind.equals("flv") ? new FlvRecorder(to, callbacks, onEvent)
                 : new FragmentedMp4Recorder(to, callbacks, onEvent);
         Recorder recorder = duration == null ? file : new Limited(file, Math.round(duration * 1e6));
+        CountDownLatch finished = new CountDownLatch(1);
+        AtomicInteger result = new AtomicInteger(1);
+        // Ctrl-C: finish the file, print what is left, then end the JVM with our exit status (not 130).
         Thread hook = new Thread(() -> {
-            ns.stopRecording(); // Ctrl-C: finish the file, then let the JVM go
-            awaitQuietly(done, 5);
+            ns.stopRecording();
+            done.countDown();
+            awaitQuietly(finished, 10);
+            Runtime.getRuntime().halt(result.get());
         }, "nsfx-record-stop");
         try {
             ns.setAudioSink(new NullAudioSink());
@@ -148,7 +153,8 @@ public final class RecordCommand implements Callable<Integer> {
             done.await();
             ns.close();
             callbacks.submit(() -> { }).get(5, TimeUnit.SECONDS);
-            return exit.get();
+            result.set(exit.get());
+            return result.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 1;
@@ -163,6 +169,7 @@ public final class RecordCommand implements Callable<Integer> {
             }
             nc.close();
             callbacks.shutdown();
+            finished.countDown();
         }
     }
 
