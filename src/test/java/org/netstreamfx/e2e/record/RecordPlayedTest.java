@@ -21,6 +21,7 @@ import org.netstreamfx.e2e.fixtures.Fixtures.Container;
 import org.netstreamfx.e2e.fixtures.Fixtures.VideoCodec;
 import org.netstreamfx.e2e.rtmp.support.FfmpegPublisher;
 import org.netstreamfx.e2e.support.EngineRun;
+import org.netstreamfx.e2e.support.LocalHttpServer;
 import org.netstreamfx.player.net.NetStatusEvent;
 
 /**
@@ -44,14 +45,16 @@ class RecordPlayedTest {
         }
     }
 
-    @ParameterizedTest(name = "{0} played and recorded to {1}")
-    @CsvSource({"MP4, mp4", "MP4, flv", "FLV, flv", "FLV, mp4"})
-    void aPlayedFileIsRecordedWholeWithItsCodecsAndEveryFrame(Container container, String to) throws Exception {
+    @ParameterizedTest(name = "{0} played from {2} and recorded to {1}")
+    @CsvSource({"MP4, mp4, file", "MP4, flv, http", "FLV, flv, file", "FLV, mp4, http"})
+    void aPlayedFileIsRecordedWholeWithItsCodecsAndEveryFrame(Container container, String to, String from)
+            throws Exception {
         Path source = Fixtures.make(container, VideoCodec.H264, AudioCodec.AAC_LC, 3.0);
         Path out = dir.resolve("played." + to);
-        try (EngineRun run = new EngineRun(true)) {
+        try (LocalHttpServer http = new LocalHttpServer(source.getParent()); EngineRun run = new EngineRun(true)) {
             run.ns.recordPlayed(out);
-            run.play(source.toString(), Duration.ofSeconds(60));
+            run.play(from.equals("http") ? http.url(source.getFileName().toString()) : source.toString(),
+                    Duration.ofSeconds(60));
             await("Record.Stop", Duration.ofSeconds(10), () -> run.sequence.contains("NetStream.Record.Stop"));
             List<String> codes = run.codes();
             // Record.Start comes from the demux thread, Play.Start from the playback thread: either may be first.

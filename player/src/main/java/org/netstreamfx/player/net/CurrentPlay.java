@@ -47,8 +47,8 @@ final class CurrentPlay {
 
     /**
      * Records what plays now, or what the next play() plays, with {@code r}, until that play ends
-     * (end of stream, close(), another play()) or {@link #stopRecording()}. Replaces (stops) an
-     * earlier recording.
+     * (end of stream, close(), another play(), the replay after an RTMP reconnect) or
+     * {@link #stopRecording()}. Replaces (stops) an earlier recording.
      */
     void record(PlayRecording r) {
         stopRecording();

@@ -231,7 +231,7 @@ public class NetStream implements AutoCloseable {
         current.record(new PlayRecording(Objects.requireNonNull(recorder, "recorder"), this::deliver));
     }
 
-    /** {@link #recordPlayed(Recorder)} to FLV for a .flv {@code file}, else fragmented MP4; events to the listeners. */
+    /** recordPlayed to FLV for a .flv {@code file}, else to fragmented MP4; its events go to the listeners. */
     public void recordPlayed(java.nio.file.Path file) {
         recordPlayed(PlayRecording.recorderFor(file, this::deliver));
     }
