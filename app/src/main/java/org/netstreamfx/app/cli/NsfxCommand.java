@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "nsfx", mixinStandardHelpOptions = true, version = "NetStreamFX 0.1.0",
         description = "Play, probe and test FLV/MP4 files, http(s) and RTMP streams the Flash NetStream way.",
         subcommands = {PlayCommand.class, ProbeCommand.class, CallCommand.class, DevicesCommand.class,
-            GuiCommand.class, PublishCommand.class, BenchCommand.class})
+            GuiCommand.class, PublishCommand.class, BenchCommand.class, RecordCommand.class})
 public final class NsfxCommand implements Callable<Integer> {
 
     /** Where the launcher says the repository is (the demo clip lives in resources/demo). */

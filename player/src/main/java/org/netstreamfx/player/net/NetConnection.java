@@ -2,7 +2,6 @@ package org.netstreamfx.player.net;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -303,16 +302,7 @@ public class NetConnection implements AutoCloseable {
 
     /** An event carrying a server's info object whole; {@code fallback} when it has no code. */
     static NetStatusEvent serverEvent(Map<String, Object> info, NetStatusCode fallback) {
-        Object code = info.get("code");
-        Object level = info.get("level");
-        Object description = info.get("description");
-        String c = code instanceof String s && !s.isEmpty() ? s : fallback.code();
-        StatusLevel l = level instanceof String s ? StatusLevel.fromWireName(s) : fallback.level();
-        Map<String, Object> whole = new LinkedHashMap<>(info);
-        whole.putIfAbsent("code", c);
-        whole.putIfAbsent("level", l.wireName());
-        return new NetStatusEvent(c, l, description instanceof String s ? s : "", info.get("details"), whole,
-                System.nanoTime());
+        return ServerCalls.serverEvent(info, fallback);
     }
 
     private void status(NetStatusCode code, String description, Object details) {
@@ -490,31 +480,7 @@ public class NetConnection implements AutoCloseable {
         }
 
         private void callClient(RtmpConnection c, Command command) {
-            NetConnectionClient cl = client;
-            List<Object> args = command.javaArgs();
-            callbackExecutor.execute(() -> {
-                Object result;
-                if (command.name().equals("onBWDone")) {
-                    result = cl.onBWDone(args) ? null : NetConnectionClient.NOT_HANDLED;
-                } else {
-                    result = cl.onCall(command.name(), args);
-                }
-                boolean handled = result != NetConnectionClient.NOT_HANDLED;
-                if (!handled) {
-                    status(NetStatusCode.NSFX_CLIENT_NOHANDLER, "The server called \"" + command.name()
-                            + "\", which the NetConnection client does not handle.", command.name());
-                }
-                if (command.transactionId() != 0) {
-                    try {
-                        c.answer(command, handled, handled ? AmfValues.of(result) : AmfValues.of(Map.of(
-                                "level", "error", "code", NetStatusCode.NETCONNECTION_CALL_FAILED.code(),
-                                "description", "Method not found (" + command.name() + ").")));
-                    } catch (IOException | IllegalArgumentException e) {
-                        status(NetStatusCode.NETCONNECTION_CALL_FAILED, "Could not answer the server's call to \""
-                                + command.name() + "\": " + e.getMessage(), command.name());
-                    }
-                }
-            });
+            ServerCalls.callClient(c, command, client, callbackExecutor, NetConnection.this::dispatch);
         }
 
         @Override

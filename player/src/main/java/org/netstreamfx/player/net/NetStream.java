@@ -1,7 +1,5 @@
 package org.netstreamfx.player.net;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -15,7 +13,6 @@ import org.netstreamfx.player.sink.JavaSoundAudioSink;
 import org.netstreamfx.player.sink.VideoFrame;
 import org.netstreamfx.player.sink.VideoSink;
 import org.netstreamfx.player.source.DataMessage;
-import org.netstreamfx.player.source.RtmpSource;
 import org.netstreamfx.player.source.SourceDescription;
 import org.netstreamfx.player.util.Redact;
 
@@ -32,13 +29,6 @@ import org.netstreamfx.player.util.Redact;
 public class NetStream implements AutoCloseable {
     /** Flash's default bufferTime. */
     public static final double DEFAULT_BUFFER_TIME = 0.1;
-
-    /** The latest figures from the playback thread. */
-    record Snapshot(long timeUs, long bufferLengthUs, long videoBufferUs, long audioBufferUs, long videoBufferBytes,
-                    long audioBufferBytes, long renderedFrames, long droppedFrames, double avDriftMs, double fps,
-                    long decodedFrames, long decodedSamples, long decodeErrors, boolean ended) {
-        static final Snapshot EMPTY = new Snapshot(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, false);
-    }
 
     /** How fast to play. */
     public enum Pacing {
@@ -59,18 +49,14 @@ public class NetStream implements AutoCloseable {
     private volatile double bufferTime = DEFAULT_BUFFER_TIME;
     private volatile double bufferTimeMax;
     private volatile double volume = 1.0;
-    private volatile PlaybackSession session;
     private volatile Snapshot snapshot = Snapshot.EMPTY;
     private volatile SourceDescription description;
     private volatile String shownName = "";
     private volatile boolean receiveVideo = true;
     private volatile boolean receiveAudio = true;
-    private volatile RtmpPlayStream rtmpPlay;
-    private volatile RtmpSource rtmpSource;
-    private volatile boolean rtmpPaused;
-    private long lastBytes;
-    private long lastBytesNanos;
-    private double bytesPerSecond;
+    private final ClientDispatch callbacks;
+    private final CurrentPlay current;
+    private final ByteRate loadRate = new ByteRate();
 
     public NetStream(NetConnection connection) {
         this(connection, TimeSource.SYSTEM);
@@ -80,6 +66,8 @@ public class NetStream implements AutoCloseable {
     public NetStream(NetConnection connection, TimeSource time) {
         this.connection = Objects.requireNonNull(connection, "connection");
         this.time = time;
+        this.callbacks = new ClientDispatch(this, connection.callbackExecutor());
+        this.current = new CurrentPlay(this, connection);
     }
 
     /**
@@ -98,21 +86,7 @@ public class NetStream implements AutoCloseable {
         }
         closeSession();
         shownName = Redact.url(nameOrUrl);
-        snapshot = Snapshot.EMPTY;
-        AudioSink sink = audioSink != null ? audioSink : new JavaSoundAudioSink();
-        sink.setVolume(volume);
-        PlaybackSession s = new PlaybackSession(this, shownName,
-                () -> org.netstreamfx.player.source.Sources.open(nameOrUrl), false, sink,
-                pacing == Pacing.AS_FAST_AS_POSSIBLE, Math.round(bufferTime * 1e6), time);
-        session = s;
-        s.setBufferTimeMaxUs(Math.round(bufferTimeMax * 1e6));
-        if (!receiveVideo) {
-            s.receive(TrackKind.VIDEO, false);
-        }
-        if (!receiveAudio) {
-            s.receive(TrackKind.AUDIO, false);
-        }
-        s.start();
+        current.start(newSession(() -> org.netstreamfx.player.source.Sources.open(nameOrUrl), false), null);
     }
 
     /**
@@ -140,69 +114,46 @@ public class NetStream implements AutoCloseable {
 
     private void startRtmp(RtmpConnection rc, RtmpPlayStream.PlayRequest request) {
         shownName = Redact.url(request.name());
+        RtmpPlay p = new RtmpPlay(this, rc, request, shownName, Math.round(bufferTime * 1000));
+        PlaybackSession s = newSession(p::source, true);
+        if (!receiveVideo) {
+            p.receiveVideo(false);
+        }
+        if (!receiveAudio) {
+            p.receiveAudio(false);
+        }
+        current.start(s, p);
+    }
+
+    /** A session for one play(), with this stream's sinks, pacing, buffer times and receive flags. */
+    private PlaybackSession newSession(org.netstreamfx.player.playback.StreamPipeline.SourceOpener opener,
+                                       boolean serverStatus) {
         snapshot = Snapshot.EMPTY;
-        rtmpPaused = false;
         AudioSink sink = audioSink != null ? audioSink : new JavaSoundAudioSink();
         sink.setVolume(volume);
-        RtmpSource src = new RtmpSource(shownName, request.mayBeLive());
-        PlaybackSession s = new PlaybackSession(this, shownName, () -> src, true, sink,
+        PlaybackSession s = new PlaybackSession(this, shownName, opener, serverStatus, sink,
                 pacing == Pacing.AS_FAST_AS_POSSIBLE, Math.round(bufferTime * 1e6), time);
-        RtmpPlayStream p = new RtmpPlayStream(rc, request, Math.round(bufferTime * 1000), new RtmpStreamEvents(src));
-        src.setSeekHandler(ms -> rtmpSend(() -> p.seek(ms)));
-        rtmpSource = src;
-        rtmpPlay = p;
-        session = s;
-        connection.registerRtmpStream(this);
+        s.setBufferTimeMaxUs(Math.round(bufferTimeMax * 1e6));
         if (!receiveVideo) {
             s.receive(TrackKind.VIDEO, false);
-            rtmpSend(() -> p.receiveVideo(false));
         }
         if (!receiveAudio) {
             s.receive(TrackKind.AUDIO, false);
-            rtmpSend(() -> p.receiveAudio(false));
         }
-        s.start();
-        p.start();
-    }
-
-    /** Sends a command for the RTMP stream; a broken connection is reported by the connection. */
-    private void rtmpSend(RtmpAction action) {
-        try {
-            action.run();
-        } catch (java.io.IOException e) {
-            dispatchStatus(NetStatusCode.NETSTREAM_PLAY_FAILED, "Could not send to the server: " + e.getMessage(),
-                    shownName);
-        }
-    }
-
-    @FunctionalInterface
-    private interface RtmpAction {
-        void run() throws java.io.IOException;
+        return s;
     }
 
     /** Pauses; over RTMP also asks the server to pause (pause command with the position). */
     public void pause() {
-        withSession(PlaybackSession::pause);
-        rtmpPause(true);
+        current.pause(true, Math.round(time() * 1000));
     }
 
     public void resume() {
-        withSession(PlaybackSession::resume);
-        rtmpPause(false);
+        current.pause(false, Math.round(time() * 1000));
     }
 
     public void togglePause() {
-        withSession(PlaybackSession::togglePause);
-        rtmpPause(!rtmpPaused);
-    }
-
-    private void rtmpPause(boolean pause) {
-        RtmpPlayStream p = rtmpPlay;
-        if (p != null) {
-            rtmpPaused = pause;
-            long positionMs = Math.round(time() * 1000);
-            rtmpSend(() -> p.pause(pause, positionMs));
-        }
+        current.pause(null, Math.round(time() * 1000));
     }
 
     /**
@@ -211,22 +162,7 @@ public class NetStream implements AutoCloseable {
      * has not reached that time; Seek.Failed when nothing is playing.
      */
     public void seek(double seconds) {
-        PlaybackSession s = session;
-        if (s == null) {
-            dispatchStatus(NetStatusCode.NETSTREAM_SEEK_FAILED, "Nothing is playing: call play() before seek().", seconds);
-            return;
-        }
-        if (Double.isNaN(seconds)) {
-            dispatchStatus(NetStatusCode.NETSTREAM_SEEK_INVALIDTIME, "Seek time is not a number.", 0.0);
-            return;
-        }
-        SourceDescription d = description;
-        if (rtmpPlay == null && d != null && d.durationUs() >= 0 && seconds * 1e6 > d.durationUs()) {
-            dispatchStatus(NetStatusCode.NETSTREAM_SEEK_INVALIDTIME, "Cannot seek to " + seconds
-                    + " s: the stream is " + d.durationUs() / 1e6 + " s long.", d.durationUs() / 1e6);
-            return;
-        }
-        s.seek(Math.round(Math.max(0, seconds) * 1e6));
+        current.seek(seconds, description);
     }
 
     // Publishing (flash.net.NetStream.attachCamera, attachAudio, publish, send): see Publisher.
@@ -257,9 +193,7 @@ public class NetStream implements AutoCloseable {
             publisher.unpublish();
             return;
         }
-        if (!List.of("live", "record", "append", "appendWithGap").contains(type)) {
-            throw new IllegalArgumentException("publish type must be live, record, append or appendWithGap, not " + type);
-        }
+        Publisher.checkType(type);
         RtmpConnection rc = connection.rtmpConnection();
         if (rc == null || !connection.connected()) {
             throw new IllegalStateException("NetStream.publish: the NetConnection is not connected to an RTMP server");
@@ -287,6 +221,27 @@ public class NetStream implements AutoCloseable {
         publisher.recordTo(recorder);
     }
 
+    /**
+     * Records what this stream plays (or, if nothing plays, what the next play() plays), still
+     * compressed as it arrives, with {@code recorder}, until the end of the stream, close(),
+     * another play() or {@link #stopRecording()}: it starts at a keyframe, and a seek splices the
+     * file where the watching went on. A failed recording never stops playback. See PlayRecording.
+     */
+    public void recordPlayed(org.netstreamfx.player.record.Recorder recorder) {
+        current.record(new PlayRecording(Objects.requireNonNull(recorder, "recorder"), this::deliver));
+    }
+
+    /** recordPlayed to FLV for a .flv {@code file}, else to fragmented MP4; its events go to the listeners. */
+    public void recordPlayed(java.nio.file.Path file) {
+        recordPlayed(PlayRecording.recorderFor(file, this::deliver));
+    }
+
+    /** Stops recording what is played or published: Record.Stop once the file is complete. */
+    public void stopRecording() {
+        current.stopRecording();
+        publisher.recordTo(null);
+    }
+
     /** Whether publish() is in effect. */
     public boolean publishing() {
         return publisher.publishing();
@@ -307,50 +262,20 @@ public class NetStream implements AutoCloseable {
     }
 
     private void closeSession() {
-        PlaybackSession s = session;
-        RtmpPlayStream p = rtmpPlay;
-        RtmpSource src = rtmpSource;
-        session = null;
         description = null;
-        rtmpPlay = null;
-        rtmpSource = null;
-        // The session first: once it is closed nothing more is reported, so a close by the user
-        // never turns into a Play.Failed from a source that ended early.
-        if (s != null) {
-            s.close();
-        }
-        if (p != null) {
-            connection.unregisterRtmpStream(this);
-            p.close();
-            src.close();
-        }
+        current.close();
     }
 
     /** Whether to play audio; over RTMP also the receiveAudio command (7.2.2.4). */
     public void receiveAudio(boolean on) {
         receiveAudio = on;
-        withSession(s -> s.receive(TrackKind.AUDIO, on));
-        RtmpPlayStream p = rtmpPlay;
-        if (p != null) {
-            rtmpSend(() -> p.receiveAudio(on));
-        }
+        current.receive(TrackKind.AUDIO, on);
     }
 
     /** Whether to play video; over RTMP also the receiveVideo command (7.2.2.5). */
     public void receiveVideo(boolean on) {
         receiveVideo = on;
-        withSession(s -> s.receive(TrackKind.VIDEO, on));
-        RtmpPlayStream p = rtmpPlay;
-        if (p != null) {
-            rtmpSend(() -> p.receiveVideo(on));
-        }
-    }
-
-    private void withSession(java.util.function.Consumer<PlaybackSession> action) {
-        PlaybackSession s = session;
-        if (s != null) {
-            action.accept(s);
-        }
+        current.receive(TrackKind.VIDEO, on);
     }
 
     // Properties.
@@ -365,11 +290,7 @@ public class NetStream implements AutoCloseable {
             throw new IllegalArgumentException("bufferTime must be 0 or more seconds, not " + seconds);
         }
         bufferTime = seconds;
-        withSession(s -> s.setBufferTimeUs(Math.round(seconds * 1e6)));
-        RtmpPlayStream p = rtmpPlay;
-        if (p != null) {
-            rtmpSend(() -> p.setBufferTimeMs(Math.round(seconds * 1000)));
-        }
+        current.setBufferTime(seconds);
     }
 
     public double bufferTimeMax() {
@@ -385,7 +306,7 @@ public class NetStream implements AutoCloseable {
             throw new IllegalArgumentException("bufferTimeMax must be 0 or more seconds, not " + seconds);
         }
         bufferTimeMax = seconds;
-        withSession(s -> s.setBufferTimeMaxUs(Math.round(seconds * 1e6)));
+        current.withSession(s -> s.setBufferTimeMaxUs(Math.round(seconds * 1e6)));
     }
 
     public double bufferLength() {
@@ -398,15 +319,12 @@ public class NetStream implements AutoCloseable {
     }
 
     public long bytesLoaded() {
-        PlaybackSession s = session;
-        return s == null ? 0 : s.bytesLoaded();
+        return current.bytesLoaded();
     }
 
     /** The stream's size, or 0 while unknown (Flash's convention). */
     public long bytesTotal() {
-        PlaybackSession s = session;
-        long t = s == null ? -1 : s.bytesTotal();
-        return Math.max(0, t);
+        return Math.max(0, current.bytesTotal());
     }
 
     public double currentFPS() {
@@ -438,22 +356,11 @@ public class NetStream implements AutoCloseable {
 
     public synchronized NetStreamInfo info() {
         if (publisher.publishing()) {
-            double[] rates = publisher.rates(time.nanoTime());
-            return new NetStreamInfo(rates[0], publisher.bytesSent(), 0, publisher.queueSpanUs() / 1e6, 0, 0, 0,
-                    publisher.droppedFrames(), 0, 0, 0, 0, rates[1]);
+            return publisher.info(time.nanoTime());
         }
         Snapshot s = snapshot;
         long bytes = bytesLoaded();
-        long now = time.nanoTime();
-        if (lastBytesNanos == 0) {
-            lastBytesNanos = now;
-            lastBytes = bytes;
-        } else if (now - lastBytesNanos >= 250_000_000L) {
-            bytesPerSecond = (bytes - lastBytes) * 1e9 / (now - lastBytesNanos);
-            lastBytes = bytes;
-            lastBytesNanos = now;
-        }
-        return new NetStreamInfo(bytesPerSecond, bytes, s.audioBufferUs() / 1e6, s.videoBufferUs() / 1e6,
+        return new NetStreamInfo(loadRate.perSecond(bytes, time.nanoTime()), bytes, s.audioBufferUs() / 1e6, s.videoBufferUs() / 1e6,
                 s.audioBufferBytes(), s.videoBufferBytes(),
                 s.decodedFrames(), s.droppedFrames(), s.renderedFrames(), s.decodedSamples(), s.decodeErrors(),
                 s.avDriftMs(), s.fps());
@@ -506,9 +413,7 @@ public class NetStream implements AutoCloseable {
         if (!announceMetaData) {
             return;
         }
-        Map<String, Object> meta = MetaData.of(d);
-        NetStreamClient c = client;
-        connection.callbackExecutor().execute(() -> c.onMetaData(meta));
+        callbacks.metaData(MetaData.of(d));
     }
 
     void renderFrame(VideoFrame frame) {
@@ -525,49 +430,29 @@ public class NetStream implements AutoCloseable {
     /** To the listeners on the callback executor; nobody listens once the connection shut its own down. */
     private void deliver(NetStatusEvent e) {
         try {
-            connection.callbackExecutor().execute(() -> {
-                for (NetStatusListener l : listeners) {
-                    l.onNetStatus(e);
-                }
-            });
+            connection.callbackExecutor().execute(() -> deliverHere(e));
         } catch (java.util.concurrent.RejectedExecutionException closed) {
             // NetConnection.close() ended its event thread: a late event (e.g. an unpublish finishing) is dropped.
         }
     }
 
-    void dispatchPlayStatus(String code) {
-        Map<String, Object> info = new LinkedHashMap<>();
-        info.put("code", code);
-        info.put("level", "status");
-        NetStreamClient c = client;
-        connection.callbackExecutor().execute(() -> c.onPlayStatus(info));
+    /** To the listeners, on this thread (the callback executor's). */
+    void deliverHere(NetStatusEvent e) {
+        for (NetStatusListener l : listeners) {
+            l.onNetStatus(e);
+        }
     }
 
-    @SuppressWarnings("unchecked")
+    long nanoTime() {
+        return time.nanoTime();
+    }
+
+    void dispatchPlayStatus(String code) {
+        callbacks.playStatus(code);
+    }
+
     void dispatchData(DataMessage m) {
-        NetStreamClient c = client;
-        Object first = m.args().isEmpty() ? null : m.args().get(0);
-        Map<String, Object> map = first instanceof Map<?, ?> mm ? (Map<String, Object>) mm : null;
-        List<Object> args = new ArrayList<>(m.args());
-        boolean report = rtmpPlay != null;
-        connection.callbackExecutor().execute(() -> {
-            switch (m.handler()) {
-                case "onMetaData" -> c.onMetaData(map == null ? Map.of() : map);
-                case "onCuePoint" -> c.onCuePoint(map == null ? Map.of() : map);
-                case "onTextData" -> c.onTextData(map == null ? Map.of() : map);
-                case "onPlayStatus" -> c.onPlayStatus(map == null ? Map.of() : map);
-                default -> {
-                    if (!c.onData(m.handler(), args) && report) {
-                        NetStatusEvent e = NetStatusEvent.of(NetStatusCode.NSFX_CLIENT_NOHANDLER, "The stream carries "
-                                + "data for \"" + m.handler() + "\", which the NetStream client does not handle.",
-                                m.handler(), time.nanoTime());
-                        for (NetStatusListener l : listeners) {
-                            l.onNetStatus(e);
-                        }
-                    }
-                }
-            }
-        });
+        callbacks.data(m, current.isRtmp());
     }
 
     // Called by the NetConnection over RTMP.
@@ -575,10 +460,7 @@ public class NetStream implements AutoCloseable {
     /** The connection is gone for good: the stream fails with {@code description}. */
     void rtmpConnectionLost(String description) {
         publisher.connectionLost();
-        RtmpSource src = rtmpSource;
-        if (src != null) {
-            src.fail(new java.io.IOException(description));
-        }
+        current.connectionLost(description);
     }
 
     /** The connection came back: play the same stream again, from where it was if recorded. */
@@ -587,13 +469,13 @@ public class NetStream implements AutoCloseable {
         if (publisher.publishing() && now != null) {
             publisher.reconnected(now, Math.round(bufferTime * 1e6));
         }
-        RtmpPlayStream old = rtmpPlay;
+        RtmpPlay old = current.rtmp();
         if (old == null) {
             return;
         }
         connection.callbackExecutor().execute(() -> {
             RtmpConnection rc = connection.rtmpConnection();
-            if (rtmpPlay != old || rc == null) {
+            if (!current.isCurrent(old) || rc == null) {
                 return;
             }
             RtmpPlayStream.PlayRequest r = old.request();
@@ -608,63 +490,8 @@ public class NetStream implements AutoCloseable {
         deliver(NetConnection.serverEvent(info, NetStatusCode.NETSTREAM_PLAY_FAILED));
     }
 
-    /** What the RTMP stream reports, on the connection's reader thread. */
-    private final class RtmpStreamEvents implements RtmpPlayStream.Events {
-        private final RtmpSource source;
-
-        RtmpStreamEvents(RtmpSource source) {
-            this.source = source;
-        }
-
-        private boolean current() {
-            return rtmpSource == source;
-        }
-
-        @Override
-        public void recorded() {
-            source.markRecorded();
-        }
-
-        @Override
-        public void status(Map<String, Object> info) {
-            if (!current()) {
-                return;
-            }
-            dispatchServerStatus(info);
-            Object code = info.get("code");
-            if ("NetStream.Play.StreamNotFound".equals(code) || "NetStream.Play.Failed".equals(code)) {
-                // The server said why; stop the local pipeline quietly so the engine does not add its own error.
-                connection.callbackExecutor().execute(() -> {
-                    if (rtmpSource == source) {
-                        PlaybackSession s = session;
-                        session = null;
-                        if (s != null) {
-                            s.close();
-                        }
-                        source.end();
-                    }
-                });
-            }
-        }
-
-        @Override
-        public void media(org.netstreamfx.player.rtmp.message.RtmpMessage message) {
-            source.offer(message);
-        }
-
-        @Override
-        public void reset() {
-            source.reset();
-        }
-
-        @Override
-        public void end() {
-            source.end();
-        }
-
-        @Override
-        public void failed(String description) {
-            source.fail(new java.io.IOException(description));
-        }
+    /** What plays now; the RtmpPlay asks it whether it is still current. */
+    CurrentPlay current() {
+        return current;
     }
 }

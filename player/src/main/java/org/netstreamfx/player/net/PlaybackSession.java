@@ -104,7 +104,7 @@ final class PlaybackSession implements CoreEvents, StreamPipeline.Listener {
     }
 
     private void publishStats() {
-        stream.publish(new NetStream.Snapshot(core.timeUs(), core.bufferLengthUs(), core.trackBufferUs(true),
+        stream.publish(new Snapshot(core.timeUs(), core.bufferLengthUs(), core.trackBufferUs(true),
                 core.trackBufferUs(false), pipeline.queuedBytes(TrackKind.VIDEO), pipeline.queuedBytes(TrackKind.AUDIO),
                 core.renderedFrames(), core.droppedFrames(), core.avDriftMs(),
                 core.currentFps(), pipeline.decodedVideoFrames(), pipeline.decodedAudioSamples(),
@@ -156,6 +156,11 @@ final class PlaybackSession implements CoreEvents, StreamPipeline.Listener {
                 core.setReceiveAudio(on);
             }
         });
+    }
+
+    /** Tees what the source yields to {@code tap} (null: no more), on the demux thread. */
+    void setTap(StreamPipeline.Tap tap) {
+        pipeline.setTap(tap);
     }
 
     long bytesLoaded() {

@@ -95,6 +95,13 @@ final class Publisher implements FeedSink {
     }
 
     /** Publishes {@code streamName} on {@code rc}; the feeds start now if they have not. */
+    /** publish()'s type: "live", "record", "append" or "appendWithGap" (RTMP 7.2.2.6). */
+    static void checkType(String type) {
+        if (!List.of("live", "record", "append", "appendWithGap").contains(type)) {
+            throw new IllegalArgumentException("publish type must be live, record, append or appendWithGap, not " + type);
+        }
+    }
+
     synchronized void publish(RtmpConnection rc, String streamName, String publishType, long queueLimitUs) {
         endSession();
         name = streamName;
@@ -211,6 +218,12 @@ final class Publisher implements FeedSink {
     long bytesSent() {
         PublishSession s = session;
         return s == null ? 0 : s.bytesSent();
+    }
+
+    /** NetStream.info() while publishing: send rates, bytes sent, the outgoing queue, frames dropped. */
+    NetStreamInfo info(long nowNanos) {
+        double[] r = rates(nowNanos);
+        return new NetStreamInfo(r[0], bytesSent(), 0, queueSpanUs() / 1e6, 0, 0, 0, droppedFrames(), 0, 0, 0, 0, r[1]);
     }
 
     /** Bytes and video frames sent per second since the previous call (at least 250 ms apart). */

@@ -57,6 +57,18 @@ public final class StreamPipeline implements PlaybackFeed, AutoCloseable {
         void decodeError(String description);
     }
 
+    /**
+     * Sees what the source yields, still compressed, before the decoders: for recording what is
+     * played. Called on the demux thread, in file order; must not block for long nor throw.
+     */
+    public interface Tap {
+        /** A packet or data message of {@code description}'s tracks; null at the end of the stream. */
+        void item(SourceDescription description, SourceItem item);
+
+        /** A seek to {@code targetUs} is done: the next items come from there. */
+        void seeked(long targetUs);
+    }
+
     private final int id = IDS.incrementAndGet();
     private final SourceOpener opener;
     private final Listener listener;
@@ -64,6 +76,8 @@ public final class StreamPipeline implements PlaybackFeed, AutoCloseable {
     private final Object lock = new Object();
     private final ArrayDeque<DataMessage> data = new ArrayDeque<>();
     private volatile MediaSource source;
+    private volatile SourceDescription opened;
+    private volatile Tap tap;
     private volatile TrackPipeline<VideoFrame> video;
     private volatile TrackPipeline<AudioChunk> audio;
     private volatile FfmpegVideoDecoder videoDecoder;
@@ -109,6 +123,11 @@ public final class StreamPipeline implements PlaybackFeed, AutoCloseable {
             readAheadUs = us;
             lock.notifyAll();
         }
+    }
+
+    /** Hands every item read from now on to {@code t} as well (null: none). Any thread. */
+    public void setTap(Tap t) {
+        tap = t;
     }
 
     public void setTrackEnabled(TrackKind kind, boolean on) {
@@ -217,6 +236,7 @@ public final class StreamPipeline implements PlaybackFeed, AutoCloseable {
             listener.openFailed(new IOException("Could not open the stream: " + e, e));
             return;
         }
+        opened = description;
         listener.opened(description);
         try {
             demuxLoop();
@@ -306,6 +326,10 @@ public final class StreamPipeline implements PlaybackFeed, AutoCloseable {
     }
 
     private void route(SourceItem item, long readEpoch) {
+        Tap t = tap;
+        if (t != null && opened != null) {
+            t.item(opened, item);
+        }
         if (item == null) {
             synchronized (lock) {
                 if (readEpoch != epoch) {
@@ -372,6 +396,10 @@ public final class StreamPipeline implements PlaybackFeed, AutoCloseable {
         }
         if (audio != null) {
             audio.reset(newEpoch);
+        }
+        Tap t = tap;
+        if (t != null) {
+            t.seeked(targetUs);
         }
         listener.seekDone(targetUs);
     }

@@ -1,0 +1,222 @@
+package org.netstreamfx.player.net;
+
+import java.util.function.Consumer;
+import org.netstreamfx.player.media.TrackKind;
+import org.netstreamfx.player.source.SourceDescription;
+
+/**
+ * What a {@link NetStream} is playing now: the {@link PlaybackSession} and, over RTMP, the
+ * {@link RtmpPlay} that feeds it. The NetStream's playback controls (pause, seek, receiveAudio,
+ * receiveVideo, bufferTime) reach both through here; {@link #close()} ends both, the session first.
+ *
+ * <p>Thread ownership: called from any thread through the NetStream's public methods, and by the
+ * RtmpPlay on the connection's reader thread; the fields are volatile and replaced whole.
+ */
+final class CurrentPlay {
+    private final NetStream stream;
+    private final NetConnection connection;
+    private volatile PlaybackSession session;
+    private volatile RtmpPlay rtmp;
+    // Guarded by this: the recording of what plays, and whether it is attached to the session.
+    private PlayRecording recording;
+    private boolean recordingAttached;
+
+    CurrentPlay(NetStream stream, NetConnection connection) {
+        this.stream = stream;
+        this.connection = connection;
+    }
+
+    /** Starts {@code s} (and {@code p} over RTMP, else null) as what plays now; call {@link #close()} first. */
+    void start(PlaybackSession s, RtmpPlay p) {
+        rtmp = p;
+        session = s;
+        if (p != null) {
+            connection.registerRtmpStream(stream);
+        }
+        synchronized (this) {
+            if (recording != null && !recordingAttached) {
+                recordingAttached = true;
+                s.setTap(recording);
+            }
+        }
+        s.start();
+        if (p != null) {
+            p.start();
+        }
+    }
+
+    /**
+     * Records what plays now, or what the next play() plays, with {@code r}, until that play ends
+     * (end of stream, close(), another play(), the replay after an RTMP reconnect) or
+     * {@link #stopRecording()}. Replaces (stops) an earlier recording.
+     */
+    void record(PlayRecording r) {
+        stopRecording();
+        PlaybackSession s;
+        synchronized (this) {
+            recording = r;
+            s = session;
+            recordingAttached = s != null;
+        }
+        if (s != null) {
+            s.setTap(r);
+        }
+    }
+
+    /** Ends the recording, if any (Record.Stop once the file is complete). */
+    void stopRecording() {
+        PlayRecording r;
+        PlaybackSession s = session;
+        synchronized (this) {
+            r = recording;
+            recording = null;
+            recordingAttached = false;
+        }
+        if (r != null) {
+            if (s != null) {
+                s.setTap(null);
+            }
+            r.stop();
+        }
+    }
+
+    /** A recording pending for the next play() is kept; one attached to this play ends with it. */
+    private void endAttachedRecording() {
+        boolean attached;
+        synchronized (this) {
+            attached = recordingAttached;
+        }
+        if (attached) {
+            stopRecording();
+        }
+    }
+
+    PlaybackSession session() {
+        return session;
+    }
+
+    RtmpPlay rtmp() {
+        return rtmp;
+    }
+
+    boolean isRtmp() {
+        return rtmp != null;
+    }
+
+    boolean isCurrent(RtmpPlay p) {
+        return rtmp == p;
+    }
+
+    void withSession(Consumer<PlaybackSession> action) {
+        PlaybackSession s = session;
+        if (s != null) {
+            action.accept(s);
+        }
+    }
+
+    /** Pauses or resumes the session; over RTMP also the pause command at {@code positionMs}. */
+    void pause(Boolean pause, long positionMs) {
+        RtmpPlay p = rtmp;
+        if (pause == null) {
+            withSession(PlaybackSession::togglePause);
+        } else {
+            withSession(pause ? PlaybackSession::pause : PlaybackSession::resume);
+        }
+        if (p != null) {
+            p.pause(pause == null ? !p.paused() : pause, positionMs);
+        }
+    }
+
+    /** Seek to {@code seconds}, or the reason it cannot be done as Seek.Failed or Seek.InvalidTime. */
+    void seek(double seconds, SourceDescription d) {
+        PlaybackSession s = session;
+        if (s == null) {
+            stream.dispatchStatus(NetStatusCode.NETSTREAM_SEEK_FAILED, "Nothing is playing: call play() before seek().",
+                    seconds);
+            return;
+        }
+        if (Double.isNaN(seconds)) {
+            stream.dispatchStatus(NetStatusCode.NETSTREAM_SEEK_INVALIDTIME, "Seek time is not a number.", 0.0);
+            return;
+        }
+        if (rtmp == null && d != null && d.durationUs() >= 0 && seconds * 1e6 > d.durationUs()) {
+            stream.dispatchStatus(NetStatusCode.NETSTREAM_SEEK_INVALIDTIME, "Cannot seek to " + seconds
+                    + " s: the stream is " + d.durationUs() / 1e6 + " s long.", d.durationUs() / 1e6);
+            return;
+        }
+        s.seek(Math.round(Math.max(0, seconds) * 1e6));
+    }
+
+    /** receiveAudio / receiveVideo (7.2.2.4, 7.2.2.5): locally, and over RTMP the command too. */
+    void receive(TrackKind kind, boolean on) {
+        withSession(s -> s.receive(kind, on));
+        RtmpPlay p = rtmp;
+        if (p != null) {
+            if (kind == TrackKind.AUDIO) {
+                p.receiveAudio(on);
+            } else {
+                p.receiveVideo(on);
+            }
+        }
+    }
+
+    void setBufferTime(double seconds) {
+        withSession(s -> s.setBufferTimeUs(Math.round(seconds * 1e6)));
+        RtmpPlay p = rtmp;
+        if (p != null) {
+            p.setBufferTimeMs(Math.round(seconds * 1000));
+        }
+    }
+
+    long bytesLoaded() {
+        PlaybackSession s = session;
+        return s == null ? 0 : s.bytesLoaded();
+    }
+
+    long bytesTotal() {
+        PlaybackSession s = session;
+        return s == null ? -1 : s.bytesTotal();
+    }
+
+    /** The connection is gone for good: the RTMP source fails with {@code description}. */
+    void connectionLost(String description) {
+        RtmpPlay p = rtmp;
+        if (p != null) {
+            p.connectionLost(description);
+        }
+    }
+
+    /** The server refused or failed the play: the local pipeline stops without an error of its own. */
+    void serverEnded(RtmpPlay p) {
+        connection.callbackExecutor().execute(() -> {
+            if (rtmp == p) {
+                endAttachedRecording();
+                PlaybackSession s = session;
+                session = null;
+                if (s != null) {
+                    s.close();
+                }
+                p.source().end();
+            }
+        });
+    }
+
+    void close() {
+        // The recording before the session: closing the session interrupts its demux thread, which
+        // would close the recorder's file channel under a write in progress.
+        endAttachedRecording();
+        PlaybackSession s = session;
+        RtmpPlay p = rtmp;
+        session = null;
+        rtmp = null;
+        // The session first: once it is closed nothing more is reported, so a close by the user
+        // never turns into a Play.Failed from a source that ended early.
+        if (s != null) {
+            s.close();
+        }
+        if (p != null) {
+            connection.unregisterRtmpStream(stream);
+            p.close();
+        }
+    }
+}
