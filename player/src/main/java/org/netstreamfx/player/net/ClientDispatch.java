@@ -10,7 +10,10 @@ import org.netstreamfx.player.source.DataMessage;
 /**
  * Hands a {@link NetStream}'s client callbacks (onMetaData, onCuePoint, onTextData, onPlayStatus
  * and any other handler of a data message) to the client on the connection's callback executor.
- * A handler the client does not know becomes NetStreamFX.Client.NoHandler when {@code report}.
+ * A handler the client does not know becomes NetStreamFX.Client.NoHandler when {@code report},
+ * except the protocol's own messages whose names start with '|' (nginx-rtmp, Wowza and FMS send
+ * {@code |RtmpSampleAccess} on every play; Flash Player consumes it itself and never calls the
+ * client): those still reach {@link NetStreamClient#onData} but are never reported.
  *
  * <p>Thread ownership: called on the playback thread; the client runs on the executor.
  */
@@ -49,7 +52,7 @@ final class ClientDispatch {
                 case "onTextData" -> c.onTextData(map);
                 case "onPlayStatus" -> c.onPlayStatus(map);
                 default -> {
-                    if (!c.onData(m.handler(), args) && report) {
+                    if (!c.onData(m.handler(), args) && report && !isProtocolMessage(m.handler())) {
                         stream.deliverHere(NetStatusEvent.of(NetStatusCode.NSFX_CLIENT_NOHANDLER, "The stream "
                                 + "carries data for \"" + m.handler() + "\", which the NetStream client does not "
                                 + "handle.", m.handler(), stream.nanoTime()));
@@ -57,5 +60,10 @@ final class ClientDispatch {
                 }
             }
         });
+    }
+
+    /** Flash's own data messages (|RtmpSampleAccess): the player handles them, never the client. */
+    static boolean isProtocolMessage(String handler) {
+        return handler.startsWith("|");
     }
 }
