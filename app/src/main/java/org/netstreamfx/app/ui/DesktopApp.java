@@ -112,7 +112,7 @@ public final class DesktopApp {
         window.addView("tester", "Tester", TesterView.icon(22), new TesterView(tester, faults, ExportPicker.fileChooser()));
         PublisherViewModel publisher = new PublisherViewModel(Platform::runLater, new Devices(), tester.recorder(),
                 settings.publisher());
-        window.addView("publisher", "Publisher", PublisherView.icon(22),
+        window.addView("publisher", "Publish", PublisherView.icon(22),
                 new PublisherView(publisher, PublisherView.fileChooser()));
         if (options.screenshotDir() != null) {
             // The screenshot shows the test camera's preview and the tone's level.

@@ -302,6 +302,7 @@ public final class PublisherView extends BorderPane {
         file.setOnAction(e -> files.pick(getScene() == null ? null : getScene().getWindow(), false)
                 .ifPresent(p -> vm.selectCamera(p.toString())));
         file.disableProperty().bind(busy());
+        file.setMinWidth(Region.USE_PREF_SIZE);
         HBox.setHgrow(camera, Priority.ALWAYS);
         HBox cameraRow = new HBox(6, Icons.CAMERA.node(16), camera, file);
         cameraRow.setAlignment(Pos.CENTER_LEFT);
@@ -339,7 +340,7 @@ public final class PublisherView extends BorderPane {
             String want = selected.getValue();
             DeviceChoice match = items.stream().filter(c -> c.id().equals(want)).findFirst()
                     .orElse(want == null ? null : new DeviceChoice(want, new File(want).getName()));
-            if (match != null && (box.getValue() == null || !box.getValue().id().equals(match.id()))) {
+            if (match != null && !match.equals(box.getValue())) {
                 box.setValue(match);
             }
         };
