@@ -18,6 +18,7 @@ import javafx.util.Duration;
 import org.netstreamfx.app.ui.player.PlayerView;
 import org.netstreamfx.app.ui.player.PlayerViewModel;
 import org.netstreamfx.app.ui.player.RecentItems;
+import org.netstreamfx.app.ui.publisher.PublishSetup;
 import org.netstreamfx.app.ui.publisher.PublisherView;
 import org.netstreamfx.app.ui.publisher.PublisherViewModel;
 import org.netstreamfx.app.ui.settings.AppSettings;
@@ -126,10 +127,10 @@ public final class DesktopApp {
         stage.titleProperty().bind(Bindings.createStringBinding(() -> vm.titleProperty().get().isEmpty()
                 ? "NetStreamFX" : vm.titleProperty().get() + " — NetStreamFX", vm.titleProperty()));
         SettingsSaver saver = new SettingsSaver(settings, vm, stage);
-        saver.track(() -> settings.setPublisher(publisher.prefs()), publisher.serverUrlProperty(),
-                publisher.streamNameProperty(), publisher.cameraIdProperty(), publisher.microphoneIdProperty(),
-                publisher.widthProperty(), publisher.heightProperty(), publisher.fpsProperty(),
-                publisher.videoKbpsProperty(), publisher.audioKbpsProperty());
+        PublishSetup setup = publisher.setup();
+        saver.track(() -> settings.setPublisher(setup.prefs()), setup.serverUrlProperty(), setup.streamNameProperty(),
+                setup.cameraIdProperty(), setup.microphoneIdProperty(), setup.widthProperty(), setup.heightProperty(),
+                setup.fpsProperty(), setup.videoKbpsProperty(), setup.audioKbpsProperty());
         stage.setOnHidden(e -> {
             saver.saveNow();
             faults.dispose();

@@ -22,7 +22,7 @@ import org.netstreamfx.capture.device.VideoFrameListener;
  */
 final class DevicePreview {
     /** What the microphone is asked for: what the AAC encoder takes. */
-    static final PcmFormat MIC_FORMAT = new PcmFormat(44_100, 2);
+    static final PcmFormat MIC_FORMAT = new PcmFormat(PublishSetup.SAMPLE_RATE_HZ, 2);
 
     private final Devices devices;
     private final CaptureClock clock;

@@ -1,5 +1,8 @@
 package org.netstreamfx.app.ui.publisher;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.netstreamfx.player.net.NetStatusEvent;
 import org.netstreamfx.player.rtmp.client.RtmpUrl;
 import org.netstreamfx.player.util.Redact;
 
@@ -55,5 +58,16 @@ public record PublishTarget(String tcUrl, String publishName, String secret, Str
     /** {@code text} with the key masked (for descriptions the server sends back). */
     public String mask(String text) {
         return text == null || secret.length() < 3 ? text : Redact.streamKey(text, secret);
+    }
+
+    /** {@code e} with the key masked in its description, details and info strings. */
+    public NetStatusEvent mask(NetStatusEvent e) {
+        if (secret.length() < 3) {
+            return e;
+        }
+        Map<String, Object> info = new LinkedHashMap<>();
+        e.info().forEach((k, v) -> info.put(k, v instanceof String s ? mask(s) : v));
+        Object details = e.details() instanceof String s ? mask(s) : e.details();
+        return new NetStatusEvent(e.code(), e.level(), mask(e.description()), details, info, e.monotonicNanos());
     }
 }

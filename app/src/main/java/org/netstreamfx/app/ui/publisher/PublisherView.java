@@ -174,11 +174,11 @@ public final class PublisherView extends BorderPane {
     private Label previewCaption() {
         Label l = caption("preview-caption");
         l.textProperty().bind(Bindings.createStringBinding(() -> vm.previewingProperty().get()
-                        || vm.stateProperty().get().busy() ? vm.cameraIdProperty().get() + "  " + vm.widthProperty().get()
-                        + "x" + vm.heightProperty().get() + " @ " + vm.fpsProperty().get() + " fps"
+                        || vm.stateProperty().get().busy() ? vm.setup().cameraIdProperty().get() + "  " + vm.setup().widthProperty().get()
+                        + "x" + vm.setup().heightProperty().get() + " @ " + vm.setup().fpsProperty().get() + " fps"
                         : "Preview off: turn it on to see the camera before going live",
-                vm.previewingProperty(), vm.stateProperty(), vm.cameraIdProperty(), vm.widthProperty(),
-                vm.heightProperty(), vm.fpsProperty()));
+                vm.previewingProperty(), vm.stateProperty(), vm.setup().cameraIdProperty(), vm.setup().widthProperty(),
+                vm.setup().heightProperty(), vm.setup().fpsProperty()));
         return l;
     }
 
@@ -295,18 +295,18 @@ public final class PublisherView extends BorderPane {
     }
 
     private Node devices() {
-        ComboBox<DeviceChoice> camera = picker("camera-picker", vm.cameras(), vm.cameraIdProperty(), vm::selectCamera);
+        ComboBox<DeviceChoice> camera = picker("camera-picker", vm.cameras(), vm.setup().cameraIdProperty(), vm.setup()::selectCamera);
         Button file = new Button("File…");
         file.setId("camera-file");
         file.setTooltip(new Tooltip("Use a video file as the camera (played as a loop)"));
         file.setOnAction(e -> files.pick(getScene() == null ? null : getScene().getWindow(), false)
-                .ifPresent(p -> vm.selectCamera(p.toString())));
+                .ifPresent(p -> vm.setup().selectCamera(p.toString())));
         file.disableProperty().bind(busy());
         file.setMinWidth(Region.USE_PREF_SIZE);
         HBox.setHgrow(camera, Priority.ALWAYS);
         HBox cameraRow = new HBox(6, Icons.CAMERA.node(16), camera, file);
         cameraRow.setAlignment(Pos.CENTER_LEFT);
-        ComboBox<DeviceChoice> mic = picker("mic-picker", vm.microphones(), vm.microphoneIdProperty(), vm::selectMicrophone);
+        ComboBox<DeviceChoice> mic = picker("mic-picker", vm.microphones(), vm.setup().microphoneIdProperty(), vm.setup()::selectMicrophone);
         HBox.setHgrow(mic, Priority.ALWAYS);
         HBox micRow = new HBox(6, Icons.MIC.node(16), mic);
         micRow.setAlignment(Pos.CENTER_LEFT);
@@ -360,12 +360,12 @@ public final class PublisherView extends BorderPane {
         ComboBox<String> size = new ComboBox<>(javafx.collections.FXCollections.observableArrayList(SIZES));
         size.setId("size");
         size.setEditable(true);
-        size.setValue(vm.widthProperty().get() + "x" + vm.heightProperty().get());
+        size.setValue(vm.setup().widthProperty().get() + "x" + vm.setup().heightProperty().get());
         size.setPrefWidth(120);
         size.valueProperty().addListener((o, was, now) -> {
             String[] wh = now == null ? new String[0] : now.toLowerCase(Locale.ROOT).split("x");
             boolean ok = wh.length == 2 && parses(wh[0]) && parses(wh[1])
-                    && vm.setSize(Integer.parseInt(wh[0].strip()), Integer.parseInt(wh[1].strip()));
+                    && vm.setup().setSize(Integer.parseInt(wh[0].strip()), Integer.parseInt(wh[1].strip()));
             size.pseudoClassStateChanged(PseudoClass.getPseudoClass("invalid"), !ok);
         });
         size.disableProperty().bind(busy());
@@ -373,10 +373,10 @@ public final class PublisherView extends BorderPane {
         grid.setHgap(8);
         grid.setVgap(6);
         grid.addRow(0, new Label("Size"), size);
-        grid.addRow(1, new Label("Frame rate"), number("fps", vm.fpsProperty().get(), vm::setFrameRate, "fps"));
-        grid.addRow(2, new Label("Video"), number("video-kbps", vm.videoKbpsProperty().get(), vm::setVideoBitrate,
+        grid.addRow(1, new Label("Frame rate"), number("fps", vm.setup().fpsProperty().get(), vm.setup()::setFrameRate, "fps"));
+        grid.addRow(2, new Label("Video"), number("video-kbps", vm.setup().videoKbpsProperty().get(), vm.setup()::setVideoBitrate,
                 "kbit/s H.264"));
-        grid.addRow(3, new Label("Audio"), number("audio-kbps", vm.audioKbpsProperty().get(), vm::setAudioBitrate,
+        grid.addRow(3, new Label("Audio"), number("audio-kbps", vm.setup().audioKbpsProperty().get(), vm.setup()::setAudioBitrate,
                 "kbit/s AAC"));
         return grid;
     }
@@ -400,14 +400,14 @@ public final class PublisherView extends BorderPane {
     }
 
     private Node server() {
-        TextField url = new TextField(vm.serverUrlProperty().get());
+        TextField url = new TextField(vm.setup().serverUrlProperty().get());
         url.setId("server-url");
         url.setPromptText("rtmp://host[:port]/app");
-        url.textProperty().addListener((o, was, now) -> vm.setServerUrl(now));
-        TextField name = new TextField(vm.streamNameProperty().get());
+        url.textProperty().addListener((o, was, now) -> vm.setup().setServerUrl(now));
+        TextField name = new TextField(vm.setup().streamNameProperty().get());
         name.setId("stream-name");
         name.setPromptText("Stream name (optional with a key)");
-        name.textProperty().addListener((o, was, now) -> vm.setStreamName(now));
+        name.textProperty().addListener((o, was, now) -> vm.setup().setStreamName(now));
         PasswordField key = new PasswordField();
         key.setId("stream-key");
         key.setPromptText("Stream key (not saved)");

@@ -1,10 +1,8 @@
 package org.netstreamfx.app.ui.publisher;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,12 +14,6 @@ import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
-import javafx.beans.property.ReadOnlyIntegerProperty;
-import javafx.beans.property.ReadOnlyIntegerWrapper;
-import javafx.beans.property.ReadOnlyLongProperty;
-import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -76,13 +68,6 @@ public final class PublisherViewModel {
     static final Duration UNPUBLISH_WAIT = Duration.seconds(5);
     /** Events kept for the list; older ones are dropped. */
     static final int MAX_EVENTS = 500;
-    /** The figures the fields accept. */
-    public static final int MIN_SIZE = 72;
-    public static final int MAX_SIZE = 3840;
-    public static final int MAX_FPS = 60;
-    public static final int MIN_KBPS = 16;
-    public static final int MAX_VIDEO_KBPS = 50_000;
-    public static final int MAX_AUDIO_KBPS = 320;
     private static final Duration POLL_INTERVAL = Duration.millis(250);
     private static final Pattern RECONNECT_DELAY = Pattern.compile(" in (\\d+) ms");
 
@@ -99,6 +84,7 @@ public final class PublisherViewModel {
         return t;
     });
     private final DevicePreview preview;
+    private final PublishSetup setup;
     private volatile Consumer<VideoFrame> previewSink;
     private volatile AudioLevel lastLevel;
     /** The loopback player, read by its playback thread to measure. */
@@ -113,15 +99,6 @@ public final class PublisherViewModel {
 
     private final ObservableList<DeviceChoice> cameras = FXCollections.observableArrayList();
     private final ObservableList<DeviceChoice> microphones = FXCollections.observableArrayList();
-    private final ReadOnlyStringWrapper cameraId = new ReadOnlyStringWrapper(this, "cameraId");
-    private final ReadOnlyStringWrapper microphoneId = new ReadOnlyStringWrapper(this, "microphoneId");
-    private final ReadOnlyIntegerWrapper width = new ReadOnlyIntegerWrapper(this, "width");
-    private final ReadOnlyIntegerWrapper height = new ReadOnlyIntegerWrapper(this, "height");
-    private final ReadOnlyIntegerWrapper fps = new ReadOnlyIntegerWrapper(this, "fps");
-    private final ReadOnlyIntegerWrapper videoKbps = new ReadOnlyIntegerWrapper(this, "videoKbps");
-    private final ReadOnlyIntegerWrapper audioKbps = new ReadOnlyIntegerWrapper(this, "audioKbps");
-    private final ReadOnlyStringWrapper serverUrl = new ReadOnlyStringWrapper(this, "serverUrl", "");
-    private final ReadOnlyStringWrapper streamName = new ReadOnlyStringWrapper(this, "streamName", "");
     private final ReadOnlyBooleanWrapper recording = new ReadOnlyBooleanWrapper(this, "recording");
     private final ReadOnlyBooleanWrapper previewing = new ReadOnlyBooleanWrapper(this, "previewing");
     private final ReadOnlyObjectWrapper<PublisherState> state = new ReadOnlyObjectWrapper<>(this, "state", PublisherState.IDLE);
@@ -146,7 +123,9 @@ public final class PublisherViewModel {
         this.devices = devices;
         this.log = log;
         this.preview = new DevicePreview(devices, clock);
-        applyPrefs(prefs);
+        this.setup = new PublishSetup(prefs, () -> state.get().busy(), this::restartPreview);
+        setup.serverUrlProperty().addListener(o -> problem.set(""));
+        setup.streamNameProperty().addListener(o -> problem.set(""));
         poll = new Timeline(new KeyFrame(POLL_INTERVAL, e -> poll()));
         poll.setCycleCount(Animation.INDEFINITE);
         poll.play();
@@ -167,74 +146,9 @@ public final class PublisherViewModel {
             callbacks.execute(() -> {
                 cameras.setAll(cams);
                 microphones.setAll(mics);
-                String cam = cameraId.get();
-                if (cams.stream().noneMatch(c -> c.id().equals(cam)) && !cam.contains("/") && !cam.contains("\\")) {
-                    // A saved device that is gone (a file camera stays: it is a path).
-                    cameraId.set(TestCamera.ID);
-                }
-                if (mics.stream().noneMatch(m -> m.id().equals(microphoneId.get()))) {
-                    microphoneId.set("tone");
-                }
+                setup.keepListed(cams, mics);
             });
         });
-    }
-
-    /** Picks a camera by id ("test", "none", a device, or a media file's path). */
-    public void selectCamera(String id) {
-        if (id != null && !id.isBlank() && !id.equals(cameraId.get()) && !state.get().busy()) {
-            cameraId.set(id.strip());
-            restartPreview();
-        }
-    }
-
-    public void selectMicrophone(String id) {
-        if (id != null && !id.isBlank() && !id.equals(microphoneId.get()) && !state.get().busy()) {
-            microphoneId.set(id);
-            restartPreview();
-        }
-    }
-
-    /** Sets the picture size; false (nothing changes) outside MIN_SIZE..MAX_SIZE or while on air. */
-    public boolean setSize(int w, int h) {
-        if (state.get().busy() || w < MIN_SIZE || h < MIN_SIZE || w > MAX_SIZE || h > MAX_SIZE || w % 2 != 0
-                || h % 2 != 0) {
-            return false;
-        }
-        width.set(w);
-        height.set(h);
-        restartPreview();
-        return true;
-    }
-
-    /** Sets the frame rate; false outside 1..MAX_FPS or while on air. */
-    public boolean setFrameRate(int f) {
-        if (state.get().busy() || f < 1 || f > MAX_FPS) {
-            return false;
-        }
-        fps.set(f);
-        restartPreview();
-        return true;
-    }
-
-    /** Sets the H.264 bit rate in kbit/s; false outside MIN_KBPS..MAX_VIDEO_KBPS or while on air. */
-    public boolean setVideoBitrate(int kbps) {
-        return setKbps(videoKbps, kbps, MAX_VIDEO_KBPS);
-    }
-
-    /** Sets the AAC bit rate in kbit/s; false outside MIN_KBPS..MAX_AUDIO_KBPS or while on air. */
-    public boolean setAudioBitrate(int kbps) {
-        return setKbps(audioKbps, kbps, MAX_AUDIO_KBPS);
-    }
-
-    /** The server's URL, rtmp[s]://host[:port]/app. */
-    public void setServerUrl(String url) {
-        serverUrl.set(url == null ? "" : url.strip());
-        problem.set("");
-    }
-
-    public void setStreamName(String name) {
-        streamName.set(name == null ? "" : name.strip());
-        problem.set("");
     }
 
     /** The stream key: kept here only, masked everywhere it could show, never saved. */
@@ -284,7 +198,7 @@ public final class PublisherViewModel {
         }
         PublishTarget t;
         try {
-            t = PublishTarget.of(serverUrl.get(), streamName.get(), streamKey);
+            t = PublishTarget.of(setup.serverUrlProperty().get(), setup.streamNameProperty().get(), streamKey);
         } catch (IllegalArgumentException e) {
             problem.set(e.getMessage());
             return;
@@ -298,10 +212,10 @@ public final class PublisherViewModel {
         shownAddress.set(t.shownAddress());
         resetFigures();
         setState(PublisherState.CONNECTING);
-        String cam = cameraId.get();
-        String mic = microphoneId.get();
-        H264Settings video = H264Settings.of(width.get(), height.get(), fps.get(), videoKbps.get());
-        AacSettings audio = new AacSettings(44_100, 2, audioKbps.get());
+        String cam = setup.cameraIdProperty().get();
+        String mic = setup.microphoneIdProperty().get();
+        H264Settings video = setup.video();
+        AacSettings audio = setup.audio();
         io.execute(() -> {
             preview.close();
             try {
@@ -351,10 +265,9 @@ public final class PublisherViewModel {
         io.shutdown();
     }
 
-    /** The figures to save: devices, sizes, rates, URL and name; never the key. */
-    public PublisherPrefs prefs() {
-        return new PublisherPrefs(serverUrl.get(), streamName.get(), cameraId.get(), microphoneId.get(), width.get(),
-                height.get(), fps.get(), videoKbps.get(), audioKbps.get());
+    /** What the next session publishes and where (devices, figures, URL, name), and its commands. */
+    public PublishSetup setup() {
+        return setup;
     }
 
     // Called on the loopback stream's playback thread.
@@ -375,42 +288,6 @@ public final class PublisherViewModel {
 
     public ObservableList<DeviceChoice> microphones() {
         return microphonesView;
-    }
-
-    public ReadOnlyStringProperty cameraIdProperty() {
-        return cameraId.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty microphoneIdProperty() {
-        return microphoneId.getReadOnlyProperty();
-    }
-
-    public ReadOnlyIntegerProperty widthProperty() {
-        return width.getReadOnlyProperty();
-    }
-
-    public ReadOnlyIntegerProperty heightProperty() {
-        return height.getReadOnlyProperty();
-    }
-
-    public ReadOnlyIntegerProperty fpsProperty() {
-        return fps.getReadOnlyProperty();
-    }
-
-    public ReadOnlyIntegerProperty videoKbpsProperty() {
-        return videoKbps.getReadOnlyProperty();
-    }
-
-    public ReadOnlyIntegerProperty audioKbpsProperty() {
-        return audioKbps.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty serverUrlProperty() {
-        return serverUrl.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty streamNameProperty() {
-        return streamName.getReadOnlyProperty();
     }
 
     /** Whether a recording file is set. */
@@ -553,8 +430,8 @@ public final class PublisherViewModel {
     }
 
     private void openLoopback() {
-        LoopbackDelayMeter meter = cameraId.get().equals(TestCamera.ID)
-                ? new LoopbackDelayMeter(clock, new VideoFormat(width.get(), height.get(), fps.get())) : null;
+        LoopbackDelayMeter meter = setup.cameraIdProperty().get().equals(TestCamera.ID)
+                ? new LoopbackDelayMeter(clock, setup.videoFormat()) : null;
         LoopbackMonitor[] self = new LoopbackMonitor[1];
         self[0] = new LoopbackMonitor(callbacks, target.tcUrl(), target.publishName(), meter,
                 e -> onLoopbackStatus(self[0], e));
@@ -604,7 +481,7 @@ public final class PublisherViewModel {
     }
 
     private void record(NetStatusEvent e) {
-        NetStatusEvent shown = masked(e);
+        NetStatusEvent shown = target == null ? e : target.mask(e);
         if (events.size() >= MAX_EVENTS) {
             events.remove(0);
         }
@@ -618,26 +495,15 @@ public final class PublisherViewModel {
         }
     }
 
-    private NetStatusEvent masked(NetStatusEvent e) {
-        PublishTarget t = target;
-        if (t == null || t.secret().length() < 3) {
-            return e;
-        }
-        Map<String, Object> info = new LinkedHashMap<>();
-        e.info().forEach((k, v) -> info.put(k, v instanceof String s ? t.mask(s) : v));
-        Object details = e.details() instanceof String s ? t.mask(s) : e.details();
-        return new NetStatusEvent(e.code(), e.level(), t.mask(e.description()), details, info, e.monotonicNanos());
-    }
-
     // Devices (the preview and level meter), FX thread.
 
     private void restartPreview() {
         if (!previewing.get() || state.get().busy()) {
             return;
         }
-        String cam = cameraId.get();
-        String mic = microphoneId.get();
-        VideoFormat format = new VideoFormat(width.get(), height.get(), fps.get());
+        String cam = setup.cameraIdProperty().get();
+        String mic = setup.microphoneIdProperty().get();
+        VideoFormat format = setup.videoFormat();
         io.execute(() -> {
             try {
                 preview.open(cam, mic, format, this::toPreview, this::toLevel,
@@ -687,31 +553,7 @@ public final class PublisherViewModel {
         figures.sendingStopped();
     }
 
-    private boolean setKbps(ReadOnlyIntegerWrapper target, int kbps, int max) {
-        if (state.get().busy() || kbps < MIN_KBPS || kbps > max) {
-            return false;
-        }
-        target.set(kbps);
-        return true;
-    }
-
     private void setState(PublisherState s) {
         state.set(s);
-    }
-
-    private void applyPrefs(PublisherPrefs p) {
-        cameraId.set(p.cameraId());
-        microphoneId.set(p.microphoneId());
-        boolean sizeOk = p.width() >= MIN_SIZE && p.height() >= MIN_SIZE && p.width() <= MAX_SIZE
-                && p.height() <= MAX_SIZE && p.width() % 2 == 0 && p.height() % 2 == 0;
-        width.set(sizeOk ? p.width() : PublisherPrefs.DEFAULTS.width());
-        height.set(sizeOk ? p.height() : PublisherPrefs.DEFAULTS.height());
-        fps.set(p.fps() >= 1 && p.fps() <= MAX_FPS ? p.fps() : PublisherPrefs.DEFAULTS.fps());
-        videoKbps.set(p.videoKbps() >= MIN_KBPS && p.videoKbps() <= MAX_VIDEO_KBPS ? p.videoKbps()
-                : PublisherPrefs.DEFAULTS.videoKbps());
-        audioKbps.set(p.audioKbps() >= MIN_KBPS && p.audioKbps() <= MAX_AUDIO_KBPS ? p.audioKbps()
-                : PublisherPrefs.DEFAULTS.audioKbps());
-        serverUrl.set(p.serverUrl());
-        streamName.set(p.streamName());
     }
 }

@@ -69,17 +69,17 @@ class PublisherViewModelTest {
 
     @Test
     void figuresOutsideTheirRangeAreRefusedAndChangeNothing() {
-        assertFalse(Fx.call(() -> vm.setSize(10, 10)));
-        assertFalse(Fx.call(() -> vm.setSize(641, 360)), "H.264 4:2:0 needs even sizes");
-        assertFalse(Fx.call(() -> vm.setFrameRate(0)));
-        assertFalse(Fx.call(() -> vm.setVideoBitrate(5)));
-        assertFalse(Fx.call(() -> vm.setAudioBitrate(1000)));
-        assertEquals(320, Fx.call(() -> vm.widthProperty().get()));
-        assertTrue(Fx.call(() -> vm.setSize(640, 360)));
-        assertTrue(Fx.call(() -> vm.setFrameRate(30)));
-        assertTrue(Fx.call(() -> vm.setVideoBitrate(1500)));
-        assertTrue(Fx.call(() -> vm.setAudioBitrate(128)));
-        assertEquals(new PublisherPrefs("", "", "test", "tone", 640, 360, 30, 1500, 128), Fx.call(vm::prefs));
+        assertFalse(Fx.call(() -> vm.setup().setSize(10, 10)));
+        assertFalse(Fx.call(() -> vm.setup().setSize(641, 360)), "H.264 4:2:0 needs even sizes");
+        assertFalse(Fx.call(() -> vm.setup().setFrameRate(0)));
+        assertFalse(Fx.call(() -> vm.setup().setVideoBitrate(5)));
+        assertFalse(Fx.call(() -> vm.setup().setAudioBitrate(1000)));
+        assertEquals(320, Fx.call(() -> vm.setup().widthProperty().get()));
+        assertTrue(Fx.call(() -> vm.setup().setSize(640, 360)));
+        assertTrue(Fx.call(() -> vm.setup().setFrameRate(30)));
+        assertTrue(Fx.call(() -> vm.setup().setVideoBitrate(1500)));
+        assertTrue(Fx.call(() -> vm.setup().setAudioBitrate(128)));
+        assertEquals(new PublisherPrefs("", "", "test", "tone", 640, 360, 30, 1500, 128), Fx.call(vm.setup()::prefs));
     }
 
     @Test
@@ -88,7 +88,7 @@ class PublisherViewModelTest {
         assertEquals(PublisherState.IDLE, Fx.call(() -> vm.stateProperty().get()));
         assertTrue(Fx.call(() -> vm.problemProperty().get()).contains("server URL"));
         Fx.run(() -> {
-            vm.setServerUrl("rtmp://127.0.0.1/live");
+            vm.setup().setServerUrl("rtmp://127.0.0.1/live");
             vm.goLive();
         });
         assertTrue(Fx.call(() -> vm.problemProperty().get()).contains("stream name or a stream key"));
@@ -112,14 +112,14 @@ class PublisherViewModelTest {
     @Test
     void settingsKeepDevicesFiguresUrlAndNameButNeverTheKey(@TempDir Path dir) throws Exception {
         Fx.run(() -> {
-            vm.setServerUrl("rtmp://user:pw@ingest.example/live?token=SECRETTOKEN");
-            vm.setStreamName("cam");
+            vm.setup().setServerUrl("rtmp://user:pw@ingest.example/live?token=SECRETTOKEN");
+            vm.setup().setStreamName("cam");
             vm.setStreamKey("SECRETKEY");
-            vm.selectMicrophone("none");
-            vm.setSize(640, 360);
+            vm.setup().selectMicrophone("none");
+            vm.setup().setSize(640, 360);
         });
         AppSettings first = new AppSettings(SharedObjectStore.at(dir), Runnable::run);
-        first.setPublisher(Fx.call(vm::prefs));
+        first.setPublisher(Fx.call(vm.setup()::prefs));
         assertEquals(SharedObject.FlushStatus.FLUSHED, first.flush().get(5, TimeUnit.SECONDS));
 
         PublisherPrefs read = new AppSettings(SharedObjectStore.at(dir), Runnable::run).publisher();
@@ -149,7 +149,7 @@ class PublisherViewModelTest {
         }
         String url = "rtmp://127.0.0.1:" + port + "/live";
         Fx.run(() -> {
-            vm.setServerUrl(url);
+            vm.setup().setServerUrl(url);
             vm.setStreamKey("SECRETKEY");
             vm.goLive();
         });
@@ -160,10 +160,10 @@ class PublisherViewModelTest {
         assertTrue(codes.contains("NetConnection.Connect.Failed"), codes.toString());
         assertFalse(log.entries().toString().contains("SECRETKEY"), "the tester's log never holds the key");
         Fx.run(() -> {
-            vm.setServerUrl("rtmp://127.0.0.1:" + port + "/live");
-            vm.setSize(640, 360);
+            vm.setup().setServerUrl("rtmp://127.0.0.1:" + port + "/live");
+            vm.setup().setSize(640, 360);
         });
-        assertEquals(640, Fx.call(() -> vm.widthProperty().get()), "after a failure the figures can change again");
+        assertEquals(640, Fx.call(() -> vm.setup().widthProperty().get()), "after a failure the figures can change again");
     }
 
     @Test
