@@ -531,9 +531,7 @@ public final class PublisherViewModel {
 
     private void poll() {
         figures.level(lastLevel);
-        long now = System.nanoTime();
-        figures.session(liveSinceNanos == 0 ? 0 : (now - liveSinceNanos) / 1e9,
-                state.get() == PublisherState.RECONNECTING ? Math.max(0, reconnectAtNanos - now) : -1);
+        sessionFigures();
         NetStream ns = stream;
         if (ns != null && ns.publishing()) {
             figures.stream(ns.info());
@@ -555,5 +553,13 @@ public final class PublisherViewModel {
 
     private void setState(PublisherState s) {
         state.set(s);
+        sessionFigures();
+    }
+
+    /** Time on air and the reconnect countdown, now (also at once on a change of state). */
+    private void sessionFigures() {
+        long now = System.nanoTime();
+        figures.session(liveSinceNanos == 0 ? 0 : (now - liveSinceNanos) / 1e9,
+                state.get() == PublisherState.RECONNECTING ? Math.max(0, reconnectAtNanos - now) : -1);
     }
 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.netstreamfx.app.bench.LocalNginx;
+import org.netstreamfx.app.fault.FaultProxy;
 import org.netstreamfx.app.session.SessionRecorder;
 import org.netstreamfx.app.ui.Fx;
 import org.netstreamfx.app.ui.settings.PublisherPrefs;
@@ -81,5 +82,30 @@ class PublisherLiveTest {
 
     private static List<String> codes(PublisherViewModel vm) {
         return Fx.call(() -> vm.events().stream().map(NetStatusEvent::code).toList());
+    }
+
+    @Test
+    void aDroppedConnectionCountsDownReconnectsAndGoesOnAir(@TempDir Path dir) throws Exception {
+        assumeTrue(LocalNginx.available(), "nginx with the RTMP module is not installed");
+        try (LocalNginx nginx = LocalNginx.start(dir); FaultProxy proxy = FaultProxy.forUrl(nginx.liveApp())) {
+            PublisherViewModel vm = Fx.call(() -> new PublisherViewModel(Platform::runLater,
+                    PublisherViewModelTest.virtualDevices(), null,
+                    new PublisherPrefs(proxy.proxiedUrl(nginx.liveApp()), "cam2", "test", "none", 320, 180, 25, 400, 64)));
+            try {
+                Fx.run(vm::goLive);
+                Fx.waitUntil("on air", WAIT, () -> vm.stateProperty().get() == PublisherState.LIVE, vm::events);
+                proxy.dropNow();
+                Fx.waitUntil("the reconnect countdown", WAIT, () -> vm.stateProperty().get() == PublisherState.RECONNECTING
+                        && vm.figures().reconnectSecondsProperty().get() >= 0, vm::events);
+                Fx.waitUntil("on air again", WAIT, () -> vm.stateProperty().get() == PublisherState.LIVE
+                        && vm.events().stream().anyMatch(e -> e.code().equals("NetStreamFX.Connect.Reconnected")),
+                        vm::events);
+                assertEquals(-1.0, Fx.call(() -> vm.figures().reconnectSecondsProperty().get()), 1e-9);
+                Fx.run(vm::stop);
+                Fx.waitUntil("stopped", WAIT, () -> vm.stateProperty().get() == PublisherState.IDLE, vm::events);
+            } finally {
+                Fx.run(vm::dispose);
+            }
+        }
     }
 }
