@@ -42,6 +42,7 @@ import org.netstreamfx.player.net.NetConnection;
 import org.netstreamfx.player.net.NetStatusCode;
 import org.netstreamfx.player.net.NetStatusEvent;
 import org.netstreamfx.player.net.NetStream;
+import org.netstreamfx.player.net.NetStreamInfo;
 import org.netstreamfx.player.record.FlvRecorder;
 import org.netstreamfx.player.record.FragmentedMp4Recorder;
 import org.netstreamfx.player.record.Recorder;
@@ -56,8 +57,10 @@ import org.netstreamfx.player.rtmp.client.ReconnectPolicy;
  * devices, {@code publish()} (which starts the feeds) and closing run on "nsfx-publisher-io",
  * one task after the other, so a device is always closed before it is opened again. Engine events
  * arrive through the executor given to the constructor ({@code Platform::runLater} in the app).
- * Figures are read four times a second. Properties are read-only; they change only through the
- * commands. The stream key is kept in a field, never in a property, a setting or a log line.
+ * Figures are read four times a second; the stream's {@code info()}, which may wait for the
+ * engine's locks, is read on "nsfx-publisher-stats". Properties are read-only; they change only
+ * through the commands. The stream key is kept in a field, never in a property, a setting or a
+ * log line.
  */
 public final class PublisherViewModel {
     /** Reconnect tries after an unexpected close (1 s × 1.5, capped at 30 s). */
@@ -83,6 +86,13 @@ public final class PublisherViewModel {
         t.setDaemon(true);
         return t;
     });
+    /** Reads NetStream.info(), which may wait for the engine's locks, off the FX thread. */
+    private final ExecutorService stats = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "nsfx-publisher-stats");
+        t.setDaemon(true);
+        return t;
+    });
+    private final java.util.concurrent.atomic.AtomicBoolean statsInFlight = new java.util.concurrent.atomic.AtomicBoolean();
     private final DevicePreview preview;
     private final PublishSetup setup;
     private volatile Consumer<VideoFrame> previewSink;
@@ -263,6 +273,7 @@ public final class PublisherViewModel {
         closeSession();
         io.execute(preview::close);
         io.shutdown();
+        stats.shutdown();
     }
 
     /** What the next session publishes and where (devices, figures, URL, name), and its commands. */
@@ -533,8 +544,17 @@ public final class PublisherViewModel {
         figures.level(lastLevel);
         sessionFigures();
         NetStream ns = stream;
-        if (ns != null && ns.publishing()) {
-            figures.stream(ns.info());
+        if (ns != null && ns.publishing() && statsInFlight.compareAndSet(false, true)) {
+            // NetStream.info() takes the publisher's lock, which publish() holds while the feeds open.
+            stats.execute(() -> {
+                NetStreamInfo info = ns.info();
+                statsInFlight.set(false);
+                callbacks.execute(() -> {
+                    if (ns == stream && ns.publishing()) {
+                        figures.stream(info);
+                    }
+                });
+            });
         }
         LoopbackMonitor m = loopbackMonitor;
         figures.delay(m == null ? null : m.meter());

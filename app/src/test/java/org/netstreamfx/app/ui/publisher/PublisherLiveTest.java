@@ -65,6 +65,9 @@ class PublisherLiveTest {
                 assertTrue(median > 0 && median < 5000, "end-to-end delay " + median + " ms");
                 System.err.println("PublisherLiveTest: loopback delay median " + median + " ms");
                 assertTrue(Fx.call(() -> vm.figures().onAirSecondsProperty().get()) > 0);
+                Fx.waitUntil("what is sent", WAIT, () -> vm.figures().sentFpsProperty().get() > 0
+                        && vm.figures().sentKbpsProperty().get() > 0, () -> vm.figures().sentFpsProperty().get());
+                assertEquals(0, Fx.call(() -> vm.figures().droppedFramesProperty().get()), "nothing dropped on loopback");
                 assertTrue(Fx.call(() -> ((javafx.scene.control.Label) view.lookup("#delay")).getText()).startsWith("End-to-end delay  last"));
                 assertTrue(Fx.call(() -> vm.shownAddressProperty().get()).endsWith("/cam?key=SE***"),
                         Fx.call(() -> vm.shownAddressProperty().get()));
