@@ -14,11 +14,13 @@ import org.netstreamfx.player.net.SharedObjectStore;
 /**
  * The app's settings, kept the Flash way in the local SharedObject {@value #OBJECT_NAME} of a
  * {@link SharedObjectStore} (the app's: {@code SharedObjectStore.inUserConfig("NetStreamFX")}):
- * window size, recent items, volume, bufferTime and server URLs. Values read back are checked and
+ * window size, recent items, volume, bufferTime, server URLs and the publisher's {@link
+ * PublisherPrefs} (devices, figures, server URL and stream name). Values read back are checked and
  * fall back to their defaults when missing or out of range.
  *
  * <p>Never a secret in plain text: a URL with a password or a query (where stream keys and tokens
- * travel) is not kept among the recent items, and server URLs are kept without user info and query.
+ * travel) is not kept among the recent items, server URLs (the publisher's too) are kept without
+ * user info and query, a stream name without its query, and the stream key is never handed here.
  *
  * <p>Owned by the FX thread; {@link #flush()} encodes there and writes on the given I/O executor,
  * raising SharedObject.Flush.Success or Flush.Failed to the listeners.

@@ -51,8 +51,10 @@ class PublisherLiveTest {
                 return v;
             });
             try {
+                Path recording = dir.resolve("published.flv");
                 Fx.run(() -> {
                     vm.setStreamKey("SECRETKEY");
+                    vm.setRecordFile(recording);
                     vm.goLive();
                 });
                 Fx.waitUntil("on air", WAIT, () -> vm.stateProperty().get() == PublisherState.LIVE, vm::events);
@@ -75,6 +77,8 @@ class PublisherLiveTest {
                 Fx.run(vm::stop);
                 Fx.waitUntil("stopped", WAIT, () -> vm.stateProperty().get() == PublisherState.IDLE, vm::events);
                 assertTrue(codes(vm).contains("NetStream.Unpublish.Success"), codes(vm).toString());
+                Fx.waitUntil("the recording", WAIT, () -> java.nio.file.Files.isRegularFile(recording)
+                        && recording.toFile().length() > 10_000, () -> recording.toFile().length());
                 assertFalse(log.entries().toString().contains("SECRETKEY"), "the tester's log never holds the key");
                 assertFalse(Fx.call(() -> vm.events().toString()).contains("SECRETKEY"));
             } finally {
