@@ -79,6 +79,8 @@ class PublisherLiveTest {
                 assertTrue(codes(vm).contains("NetStream.Unpublish.Success"), codes(vm).toString());
                 Fx.waitUntil("the recording", WAIT, () -> java.nio.file.Files.isRegularFile(recording)
                         && recording.toFile().length() > 10_000, () -> recording.toFile().length());
+                assertTrue(log.entries().stream().anyMatch(e -> "NetStream.Publish.Start".equals(e.line().code())),
+                        "the Tester's log sees the publish session");
                 assertFalse(log.entries().toString().contains("SECRETKEY"), "the tester's log never holds the key");
                 assertFalse(Fx.call(() -> vm.events().toString()).contains("SECRETKEY"));
             } finally {
