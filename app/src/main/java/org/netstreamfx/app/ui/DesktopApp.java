@@ -18,12 +18,16 @@ import javafx.util.Duration;
 import org.netstreamfx.app.ui.player.PlayerView;
 import org.netstreamfx.app.ui.player.PlayerViewModel;
 import org.netstreamfx.app.ui.player.RecentItems;
+import org.netstreamfx.app.ui.publisher.PublishSetup;
+import org.netstreamfx.app.ui.publisher.PublisherView;
+import org.netstreamfx.app.ui.publisher.PublisherViewModel;
 import org.netstreamfx.app.ui.settings.AppSettings;
 import org.netstreamfx.app.ui.settings.SettingsSaver;
 import org.netstreamfx.app.ui.tester.ExportPicker;
 import org.netstreamfx.app.ui.tester.FaultInjection;
 import org.netstreamfx.app.ui.tester.TesterView;
 import org.netstreamfx.app.ui.tester.TesterViewModel;
+import org.netstreamfx.capture.device.Devices;
 import org.netstreamfx.player.net.SharedObjectStore;
 
 /**
@@ -107,6 +111,14 @@ public final class DesktopApp {
         MainWindow window = new MainWindow();
         window.addView("player", "Player", Icons.PLAYER.node(22), player);
         window.addView("tester", "Tester", TesterView.icon(22), new TesterView(tester, faults, ExportPicker.fileChooser()));
+        PublisherViewModel publisher = new PublisherViewModel(Platform::runLater, new Devices(), tester.recorder(),
+                settings.publisher());
+        window.addView("publisher", "Publish", PublisherView.icon(22),
+                new PublisherView(publisher, PublisherView.fileChooser()));
+        if (options.screenshotDir() != null) {
+            // The screenshot shows the test camera's preview and the tone's level.
+            publisher.setPreviewing(true);
+        }
         Scene scene = new Scene(window.root(), settings.windowWidth(), settings.windowHeight());
         scene.getStylesheets().add(MainWindow.STYLESHEET);
         stage.setScene(scene);
@@ -115,9 +127,14 @@ public final class DesktopApp {
         stage.titleProperty().bind(Bindings.createStringBinding(() -> vm.titleProperty().get().isEmpty()
                 ? "NetStreamFX" : vm.titleProperty().get() + " — NetStreamFX", vm.titleProperty()));
         SettingsSaver saver = new SettingsSaver(settings, vm, stage);
+        PublishSetup setup = publisher.setup();
+        saver.track(() -> settings.setPublisher(setup.prefs()), setup.serverUrlProperty(), setup.streamNameProperty(),
+                setup.cameraIdProperty(), setup.microphoneIdProperty(), setup.widthProperty(), setup.heightProperty(),
+                setup.fpsProperty(), setup.videoKbpsProperty(), setup.audioKbpsProperty());
         stage.setOnHidden(e -> {
             saver.saveNow();
             faults.dispose();
+            publisher.dispose();
             tester.dispose();
             vm.dispose();
             closed.countDown();

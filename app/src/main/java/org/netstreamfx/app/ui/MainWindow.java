@@ -10,6 +10,9 @@ import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -19,7 +22,7 @@ import javafx.scene.layout.VBox;
 /**
  * The window's frame: a navigation rail on the left with one entry per view, and the selected
  * view beside it. The Player is added first and selected; the Tester, Publisher and Settings
- * views plug in with {@link #addView}.
+ * views plug in with {@link #addView}. Ctrl+1, Ctrl+2, … select the views in rail order.
  */
 public final class MainWindow {
     /** The stylesheet of every window and dialog of the app. */
@@ -44,6 +47,14 @@ public final class MainWindow {
         views.getStyleClass().add("views");
         root.setLeft(rail);
         root.setCenter(views);
+        // Ctrl+1, Ctrl+2, …: the views in rail order (Cmd on macOS).
+        root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            int n = e.getCode().isDigitKey() ? e.getCode().getCode() - KeyCode.DIGIT1.getCode() : -1;
+            if (e.isShortcutDown() && n >= 0 && n < 9 && n < buttons.size()) {
+                select(new ArrayList<>(buttons.keySet()).get(n));
+                e.consume();
+            }
+        });
         group.selectedToggleProperty().addListener((o, was, now) -> {
             if (now == null && was != null) {
                 group.selectToggle(was);
@@ -70,6 +81,7 @@ public final class MainWindow {
         b.setToggleGroup(group);
         b.setFocusTraversable(false);
         b.setMaxWidth(Double.MAX_VALUE);
+        b.setTooltip(new Tooltip(title + " (" + shortcutName(byId.size() + 1) + ")"));
         byId.put(id, view);
         buttons.put(id, b);
         view.setVisible(false);
@@ -92,6 +104,12 @@ public final class MainWindow {
     /** The ids of the views, in rail order. */
     public List<String> viewIds() {
         return new ArrayList<>(byId.keySet());
+    }
+
+    /** "Ctrl+N" (or "Cmd+N" on macOS) for the {@code n}th view, 1-based. */
+    static String shortcutName(int n) {
+        boolean mac = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("mac");
+        return (mac ? "Cmd+" : "Ctrl+") + n;
     }
 
     public Parent root() {

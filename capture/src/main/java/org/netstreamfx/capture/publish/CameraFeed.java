@@ -1,6 +1,7 @@
 package org.netstreamfx.capture.publish;
 
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.netstreamfx.capture.device.Camera;
 import org.netstreamfx.capture.device.CaptureClock;
 import org.netstreamfx.capture.device.DeviceException;
@@ -28,6 +29,7 @@ public final class CameraFeed extends EncodingFeed<VideoCapture, H264Encoder> {
     private final Camera camera;
     private final H264Settings wanted;
     private final CaptureClock clock;
+    private volatile Consumer<VideoFrame> frameObserver;
 
     /**
      * @param settings size, rate, bit rate, keyframe interval; the size and rate are what is asked
@@ -62,10 +64,24 @@ public final class CameraFeed extends EncodingFeed<VideoCapture, H264Encoder> {
         withEncoder(H264Encoder::requestKeyframe);
     }
 
+    /**
+     * Also hands every captured picture to {@code observer} (a preview), on the capture thread,
+     * before it is encoded; null stops. The picture is valid only during the call, as for any
+     * {@link VideoFrameListener}. The observer must
+     * return quickly and not throw (it runs before the encoder on the same thread).
+     */
+    public void setFrameObserver(Consumer<VideoFrame> observer) {
+        frameObserver = observer;
+    }
+
     /** Called on the camera's capture thread. */
     private final class Frames implements VideoFrameListener {
         @Override
         public void onFrame(VideoFrame frame) {
+            Consumer<VideoFrame> o = frameObserver;
+            if (o != null) {
+                o.accept(frame);
+            }
             encode(e -> e.encodeBgra(frame.pixels(), frame.strideBytes(), frame.captureTimeUs()), "H.264");
         }
 

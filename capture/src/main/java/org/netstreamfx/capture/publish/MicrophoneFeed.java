@@ -1,6 +1,7 @@
 package org.netstreamfx.capture.publish;
 
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.netstreamfx.capture.device.AudioBlock;
 import org.netstreamfx.capture.device.AudioBlockListener;
 import org.netstreamfx.capture.device.AudioCapture;
@@ -28,6 +29,7 @@ public final class MicrophoneFeed extends EncodingFeed<AudioCapture, AacEncoder>
     private final Microphone microphone;
     private final AacSettings wanted;
     private final CaptureClock clock;
+    private volatile Consumer<AudioBlock> blockObserver;
 
     /** @param clock the capture clock shared with the camera */
     public MicrophoneFeed(Microphone microphone, AacSettings settings, CaptureClock clock) {
@@ -56,10 +58,22 @@ public final class MicrophoneFeed extends EncodingFeed<AudioCapture, AacEncoder>
         // Every AAC frame is a keyframe.
     }
 
+    /**
+     * Also hands every captured block to {@code observer} (a level meter), on the capture thread,
+     * before it is encoded; null stops. The samples are valid only during the call.
+     */
+    public void setBlockObserver(Consumer<AudioBlock> observer) {
+        blockObserver = observer;
+    }
+
     /** Called on the microphone's capture thread. */
     private final class Blocks implements AudioBlockListener {
         @Override
         public void onAudio(AudioBlock block) {
+            Consumer<AudioBlock> o = blockObserver;
+            if (o != null) {
+                o.accept(block);
+            }
             encode(e -> e.encode(block.samples(), 0, block.frames() * block.format().channels(),
                     block.captureTimeUs()), "AAC");
         }

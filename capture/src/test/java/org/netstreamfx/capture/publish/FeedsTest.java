@@ -8,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.netstreamfx.capture.device.CaptureClock;
 import org.netstreamfx.capture.device.TestCamera;
+import org.netstreamfx.capture.device.TestPattern;
 import org.netstreamfx.capture.device.ToneMicrophone;
 import org.netstreamfx.capture.encode.AacSettings;
 import org.netstreamfx.capture.encode.H264Settings;
@@ -98,5 +99,35 @@ class FeedsTest {
         camera.stop();
         assertEquals(1, s.failures.size(), s.failures.toString());
         assertTrue(s.failures.get(0).startsWith("Camera test cannot be published: "), s.failures.get(0));
+    }
+
+    @Test
+    void observersSeeEveryPictureAndBlockWhileItIsEncoded() throws Exception {
+        CaptureClock clock = CaptureClock.system();
+        CameraFeed camera = new CameraFeed(new TestCamera(), H264Settings.of(160, 120, 25, 300), clock);
+        MicrophoneFeed mic = new MicrophoneFeed(new ToneMicrophone(), new AacSettings(44_100, 2, 64), clock);
+        List<Long> codes = new CopyOnWriteArrayList<>();
+        List<Double> peaks = new CopyOnWriteArrayList<>();
+        camera.setFrameObserver(f -> codes.add(TestPattern.readFrameNumber(f.pixels(), f.width(), f.height(),
+                f.strideBytes()) - f.frameNumber()));
+        mic.setBlockObserver(b -> peaks.add(b.level().peakDbfs()));
+        Sink video = new Sink();
+        Sink audio = new Sink();
+        camera.start(video);
+        mic.start(audio);
+        try {
+            waitFor(video, 5);
+            waitFor(audio, 5);
+            camera.setFrameObserver(null);
+            int seen = codes.size();
+            Thread.sleep(200);
+            assertEquals(seen, codes.size(), "no picture after the observer is removed");
+        } finally {
+            camera.stop();
+            mic.stop();
+        }
+        assertTrue(codes.size() >= 5, "pictures observed: " + codes.size());
+        assertTrue(codes.stream().allMatch(d -> d == 0), "each observed picture carries its own number: " + codes);
+        assertTrue(peaks.stream().anyMatch(p -> p > -40), "the tone is heard: " + peaks);
     }
 }

@@ -4,7 +4,6 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
@@ -30,11 +29,9 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import javafx.util.Duration;
 import org.controlsfx.control.NotificationPane;
 import org.netstreamfx.app.ui.Icons;
 import org.netstreamfx.app.ui.video.Video;
-import org.netstreamfx.player.net.StatusLevel;
 
 /**
  * The player: a tool bar (open file, open URL, recent items, the stream's name and state,
@@ -45,9 +42,6 @@ import org.netstreamfx.player.net.StatusLevel;
  * M mute, Ctrl+O open a file, Ctrl+L open a URL.
  */
 public final class PlayerView extends StackPane {
-    /** How long a warning stays before it hides itself; errors stay until dismissed. */
-    static final Duration WARNING_SHOWN_FOR = Duration.seconds(6);
-    private static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
 
     /** Chooses a file to play (the app shows a FileChooser; tests answer directly). */
     @FunctionalInterface
@@ -59,7 +53,6 @@ public final class PlayerView extends StackPane {
     private final FilePicker filePicker;
     private final Video video = new Video();
     private final NotificationPane notifications;
-    private final PauseTransition warningTimer = new PauseTransition(WARNING_SHOWN_FOR);
 
     public PlayerView(PlayerViewModel vm, FilePicker filePicker) {
         this.vm = vm;
@@ -68,17 +61,7 @@ public final class PlayerView extends StackPane {
         vm.streamProperty().addListener((o, was, now) -> video.attachNetStream(now));
         video.attachNetStream(vm.streamProperty().get());
 
-        notifications = new NotificationPane(pictureArea());
-        notifications.setId("notifications");
-        notifications.getStyleClass().add(NotificationPane.STYLE_CLASS_DARK);
-        notifications.setShowFromTop(true);
-        notifications.setOnHidden(e -> {
-            if (vm.noticeProperty().get() != null) {
-                vm.dismissNotice();
-            }
-        });
-        vm.noticeProperty().addListener((o, was, now) -> showNotice(now));
-        warningTimer.setOnFinished(e -> vm.dismissNotice());
+        notifications = NoticeBar.around(pictureArea(), vm.noticeProperty(), vm::dismissNotice);
         BorderPane content = new BorderPane();
         content.setTop(toolBar());
         content.setCenter(notifications);
@@ -265,37 +248,6 @@ public final class PlayerView extends StackPane {
             }
         });
         return area;
-    }
-
-    private void showNotice(Notice n) {
-        warningTimer.stop();
-        if (n == null) {
-            notifications.hide();
-            return;
-        }
-        Region icon = (n.level() == StatusLevel.ERROR ? Icons.ERROR : Icons.WARNING).node(20);
-        icon.getStyleClass().add(n.level() == StatusLevel.ERROR ? "notice-error" : "notice-warning");
-        Label code = new Label(n.code());
-        code.setId("notice-code");
-        code.getStyleClass().add("notice-code");
-        code.setMinWidth(Region.USE_PREF_SIZE);
-        Label what = new Label(n.description());
-        what.getStyleClass().add("notice-description");
-        Label advice = new Label(n.advice());
-        advice.setId("notice-advice");
-        advice.getStyleClass().add("notice-advice");
-        HBox first = new HBox(8, code, what);
-        VBox lines = new VBox(2, first, advice);
-        HBox graphic = new HBox(12, icon, lines);
-        graphic.setAlignment(Pos.CENTER_LEFT);
-        Tooltip.install(graphic, new Tooltip(n.text()));
-        notifications.setText(null);
-        notifications.setGraphic(graphic);
-        notifications.pseudoClassStateChanged(ERROR, n.level() == StatusLevel.ERROR);
-        notifications.show();
-        if (n.level() != StatusLevel.ERROR) {
-            warningTimer.playFromStart();
-        }
     }
 
     private void onKey(KeyEvent e) {

@@ -1,12 +1,12 @@
 package org.netstreamfx.app.ui.player;
 
 /** Media times for people: "m:ss", or "h:mm:ss" from an hour on. */
-final class TimeFormat {
+public final class TimeFormat {
     private TimeFormat() {
     }
 
     /** {@code seconds} as m:ss (h:mm:ss from an hour); "--:--" for a negative or unknown time. */
-    static String of(double seconds) {
+    public static String of(double seconds) {
         if (!(seconds >= 0) || Double.isInfinite(seconds)) {
             return "--:--";
         }

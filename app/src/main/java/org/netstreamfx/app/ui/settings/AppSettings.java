@@ -14,11 +14,13 @@ import org.netstreamfx.player.net.SharedObjectStore;
 /**
  * The app's settings, kept the Flash way in the local SharedObject {@value #OBJECT_NAME} of a
  * {@link SharedObjectStore} (the app's: {@code SharedObjectStore.inUserConfig("NetStreamFX")}):
- * window size, recent items, volume, bufferTime and server URLs. Values read back are checked and
+ * window size, recent items, volume, bufferTime, server URLs and the publisher's {@link
+ * PublisherPrefs} (devices, figures, server URL and stream name). Values read back are checked and
  * fall back to their defaults when missing or out of range.
  *
  * <p>Never a secret in plain text: a URL with a password or a query (where stream keys and tokens
- * travel) is not kept among the recent items, and server URLs are kept without user info and query.
+ * travel) is not kept among the recent items, server URLs (the publisher's too) are kept without
+ * user info and query, a stream name without its query, and the stream key is never handed here.
  *
  * <p>Owned by the FX thread; {@link #flush()} encodes there and writes on the given I/O executor,
  * raising SharedObject.Flush.Success or Flush.Failed to the listeners.
@@ -41,6 +43,7 @@ public final class AppSettings {
     static final String BUFFER_TIME = "bufferTime";
     static final String RECENT = "recentItems";
     static final String SERVERS = "serverUrls";
+    static final String PUBLISHER = "publisher";
 
     private final SharedObject so;
     private final Executor io;
@@ -114,6 +117,50 @@ public final class AppSettings {
     /** Keeps {@code urls} without their user info and query, so no key or token is stored. */
     public void setServerUrls(List<String> urls) {
         so.data().put(SERVERS, urls.stream().map(AppSettings::withoutSecrets).filter(s -> !s.isEmpty()).distinct().limit(MAX_ITEMS).toList());
+    }
+
+    /**
+     * The publisher's devices, figures, server URL and stream name; {@link PublisherPrefs#DEFAULTS}
+     * for what is missing or out of range.
+     */
+    public PublisherPrefs publisher() {
+        PublisherPrefs d = PublisherPrefs.DEFAULTS;
+        if (!(so.data().get(PUBLISHER) instanceof Map<?, ?> m)) {
+            return d;
+        }
+        return new PublisherPrefs(text(m, "serverUrl", d.serverUrl()), text(m, "streamName", d.streamName()),
+                text(m, "camera", d.cameraId()), text(m, "microphone", d.microphoneId()),
+                whole(m, "width", d.width(), 16, 7680), whole(m, "height", d.height(), 16, 7680),
+                whole(m, "fps", d.fps(), 1, 120), whole(m, "videoKbps", d.videoKbps(), 16, 50_000),
+                whole(m, "audioKbps", d.audioKbps(), 16, 512));
+    }
+
+    /**
+     * Keeps the publisher's figures: the URL without user info and query, the stream name without
+     * its query. No stream key is ever written.
+     */
+    public void setPublisher(PublisherPrefs p) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("serverUrl", p.serverUrl().isBlank() ? "" : withoutSecrets(p.serverUrl().strip()));
+        int query = p.streamName().indexOf('?');
+        m.put("streamName", (query >= 0 ? p.streamName().substring(0, query) : p.streamName()).strip());
+        m.put("camera", p.cameraId());
+        m.put("microphone", p.microphoneId());
+        m.put("width", (double) p.width());
+        m.put("height", (double) p.height());
+        m.put("fps", (double) p.fps());
+        m.put("videoKbps", (double) p.videoKbps());
+        m.put("audioKbps", (double) p.audioKbps());
+        so.data().put(PUBLISHER, m);
+    }
+
+    private static String text(Map<?, ?> m, String key, String fallback) {
+        return m.get(key) instanceof String s ? s : fallback;
+    }
+
+    private static int whole(Map<?, ?> m, String key, int fallback, int min, int max) {
+        return m.get(key) instanceof Number n && n.doubleValue() >= min && n.doubleValue() <= max
+                ? n.intValue() : fallback;
     }
 
     /** The file the settings are kept in. */

@@ -21,6 +21,8 @@ public final class SettingsSaver {
     private final PlayerViewModel player;
     private final Stage stage;
     private final PauseTransition pending = new PauseTransition(SAVE_DELAY);
+    private final InvalidationListener changed = o -> pending.playFromStart();
+    private final java.util.List<Runnable> copyIns = new java.util.ArrayList<>();
 
     /** Applies the saved figures to {@code player}; {@code stage} may be null (no window size then). */
     public SettingsSaver(AppSettings settings, PlayerViewModel player, Stage stage) {
@@ -30,13 +32,23 @@ public final class SettingsSaver {
         player.setVolume(settings.volume());
         player.setBufferTime(settings.bufferTime(PlayerViewModel.DEFAULT_BUFFER_TIME));
         pending.setOnFinished(e -> saveNow());
-        InvalidationListener changed = o -> pending.playFromStart();
         player.volumeProperty().addListener(changed);
         player.bufferTimeProperty().addListener(changed);
         player.recent().items().addListener(changed);
         if (stage != null) {
             stage.widthProperty().addListener(changed);
             stage.heightProperty().addListener(changed);
+        }
+    }
+
+    /**
+     * Saves another view's figures too: {@code copyIn} runs before each flush, and a change of any
+     * of {@code changes} schedules one.
+     */
+    public void track(Runnable copyIn, javafx.beans.Observable... changes) {
+        copyIns.add(copyIn);
+        for (javafx.beans.Observable o : changes) {
+            o.addListener(changed);
         }
     }
 
@@ -49,6 +61,7 @@ public final class SettingsSaver {
         if (stage != null && !stage.isFullScreen() && !stage.isMaximized()) {
             settings.setWindowSize(stage.getWidth(), stage.getHeight());
         }
+        copyIns.forEach(Runnable::run);
         settings.flush();
     }
 }

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.IntBuffer;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -50,6 +51,7 @@ public final class Video extends Region {
     private PixelBuffer<IntBuffer> pixelBuffer;
     private IntBuffer shownPixels;
     private NetStream attached;
+    private volatile Consumer<VideoFrame> frameObserver;
 
     public Video() {
         getStyleClass().add("video");
@@ -76,6 +78,29 @@ public final class Video extends Region {
         if (stream != null) {
             stream.setVideoSink(sink);
         }
+    }
+
+    /**
+     * Shows one BGRA picture that does not come from a NetStream (a camera preview); callable on
+     * any thread. The pixels are copied before this returns.
+     */
+    public void showPicture(ByteBuffer bgra, int width, int height, int strideBytes) {
+        exchange.put(bgra, width, height, strideBytes);
+        schedulePresent();
+    }
+
+    /** Removes the picture shown (any thread). */
+    public void clearPicture() {
+        sink.clear();
+    }
+
+    /**
+     * Sees every frame of the attached stream on the playback thread, before it is copied for
+     * the screen (e.g. to measure a loopback delay); the frame is valid only during the call and
+     * the observer must return quickly. Null removes it.
+     */
+    public void setFrameObserver(Consumer<VideoFrame> observer) {
+        frameObserver = observer;
     }
 
     /** Smooth (bilinear) scaling when true, nearest-neighbour when false. Default true. */
@@ -185,6 +210,10 @@ public final class Video extends Region {
 
         @Override
         public void render(VideoFrame f) {
+            Consumer<VideoFrame> o = frameObserver;
+            if (o != null) {
+                o.accept(f);
+            }
             exchange.put(f.pixels(), f.width(), f.height(), f.strideBytes());
             schedulePresent();
         }

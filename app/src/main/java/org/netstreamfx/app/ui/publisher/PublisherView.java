@@ -1,0 +1,479 @@
+package org.netstreamfx.app.ui.publisher;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.IntPredicate;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableValue;
+import javafx.css.PseudoClass;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.netstreamfx.app.ui.Icons;
+import org.netstreamfx.app.ui.player.NoticeBar;
+import org.netstreamfx.app.ui.video.Video;
+import org.netstreamfx.player.net.NetStatusEvent;
+
+/**
+ * The publisher: the camera's preview beside the loopback monitor (the stream played back from
+ * the server, with the measured end-to-end delay), the devices, encoding, server and recording
+ * on the right, the on-air badge and Go live / Stop on top, and the session's figures and events
+ * below. Warnings and errors slide down as a notification bar, as in the player.
+ */
+public final class PublisherView extends BorderPane {
+    /** Picks a file: a media file to use as a camera, or where to record. Tests answer directly. */
+    @FunctionalInterface
+    public interface FilePicker {
+        Optional<Path> pick(Window owner, boolean save);
+    }
+
+    static final String KEY_TOOLTIP = "The stream key is kept in memory only: it is never saved with the settings, "
+            + "and it is masked (ab***) wherever the address is shown or logged.";
+    private static final PseudoClass ON_AIR = PseudoClass.getPseudoClass("on-air");
+    private static final String[] SIZES = {"320x180", "640x360", "854x480", "1280x720", "1920x1080"};
+
+    private final PublisherViewModel vm;
+    private final FilePicker files;
+    private final Video preview = new Video();
+    private final Video monitor = new Video();
+    private boolean previewStarted;
+
+    public PublisherView(PublisherViewModel vm, FilePicker files) {
+        this.vm = vm;
+        this.files = files;
+        getStyleClass().add("publisher-view");
+        preview.setId("preview");
+        monitor.setId("loopback");
+        vm.setPreviewSink(f -> preview.showPicture(f.pixels(), f.width(), f.height(), f.strideBytes()));
+        vm.previewingProperty().addListener((o, was, now) -> {
+            if (!now && !vm.stateProperty().get().busy()) {
+                preview.clearPicture();
+            }
+        });
+        // The devices open the first time the view is shown, not when the app starts.
+        visibleProperty().addListener((o, was, now) -> {
+            if (now && !previewStarted) {
+                previewStarted = true;
+                vm.setPreviewing(true);
+            }
+        });
+        monitor.setFrameObserver(vm::measureLoopbackFrame);
+        vm.loopbackStreamProperty().addListener((o, was, now) -> monitor.attachNetStream(now));
+
+        SplitPane pictures = new SplitPane(pane(preview, "Preview", previewCaption()),
+                pane(monitor, "Loopback (from the server)", delayCaption()));
+        pictures.setDividerPositions(0.5);
+        BorderPane center = new BorderPane(pictures);
+        center.setBottom(bottom());
+        setTop(toolBar());
+        setCenter(NoticeBar.around(center, vm.noticeProperty(), vm::dismissNotice));
+        ScrollPane side = new ScrollPane(side());
+        side.setFitToWidth(true);
+        side.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        side.setPrefWidth(320);
+        side.getStyleClass().add("publisher-side");
+        setRight(side);
+    }
+
+    public PublisherViewModel viewModel() {
+        return vm;
+    }
+
+    /** The camera's preview. */
+    public Video preview() {
+        return preview;
+    }
+
+    /** The stream as the server sends it back. */
+    public Video loopback() {
+        return monitor;
+    }
+
+    /** A FileChooser for media files (camera) or for the recording (save). */
+    public static FilePicker fileChooser() {
+        FileChooser chooser = new FileChooser();
+        return (owner, save) -> {
+            chooser.getExtensionFilters().setAll(save
+                    ? new FileChooser.ExtensionFilter("FLV or fragmented MP4", "*.flv", "*.mp4")
+                    : new FileChooser.ExtensionFilter("Video files", "*.mp4", "*.flv", "*.mov", "*.mkv", "*.webm"));
+            chooser.setTitle(save ? "Record the stream to" : "Use a video file as the camera");
+            File f = save ? chooser.showSaveDialog(owner) : chooser.showOpenDialog(owner);
+            if (f == null) {
+                return Optional.empty();
+            }
+            chooser.setInitialDirectory(f.getParentFile());
+            return Optional.of(f.toPath());
+        };
+    }
+
+    private HBox toolBar() {
+        Label title = new Label("Publisher");
+        title.getStyleClass().add("stream-title");
+        Label address = new Label();
+        address.setId("publish-address");
+        address.getStyleClass().add("caption");
+        address.textProperty().bind(vm.shownAddressProperty());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Button go = new Button();
+        go.setId("go-live");
+        go.getStyleClass().add("go-live");
+        go.setGraphic(Icons.BROADCAST.node(16));
+        go.textProperty().bind(Bindings.createStringBinding(() -> vm.stateProperty().get().busy() ? "Stop" : "Go live",
+                vm.stateProperty()));
+        go.disableProperty().bind(vm.stateProperty().isEqualTo(PublisherState.STOPPING));
+        vm.stateProperty().addListener((o, was, now) -> go.pseudoClassStateChanged(ON_AIR, now.busy()));
+        go.setOnAction(e -> {
+            if (vm.stateProperty().get().busy()) {
+                vm.stop();
+            } else {
+                vm.goLive();
+            }
+        });
+        HBox bar = new HBox(10, title, new OnAirBadge(vm), address, spacer, go);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("tool-bar-row");
+        return bar;
+    }
+
+    private static StackPane pane(Video video, String name, Label caption) {
+        Label label = new Label(name);
+        label.getStyleClass().add("monitor-caption");
+        StackPane.setAlignment(label, Pos.TOP_LEFT);
+        StackPane.setAlignment(caption, Pos.BOTTOM_LEFT);
+        StackPane area = new StackPane(video, label, caption);
+        area.getStyleClass().add("picture-area");
+        area.setMinWidth(160);
+        return area;
+    }
+
+    private Label previewCaption() {
+        Label l = caption("preview-caption");
+        l.textProperty().bind(Bindings.createStringBinding(() -> vm.previewingProperty().get()
+                        || vm.stateProperty().get().busy() ? vm.setup().cameraIdProperty().get() + "  " + vm.setup().widthProperty().get()
+                        + "x" + vm.setup().heightProperty().get() + " @ " + vm.setup().fpsProperty().get() + " fps"
+                        : "Preview off: turn it on to see the camera before going live",
+                vm.previewingProperty(), vm.stateProperty(), vm.setup().cameraIdProperty(), vm.setup().widthProperty(),
+                vm.setup().heightProperty(), vm.setup().fpsProperty()));
+        return l;
+    }
+
+    private Label delayCaption() {
+        PublishFigures f = vm.figures();
+        Label l = caption("delay");
+        l.textProperty().bind(Bindings.createStringBinding(() -> delayText(vm.loopbackStreamProperty().get() != null,
+                        f.delayMeasurableProperty().get(), f.delayLastMsProperty().get(),
+                        f.delayMedianMsProperty().get(), f.delayP95MsProperty().get()),
+                vm.loopbackStreamProperty(), f.delayMeasurableProperty(), f.delayLastMsProperty(),
+                f.delayMedianMsProperty(), f.delayP95MsProperty()));
+        return l;
+    }
+
+    /** What the loopback caption says about the end-to-end delay. */
+    static String delayText(boolean playing, boolean measurable, double lastMs, double medianMs, double p95Ms) {
+        if (!playing) {
+            return "Plays the stream back from the server once on air";
+        }
+        if (!measurable) {
+            return "End-to-end delay: needs the test camera (its frame counter is what is measured)";
+        }
+        if (Double.isNaN(lastMs)) {
+            return "End-to-end delay: waiting for the first picture…";
+        }
+        return String.format(Locale.ROOT, "End-to-end delay  last %.0f ms · median %.0f ms · p95 %.0f ms",
+                lastMs, medianMs, p95Ms);
+    }
+
+    private static Label caption(String id) {
+        Label l = new Label();
+        l.setId(id);
+        l.getStyleClass().add("monitor-caption");
+        l.setMaxWidth(Double.MAX_VALUE);
+        l.setMouseTransparent(true);
+        return l;
+    }
+
+    private Node bottom() {
+        PublishFigures f = vm.figures();
+        ProgressBar queue = new ProgressBar();
+        queue.setId("queue-gauge");
+        queue.setPrefWidth(120);
+        queue.progressProperty().bind(f.queueSecondsProperty().divide(PublisherViewModel.QUEUE_LIMIT_S));
+        Tooltip.install(queue, new Tooltip("Media waiting to be sent; past "
+                + PublisherViewModel.QUEUE_LIMIT_S + " s, video is dropped up to the next keyframe"));
+        GridPane stats = new GridPane();
+        stats.getStyleClass().add("publisher-stats");
+        stats.setHgap(10);
+        stats.setVgap(4);
+        stat(stats, 0, "Queue", "stat-queue", Bindings.createStringBinding(() -> String.format(Locale.ROOT,
+                "%.2f / %.1f s", f.queueSecondsProperty().get(), PublisherViewModel.QUEUE_LIMIT_S),
+                f.queueSecondsProperty()));
+        stats.add(queue, 2, 0);
+        stat(stats, 1, "Dropped frames", "stat-dropped", f.droppedFramesProperty().asString());
+        stat(stats, 2, "Sending", "stat-sending", Bindings.createStringBinding(() -> String.format(Locale.ROOT,
+                "%.1f fps · %.0f kbit/s", f.sentFpsProperty().get(), f.sentKbpsProperty().get()),
+                f.sentFpsProperty(), f.sentKbpsProperty()));
+        stat(stats, 3, "Reconnect", "stat-reconnect", Bindings.createStringBinding(() -> f.reconnectSecondsProperty()
+                .get() < 0 ? "—" : String.format(Locale.ROOT, "next try in %.1f s", f.reconnectSecondsProperty().get()),
+                f.reconnectSecondsProperty()));
+        stats.setPadding(new Insets(8, 10, 8, 10));
+        stats.setMinWidth(Region.USE_PREF_SIZE);
+
+        ListView<NetStatusEvent> events = new ListView<>(vm.events());
+        events.setId("publish-events");
+        events.getStyleClass().add("publisher-events");
+        events.setPlaceholder(new Label("The session's NetStatus events show here (the Tester view logs them too)"));
+        events.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(NetStatusEvent e, boolean empty) {
+                super.updateItem(e, empty);
+                setText(empty || e == null ? null : e.code() + (e.description().isEmpty() ? "" : "  " + e.description()));
+            }
+        });
+        vm.events().addListener((javafx.collections.ListChangeListener<NetStatusEvent>) c -> {
+            if (!vm.events().isEmpty()) {
+                events.scrollTo(vm.events().size() - 1);
+            }
+        });
+        events.setPrefHeight(130);
+        HBox.setHgrow(events, Priority.ALWAYS);
+        HBox row = new HBox(stats, events);
+        row.setPrefHeight(140);
+        return row;
+    }
+
+    private static void stat(GridPane grid, int row, String name, String id, ObservableValue<String> value) {
+        Label n = new Label(name);
+        n.getStyleClass().add("stat-name");
+        Label v = new Label();
+        v.setId(id);
+        v.getStyleClass().add("stat-value");
+        v.textProperty().bind(value);
+        v.setMinWidth(Region.USE_PREF_SIZE);
+        grid.add(n, 0, row);
+        grid.add(v, 1, row);
+    }
+
+    // The side panel.
+
+    private VBox side() {
+        VBox box = new VBox(6);
+        box.setPadding(new Insets(10));
+        box.getChildren().addAll(section("DEVICES"), devices(), section("ENCODING"), encoding(), section("SERVER"),
+                server(), section("RECORDING"), recording(), problemLabel());
+        return box;
+    }
+
+    private static Label section(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("section-title");
+        return l;
+    }
+
+    private Node devices() {
+        ComboBox<DeviceChoice> camera = picker("camera-picker", vm.cameras(), vm.setup().cameraIdProperty(), vm.setup()::selectCamera);
+        Button file = new Button("File…");
+        file.setId("camera-file");
+        file.setTooltip(new Tooltip("Use a video file as the camera (played as a loop)"));
+        file.setOnAction(e -> files.pick(getScene() == null ? null : getScene().getWindow(), false)
+                .ifPresent(p -> vm.setup().selectCamera(p.toString())));
+        file.disableProperty().bind(busy());
+        file.setMinWidth(Region.USE_PREF_SIZE);
+        HBox.setHgrow(camera, Priority.ALWAYS);
+        HBox cameraRow = new HBox(6, Icons.CAMERA.node(16), camera, file);
+        cameraRow.setAlignment(Pos.CENTER_LEFT);
+        ComboBox<DeviceChoice> mic = picker("mic-picker", vm.microphones(), vm.setup().microphoneIdProperty(), vm.setup()::selectMicrophone);
+        HBox.setHgrow(mic, Priority.ALWAYS);
+        HBox micRow = new HBox(6, Icons.MIC.node(16), mic);
+        micRow.setAlignment(Pos.CENTER_LEFT);
+        LevelMeter level = new LevelMeter(vm.figures().levelRmsDbfsProperty(), vm.figures().levelPeakDbfsProperty());
+        level.setId("level-meter");
+        Label db = new Label();
+        db.setId("level-dbfs");
+        db.getStyleClass().add("caption");
+        db.setMinWidth(64);
+        db.textProperty().bind(Bindings.createStringBinding(() -> vm.figures().levelPeakDbfsProperty().get()
+                        <= LevelMeter.FLOOR_DBFS ? "−∞ dBFS" : String.format(Locale.ROOT, "%.0f dBFS",
+                        vm.figures().levelPeakDbfsProperty().get()), vm.figures().levelPeakDbfsProperty()));
+        HBox.setHgrow(level, Priority.ALWAYS);
+        HBox levelRow = new HBox(8, level, db);
+        levelRow.setAlignment(Pos.CENTER_LEFT);
+        ToggleButton previewing = new ToggleButton("Preview", Icons.EYE.node(14));
+        previewing.setId("preview-toggle");
+        previewing.setSelected(vm.previewingProperty().get());
+        previewing.selectedProperty().addListener((o, was, now) -> vm.setPreviewing(now));
+        vm.previewingProperty().addListener((o, was, now) -> previewing.setSelected(now));
+        previewing.setTooltip(new Tooltip("Open the camera and microphone before going live"));
+        return new VBox(6, cameraRow, micRow, levelRow, previewing);
+    }
+
+    private ComboBox<DeviceChoice> picker(String id, javafx.collections.ObservableList<DeviceChoice> items,
+                                          ObservableValue<String> selected, java.util.function.Consumer<String> select) {
+        ComboBox<DeviceChoice> box = new ComboBox<>(items);
+        box.setId(id);
+        box.setMaxWidth(Double.MAX_VALUE);
+        Runnable sync = () -> {
+            String want = selected.getValue();
+            DeviceChoice match = items.stream().filter(c -> c.id().equals(want)).findFirst()
+                    .orElse(want == null ? null : new DeviceChoice(want, new File(want).getName()));
+            if (match != null && !match.equals(box.getValue())) {
+                box.setValue(match);
+            }
+        };
+        selected.addListener((o, was, now) -> sync.run());
+        items.addListener((javafx.collections.ListChangeListener<DeviceChoice>) c -> sync.run());
+        sync.run();
+        box.valueProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                select.accept(now.id());
+            }
+        });
+        box.disableProperty().bind(busy());
+        return box;
+    }
+
+    private Node encoding() {
+        ComboBox<String> size = new ComboBox<>(javafx.collections.FXCollections.observableArrayList(SIZES));
+        size.setId("size");
+        size.setEditable(true);
+        size.setValue(vm.setup().widthProperty().get() + "x" + vm.setup().heightProperty().get());
+        size.setPrefWidth(120);
+        size.valueProperty().addListener((o, was, now) -> {
+            String[] wh = now == null ? new String[0] : now.toLowerCase(Locale.ROOT).split("x");
+            boolean ok = wh.length == 2 && parses(wh[0]) && parses(wh[1])
+                    && vm.setup().setSize(Integer.parseInt(wh[0].strip()), Integer.parseInt(wh[1].strip()));
+            size.pseudoClassStateChanged(PseudoClass.getPseudoClass("invalid"), !ok);
+        });
+        size.disableProperty().bind(busy());
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(6);
+        grid.addRow(0, new Label("Size"), size);
+        grid.addRow(1, new Label("Frame rate"), number("fps", vm.setup().fpsProperty().get(), vm.setup()::setFrameRate, "fps"));
+        grid.addRow(2, new Label("Video"), number("video-kbps", vm.setup().videoKbpsProperty().get(), vm.setup()::setVideoBitrate,
+                "kbit/s H.264"));
+        grid.addRow(3, new Label("Audio"), number("audio-kbps", vm.setup().audioKbpsProperty().get(), vm.setup()::setAudioBitrate,
+                "kbit/s AAC"));
+        return grid;
+    }
+
+    private Node number(String id, int initial, IntPredicate set, String unit) {
+        TextField field = new TextField(Integer.toString(initial));
+        field.setId(id);
+        field.setPrefColumnCount(6);
+        field.textProperty().addListener((o, was, now) -> field.pseudoClassStateChanged(
+                PseudoClass.getPseudoClass("invalid"), !(parses(now) && set.test(Integer.parseInt(now.strip())))));
+        field.disableProperty().bind(busy());
+        Label u = new Label(unit);
+        u.getStyleClass().add("caption");
+        HBox row = new HBox(6, field, u);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
+    }
+
+    private static boolean parses(String s) {
+        return s != null && s.strip().matches("\\d{1,6}");
+    }
+
+    private Node server() {
+        TextField url = new TextField(vm.setup().serverUrlProperty().get());
+        url.setId("server-url");
+        url.setPromptText("rtmp://host[:port]/app");
+        url.textProperty().addListener((o, was, now) -> vm.setup().setServerUrl(now));
+        TextField name = new TextField(vm.setup().streamNameProperty().get());
+        name.setId("stream-name");
+        name.setPromptText("Stream name (optional with a key)");
+        name.textProperty().addListener((o, was, now) -> vm.setup().setStreamName(now));
+        PasswordField key = new PasswordField();
+        key.setId("stream-key");
+        key.setPromptText("Stream key (not saved)");
+        TextField shown = new TextField();
+        shown.setId("stream-key-shown");
+        shown.textProperty().bindBidirectional(key.textProperty());
+        key.textProperty().addListener((o, was, now) -> vm.setStreamKey(now));
+        ToggleButton show = new ToggleButton(null, Icons.EYE.node(14));
+        show.setId("show-key");
+        show.getStyleClass().add("icon-button");
+        show.setTooltip(new Tooltip("Show the stream key"));
+        shown.visibleProperty().bind(show.selectedProperty());
+        key.visibleProperty().bind(show.selectedProperty().not());
+        Tooltip keyTip = new Tooltip(KEY_TOOLTIP);
+        keyTip.setWrapText(true);
+        keyTip.setMaxWidth(320);
+        key.setTooltip(keyTip);
+        shown.setTooltip(keyTip);
+        StackPane keyFields = new StackPane(key, shown);
+        HBox.setHgrow(keyFields, Priority.ALWAYS);
+        HBox keyRow = new HBox(6, keyFields, show);
+        keyRow.setAlignment(Pos.CENTER_LEFT);
+        VBox box = new VBox(6, url, name, keyRow);
+        box.disableProperty().bind(busy());
+        return box;
+    }
+
+    private Node recording() {
+        CheckBox record = new CheckBox("Record to file");
+        record.setId("record");
+        Label file = new Label();
+        file.setId("record-file");
+        file.getStyleClass().add("caption");
+        file.setWrapText(true);
+        record.setOnAction(e -> {
+            if (record.isSelected()) {
+                Optional<Path> p = files.pick(getScene() == null ? null : getScene().getWindow(), true);
+                vm.setRecordFile(p.orElse(null));
+                file.setText(p.map(Path::toString).orElse(""));
+            } else {
+                vm.setRecordFile(null);
+                file.setText("");
+            }
+            record.setSelected(vm.recordingProperty().get());
+        });
+        record.setTooltip(new Tooltip("Also keep what is published in a local file: fragmented MP4 for .mp4, FLV otherwise"));
+        record.disableProperty().bind(busy());
+        return new VBox(4, record, file);
+    }
+
+    private Label problemLabel() {
+        Label l = new Label();
+        l.setId("publish-problem");
+        l.getStyleClass().add("field-problem");
+        l.setWrapText(true);
+        l.textProperty().bind(vm.problemProperty());
+        l.managedProperty().bind(vm.problemProperty().isNotEmpty());
+        return l;
+    }
+
+    private javafx.beans.binding.BooleanBinding busy() {
+        return Bindings.createBooleanBinding(() -> vm.stateProperty().get().busy(), vm.stateProperty());
+    }
+
+    /** The rail's icon. */
+    public static Region icon(double size) {
+        return Icons.BROADCAST.node(size);
+    }
+}

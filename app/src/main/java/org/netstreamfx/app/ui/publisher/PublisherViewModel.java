@@ -1,0 +1,585 @@
+package org.netstreamfx.app.ui.publisher;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.util.Duration;
+import org.netstreamfx.app.session.SessionRecorder;
+import org.netstreamfx.app.ui.player.Notice;
+import org.netstreamfx.app.ui.settings.PublisherPrefs;
+import org.netstreamfx.capture.device.AudioBlock;
+import org.netstreamfx.capture.device.AudioLevel;
+import org.netstreamfx.capture.device.CaptureClock;
+import org.netstreamfx.capture.device.DeviceException;
+import org.netstreamfx.capture.device.DeviceList;
+import org.netstreamfx.capture.device.Devices;
+import org.netstreamfx.capture.device.LoopbackDelayMeter;
+import org.netstreamfx.capture.device.TestCamera;
+import org.netstreamfx.capture.device.VideoFormat;
+import org.netstreamfx.capture.device.VideoFrame;
+import org.netstreamfx.capture.encode.AacSettings;
+import org.netstreamfx.capture.encode.H264Settings;
+import org.netstreamfx.capture.publish.CameraFeed;
+import org.netstreamfx.capture.publish.MicrophoneFeed;
+import org.netstreamfx.player.net.NetConnection;
+import org.netstreamfx.player.net.NetStatusCode;
+import org.netstreamfx.player.net.NetStatusEvent;
+import org.netstreamfx.player.net.NetStream;
+import org.netstreamfx.player.net.NetStreamInfo;
+import org.netstreamfx.player.record.FlvRecorder;
+import org.netstreamfx.player.record.FragmentedMp4Recorder;
+import org.netstreamfx.player.record.Recorder;
+import org.netstreamfx.player.rtmp.client.ReconnectPolicy;
+
+/**
+ * The publisher's state and commands: devices with a preview and a level meter, what to send and
+ * where, one publishing session at a time (NetConnection, NetStream.attachCamera/attachAudio/
+ * publish), its figures, and a loopback monitor that plays the stream back from the server.
+ *
+ * <p>Threads: everything here runs on the FX thread except what blocks: listing and opening
+ * devices, {@code publish()} (which starts the feeds) and closing run on "nsfx-publisher-io",
+ * one task after the other, so a device is always closed before it is opened again. Engine events
+ * arrive through the executor given to the constructor ({@code Platform::runLater} in the app).
+ * Figures are read four times a second; the stream's {@code info()}, which may wait for the
+ * engine's locks, is read on "nsfx-publisher-stats". Properties are read-only; they change only
+ * through the commands. The stream key is kept in a field, never in a property, a setting or a
+ * log line.
+ */
+public final class PublisherViewModel {
+    /** Reconnect tries after an unexpected close (1 s × 1.5, capped at 30 s). */
+    static final int RECONNECT_TRIES = 10;
+    /** The outgoing queue's bound in seconds (NetStream.bufferTime while publishing). */
+    public static final double QUEUE_LIMIT_S = 1.0;
+    /** How long Stop waits for NetStream.Unpublish.Success before it closes anyway. */
+    static final Duration UNPUBLISH_WAIT = Duration.seconds(5);
+    /** Events kept for the list; older ones are dropped. */
+    static final int MAX_EVENTS = 500;
+    private static final Duration POLL_INTERVAL = Duration.millis(250);
+    private static final Pattern RECONNECT_DELAY = Pattern.compile(" in (\\d+) ms");
+
+    private final Executor callbacks;
+    private final Devices devices;
+    private final SessionRecorder log;
+    private final CaptureClock clock = CaptureClock.system();
+    private final Timeline poll;
+    private final Timeline unpublishWait;
+    /** Devices, publish() and closing, one after the other, off the FX thread. */
+    private final ExecutorService io = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "nsfx-publisher-io");
+        t.setDaemon(true);
+        return t;
+    });
+    /** Reads NetStream.info(), which may wait for the engine's locks, off the FX thread. */
+    private final ExecutorService stats = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "nsfx-publisher-stats");
+        t.setDaemon(true);
+        return t;
+    });
+    private final java.util.concurrent.atomic.AtomicBoolean statsInFlight = new java.util.concurrent.atomic.AtomicBoolean();
+    private final DevicePreview preview;
+    private final PublishSetup setup;
+    private volatile Consumer<VideoFrame> previewSink;
+    private volatile AudioLevel lastLevel;
+    /** The loopback player, read by its playback thread to measure. */
+    private volatile LoopbackMonitor loopbackMonitor;
+    private String streamKey = "";
+    private Path recordFile;
+    private NetConnection connection;
+    private NetStream stream;
+    private PublishTarget target;
+    private long liveSinceNanos;
+    private long reconnectAtNanos;
+
+    private final ObservableList<DeviceChoice> cameras = FXCollections.observableArrayList();
+    private final ObservableList<DeviceChoice> microphones = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper recording = new ReadOnlyBooleanWrapper(this, "recording");
+    private final ReadOnlyBooleanWrapper previewing = new ReadOnlyBooleanWrapper(this, "previewing");
+    private final ReadOnlyObjectWrapper<PublisherState> state = new ReadOnlyObjectWrapper<>(this, "state", PublisherState.IDLE);
+    private final ReadOnlyStringWrapper shownAddress = new ReadOnlyStringWrapper(this, "shownAddress", "");
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
+    private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>(this, "notice");
+    private final PublishFigures figures = new PublishFigures();
+    private final ReadOnlyObjectWrapper<NetStream> loopbackStream = new ReadOnlyObjectWrapper<>(this, "loopbackStream");
+    private final ObservableList<NetStatusEvent> events = FXCollections.observableArrayList();
+    private final ObservableList<NetStatusEvent> eventsView = FXCollections.unmodifiableObservableList(events);
+    private final ObservableList<DeviceChoice> camerasView = FXCollections.unmodifiableObservableList(cameras);
+    private final ObservableList<DeviceChoice> microphonesView = FXCollections.unmodifiableObservableList(microphones);
+
+    /**
+     * @param callbacks where the engine calls back: {@code Platform::runLater}
+     * @param devices   where cameras and microphones come from
+     * @param log       also gets every event of the session, masked (the tester's recorder), or null
+     * @param prefs     the saved devices, figures, URL and name to start with
+     */
+    public PublisherViewModel(Executor callbacks, Devices devices, SessionRecorder log, PublisherPrefs prefs) {
+        this.callbacks = callbacks;
+        this.devices = devices;
+        this.log = log;
+        this.preview = new DevicePreview(devices, clock);
+        this.setup = new PublishSetup(prefs, () -> state.get().busy(), this::restartPreview);
+        setup.serverUrlProperty().addListener(o -> problem.set(""));
+        setup.streamNameProperty().addListener(o -> problem.set(""));
+        poll = new Timeline(new KeyFrame(POLL_INTERVAL, e -> poll()));
+        poll.setCycleCount(Animation.INDEFINITE);
+        poll.play();
+        unpublishWait = new Timeline(new KeyFrame(UNPUBLISH_WAIT, e -> endSession(PublisherState.IDLE)));
+        refreshDevices();
+    }
+
+    // Commands: devices and figures.
+
+    /** Lists the cameras and microphones again (off the FX thread). */
+    public void refreshDevices() {
+        io.execute(() -> {
+            DeviceList list = devices.list();
+            List<DeviceChoice> cams = new java.util.ArrayList<>(list.cameras().stream()
+                    .map(c -> new DeviceChoice(c.id(), c.name())).toList());
+            cams.add(new DeviceChoice("none", "No camera"));
+            List<DeviceChoice> mics = list.microphones().stream().map(m -> new DeviceChoice(m.id(), m.name())).toList();
+            callbacks.execute(() -> {
+                cameras.setAll(cams);
+                microphones.setAll(mics);
+                setup.keepListed(cams, mics);
+            });
+        });
+    }
+
+    /** The stream key: kept here only, masked everywhere it could show, never saved. */
+    public void setStreamKey(String key) {
+        streamKey = key == null ? "" : key.strip();
+        problem.set("");
+    }
+
+    /** Also records what is published to {@code file} (FLV, or fragmented MP4 for .mp4/.m4v/.mov); null: no recording. */
+    public void setRecordFile(Path file) {
+        if (!state.get().busy()) {
+            recordFile = file;
+            recording.set(file != null);
+        }
+    }
+
+    /** Opens the camera and microphone for the preview and the level meter (while not on air). */
+    public void setPreviewing(boolean on) {
+        if (previewing.get() == on) {
+            return;
+        }
+        previewing.set(on);
+        if (!state.get().busy()) {
+            if (on) {
+                restartPreview();
+            } else {
+                io.execute(preview::close);
+                clearMeters();
+            }
+        }
+    }
+
+    /**
+     * Where preview pictures go (the view's Video node), called on a capture thread; the picture
+     * is valid only during the call.
+     */
+    public void setPreviewSink(Consumer<VideoFrame> sink) {
+        previewSink = sink;
+    }
+
+    // Commands: the session.
+
+    /** Connects, publishes, and starts the loopback monitor once Publish.Start comes. */
+    public void goLive() {
+        if (state.get().busy()) {
+            return;
+        }
+        PublishTarget t;
+        try {
+            t = PublishTarget.of(setup.serverUrlProperty().get(), setup.streamNameProperty().get(), streamKey);
+        } catch (IllegalArgumentException e) {
+            problem.set(e.getMessage());
+            return;
+        }
+        if (log != null) {
+            log.addSecret(t.secret());
+        }
+        target = t;
+        problem.set("");
+        notice.set(null);
+        shownAddress.set(t.shownAddress());
+        resetFigures();
+        setState(PublisherState.CONNECTING);
+        String cam = setup.cameraIdProperty().get();
+        String mic = setup.microphoneIdProperty().get();
+        H264Settings video = setup.video();
+        AacSettings audio = setup.audio();
+        io.execute(() -> {
+            preview.close();
+            try {
+                CameraFeed camera = cam.equals("none") ? null : new CameraFeed(devices.camera(cam), video, clock);
+                MicrophoneFeed microphone = mic.equals("none") ? null
+                        : new MicrophoneFeed(devices.microphone(mic), audio, clock);
+                callbacks.execute(() -> connect(t, camera, microphone));
+            } catch (DeviceException e) {
+                callbacks.execute(() -> {
+                    if (target == t) {
+                        problem.set(e.getMessage());
+                        endSession(PublisherState.FAILED);
+                    }
+                });
+            }
+        });
+    }
+
+    /** Unpublishes (Unpublish.Success follows) and closes the connection. */
+    public void stop() {
+        PublisherState s = state.get();
+        if (!s.busy() || s == PublisherState.STOPPING) {
+            return;
+        }
+        NetStream ns = stream;
+        if (ns == null || s == PublisherState.CONNECTING && !ns.publishing()) {
+            endSession(PublisherState.IDLE);
+            return;
+        }
+        setState(PublisherState.STOPPING);
+        closeLoopback();
+        unpublishWait.playFromStart();
+        io.execute(() -> ns.publish(null));
+    }
+
+    public void dismissNotice() {
+        notice.set(null);
+    }
+
+    /** Stops everything: the session, the preview, the polling and the I/O thread. */
+    public void dispose() {
+        poll.stop();
+        unpublishWait.stop();
+        closeLoopback();
+        closeSession();
+        io.execute(preview::close);
+        io.shutdown();
+        stats.shutdown();
+    }
+
+    /** What the next session publishes and where (devices, figures, URL, name), and its commands. */
+    public PublishSetup setup() {
+        return setup;
+    }
+
+    // Called on the loopback stream's playback thread.
+
+    /** Measures one picture played back from the server (the loopback Video's frame observer). */
+    public void measureLoopbackFrame(org.netstreamfx.player.sink.VideoFrame frame) {
+        LoopbackMonitor m = loopbackMonitor;
+        if (m != null) {
+            m.measure(frame);
+        }
+    }
+
+    // Properties.
+
+    public ObservableList<DeviceChoice> cameras() {
+        return camerasView;
+    }
+
+    public ObservableList<DeviceChoice> microphones() {
+        return microphonesView;
+    }
+
+    /** Whether a recording file is set. */
+    public ReadOnlyBooleanProperty recordingProperty() {
+        return recording.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty previewingProperty() {
+        return previewing.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<PublisherState> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    /** Where the session publishes, URL and key masked ("" before the first). */
+    public ReadOnlyStringProperty shownAddressProperty() {
+        return shownAddress.getReadOnlyProperty();
+    }
+
+    /** What keeps Go live from starting (a field to fix, a device that will not open), or "". */
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+
+    /** The warning or error the user should see now, or null. */
+    public ReadOnlyObjectProperty<Notice> noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    /** Time on air, queue, dropped frames, reconnect countdown, level and loopback delay. */
+    public PublishFigures figures() {
+        return figures;
+    }
+
+    /** The stream played back from the server while on air (a Video node attaches to it), or null. */
+    public ReadOnlyObjectProperty<NetStream> loopbackStreamProperty() {
+        return loopbackStream.getReadOnlyProperty();
+    }
+
+    /** The session's NetStatus events (publisher and loopback), keys masked, oldest first. */
+    public ObservableList<NetStatusEvent> events() {
+        return eventsView;
+    }
+
+    // Engine wiring (FX thread).
+
+    private void connect(PublishTarget t, CameraFeed camera, MicrophoneFeed microphone) {
+        if (target != t || state.get() != PublisherState.CONNECTING) {
+            return;
+        }
+        NetConnection nc = new NetConnection(callbacks);
+        NetStream ns = new NetStream(nc);
+        connection = nc;
+        stream = ns;
+        if (camera != null) {
+            camera.setFrameObserver(this::toPreview);
+            ns.attachCamera(camera);
+        }
+        if (microphone != null) {
+            microphone.setBlockObserver(this::toLevel);
+            ns.attachAudio(microphone);
+        }
+        ns.setBufferTime(QUEUE_LIMIT_S);
+        if (recordFile != null) {
+            ns.recordPublished(recorder(recordFile, e -> onStreamStatus(ns, e)));
+        }
+        ns.addNetStatusListener(e -> onStreamStatus(ns, e));
+        nc.addNetStatusListener(e -> onConnectionStatus(nc, e));
+        nc.setRtmpOptions(nc.rtmpOptions().withReconnect(ReconnectPolicy.tries(RECONNECT_TRIES)));
+        try {
+            nc.connect(t.tcUrl());
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            onConnectionStatus(nc, NetStatusEvent.of(NetStatusCode.NETCONNECTION_CONNECT_FAILED, e.getMessage(),
+                    null, System.nanoTime()));
+        }
+    }
+
+    private Recorder recorder(Path file, org.netstreamfx.player.record.RecordListener listener) {
+        String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return n.endsWith(".mp4") || n.endsWith(".m4v") || n.endsWith(".mov")
+                ? new FragmentedMp4Recorder(file, callbacks, listener) : new FlvRecorder(file, callbacks, listener);
+    }
+
+    private void onConnectionStatus(NetConnection nc, NetStatusEvent e) {
+        if (nc != connection) {
+            return;
+        }
+        record(e);
+        NetStream ns = stream;
+        if (e.is(NetStatusCode.NETCONNECTION_CONNECT_SUCCESS) && state.get() == PublisherState.CONNECTING) {
+            String name = target.publishName();
+            io.execute(() -> {
+                try {
+                    ns.publish(name, "live");
+                } catch (IllegalStateException ex) {
+                    callbacks.execute(() -> onStreamStatus(ns, NetStatusEvent.of(NetStatusCode.NSFX_PUBLISH_FEEDFAILED,
+                            ex.getMessage(), null, System.nanoTime())));
+                }
+            });
+        } else if (e.is(NetStatusCode.NSFX_CONNECT_RECONNECTING)) {
+            Matcher m = RECONNECT_DELAY.matcher(e.description());
+            reconnectAtNanos = System.nanoTime() + (m.find() ? Long.parseLong(m.group(1)) * 1_000_000L : 0);
+            setState(PublisherState.RECONNECTING);
+        } else if (e.is(NetStatusCode.NSFX_CONNECT_RECONNECTED)) {
+            reconnectAtNanos = 0;
+            setState(PublisherState.LIVE);
+        } else if (e.isError() || e.is(NetStatusCode.NETCONNECTION_CONNECT_CLOSED)
+                && state.get() != PublisherState.STOPPING) {
+            endSession(PublisherState.FAILED);
+        }
+    }
+
+    private void onStreamStatus(NetStream ns, NetStatusEvent e) {
+        if (ns != stream) {
+            return;
+        }
+        record(e);
+        if (e.is(NetStatusCode.NETSTREAM_PUBLISH_START)) {
+            if (liveSinceNanos == 0) {
+                liveSinceNanos = System.nanoTime();
+            }
+            reconnectAtNanos = 0;
+            setState(PublisherState.LIVE);
+            if (loopbackMonitor == null) {
+                openLoopback();
+            }
+        } else if (e.is(NetStatusCode.NETSTREAM_UNPUBLISH_SUCCESS) && state.get() == PublisherState.STOPPING) {
+            endSession(PublisherState.IDLE);
+        } else if (e.isError() && !e.code().startsWith("NetStream.Record.")) {
+            // A failed recording lets the stream go on; any other error ends the session.
+            endSession(PublisherState.FAILED);
+        }
+    }
+
+    private void onLoopbackStatus(LoopbackMonitor m, NetStatusEvent e) {
+        if (m == loopbackMonitor) {
+            record(e);
+        }
+    }
+
+    private void openLoopback() {
+        LoopbackDelayMeter meter = setup.cameraIdProperty().get().equals(TestCamera.ID)
+                ? new LoopbackDelayMeter(clock, setup.videoFormat()) : null;
+        LoopbackMonitor[] self = new LoopbackMonitor[1];
+        self[0] = new LoopbackMonitor(callbacks, target.tcUrl(), target.publishName(), meter,
+                e -> onLoopbackStatus(self[0], e));
+        loopbackMonitor = self[0];
+        loopbackStream.set(self[0].stream());
+        figures.delayMeasurable(meter != null);
+    }
+
+    private void closeLoopback() {
+        LoopbackMonitor m = loopbackMonitor;
+        loopbackMonitor = null;
+        loopbackStream.set(null);
+        if (m != null) {
+            m.close(io);
+        }
+    }
+
+    /** Ends the session in {@code end}: closes the stream and the connection, then the preview comes back. */
+    private void endSession(PublisherState end) {
+        unpublishWait.stop();
+        closeLoopback();
+        closeSession();
+        reconnectAtNanos = 0;
+        liveSinceNanos = 0;
+        setState(end);
+        clearMeters();
+        if (previewing.get()) {
+            restartPreview();
+        }
+    }
+
+    private void closeSession() {
+        NetStream ns = stream;
+        NetConnection nc = connection;
+        stream = null;
+        connection = null;
+        if (ns != null || nc != null) {
+            io.execute(() -> {
+                if (ns != null) {
+                    ns.close();
+                }
+                if (nc != null) {
+                    nc.close();
+                }
+            });
+        }
+    }
+
+    private void record(NetStatusEvent e) {
+        NetStatusEvent shown = target == null ? e : target.mask(e);
+        if (events.size() >= MAX_EVENTS) {
+            events.remove(0);
+        }
+        events.add(shown);
+        if (log != null) {
+            log.onNetStatus(shown);
+        }
+        Notice n = PublishAdvice.noticeFor(shown, shown.description());
+        if (n != null) {
+            notice.set(n);
+        }
+    }
+
+    // Devices (the preview and level meter), FX thread.
+
+    private void restartPreview() {
+        if (!previewing.get() || state.get().busy()) {
+            return;
+        }
+        String cam = setup.cameraIdProperty().get();
+        String mic = setup.microphoneIdProperty().get();
+        VideoFormat format = setup.videoFormat();
+        io.execute(() -> {
+            try {
+                preview.open(cam, mic, format, this::toPreview, this::toLevel,
+                        f -> callbacks.execute(() -> problem.set("Preview: " + f.getMessage())));
+            } catch (DeviceException | RuntimeException e) {
+                callbacks.execute(() -> problem.set("Preview: " + e.getMessage()));
+            }
+        });
+    }
+
+    // Called on a capture thread.
+
+    private void toPreview(VideoFrame frame) {
+        Consumer<VideoFrame> sink = previewSink;
+        if (sink != null) {
+            sink.accept(frame);
+        }
+    }
+
+    private void toLevel(AudioBlock block) {
+        lastLevel = block.level();
+    }
+
+    // Figures (FX thread).
+
+    private void poll() {
+        figures.level(lastLevel);
+        sessionFigures();
+        NetStream ns = stream;
+        if (ns != null && ns.publishing() && statsInFlight.compareAndSet(false, true)) {
+            // NetStream.info() takes the publisher's lock, which publish() holds while the feeds open.
+            stats.execute(() -> {
+                NetStreamInfo info = ns.info();
+                statsInFlight.set(false);
+                callbacks.execute(() -> {
+                    if (ns == stream && ns.publishing()) {
+                        figures.stream(info);
+                    }
+                });
+            });
+        }
+        LoopbackMonitor m = loopbackMonitor;
+        figures.delay(m == null ? null : m.meter());
+    }
+
+    private void resetFigures() {
+        figures.reset();
+        events.clear();
+    }
+
+    private void clearMeters() {
+        lastLevel = null;
+        figures.level(null);
+        figures.sendingStopped();
+    }
+
+    private void setState(PublisherState s) {
+        state.set(s);
+        sessionFigures();
+    }
+
+    /** Time on air and the reconnect countdown, now (also at once on a change of state). */
+    private void sessionFigures() {
+        long now = System.nanoTime();
+        figures.session(liveSinceNanos == 0 ? 0 : (now - liveSinceNanos) / 1e9,
+                state.get() == PublisherState.RECONNECTING ? Math.max(0, reconnectAtNanos - now) : -1);
+    }
+}
