@@ -62,6 +62,8 @@ public final class StreamPipeline implements PlaybackFeed, AutoCloseable {
     private final Listener listener;
     private final Thread thread;
     private final Object lock = new Object();
+    /** Signalled by both decoder threads: fast mode waits on it instead of polling. */
+    private final FrameSignal arrivals = new FrameSignal();
     private final ArrayDeque<DataMessage> data = new ArrayDeque<>();
     private volatile MediaSource source;
     private volatile TrackPipeline<VideoFrame> video;
@@ -153,6 +155,11 @@ public final class StreamPipeline implements PlaybackFeed, AutoCloseable {
     }
 
     @Override
+    public FrameSignal arrivals() {
+        return arrivals;
+    }
+
+    @Override
     public boolean sourceEnded() {
         synchronized (lock) {
             return endedEpoch == epoch && seekTargetUs < 0;
@@ -239,7 +246,7 @@ public final class StreamPipeline implements PlaybackFeed, AutoCloseable {
                 }
             };
             if (f.kind() == TrackKind.VIDEO) {
-                TrackPipeline<VideoFrame> t = new TrackPipeline<>("nsfx-vdec-" + id, VIDEO_FRAMES_QUEUED, problems);
+                TrackPipeline<VideoFrame> t = new TrackPipeline<>("nsfx-vdec-" + id, VIDEO_FRAMES_QUEUED, problems, arrivals);
                 framePool = new VideoFramePool(VIDEO_FRAMES_QUEUED + 3);
                 FfmpegVideoDecoder dec = new FfmpegVideoDecoder(f, framePool, t::deliver);
                 videoDecoder = dec;
@@ -247,7 +254,7 @@ public final class StreamPipeline implements PlaybackFeed, AutoCloseable {
                 t.start(dec);
                 video = t;
             } else {
-                TrackPipeline<AudioChunk> t = new TrackPipeline<>("nsfx-adec-" + id, AUDIO_CHUNKS_QUEUED, problems);
+                TrackPipeline<AudioChunk> t = new TrackPipeline<>("nsfx-adec-" + id, AUDIO_CHUNKS_QUEUED, problems, arrivals);
                 FfmpegAudioDecoder dec = new FfmpegAudioDecoder(f, t::deliver);
                 audioDecoder = dec;
                 audioIndex = f.index();
