@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.netstreamfx.player.net.NetConnection;
 import org.netstreamfx.player.net.NetStatusCode;
 import org.netstreamfx.player.net.NetStream;
@@ -32,10 +33,12 @@ final class EnginePlayback implements AutoCloseable {
     private final CountDownLatch firstFrame = new CountDownLatch(1);
     private final CountDownLatch done = new CountDownLatch(1);
     private final AtomicLong playNanos = new AtomicLong();
+    private final AtomicLong connectNanos = new AtomicLong();
     private final AtomicLong firstFrameNanos = new AtomicLong();
     private final AtomicLong frames = new AtomicLong();
     private final AtomicLong checksum = new AtomicLong();
     private final AtomicReference<String> error = new AtomicReference<>();
+    private volatile Consumer<VideoFrame> observer;
 
     EnginePlayback(boolean fast, double bufferTime) {
         ns.setPacing(fast ? NetStream.Pacing.AS_FAST_AS_POSSIBLE : NetStream.Pacing.REAL_TIME);
@@ -65,12 +68,21 @@ final class EnginePlayback implements AutoCloseable {
             firstFrameNanos.set(now);
             firstFrame.countDown();
         }
+        Consumer<VideoFrame> o = observer;
+        if (o != null) {
+            o.accept(frame);
+        }
         ByteBuffer px = frame.pixels();
         long sum = 0;
         for (int i = px.position(), end = px.limit() - 8; i <= end; i += 64) {
             sum += px.getLong(i);
         }
         checksum.addAndGet(sum);
+    }
+
+    /** Hands every frame to {@code o} on the playback thread, before the pixels are read (set before start). */
+    void observe(Consumer<VideoFrame> o) {
+        observer = o;
     }
 
     /** Starts playing a file, an http URL or an rtmp:// address (connecting first). */
@@ -80,6 +92,7 @@ final class EnginePlayback implements AutoCloseable {
             nc.addNetStatusListener(e -> {
                 if (e.is(NetStatusCode.NETCONNECTION_CONNECT_SUCCESS)) {
                     playNanos.set(System.nanoTime());
+                    connectNanos.set(playNanos.get() - connectNanos.get());
                     ns.play(target.streamName());
                 } else if (e.isError()) {
                     error.compareAndSet(null, e.code() + " " + e.description());
@@ -87,6 +100,7 @@ final class EnginePlayback implements AutoCloseable {
                     done.countDown();
                 }
             });
+            connectNanos.set(System.nanoTime());
             nc.connect(target.connection().tcUrl());
         } else {
             nc.connect(null);
@@ -102,6 +116,11 @@ final class EnginePlayback implements AutoCloseable {
         }
         failIfError();
         return (firstFrameNanos.get() - playNanos.get()) / 1e6;
+    }
+
+    /** For an rtmp:// address, from connect() to Connect.Success, in milliseconds (once connected). */
+    double connectMs() {
+        return connectNanos.get() / 1e6;
     }
 
     /** Waits for Play.Complete; returns the seconds from play() to it. */
