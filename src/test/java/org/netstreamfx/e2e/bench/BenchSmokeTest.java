@@ -30,8 +30,8 @@ class BenchSmokeTest {
             "decode.engine.fps", "decode.ffmpeg.fps", "decode.ratio",
             "rtmp.chunkDecode", "rtmp.receive.throughput", "rtmp.receive.cpuPerMbit",
             "rtmp.receive.receivedOfFile",
-            "ttff.rtmpLive.bufferTime0", "ttff.rtmpLive.connect", "ttff.rtmpLive.raw.firstVideo",
-            "ttff.rtmpLive.raw.firstKeyframe",
+            "ttff.rtmpLive.bufferTime0", "ttff.rtmpLive.connect", "ttff.rtmpLive.keyframeWait",
+            "ttff.rtmpLive.afterKeyframe",
             "loopback.engine.median", "loopback.engine.p95", "loopback.ffmpeg.median", "loopback.ffmpeg.p95",
             "loopback.ratio",
             "publish.180p.engine.cpuPerFrame", "publish.180p.engine.encodeCpuPerFrame",
@@ -67,7 +67,7 @@ class BenchSmokeTest {
         }
         for (String positive : List.of("ttff.mp4", "ttff.rtmpLive", "memory.rss", "memory.freshProcess.rss", "decode.engine.fps",
                 "decode.ffmpeg.fps", "rtmp.chunkDecode", "rtmp.receive.throughput", "ttff.rtmpLive.bufferTime0",
-                "ttff.rtmpLive.raw.firstKeyframe", "loopback.engine.median", "loopback.ffmpeg.median",
+                "ttff.rtmpLive.afterKeyframe", "loopback.engine.median", "loopback.ffmpeg.median",
                 "publish.180p.engine.cpuPerFrame", "publish.180p.ffmpeg.cpuPerFrame")) {
             assertTrue(figures.path(positive).path("median").asDouble() > 0, positive + " > 0");
         }

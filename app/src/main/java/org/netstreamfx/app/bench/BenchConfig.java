@@ -33,7 +33,7 @@ public record BenchConfig(String mode, int runs, int width, int height, double d
 
     public static BenchConfig quick(Path workDir) {
         return new BenchConfig("quick", 3, 1920, 1080, 5, 10, 64 << 20, 8, 640, 2, 5,
-                List.of(720, 1080), 150, workDir);
+                List.of(720, 1080), 90, workDir);
     }
 
     /** The reduced form the test command runs: tiny sizes, one run each. */

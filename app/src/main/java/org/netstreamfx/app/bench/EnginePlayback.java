@@ -118,6 +118,11 @@ final class EnginePlayback implements AutoCloseable {
         return (firstFrameNanos.get() - playNanos.get()) / 1e6;
     }
 
+    /** When the first frame reached the sink ({@link System#nanoTime()}), 0 before. */
+    long firstFrameNanos() {
+        return firstFrameNanos.get();
+    }
+
     /** For an rtmp:// address, from connect() to Connect.Success, in milliseconds (once connected). */
     double connectMs() {
         return connectNanos.get() / 1e6;

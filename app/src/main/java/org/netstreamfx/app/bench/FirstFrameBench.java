@@ -75,50 +75,49 @@ final class FirstFrameBench {
         report.note("ttff", config.width() + "x" + config.height() + " H.264, keyframe every second; "
                 + "bufferTime 0.1 s; rtmp live = ffmpeg -re -stream_loop -1 -c copy -> nginx-rtmp (live on), "
                 + "play() after Connect.Success, start phases spread over the GOP: includes the wait for a keyframe; "
-                + "rtmpLive.bufferTime0: the same with bufferTime 0; rtmpLive.connect: connect() to Connect.Success; "
-                + "rtmpLive.raw.*: our RTMP client alone, from its play command to the first video message and "
-                + "to the first keyframe");
+                + "rtmpLive.bufferTime0: the same with bufferTime 0, started together with our RTMP client alone "
+                + "(keyframeWait: its play command to the first keyframe; afterKeyframe: that keyframe's arrival to "
+                + "the player's first frame); rtmpLive.connect: connect() to Connect.Success");
     }
 
     /**
-     * Where the live first frame's time goes: the same plays with bufferTime 0, their connect
-     * time, and our RTMP client alone (no demuxing, no decoding) timed from its play command to
-     * the first video message and to the first keyframe nginx-rtmp forwards.
+     * Where the live first frame's time goes. Each run starts, at the same moment, our player with
+     * bufferTime 0 and our RTMP client alone (no demuxing, no decoding) on the same live stream:
+     * both wait for the same next keyframe, which nginx-rtmp forwards first to a new subscriber.
+     * Reported: the player's first frame from play() (bufferTime0), its connect time, the raw
+     * client's wait from its play command to that keyframe (keyframeWait), and the player's first
+     * frame after the keyframe reached the raw client (afterKeyframe: our demuxing, decoder start,
+     * decoding, buffering and presentation).
      */
     private static void liveBreakdown(BenchConfig config, String rtmp, BenchReport report) throws Exception {
         List<Double> buffer0 = new ArrayList<>();
         List<Double> connect = new ArrayList<>();
-        List<Double> firstVideo = new ArrayList<>();
-        List<Double> firstKey = new ArrayList<>();
+        List<Double> keyWait = new ArrayList<>();
+        List<Double> afterKey = new ArrayList<>();
         for (int i = 0; i < config.runs(); i++) {
             spreadOverGop(true, i);
-            buffer0.add(firstFrameMs(rtmp, 0, connect));
-        }
-        for (int i = 0; i < config.runs(); i++) {
-            spreadOverGop(true, i);
-            AtomicLong video = new AtomicLong();
             AtomicLong key = new AtomicLong();
             CountDownLatch gotKey = new CountDownLatch(1);
             try (RawRtmpPlay raw = new RawRtmpPlay(rtmp, m -> {
-                if (m.type() == MessageType.VIDEO && m.payload().length > 0) {
-                    long now = System.nanoTime();
-                    video.compareAndSet(0, now);
-                    if ((m.payload()[0] & 0xF0) == 0x10 && key.compareAndSet(0, now)) {
-                        gotKey.countDown();
-                    }
+                if (m.type() == MessageType.VIDEO && m.payload().length > 0 && (m.payload()[0] & 0xF0) == 0x10
+                        && key.compareAndSet(0, System.nanoTime())) {
+                    gotKey.countDown();
                 }
-            })) {
+            }); EnginePlayback p = new EnginePlayback(false, 0)) {
+                p.start(rtmp);
+                buffer0.add(p.awaitFirstFrameMs(15_000));
                 if (!gotKey.await(15, TimeUnit.SECONDS)) {
                     throw new IllegalStateException("no keyframe from " + rtmp + " within 15 s");
                 }
-                firstVideo.add((video.get() - raw.playSentNanos()) / 1e6);
-                firstKey.add((key.get() - raw.playSentNanos()) / 1e6);
+                connect.add(p.connectMs());
+                keyWait.add((key.get() - raw.playSentNanos()) / 1e6);
+                afterKey.add((p.firstFrameNanos() - key.get()) / 1e6);
             }
         }
         report.add("ttff.rtmpLive.bufferTime0", "ms", buffer0);
         report.add("ttff.rtmpLive.connect", "ms", connect);
-        report.add("ttff.rtmpLive.raw.firstVideo", "ms", firstVideo);
-        report.add("ttff.rtmpLive.raw.firstKeyframe", "ms", firstKey);
+        report.add("ttff.rtmpLive.keyframeWait", "ms", keyWait);
+        report.add("ttff.rtmpLive.afterKeyframe", "ms", afterKey);
     }
 
     /**
