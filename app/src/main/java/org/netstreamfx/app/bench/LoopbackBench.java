@@ -80,7 +80,8 @@ final class LoopbackBench {
                 + "our player (bufferTime 0, counter read in the video sink); ffmpeg: rawvideo pipe -> ffmpeg "
                 + "(same natives, same encoder settings) -> ffmpeg -fflags nobuffer -flags low_delay -> rawvideo "
                 + "pipe (counter read on arrival); " + config.loopbackWarmupSeconds() + " s warm-up, then "
-                + config.runs() + " windows of " + config.loopbackWindowSeconds() + " s; ratio = engine median / ffmpeg median");
+                + config.runs() + " window(s) of " + config.loopbackWindowSeconds()
+                + " s; ratio = engine median / ffmpeg median");
     }
 
     private static void engine(BenchConfig config, String url, VideoFormat format, H264Settings video,
@@ -178,8 +179,10 @@ final class LoopbackBench {
             Thread.sleep(1000); // the publisher connects and nginx has the stream before the reader asks for it
             // A short probe: do not wait 5 s for an audio track that never comes (start-up only).
             reader = new ProcessBuilder(ffmpeg, "-v", "error", "-fflags", "nobuffer", "-flags", "low_delay",
-                    "-probesize", "32", "-analyzeduration", "100000", "-i", url, "-an", "-f", "rawvideo", "-pix_fmt", "bgra", "-fps_mode", "passthrough", "-")
-                    .redirectError(readLog.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    "-probesize", "32", "-analyzeduration", "100000", "-i", url, "-an",
+                    "-f", "rawvideo", "-pix_fmt", "bgra", "-fps_mode", "passthrough", "-")
+                    .redirectError(readLog.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                     .start();
             InputStream fromReader = reader.getInputStream();
             CountDownLatch first = new CountDownLatch(1);

@@ -160,7 +160,8 @@ final class PublishCostBench {
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
             if (!p.waitFor(300, TimeUnit.SECONDS) || p.exitValue() != 0) {
                 p.destroyForcibly();
-                throw new IllegalStateException("ffmpeg encode failed: " + String.join(" ", cmd) + "\n" + Procs.tail(out));
+                throw new IllegalStateException("ffmpeg encode failed: " + String.join(" ", cmd) + "\n"
+                        + Procs.tail(out));
             }
             String[] lines = Files.readString(out).trim().split("\n");
             Matcher m = TIMES.matcher(lines[lines.length - 1]); // the second line: the children's times

@@ -38,7 +38,8 @@ public final class BenchCommand implements Callable<Integer> {
         try {
             Path work = Files.createTempDirectory("nsfx-bench-");
             BenchConfig config = smoke ? BenchConfig.smoke(work) : quick ? BenchConfig.quick(work) : BenchConfig.full(work);
-            BenchReport report = new BenchRunner(config, System.err).run(only == null ? BenchRunner.MEASUREMENTS : only);
+            BenchReport report = new BenchRunner(config, System.err)
+                    .run(only == null ? BenchRunner.MEASUREMENTS : only);
             report.printTable(System.out);
             if (json != null) {
                 new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), report.toJson());

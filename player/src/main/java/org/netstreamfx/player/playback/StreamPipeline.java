@@ -246,7 +246,8 @@ public final class StreamPipeline implements PlaybackFeed, AutoCloseable {
                 }
             };
             if (f.kind() == TrackKind.VIDEO) {
-                TrackPipeline<VideoFrame> t = new TrackPipeline<>("nsfx-vdec-" + id, VIDEO_FRAMES_QUEUED, problems, arrivals);
+                TrackPipeline<VideoFrame> t = new TrackPipeline<>("nsfx-vdec-" + id, VIDEO_FRAMES_QUEUED, problems,
+                        arrivals);
                 framePool = new VideoFramePool(VIDEO_FRAMES_QUEUED + 3);
                 FfmpegVideoDecoder dec = new FfmpegVideoDecoder(f, framePool, t::deliver);
                 videoDecoder = dec;
@@ -254,7 +255,8 @@ public final class StreamPipeline implements PlaybackFeed, AutoCloseable {
                 t.start(dec);
                 video = t;
             } else {
-                TrackPipeline<AudioChunk> t = new TrackPipeline<>("nsfx-adec-" + id, AUDIO_CHUNKS_QUEUED, problems, arrivals);
+                TrackPipeline<AudioChunk> t = new TrackPipeline<>("nsfx-adec-" + id, AUDIO_CHUNKS_QUEUED, problems,
+                        arrivals);
                 FfmpegAudioDecoder dec = new FfmpegAudioDecoder(f, t::deliver);
                 audioDecoder = dec;
                 audioIndex = f.index();
