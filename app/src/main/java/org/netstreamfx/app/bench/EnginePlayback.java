@@ -36,6 +36,7 @@ final class EnginePlayback implements AutoCloseable {
     private final AtomicLong connectNanos = new AtomicLong();
     private final AtomicLong firstFrameNanos = new AtomicLong();
     private final AtomicLong frames = new AtomicLong();
+    private final AtomicLong bufferEmpties = new AtomicLong();
     private final AtomicLong checksum = new AtomicLong();
     private final AtomicReference<String> error = new AtomicReference<>();
     private volatile Consumer<VideoFrame> observer;
@@ -54,6 +55,9 @@ final class EnginePlayback implements AutoCloseable {
             }
         });
         ns.addNetStatusListener(e -> {
+            if (e.is(NetStatusCode.NETSTREAM_BUFFER_EMPTY)) {
+                bufferEmpties.incrementAndGet();
+            }
             if (e.isError() && !e.is(NetStatusCode.NETSTREAM_SEEK_INVALIDTIME)) {
                 error.compareAndSet(null, e.code() + " " + e.description());
                 firstFrame.countDown();
@@ -136,6 +140,11 @@ final class EnginePlayback implements AutoCloseable {
         long end = System.nanoTime();
         failIfError();
         return (end - playNanos.get()) / 1e9;
+    }
+
+    /** NetStream.Buffer.Empty events so far. */
+    long bufferEmpties() {
+        return bufferEmpties.get();
     }
 
     long frames() {

@@ -62,8 +62,9 @@ final class LoopbackBench {
         List<Double> engineP95 = new ArrayList<>();
         List<Double> ffMedian = new ArrayList<>();
         List<Double> ffP95 = new ArrayList<>();
+        long[] stalls = new long[1];
         try (NginxLauncher nginx = NginxLauncher.start(config.workDir())) {
-            engine(config, nginx.liveUrl("loopEngine"), format, video, engineMedian, engineP95);
+            engine(config, nginx.liveUrl("loopEngine"), format, video, engineMedian, engineP95, stalls);
             ffmpegPair(config, nginx.liveUrl("loopFfmpeg"), format, ffMedian, ffP95);
         }
         report.add("loopback.engine.median", "ms", engineMedian);
@@ -75,6 +76,9 @@ final class LoopbackBench {
             ratio.add(engineMedian.get(i) / ffMedian.get(i));
         }
         report.add("loopback.ratio", "x", ratio);
+        report.note("loopbackEngineBufferEmpty", stalls[0] + " NetStream.Buffer.Empty in our player from its first "
+                + "frame to the end of the last window (with bufferTime 0 each one adds the stall to the delay "
+                + "that follows: bufferTimeMax, which would catch up, is not set)");
         report.note("loopback", w + "x" + h + "@" + FPS + " test camera (code row, no drawtext), libopenh264 "
                 + KBPS + " kbit/s, keyframe every 1 s, through nginx-rtmp on 127.0.0.1; engine: our publisher -> "
                 + "our player (bufferTime 0, counter read in the video sink); ffmpeg: rawvideo pipe -> ffmpeg "
@@ -84,8 +88,9 @@ final class LoopbackBench {
                 + " s; ratio = engine median / ffmpeg median");
     }
 
+    /** Plays our loopback; {@code stalls[0]} gets the Buffer.Empty events after the warm-up's first frame. */
     private static void engine(BenchConfig config, String url, VideoFormat format, H264Settings video,
-            List<Double> medians, List<Double> p95s) throws Exception {
+            List<Double> medians, List<Double> p95s, long[] stalls) throws Exception {
         CaptureClock clock = CaptureClock.system();
         LoopbackDelayMeter meter = new LoopbackDelayMeter(clock, format);
         ExecutorService callbacks = Executors.newSingleThreadExecutor(r -> {
@@ -124,7 +129,9 @@ final class LoopbackBench {
                 player.observe(f -> meter.measure(f.pixels().slice(), f.width(), f.height(), f.strideBytes()));
                 player.start(url);
                 player.awaitFirstFrameMs(15_000);
+                long emptiesBefore = player.bufferEmpties();
                 windows(config, meter, medians, p95s, "engine");
+                stalls[0] = player.bufferEmpties() - emptiesBefore;
             }
         } finally {
             ns.close();
