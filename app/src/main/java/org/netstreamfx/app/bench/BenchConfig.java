@@ -1,6 +1,7 @@
 package org.netstreamfx.app.bench;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The sizes of one benchmark run.
@@ -13,21 +14,31 @@ import java.nio.file.Path;
  * @param memorySeconds how long the memory measurement plays
  * @param chunkBytes size of the pre-encoded chunk stream fed to the chunk decoder
  * @param receiveSeconds length of the high-bitrate stream sent over RTMP
+ * @param loopbackWidth width of the loopback-latency camera (height: 16:9)
+ * @param loopbackWarmupSeconds how long the loopback plays before its first measured window
+ * @param loopbackWindowSeconds each measured loopback window (one per run)
+ * @param publishHeights the heights (16:9, 30 fps) the publishing cost is measured at
+ * @param publishFrames frames encoded per publishing-cost run
  * @param workDir where media and the nginx prefix go (deleted at the end)
  */
 public record BenchConfig(String mode, int runs, int width, int height, double decodeSeconds,
-        double memorySeconds, int chunkBytes, double receiveSeconds, Path workDir) {
+        double memorySeconds, int chunkBytes, double receiveSeconds, int loopbackWidth,
+        double loopbackWarmupSeconds, double loopbackWindowSeconds, List<Integer> publishHeights,
+        int publishFrames, Path workDir) {
 
     public static BenchConfig full(Path workDir) {
-        return new BenchConfig("full", 5, 1920, 1080, 20, 60, 256 << 20, 20, workDir);
+        return new BenchConfig("full", 5, 1920, 1080, 20, 60, 256 << 20, 20, 640, 3, 10,
+                List.of(720, 1080), 300, workDir);
     }
 
     public static BenchConfig quick(Path workDir) {
-        return new BenchConfig("quick", 3, 1920, 1080, 5, 10, 64 << 20, 8, workDir);
+        return new BenchConfig("quick", 3, 1920, 1080, 5, 10, 64 << 20, 8, 640, 2, 5,
+                List.of(720, 1080), 90, workDir);
     }
 
     /** The reduced form the test command runs: tiny sizes, one run each. */
     public static BenchConfig smoke(Path workDir) {
-        return new BenchConfig("smoke", 1, 320, 180, 1, 2, 2 << 20, 1, workDir);
+        return new BenchConfig("smoke", 1, 320, 180, 1, 2, 2 << 20, 1, 320, 1, 1.5,
+                List.of(180), 20, workDir);
     }
 }

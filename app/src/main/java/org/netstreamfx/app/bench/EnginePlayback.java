@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.netstreamfx.player.net.NetConnection;
 import org.netstreamfx.player.net.NetStatusCode;
 import org.netstreamfx.player.net.NetStream;
@@ -32,10 +33,13 @@ final class EnginePlayback implements AutoCloseable {
     private final CountDownLatch firstFrame = new CountDownLatch(1);
     private final CountDownLatch done = new CountDownLatch(1);
     private final AtomicLong playNanos = new AtomicLong();
+    private final AtomicLong connectNanos = new AtomicLong();
     private final AtomicLong firstFrameNanos = new AtomicLong();
     private final AtomicLong frames = new AtomicLong();
+    private final AtomicLong bufferEmpties = new AtomicLong();
     private final AtomicLong checksum = new AtomicLong();
     private final AtomicReference<String> error = new AtomicReference<>();
+    private volatile Consumer<VideoFrame> observer;
 
     EnginePlayback(boolean fast, double bufferTime) {
         ns.setPacing(fast ? NetStream.Pacing.AS_FAST_AS_POSSIBLE : NetStream.Pacing.REAL_TIME);
@@ -51,6 +55,9 @@ final class EnginePlayback implements AutoCloseable {
             }
         });
         ns.addNetStatusListener(e -> {
+            if (e.is(NetStatusCode.NETSTREAM_BUFFER_EMPTY)) {
+                bufferEmpties.incrementAndGet();
+            }
             if (e.isError() && !e.is(NetStatusCode.NETSTREAM_SEEK_INVALIDTIME)) {
                 error.compareAndSet(null, e.code() + " " + e.description());
                 firstFrame.countDown();
@@ -65,12 +72,21 @@ final class EnginePlayback implements AutoCloseable {
             firstFrameNanos.set(now);
             firstFrame.countDown();
         }
+        Consumer<VideoFrame> o = observer;
+        if (o != null) {
+            o.accept(frame);
+        }
         ByteBuffer px = frame.pixels();
         long sum = 0;
         for (int i = px.position(), end = px.limit() - 8; i <= end; i += 64) {
             sum += px.getLong(i);
         }
         checksum.addAndGet(sum);
+    }
+
+    /** Hands every frame to {@code o} on the playback thread, before the pixels are read (set before start). */
+    void observe(Consumer<VideoFrame> o) {
+        observer = o;
     }
 
     /** Starts playing a file, an http URL or an rtmp:// address (connecting first). */
@@ -80,6 +96,7 @@ final class EnginePlayback implements AutoCloseable {
             nc.addNetStatusListener(e -> {
                 if (e.is(NetStatusCode.NETCONNECTION_CONNECT_SUCCESS)) {
                     playNanos.set(System.nanoTime());
+                    connectNanos.set(playNanos.get() - connectNanos.get());
                     ns.play(target.streamName());
                 } else if (e.isError()) {
                     error.compareAndSet(null, e.code() + " " + e.description());
@@ -87,6 +104,7 @@ final class EnginePlayback implements AutoCloseable {
                     done.countDown();
                 }
             });
+            connectNanos.set(System.nanoTime());
             nc.connect(target.connection().tcUrl());
         } else {
             nc.connect(null);
@@ -104,6 +122,16 @@ final class EnginePlayback implements AutoCloseable {
         return (firstFrameNanos.get() - playNanos.get()) / 1e6;
     }
 
+    /** When the first frame reached the sink ({@link System#nanoTime()}), 0 before. */
+    long firstFrameNanos() {
+        return firstFrameNanos.get();
+    }
+
+    /** For an rtmp:// address, from connect() to Connect.Success, in milliseconds (once connected). */
+    double connectMs() {
+        return connectNanos.get() / 1e6;
+    }
+
     /** Waits for Play.Complete; returns the seconds from play() to it. */
     double awaitCompleteSeconds(long timeoutMs) throws InterruptedException {
         if (!done.await(timeoutMs, TimeUnit.MILLISECONDS)) {
@@ -112,6 +140,11 @@ final class EnginePlayback implements AutoCloseable {
         long end = System.nanoTime();
         failIfError();
         return (end - playNanos.get()) / 1e9;
+    }
+
+    /** NetStream.Buffer.Empty events so far. */
+    long bufferEmpties() {
+        return bufferEmpties.get();
     }
 
     long frames() {

@@ -27,6 +27,14 @@ final class Procs {
         throw new IllegalStateException(name + " not found on PATH or in /usr/sbin (scripts/install-deps installs it)");
     }
 
+    /**
+     * The ffmpeg program that comes with our FFmpeg natives (JavaCPP's ffmpeg preset): the same
+     * FFmpeg build and encoders (libopenh264) as the engine, unlike the system's ffmpeg.
+     */
+    static String bundledFfmpeg() {
+        return org.bytedeco.javacpp.Loader.load(org.bytedeco.ffmpeg.ffmpeg.class);
+    }
+
     /** Runs {@code command} to its end; returns its wall time in nanoseconds; fails on a non-zero exit. */
     static long run(List<String> command, long timeoutSeconds, Path workDir) throws IOException, InterruptedException {
         Path err = Files.createTempFile(workDir, "proc-", ".log");

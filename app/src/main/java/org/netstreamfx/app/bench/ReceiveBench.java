@@ -1,23 +1,11 @@
 package org.netstreamfx.app.bench;
 
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
-import org.netstreamfx.player.rtmp.client.Command;
-import org.netstreamfx.player.rtmp.client.ConnectFailure;
-import org.netstreamfx.player.rtmp.client.RtmpConnection;
-import org.netstreamfx.player.rtmp.client.RtmpOptions;
-import org.netstreamfx.player.rtmp.client.RtmpPlayStream;
-import org.netstreamfx.player.rtmp.client.RtmpUrl;
-import org.netstreamfx.player.rtmp.message.RtmpMessage;
 
 /**
  * Item 4b: end-to-end RTMP receive throughput on loopback. Our RTMP client (RtmpConnection +
@@ -62,83 +50,19 @@ final class ReceiveBench {
             throws Exception {
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        CountDownLatch playing = new CountDownLatch(1);
         AtomicLong bytes = new AtomicLong();
         AtomicLong first = new AtomicLong();
         AtomicLong last = new AtomicLong();
         AtomicLong lastCpu = new AtomicLong();
-        AtomicReference<String> error = new AtomicReference<>();
         String url = nginx.liveUrl(stream);
-        RtmpUrl.PlayAddress target = RtmpUrl.splitPlay(url, null, null);
-        RtmpPlayStream.Events events = new RtmpPlayStream.Events() {
-            @Override
-            public void status(Map<String, Object> info) {
-                if (String.valueOf(info.get("code")).startsWith("NetStream.Play.Start")) {
-                    playing.countDown();
-                }
-            }
-
-            @Override
-            public void media(RtmpMessage message) {
-                long now = System.nanoTime();
-                first.compareAndSet(0, now);
-                bytes.addAndGet(message.payload().length);
-                last.set(now);
-                lastCpu.set(os.getProcessCpuTime());
-            }
-
-            @Override
-            public void reset() {
-            }
-
-            @Override
-            public void end() {
-            }
-
-            @Override
-            public void failed(String description) {
-                error.compareAndSet(null, description);
-                playing.countDown();
-            }
-
-            @Override
-            public void recorded() {
-            }
-        };
-        AtomicReference<RtmpPlayStream> play = new AtomicReference<>();
-        RtmpConnection.Listener listener = new RtmpConnection.Listener() {
-            @Override
-            public void connected(RtmpConnection c, Command result) {
-                RtmpPlayStream p = new RtmpPlayStream(c, new RtmpPlayStream.PlayRequest(target.streamName(), -1, -1,
-                        true), 0, events);
-                play.set(p);
-                p.start();
-            }
-
-            @Override
-            public void connectFailed(RtmpConnection c, ConnectFailure f) {
-                error.compareAndSet(null, "connect failed: " + f);
-                playing.countDown();
-            }
-
-            @Override
-            public void closed(RtmpConnection c, String description, IOException cause) {
-            }
-
-            @Override
-            public void serverCommand(RtmpConnection c, Command command) {
-            }
-
-            @Override
-            public void badCommand(RtmpConnection c, String description) {
-            }
-        };
-        RtmpConnection conn = new RtmpConnection(target.connection(), RtmpOptions.DEFAULTS, 0, List.of(), listener, 0);
-        conn.start();
-        try {
-            if (!playing.await(10, TimeUnit.SECONDS) || error.get() != null) {
-                throw new IllegalStateException("RTMP play of " + url + " did not start: " + error.get());
-            }
+        try (RawRtmpPlay play = new RawRtmpPlay(url, message -> {
+            long now = System.nanoTime();
+            first.compareAndSet(0, now);
+            bytes.addAndGet(message.payload().length);
+            last.set(now);
+            lastCpu.set(os.getProcessCpuTime());
+        })) {
+            play.awaitPlaying(10_000);
             long cpu0 = os.getProcessCpuTime();
             Procs.run(List.of(media.ffmpeg(), "-v", "error", "-nostdin", "-i", flv.toString(), "-c", "copy",
                     "-f", "flv", url), 300, config.workDir());
@@ -159,12 +83,6 @@ final class ReceiveBench {
             double seconds = (last.get() - first.get()) / 1e9;
             double cpuMs = (lastCpu.get() - cpu0) / 1e6;
             return new double[] {mbit / seconds, cpuMs / mbit, bytes.get()};
-        } finally {
-            RtmpPlayStream p = play.get();
-            if (p != null) {
-                p.close();
-            }
-            conn.close();
         }
     }
 }

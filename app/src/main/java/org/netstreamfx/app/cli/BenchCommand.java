@@ -13,10 +13,11 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code nsfx bench}: decode throughput against ffmpeg, time to first frame, RTMP chunk decoding
- * and receive throughput, memory during 1080p playback. Prints a table, optionally writes JSON.
+ * and receive throughput, memory during 1080p playback, loopback latency and publishing cost. Prints a table, optionally writes JSON.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measure decode throughput (vs ffmpeg), time to first frame, RTMP receive path and memory.")
+        description = "Measure decode throughput (vs ffmpeg), time to first frame, RTMP receive path, memory, "
+                + "glass-to-glass loopback latency and publishing cost.")
 public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--quick", description = "3 runs each, short media (under 5 minutes on 2 cores).")
@@ -24,6 +25,10 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--smoke", description = "Tiny media, 1 run each: checks the command works (tests).")
     boolean smoke;
+
+    @Option(names = "--only", paramLabel = "NAME", split = ",",
+            description = "Run only these measurements: ttff, memory, decode, chunk, receive, loopback, publish.")
+    java.util.List<String> only;
 
     @Option(names = "--json", paramLabel = "FILE", description = "Write every figure, with its runs, as JSON.")
     Path json;
@@ -33,7 +38,8 @@ public final class BenchCommand implements Callable<Integer> {
         try {
             Path work = Files.createTempDirectory("nsfx-bench-");
             BenchConfig config = smoke ? BenchConfig.smoke(work) : quick ? BenchConfig.quick(work) : BenchConfig.full(work);
-            BenchReport report = new BenchRunner(config, System.err).run();
+            BenchReport report = new BenchRunner(config, System.err)
+                    .run(only == null ? BenchRunner.MEASUREMENTS : only);
             report.printTable(System.out);
             if (json != null) {
                 new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), report.toJson());

@@ -37,6 +37,11 @@ public final class PlaybackCore {
     private static final double DRIFT_SMOOTHING = 0.1;
     /** How much faster a live stream plays while it catches up (at most 6 %, pitch kept). */
     public static final double CATCH_UP_RATE = 1.06;
+    /**
+     * Fast mode: the longest a step waits for a decoder to queue the next frame before it returns
+     * (so that commands such as pause, seek or close are still served within this time).
+     */
+    static final long FAST_IDLE_WAIT_NS = 10_000_000;
 
     /** Where the state machine is. */
     public enum Phase { IDLE, BUFFERING, PLAYING, ENDED }
@@ -251,6 +256,8 @@ public final class PlaybackCore {
         if (phase == Phase.IDLE || phase == Phase.ENDED) {
             return 10_000_000;
         }
+        FrameSignal arrivals = fast ? feed.arrivals() : null;
+        long arrivalsSeen = arrivals == null ? 0 : arrivals.count(); // read before looking at the tracks
         boolean sourceEnded = feed.sourceEnded();
         discardBeforeSeekTarget();
         if (phase == Phase.BUFFERING) {
@@ -300,7 +307,39 @@ public final class PlaybackCore {
             events.playStatus("NetStream.Play.Complete");
             return 10_000_000;
         }
-        return fast ? 0 : 2_000_000;
+        if (fast) {
+            awaitNextFrame(arrivals, arrivalsSeen);
+            return 0;
+        }
+        return 2_000_000;
+    }
+
+    /**
+     * Fast mode: when a track has nothing ready (its decoder is still working), waits for the
+     * next frame to be queued instead of returning at once and being called again in a busy loop
+     * (on 2 cores that spinning thread took CPU from the decoder threads). Waits at most
+     * {@link #FAST_IDLE_WAIT_NS}; at once when the feed has no {@link FrameSignal}.
+     */
+    private void awaitNextFrame(FrameSignal arrivals, long seen) {
+        if (arrivals == null || tracksReady(true)) {
+            return;
+        }
+        try {
+            arrivals.awaitAfter(seen, FAST_IDLE_WAIT_NS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // the stream is closing: the caller sees it at its next wait
+        }
+    }
+
+    /**
+     * Every enabled track has a frame waiting, or has ended ({@code countPending}: audio partly
+     * handed to the sink counts as waiting).
+     */
+    private boolean tracksReady(boolean countPending) {
+        boolean vReady = !videoEnabled() || feed.video().peek() != null || feed.video().finished();
+        boolean aReady = !audioEnabled() || (countPending && pendingAudio != null) || feed.audio().peek() != null
+                || feed.audio().finished();
+        return vReady && aReady;
     }
 
     /**
@@ -324,12 +363,7 @@ public final class PlaybackCore {
 
     /** In fast mode the buffer never waits for bufferTime once every track has a frame ready. */
     private boolean fastAndReady() {
-        if (!fast) {
-            return false;
-        }
-        boolean vReady = !videoEnabled() || feed.video().peek() != null || feed.video().finished();
-        boolean aReady = !audioEnabled() || feed.audio().peek() != null || feed.audio().finished();
-        return vReady && aReady;
+        return fast && tracksReady(false);
     }
 
     /** Fast mode: the clock jumps to the earliest frame waiting, once every track has one (or ended). */

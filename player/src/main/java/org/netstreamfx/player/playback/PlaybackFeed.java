@@ -18,6 +18,14 @@ public interface PlaybackFeed {
     /** True once the source has delivered its last packet (the rest is in the buffer). */
     boolean sourceEnded();
 
+    /**
+     * Signalled when a track queues a frame or ends, or null when the feed cannot tell (then
+     * fast mode polls). Fast mode waits on it when a track has nothing ready.
+     */
+    default FrameSignal arrivals() {
+        return null;
+    }
+
     /** Where playback is: read-ahead is measured from here. */
     void playheadMoved(long positionUs);
 }

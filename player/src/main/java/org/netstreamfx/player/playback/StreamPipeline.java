@@ -74,6 +74,8 @@ public final class StreamPipeline implements PlaybackFeed, AutoCloseable {
     private final Listener listener;
     private final Thread thread;
     private final Object lock = new Object();
+    /** Signalled by both decoder threads: fast mode waits on it instead of polling. */
+    private final FrameSignal arrivals = new FrameSignal();
     private final ArrayDeque<DataMessage> data = new ArrayDeque<>();
     private volatile MediaSource source;
     private volatile SourceDescription opened;
@@ -172,6 +174,11 @@ public final class StreamPipeline implements PlaybackFeed, AutoCloseable {
     }
 
     @Override
+    public FrameSignal arrivals() {
+        return arrivals;
+    }
+
+    @Override
     public boolean sourceEnded() {
         synchronized (lock) {
             return endedEpoch == epoch && seekTargetUs < 0;
@@ -259,7 +266,8 @@ public final class StreamPipeline implements PlaybackFeed, AutoCloseable {
                 }
             };
             if (f.kind() == TrackKind.VIDEO) {
-                TrackPipeline<VideoFrame> t = new TrackPipeline<>("nsfx-vdec-" + id, VIDEO_FRAMES_QUEUED, problems);
+                TrackPipeline<VideoFrame> t = new TrackPipeline<>("nsfx-vdec-" + id, VIDEO_FRAMES_QUEUED, problems,
+                        arrivals);
                 framePool = new VideoFramePool(VIDEO_FRAMES_QUEUED + 3);
                 FfmpegVideoDecoder dec = new FfmpegVideoDecoder(f, framePool, t::deliver);
                 videoDecoder = dec;
@@ -267,7 +275,8 @@ public final class StreamPipeline implements PlaybackFeed, AutoCloseable {
                 t.start(dec);
                 video = t;
             } else {
-                TrackPipeline<AudioChunk> t = new TrackPipeline<>("nsfx-adec-" + id, AUDIO_CHUNKS_QUEUED, problems);
+                TrackPipeline<AudioChunk> t = new TrackPipeline<>("nsfx-adec-" + id, AUDIO_CHUNKS_QUEUED, problems,
+                        arrivals);
                 FfmpegAudioDecoder dec = new FfmpegAudioDecoder(f, t::deliver);
                 audioDecoder = dec;
                 audioIndex = f.index();

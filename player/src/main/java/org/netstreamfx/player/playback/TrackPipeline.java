@@ -42,6 +42,7 @@ public final class TrackPipeline<F extends TimedFrame> implements TrackOutput<F>
     private final int outputCapacity;
     private final Thread thread;
     private final Problems problems;
+    private final FrameSignal arrivals;
     private FfmpegDecoder decoder;
 
     // Guarded by lock.
@@ -56,8 +57,14 @@ public final class TrackPipeline<F extends TimedFrame> implements TrackOutput<F>
     private boolean waitForKeyframe;
 
     public TrackPipeline(String threadName, int outputCapacity, Problems problems) {
+        this(threadName, outputCapacity, problems, new FrameSignal());
+    }
+
+    /** @param arrivals signalled whenever a frame is queued or the track ends (may be shared by tracks) */
+    public TrackPipeline(String threadName, int outputCapacity, Problems problems, FrameSignal arrivals) {
         this.outputCapacity = outputCapacity;
         this.problems = problems;
+        this.arrivals = arrivals;
         this.thread = new Thread(this::decodeLoop, threadName);
         this.thread.setDaemon(true);
     }
@@ -206,6 +213,7 @@ public final class TrackPipeline<F extends TimedFrame> implements TrackOutput<F>
             output.addLast(new Output<>(frame, frameEpoch));
             framesOut++;
         }
+        arrivals.signal();
     }
 
     private void decodeLoop() {
@@ -235,6 +243,7 @@ public final class TrackPipeline<F extends TimedFrame> implements TrackOutput<F>
                             }
                             lock.notifyAll();
                         }
+                        arrivals.signal();
                     }
                     case PACKET -> decodePacket(in);
                 }
