@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.netstreamfx.capture.device.CaptureClock;
@@ -28,8 +27,8 @@ class LoopbackDelayTest {
     private static final long FRAME_US = 1_000_000 / FPS;
     private static final VideoFormat CAMERA = new VideoFormat(320, 240, FPS);
     /**
-     * A generous bound for a loaded 2-core CI machine. On a quiet one the delay is about 0.1 s, plus
-     * up to a keyframe interval (1 s here) when the player joins between keyframes (the bug below).
+     * A generous bound for a loaded 2-core CI machine. On a quiet one the delay is about 0.1 s,
+     * wherever in a GOP the player joins (the test below).
      */
     private static final long MAX_DELAY_US = 3_000_000;
     /** How long the player watches. */
@@ -93,24 +92,14 @@ class LoopbackDelayTest {
      * With bufferTime 0 a live player should show the newest frames, whatever the keyframe
      * interval: the delay is encoding, the server and the network, a few hundred ms here.
      *
-     * <p>ENGINE BUG (player, not fixed here): it stays up to one keyframe interval behind the live
-     * edge for the whole session. The player joins a live stream between keyframes, gets audio at
-     * once and video only from the next keyframe. Its clock is set to 0, the first packet (audio)
-     * ({@code PlaybackSession}: {@code core.start(pipeline, 0)}) and stays paused while video is
-     * dry ({@code PlaybackCore.bufferFull()} wants no starving track); on Buffer.Full
-     * {@code startClock()} runs it on from where it waited instead of moving it to the first
-     * ready video frame, so the wait (up to the keyframe interval) stays in the delay, and in
-     * bufferLength, for good: bufferTime is 0 and bufferTimeMax 0 (no catch-up).
-     *
-     * <p>Measured, joining just after the first keyframe: keyframes every 2 s give a delay of
-     * 2.03 s (bufferLength 1.99 s); every 1 s, 1.03 s; every 0.4 s, 0.25 s. Joining 0.5 s or 0.9 s
-     * into a 1 s GOP gives 0.52 s or 0.27 s: the time that was left to the next keyframe. A player
-     * that joins before the first keyframe reaches the server waits for nothing (0.13 s). This
-     * test joins 2.3 s into a 2 s GOP (just after the second keyframe), so the player waits about
-     * 1.7 s for the third (measured: 1.74 s, where it asks for under 1 s).
+     * <p>A player that joins between keyframes gets audio at once and video only from the next
+     * keyframe. It used to resume its clock from that first audio, so the wait (up to a keyframe
+     * interval) stayed in the delay and in bufferLength for the whole session: 2.03 s with
+     * keyframes every 2 s. Now a live stream starts at its newest data (NetStreamFX.Live.Join).
+     * This test joins 2.3 s into a 2 s GOP (just after the second keyframe), so the player waits
+     * about 1.7 s for the third, and the delay must still be well under a second.
      */
     @Test
-    @Disabled("engine bug: a live player with bufferTime 0 stays up to a keyframe interval behind (see the javadoc)")
     void withBufferTimeZeroOurPlayerStaysNearTheLiveEdgeWhateverTheKeyframeInterval() throws Exception {
         LoopbackProbe probe = publishAndWatch("edge1", 2, Duration.ofMillis(2300), Duration.ofSeconds(4));
         assertTrue(probe.readFrames().size() >= FPS * 2, "frames shown: " + probe.readFrames().size());

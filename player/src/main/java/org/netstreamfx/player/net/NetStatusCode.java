@@ -52,6 +52,11 @@ public enum NetStatusCode {
     NSFX_DECODE_ERROR("NetStreamFX.Decode.Error", StatusLevel.WARNING),
     /** A live stream plays faster (details: the rate) to bring bufferLength back from bufferTimeMax. */
     NSFX_LIVE_CATCHUP("NetStreamFX.Live.CatchUp", StatusLevel.STATUS),
+    /**
+     * A live stream started at its newest data rather than its oldest (details: seconds skipped),
+     * e.g. audio that arrived before the first keyframe of a player that joined mid-GOP.
+     */
+    NSFX_LIVE_JOIN("NetStreamFX.Live.Join", StatusLevel.STATUS),
     /** No audio output device: audio is decoded and timed on the wall clock but not heard. */
     NSFX_AUDIO_NODEVICE("NetStreamFX.Audio.NoDevice", StatusLevel.WARNING),
     /** The RTMP connection dropped; a reconnect is tried after the delay in the description. */

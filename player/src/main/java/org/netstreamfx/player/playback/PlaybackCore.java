@@ -35,6 +35,9 @@ public final class PlaybackCore {
     /** How far ahead of the clock audio is handed to a device sink. */
     private static final long AUDIO_LEAD_US = 100_000;
     private static final double DRIFT_SMOOTHING = 0.1;
+    /** A live stream's clock jumps to the live edge on Buffer.Full only when that is further than this. */
+    static final long LIVE_JOIN_MIN_US = 100_000;
+
     /** How much faster a live stream plays while it catches up (at most 6 %, pitch kept). */
     public static final double CATCH_UP_RATE = 1.06;
     /**
@@ -263,6 +266,9 @@ public final class PlaybackCore {
         if (phase == Phase.BUFFERING) {
             if (bufferFull() || sourceEnded || fastAndReady()) {
                 phase = Phase.PLAYING;
+                if (live && !fast) {
+                    joinLiveEdge();
+                }
                 events.status(NetStatusCode.NETSTREAM_BUFFER_FULL, "Buffer full: playing.", null);
                 if (!paused) {
                     startClock();
@@ -408,13 +414,21 @@ public final class PlaybackCore {
 
     /** After a seek, frames before the target are decoded (to reach it exactly) but not shown. */
     private void discardBeforeSeekTarget() {
-        if (seekTargetUs == Long.MIN_VALUE) {
-            return;
+        if (seekTargetUs != Long.MIN_VALUE && discardBefore(seekTargetUs)) {
+            seekTargetUs = Long.MIN_VALUE;
         }
+    }
+
+    /**
+     * Drops the decoded video and audio that ends at or before {@code targetUs}; an audio chunk
+     * that straddles it is cut there. True when every track has a frame at or after the target
+     * (or has ended), i.e. nothing earlier can still come.
+     */
+    private boolean discardBefore(long targetUs) {
         boolean videoDone = true;
         if (feed.video() != null) {
             VideoFrame v;
-            while ((v = feed.video().peek()) != null && v.endUs() <= seekTargetUs) {
+            while ((v = feed.video().peek()) != null && v.endUs() <= targetUs) {
                 feed.video().poll().release();
             }
             videoDone = v != null || feed.video().finished();
@@ -422,20 +436,54 @@ public final class PlaybackCore {
         boolean audioDone = true;
         if (feed.audio() != null) {
             AudioChunk a;
-            while ((a = feed.audio().peek()) != null && a.endUs() <= seekTargetUs) {
+            while ((a = feed.audio().peek()) != null && a.endUs() <= targetUs) {
                 feed.audio().poll();
             }
-            if (a != null && a.ptsUs() < seekTargetUs) {
+            if (a != null && a.ptsUs() < targetUs) {
                 feed.audio().poll();
-                int skip = (int) ((seekTargetUs - a.ptsUs()) * a.sampleRateHz() / 1_000_000L);
+                int skip = (int) ((targetUs - a.ptsUs()) * a.sampleRateHz() / 1_000_000L);
                 pendingAudio = a.dropFrames(skip);
                 pendingOffset = 0;
             }
             audioDone = a != null || feed.audio().finished();
         }
-        if (videoDone && audioDone) {
-            seekTargetUs = Long.MIN_VALUE;
+        return videoDone && audioDone;
+    }
+
+    /**
+     * A live stream starts (and restarts after Buffer.Empty) bufferTime behind the newest data
+     * every track has, not where its oldest buffered packet is. A player that joins between two
+     * keyframes receives audio at once but no picture until the next keyframe (nginx-rtmp, SRS
+     * and Wowza all hold video back until then); resuming the clock from that first audio would
+     * leave the picture a keyframe interval behind the live edge for the whole session. The
+     * first picture waiting is never skipped, and the jump only happens when it is worth more
+     * than {@value #LIVE_JOIN_MIN_US} µs (so a rebuffer does not flush the audio device for a
+     * few milliseconds).
+     */
+    private void joinLiveEdge() {
+        long edge = Long.MAX_VALUE;
+        if (videoEnabled()) {
+            edge = Math.min(edge, feed.video().bufferedEndUs());
         }
+        if (audioEnabled()) {
+            edge = Math.min(edge, feed.audio().bufferedEndUs());
+        }
+        if (edge == Long.MAX_VALUE || edge == TrackOutput.NOTHING) {
+            return;
+        }
+        long target = edge - bufferTimeUs;
+        if (videoEnabled() && feed.video().peek() != null) {
+            target = Math.min(target, feed.video().peek().ptsUs());
+        }
+        long from = clock.positionUs();
+        if (target - from <= LIVE_JOIN_MIN_US) {
+            return;
+        }
+        resetAudio();
+        clock.set(target);
+        discardBefore(target);
+        events.status(NetStatusCode.NSFX_LIVE_JOIN, "Joined the live stream at its newest data: skipped "
+                + seconds(target - from) + " s that arrived before the first picture.", seconds(target - from));
     }
 
     /** While paused or buffering, the first frame at the playhead is shown once (Flash does). */

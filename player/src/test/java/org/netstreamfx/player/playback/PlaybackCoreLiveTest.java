@@ -14,10 +14,12 @@ import org.junit.jupiter.api.Test;
 class PlaybackCoreLiveTest {
     private static final String FULL = "NetStream.Buffer.Full";
     private static final String CATCH_UP = "NetStreamFX.Live.CatchUp";
+    private static final String JOIN = "NetStreamFX.Live.Join";
 
     private final FakeTime time = new FakeTime();
     private final RecordingEvents events = new RecordingEvents(time);
-    private final PlaybackCore core = new PlaybackCore(time, events, new RecordingAudioSink(time), false);
+    private final RecordingAudioSink sink = new RecordingAudioSink(time);
+    private final PlaybackCore core = new PlaybackCore(time, events, sink, false);
 
     private void stepAtMs(long ms) {
         time.setMs(ms);
@@ -82,5 +84,58 @@ class PlaybackCoreLiveTest {
         assertFalse(core.catchingUp());
         assertEquals(List.of(FULL), events.codes());
         assertEquals(500_000, core.timeUs(), 1_000);
+    }
+
+    /** Audio from 0 ms, the first picture (a keyframe) only at 1000 ms: a join between keyframes. */
+    private ScriptedFeed joinedMidGop(boolean isLive) {
+        ScriptedFeed feed = ScriptedFeed.audioAndVideo();
+        core.setLive(isLive);
+        core.setBufferTimeUs(0);
+        core.start(feed, 0);
+        for (int ms = 0; ms < 1000; ms += 30) {
+            feed.audioChunks(ms, 1, 30);
+            stepAtMs(ms);
+        }
+        assertEquals(List.of(), events.codes(), "no picture yet: the buffer is not full");
+        feed.audioChunks(1020, 2, 30);
+        feed.videoFrames(1000, 3, 40);
+        stepAtMs(1000);
+        return feed;
+    }
+
+    @Test
+    void aLivePlayerThatJoinsBetweenKeyframesStartsAtTheFirstPictureNotAtTheFirstAudio() {
+        joinedMidGop(true);
+        assertEquals(List.of(JOIN, FULL), events.codes());
+        assertEquals(1_000_000, core.timeUs(), "the clock is at the first picture");
+        assertEquals(List.of("1000@1000"), events.renders(), "shown at once, not a second later");
+        List<String> writes = sink.writes();
+        assertEquals("480+960@1000", writes.get(0),
+                "the audio chunk 990-1020 ms is cut at 1000 ms (480 samples in); nothing earlier is played");
+        stepAtMs(1040);
+        assertEquals(List.of("1000@1000", "1040@1040"), events.renders());
+    }
+
+    @Test
+    void aRecordedStreamNeverSkipsWhatArrivedBeforeThePicture() {
+        joinedMidGop(false);
+        assertEquals(List.of(FULL), events.codes());
+        assertEquals(0, core.timeUs(), "a file plays from its first packet");
+        stepAtMs(2000);
+        assertEquals("1000@2000", events.renders().get(0));
+    }
+
+    @Test
+    void aSmallHeadStartOfAudioIsKeptAndReportsNoJoin() {
+        ScriptedFeed feed = ScriptedFeed.audioAndVideo();
+        core.setLive(true);
+        core.setBufferTimeUs(0);
+        core.start(feed, 0);
+        feed.audioChunks(0, 4, 20);
+        stepAtMs(0);
+        feed.videoFrames(60, 2, 40);
+        stepAtMs(60);
+        assertEquals(List.of(FULL), events.codes(), "60 ms is under the jump threshold");
+        assertEquals(0, core.timeUs(), 1_000);
     }
 }
