@@ -6,6 +6,7 @@ import java.util.Map;
 import org.netstreamfx.app.session.EventLine;
 import org.netstreamfx.app.session.EventLines;
 import org.netstreamfx.player.net.NetStatusEvent;
+import org.netstreamfx.player.net.RtmpControlEvent;
 
 /**
  * Prints the session as JSON lines (or text): status events, client callbacks and stats. The
@@ -42,6 +43,11 @@ public final class EventPrinter {
 
     public void stats(Map<String, Object> fields, long nanos) {
         print(EventLine.stats(secondsSinceStart(nanos), fields));
+    }
+
+    /** A raw RTMP control message, sent or received. */
+    public void control(RtmpControlEvent e) {
+        print(EventLine.control(secondsSinceStart(e.nanoTime()), e.name(), EventLine.controlData(e)));
     }
 
     /** Any other object, printed as one line (used by probe). */

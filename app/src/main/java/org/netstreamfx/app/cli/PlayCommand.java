@@ -71,6 +71,10 @@ public final class PlayCommand implements Callable<Integer> {
     @Option(names = "--events", paramLabel = "jsonl|text", description = "Output format (default jsonl).")
     EventFormat format = EventFormat.jsonl;
 
+    @Option(names = "--rtmp-control", description = "Also print the raw RTMP control messages, both ways "
+            + "(StreamBegin, SetBufferLength, Acknowledgement, SetChunkSize, ping…), as \"control\" lines.")
+    boolean rtmpControl;
+
     @Option(names = "--stats-interval", paramLabel = "S", description = "Print stats every S seconds (default 1; 0: only at the end).")
     double statsInterval = 1.0;
 
@@ -170,6 +174,9 @@ public final class PlayCommand implements Callable<Integer> {
                 RtmpUrl.PlayAddress target = rtmp;
                 RtmpOptions options = RtmpOptions.DEFAULTS.withTrustedCertificate(trustCert);
                 nc.setRtmpOptions(reconnect > 0 ? options.withReconnect(ReconnectPolicy.tries(reconnect)) : options);
+                if (rtmpControl) {
+                    nc.addRtmpControlListener(printer::control);
+                }
                 nc.addNetStatusListener(e -> {
                     printer.status(e);
                     if (e.is(NetStatusCode.NETCONNECTION_CONNECT_SUCCESS)) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 import org.netstreamfx.player.net.NetStatusEvent;
+import org.netstreamfx.player.net.RtmpControlEvent;
 
 /**
  * One line of a session, in the shape {@code nsfx play --events jsonl} prints and the app exports:
@@ -71,6 +72,14 @@ public record EventLine(Kind kind, Map<String, Object> fields) {
         m.put("code", event);
         m.put("data", EventLines.plainMasked(data));
         return new EventLine(Kind.CONTROL, m);
+    }
+
+    /** What a control event carries as data: which way it went ("in" from the server, "out"), then its fields. */
+    public static Map<String, Object> controlData(RtmpControlEvent e) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("direction", e.sent() ? "out" : "in");
+        data.putAll(e.fields());
+        return data;
     }
 
     /** Seconds since the session started. */

@@ -16,12 +16,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.netstreamfx.player.amf.AmfValue;
 import org.netstreamfx.player.amf.AmfValue.AmfNull;
 import org.netstreamfx.player.amf.AmfValues;
-import org.netstreamfx.player.rtmp.client.Answer;
 import org.netstreamfx.player.rtmp.client.Command;
 import org.netstreamfx.player.rtmp.client.ConnectFailure;
 import org.netstreamfx.player.rtmp.client.RtmpConnection;
 import org.netstreamfx.player.rtmp.client.RtmpOptions;
 import org.netstreamfx.player.rtmp.client.RtmpUrl;
+import org.netstreamfx.player.rtmp.message.ControlMessage;
 import org.netstreamfx.player.util.Redact;
 import org.netstreamfx.player.wire.WireFormatException;
 
@@ -51,6 +51,7 @@ public class NetConnection implements AutoCloseable {
     private final Executor callbackExecutor;
     private final ExecutorService ownExecutor;
     private final List<NetStatusListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<RtmpControlListener> controlListeners = new CopyOnWriteArrayList<>();
     private final Set<NetStream> rtmpStreams = ConcurrentHashMap.newKeySet();
     private final Object rtmpLock = new Object();
     private final Random jitter = new Random();
@@ -145,34 +146,10 @@ public class NetConnection implements AutoCloseable {
         for (Object a : args == null ? new Object[0] : args) {
             amfArgs.add(AmfValues.of(a));
         }
-        c.call(method, AmfNull.INSTANCE, amfArgs, new Answer() {
-            @Override
-            public void result(Command result) {
-                Object value = AmfValues.toJava(result.payload());
-                if (responder != null) {
-                    callbackExecutor.execute(() -> responder.result(value));
-                }
-            }
-
-            @Override
-            public void error(Command error) {
-                Map<String, Object> info = error.payloadMap();
-                if (responder != null && responder.hasStatus()) {
-                    callbackExecutor.execute(() -> responder.status(info));
-                } else {
-                    dispatch(serverEvent(info, NetStatusCode.NETCONNECTION_CALL_FAILED));
-                }
-            }
-
-            @Override
-            public void failed(String description, boolean malformed) {
-                callFailed(responder, malformed ? NetStatusCode.NETCONNECTION_CALL_BADVERSION
-                        : NetStatusCode.NETCONNECTION_CALL_FAILED, "Call to \"" + method + "\" failed: " + description);
-            }
-        });
+        c.call(method, AmfNull.INSTANCE, amfArgs, new CallAnswer(this, method, responder));
     }
 
-    private void callFailed(Responder responder, NetStatusCode code, String description) {
+    void callFailed(Responder responder, NetStatusCode code, String description) {
         NetStatusEvent e = NetStatusEvent.of(code, description, null, System.nanoTime());
         if (responder != null && responder.hasStatus()) {
             callbackExecutor.execute(() -> responder.status(e.info()));
@@ -231,6 +208,15 @@ public class NetConnection implements AutoCloseable {
 
     public void removeNetStatusListener(NetStatusListener l) {
         listeners.remove(l);
+    }
+
+    /** Raw RTMP control traffic, both ways, for testers ({@link RtmpControlEvent}); none when not RTMP. */
+    public void addRtmpControlListener(RtmpControlListener l) {
+        controlListeners.add(Objects.requireNonNull(l));
+    }
+
+    public void removeRtmpControlListener(RtmpControlListener l) {
+        controlListeners.remove(l);
     }
 
     /** Where this connection's streams call their listeners and clients. */
@@ -487,6 +473,14 @@ public class NetConnection implements AutoCloseable {
         public void badCommand(RtmpConnection c, String description) {
             if (isCurrent(c)) {
                 status(NetStatusCode.NETCONNECTION_CALL_BADVERSION, description, null);
+            }
+        }
+
+        @Override
+        public void control(RtmpConnection c, boolean sent, ControlMessage message) {
+            if (!controlListeners.isEmpty() && isCurrent(c)) {
+                RtmpControlEvent e = RtmpControlEvent.of(message, sent, System.nanoTime());
+                callbackExecutor.execute(() -> controlListeners.forEach(l -> l.onRtmpControl(e)));
             }
         }
     }

@@ -399,7 +399,6 @@ public class NetStream implements AutoCloseable {
     }
 
     // Called by the playback session (playback thread).
-
     String shownName() {
         return shownName;
     }
@@ -410,10 +409,9 @@ public class NetStream implements AutoCloseable {
 
     void opened(SourceDescription d, boolean announceMetaData) {
         description = d;
-        if (!announceMetaData) {
-            return;
+        if (announceMetaData) {
+            callbacks.metaData(MetaData.of(d));
         }
-        callbacks.metaData(MetaData.of(d));
     }
 
     void renderFrame(VideoFrame frame) {

@@ -1,5 +1,7 @@
 package org.netstreamfx.app.ui.player;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -22,6 +24,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.util.Duration;
 import org.netstreamfx.player.net.NetConnection;
+import org.netstreamfx.player.net.RtmpControlListener;
 import org.netstreamfx.player.net.NetStatusCode;
 import org.netstreamfx.player.net.NetStatusEvent;
 import org.netstreamfx.player.net.NetStream;
@@ -67,6 +70,7 @@ public final class PlayerViewModel {
         return t;
     });
     private NetConnection connection;
+    private final List<RtmpControlListener> controlListeners = new ArrayList<>();
     private boolean localConnection;
     private boolean paused;
     private PlayerState phase = PlayerState.IDLE;
@@ -195,6 +199,11 @@ public final class PlayerViewModel {
         return true;
     }
 
+    /** Raw RTMP control traffic of every RTMP connection opened from now on (for the Tester). */
+    public void addRtmpControlListener(RtmpControlListener l) {
+        controlListeners.add(l);
+    }
+
     public void dismissNotice() {
         notice.set(null);
     }
@@ -320,6 +329,7 @@ public final class PlayerViewModel {
         connection = nc;
         localConnection = false;
         nc.addNetStatusListener(e -> onConnectionStatus(nc, e));
+        controlListeners.forEach(nc::addRtmpControlListener);
         // The app reconnects after an unexpected close and plays on (each try is an event).
         nc.setRtmpOptions(nc.rtmpOptions().withReconnect(
                 org.netstreamfx.player.rtmp.client.ReconnectPolicy.tries(RECONNECT_TRIES)));

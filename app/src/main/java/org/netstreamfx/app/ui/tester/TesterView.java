@@ -91,6 +91,11 @@ public final class TesterView extends BorderPane {
         CheckBox stats = new CheckBox("Stats");
         stats.setId("show-stats");
         stats.selectedProperty().addListener((o, was, now) -> vm.setStatsShown(now));
+        CheckBox control = new CheckBox("RTMP control");
+        control.setId("show-control");
+        control.setTooltip(new javafx.scene.control.Tooltip("Raw RTMP control messages, both ways: StreamBegin, "
+                + "StreamEOF, StreamDry, SetBufferLength, Acknowledgement, SetChunkSize, ping…"));
+        control.selectedProperty().addListener((o, was, now) -> vm.setControlShown(now));
         TextField text = new TextField();
         text.setId("log-filter");
         text.setPromptText("Filter: code, description, details…");
@@ -113,7 +118,7 @@ public final class TesterView extends BorderPane {
         Button csv = new Button("Export CSV");
         csv.setId("export-csv");
         csv.setOnAction(e -> export(ExportPicker.Format.CSV));
-        bar.getChildren().addAll(stats, text, spacer, status, copy, json, csv);
+        bar.getChildren().addAll(stats, control, text, spacer, status, copy, json, csv);
         return bar;
     }
 

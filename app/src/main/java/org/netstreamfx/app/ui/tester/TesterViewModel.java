@@ -102,6 +102,7 @@ public final class TesterViewModel {
                 }
             }
         });
+        player.addRtmpControlListener(e -> recorder.control(e.name(), EventLine.controlData(e), e.nanoTime()));
         player.streamProperty().addListener((o, was, now) -> recordCallbacksOf(now));
         recordCallbacksOf(player.streamProperty().get());
         sampler = new Timeline(new KeyFrame(SAMPLE_INTERVAL, e -> sample()));
@@ -131,6 +132,11 @@ public final class TesterViewModel {
     /** Shows the stats samples in the log too. */
     public void setStatsShown(boolean show) {
         setFilter(filter.get().withStats(show));
+    }
+
+    /** Shows the raw RTMP control events (StreamBegin, SetBufferLength, acknowledgements, …) too. */
+    public void setControlShown(boolean show) {
+        setFilter(filter.get().withControl(show));
     }
 
     /** The entry as one line of text (secrets masked), for the clipboard. */

@@ -72,6 +72,13 @@ public final class RtmpConnection implements AutoCloseable {
 
         /** A command message that could not be decoded; the connection goes on. */
         void badCommand(RtmpConnection connection, String description);
+
+        /**
+         * A protocol control message or User Control event went out ({@code sent}) or came in.
+         * Called on the thread that sent it, or the reader thread; for watching only.
+         */
+        default void control(RtmpConnection connection, boolean sent, ControlMessage message) {
+        }
     }
 
     private final RtmpUrl url;
@@ -195,6 +202,25 @@ public final class RtmpConnection implements AutoCloseable {
             }
             encoder.encode(m, out);
             out.flush();
+        }
+        if (m.messageStreamId() == 0 && isControl(m.type())) {
+            traceControl(true, m);
+        }
+    }
+
+    private static boolean isControl(MessageType t) {
+        return switch (t) {
+            case SET_CHUNK_SIZE, ABORT, ACKNOWLEDGEMENT, USER_CONTROL, WINDOW_ACK_SIZE, SET_PEER_BANDWIDTH -> true;
+            default -> false;
+        };
+    }
+
+    /** Tells the listener about a control message; one it cannot parse was dealt with elsewhere. */
+    private void traceControl(boolean sent, RtmpMessage m) {
+        try {
+            ControlMessage.parse(m).ifPresent(c -> listener.control(this, sent, c));
+        } catch (WireFormatException e) {
+            // A received one that does not parse fails the connection where it is applied.
         }
     }
 
@@ -360,6 +386,9 @@ public final class RtmpConnection implements AutoCloseable {
     }
 
     private void onMessage(RtmpMessage m, AckTracker acks) throws IOException {
+        if (isControl(m.type())) {
+            traceControl(false, m);
+        }
         switch (m.type()) {
             case SET_CHUNK_SIZE, ABORT, ACKNOWLEDGEMENT -> {
                 // Set Chunk Size and Abort were applied by the decoder; we do not throttle on acks.

@@ -1,0 +1,174 @@
+package org.netstreamfx.app.ui.tester;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.netstreamfx.app.bench.LocalNginx;
+import org.netstreamfx.app.session.SessionEntry;
+import org.netstreamfx.app.ui.Fx;
+import org.netstreamfx.app.ui.Icons;
+import org.netstreamfx.app.ui.MainWindow;
+import org.netstreamfx.app.ui.player.PlayerView;
+import org.netstreamfx.app.ui.player.PlayerViewModel;
+import org.netstreamfx.app.ui.player.RecentItems;
+import org.netstreamfx.capture.device.CaptureClock;
+import org.netstreamfx.capture.device.TestCamera;
+import org.netstreamfx.capture.device.ToneMicrophone;
+import org.netstreamfx.capture.encode.AacSettings;
+import org.netstreamfx.capture.encode.H264Settings;
+import org.netstreamfx.capture.publish.CameraFeed;
+import org.netstreamfx.capture.publish.MicrophoneFeed;
+import org.netstreamfx.player.net.NetConnection;
+import org.netstreamfx.player.net.NetStatusEvent;
+import org.netstreamfx.player.net.NetStream;
+import org.netstreamfx.player.sink.NullAudioSink;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The Player and the Tester on a live stream from a real nginx-rtmp (started on a free loopback
+ * port), published by our engine from the test camera and the tone: the URL opened as a user
+ * would, pictures at the published size, the server's own Play.Start, live stats, and the raw
+ * RTMP control events shown on demand in the same timeline.
+ */
+@ExtendWith(ApplicationExtension.class)
+class RtmpLiveFlowTest {
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private PlayerViewModel player;
+    private TesterViewModel tester;
+    private FaultInjection faults;
+    private PlayerView playerView;
+
+    @TempDir
+    Path dir;
+
+    @Start
+    void start(Stage stage) {
+        player = new PlayerViewModel(Platform::runLater, NullAudioSink::new, new RecentItems());
+        tester = new TesterViewModel(player);
+        faults = new FaultInjection(player);
+        playerView = new PlayerView(player, owner -> Optional.empty());
+        MainWindow window = new MainWindow();
+        window.addView("player", "Player", Icons.PLAYER.node(22), playerView);
+        window.addView("tester", "Tester", TesterView.icon(22),
+                new TesterView(tester, faults, (owner, format) -> Optional.empty()));
+        Scene scene = new Scene(window.root(), 1100, 640);
+        scene.getStylesheets().add(MainWindow.STYLESHEET);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void close() {
+        Fx.run(() -> {
+            faults.dispose();
+            tester.dispose();
+            player.dispose();
+        });
+    }
+
+    @Test
+    void aLiveStreamFromNginxPlaysAndTheTesterShowsItsEventsStatsAndControlMessages(FxRobot robot)
+            throws Exception {
+        assumeTrue(LocalNginx.available(), "nginx with the RTMP module is not installed");
+        try (LocalNginx nginx = LocalNginx.start(dir);
+             Publisher publisher = new Publisher(nginx.liveApp(), "flow")) {
+            robot.press(KeyCode.CONTROL, KeyCode.L).release(KeyCode.L, KeyCode.CONTROL);
+            Fx.waitUntil("the URL dialog", WAIT, () -> robot.lookup("#url-field").tryQuery().isPresent(), this::codes);
+            robot.clickOn("#url-field").write(nginx.liveApp() + "/flow");
+            robot.clickOn(robot.lookup(".open-url .button").queryAllAs(Button.class).stream()
+                    .filter(b -> b.getText().equals("Open")).findFirst().orElseThrow());
+
+            Fx.waitUntil("live pictures", WAIT, () -> playerView.video().framesShownProperty().get() >= 25, this::codes);
+            assertEquals(320, Fx.call(() -> playerView.video().videoWidthProperty().get()));
+            assertEquals(180, Fx.call(() -> playerView.video().videoHeightProperty().get()));
+            List<String> played = Fx.call(this::codes);
+            assertTrue(played.contains("NetStream.Play.Start"), played.toString());
+
+            robot.clickOn("#nav-tester");
+            TableView<SessionEntry> log = robot.lookup("#event-log").queryTableView();
+            Fx.waitUntil("the server's Play.Start in the log", WAIT,
+                    () -> rows(log).contains("NetStream.Play.Start"), () -> rows(log));
+            assertTrue(Fx.call(() -> rows(log)).stream().noneMatch(r -> r.equals("StreamBegin")),
+                    "control events hidden by default");
+            robot.clickOn("#show-control");
+            Fx.waitUntil("raw control events on demand", WAIT,
+                    () -> rows(log).containsAll(List.of("StreamBegin", "SetBufferLength", "SetChunkSize",
+                            "WindowAckSize")), () -> rows(log));
+            Fx.waitUntil("live stats", WAIT, () -> tester.fpsProperty().get() > 10
+                    && tester.inputKbpsProperty().get() > 0 && tester.bytesLoadedProperty().get() > 0,
+                    () -> tester.fpsProperty().get() + " fps, " + tester.inputKbpsProperty().get() + " kbit/s");
+            int points = Fx.call(() -> tester.chartPoints().size());
+            Fx.waitUntil("the buffer chart gains points", WAIT, () -> tester.chartPoints().size() >= points + 4,
+                    () -> tester.chartPoints().size());
+            String control = Fx.call(() -> log.getItems().stream()
+                    .filter(e -> "SetBufferLength".equals(e.line().code())).findFirst()
+                    .map(tester::copyAsText).orElseThrow());
+            assertTrue(control.contains("out") && control.contains("bufferLengthMs"), control);
+        }
+    }
+
+    /** Our engine publishing the test camera (320x180, 25 fps) and the tone, until closed. */
+    private static final class Publisher implements AutoCloseable {
+        private final NetConnection nc = new NetConnection();
+        private final NetStream ns;
+
+        Publisher(String app, String name) throws InterruptedException {
+            List<String> codes = new CopyOnWriteArrayList<>();
+            nc.addNetStatusListener(e -> codes.add(e.code()));
+            nc.connect(app);
+            await(codes, "NetConnection.Connect.Success");
+            ns = new NetStream(nc);
+            ns.addNetStatusListener(e -> codes.add(e.code()));
+            CaptureClock clock = CaptureClock.system();
+            ns.attachCamera(new CameraFeed(new TestCamera(), H264Settings.of(320, 180, 25, 400)
+                    .withKeyframeInterval(1), clock));
+            ns.attachAudio(new MicrophoneFeed(new ToneMicrophone(), new AacSettings(44_100, 2, 64), clock));
+            ns.publish(name, "live");
+            await(codes, "NetStream.Publish.Start");
+        }
+
+        private static void await(List<String> codes, String code) throws InterruptedException {
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (!codes.contains(code)) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("no " + code + " while publishing: " + codes);
+                }
+                Thread.sleep(20);
+            }
+        }
+
+        @Override
+        public void close() {
+            ns.close();
+            nc.close();
+        }
+    }
+
+    /** The code (or type) of each row; call on the FX thread. */
+    private static List<String> rows(TableView<SessionEntry> log) {
+        return log.getItems().stream().map(e -> e.line().code() != null ? e.line().code() : e.line().type()).toList();
+    }
+
+    /** The player's event codes; call on the FX thread. */
+    private List<String> codes() {
+        return player.events().stream().map(NetStatusEvent::code).toList();
+    }
+}
