@@ -90,13 +90,17 @@ final class MemoryBench {
 
     /**
      * RSS of a fresh player process ({@code nsfx play FILE --no-audio} in a child JVM with this
-     * JVM's java and classpath, nothing else run in it) every second for {@code seconds}:
+     * JVM's java and classpath and the launcher's JVM options, nothing else run in it) every
+     * second for {@code seconds}:
      * {seconds, rss MB}.
      */
     private static List<double[]> sampleChildPlayer(Path file, double seconds) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process child = Procs.start(List.of(java, "-cp", System.getProperty("java.class.path"),
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(launcherJvmOptions());
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"),
                 "org.netstreamfx.app.Main", "play", file.toString(), "--no-audio", "--stats-interval", "0"));
+        Process child = Procs.start(command);
         List<double[]> samples = new ArrayList<>();
         try {
             Path status = Path.of("/proc", String.valueOf(child.pid()), "status");
@@ -158,5 +162,23 @@ final class MemoryBench {
             den += (s[0] - mx) * (s[0] - mx);
         }
         return den == 0 ? 0 : num / den * 60;
+    }
+
+    /**
+     * The JVM options ./nsfx starts every process with (resources/jvm.options under nsfx.home, or
+     * NSFX_JAVA_OPTS), so the fresh player is measured as users run it.
+     */
+    static List<String> launcherJvmOptions() throws IOException {
+        String env = System.getenv("NSFX_JAVA_OPTS");
+        if (env != null && !env.isBlank()) {
+            return List.of(env.trim().split("\\s+"));
+        }
+        String home = System.getProperty("nsfx.home");
+        Path file = home == null ? null : Path.of(home, "resources", "jvm.options");
+        if (file == null || !Files.isRegularFile(file)) {
+            return List.of();
+        }
+        return Files.readAllLines(file).stream().map(String::trim)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
     }
 }
