@@ -33,8 +33,16 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Write every figure, with its runs, as JSON.")
     Path json;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
+        if (only != null && !BenchRunner.MEASUREMENTS.containsAll(only)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--only takes "
+                    + String.join(", ", BenchRunner.MEASUREMENTS) + "; not " + only.stream()
+                    .filter(n -> !BenchRunner.MEASUREMENTS.contains(n)).toList());
+        }
         try {
             Path work = Files.createTempDirectory("nsfx-bench-");
             BenchConfig config = smoke ? BenchConfig.smoke(work) : quick ? BenchConfig.quick(work) : BenchConfig.full(work);
