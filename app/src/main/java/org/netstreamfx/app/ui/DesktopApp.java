@@ -4,7 +4,6 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Platform;
@@ -64,11 +63,7 @@ public final class DesktopApp {
     public int run(Options options) {
         CountDownLatch closed = new CountDownLatch(1);
         AtomicInteger exit = new AtomicInteger();
-        ExecutorService settingsIo = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "nsfx-settings-io");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService settingsIo = Daemons.single("nsfx-settings-io");
         // Read before the toolkit starts, so the FX thread never waits for the disk.
         AppSettings settings = new AppSettings(SharedObjectStore.inUserConfig("NetStreamFX", Platform::runLater),
                 settingsIo);

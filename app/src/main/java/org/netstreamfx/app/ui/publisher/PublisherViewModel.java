@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -17,6 +16,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ObservableList;
 import javafx.util.Duration;
 import org.netstreamfx.app.session.SessionRecorder;
+import org.netstreamfx.app.ui.Daemons;
 import org.netstreamfx.app.ui.player.Notice;
 import org.netstreamfx.app.ui.settings.PublisherPrefs;
 import org.netstreamfx.capture.device.AudioBlock;
@@ -72,11 +72,7 @@ public final class PublisherViewModel {
     private final StatsPoller poll;
     private final Timeline unpublishWait;
     /** Devices, publish() and closing, one after the other, off the FX thread. */
-    private final ExecutorService io = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "nsfx-publisher-io");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService io = Daemons.single("nsfx-publisher-io");
     private final DevicePreview preview;
     private final PublishSetup setup;
     private volatile Consumer<VideoFrame> previewSink;

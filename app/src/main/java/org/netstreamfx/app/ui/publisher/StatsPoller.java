@@ -2,13 +2,13 @@ package org.netstreamfx.app.ui.publisher;
 
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.util.Duration;
+import org.netstreamfx.app.ui.Daemons;
 import org.netstreamfx.player.net.NetStream;
 import org.netstreamfx.player.net.NetStreamInfo;
 
@@ -27,11 +27,7 @@ final class StatsPoller {
     private final Runnable tick;
     private final Timeline poll;
     /** Reads NetStream.info() off the FX thread. */
-    private final ExecutorService stats = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "nsfx-publisher-stats");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService stats = Daemons.single("nsfx-publisher-stats");
     private final AtomicBoolean statsInFlight = new AtomicBoolean();
 
     /**
