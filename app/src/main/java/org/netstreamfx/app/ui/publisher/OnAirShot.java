@@ -63,6 +63,10 @@ public final class OnAirShot implements AutoCloseable {
         Thread t = new Thread(() -> {
             try {
                 Path dir = Files.createTempDirectory("nsfx-screenshot-");
+                synchronized (this) {
+                    // Removed by close() even when nginx does not start.
+                    workDir = dir;
+                }
                 NginxLauncher n = NginxLauncher.start(dir);
                 if (!started(n, dir)) {
                     return;
@@ -187,7 +191,7 @@ public final class OnAirShot implements AutoCloseable {
         if (n != null) {
             n.close();
         }
-        if (dir != null) {
+        if (dir != null && Files.isDirectory(dir)) {
             try (Stream<Path> files = Files.walk(dir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             } catch (IOException e) {
