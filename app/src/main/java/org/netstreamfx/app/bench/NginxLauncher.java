@@ -13,9 +13,10 @@ import java.util.List;
 /**
  * nginx with the nginx-rtmp module on a free 127.0.0.1 port, with one {@code live} application,
  * in a fresh prefix of its own (nothing of the system nginx is used). Stopped by {@link #close()}.
+ * Used by the benches, the tests (through {@code LocalNginx}) and the desktop app's screenshot run.
  */
-final class NginxLauncher implements AutoCloseable {
-    static final Path RTMP_MODULE = Path.of("/usr/lib/nginx/modules/ngx_rtmp_module.so");
+public final class NginxLauncher implements AutoCloseable {
+    public static final Path RTMP_MODULE = Path.of("/usr/lib/nginx/modules/ngx_rtmp_module.so");
 
     private final Path prefix;
     private final int port;
@@ -27,8 +28,14 @@ final class NginxLauncher implements AutoCloseable {
         this.process = process;
     }
 
-    static NginxLauncher start(Path workDir) throws IOException, InterruptedException {
-        if (!Files.isRegularFile(RTMP_MODULE)) {
+    /** Whether nginx's RTMP module is installed (without it {@link #start} fails). */
+    public static boolean available() {
+        return Files.isRegularFile(RTMP_MODULE);
+    }
+
+    /** Starts nginx in a fresh prefix under {@code workDir}; returns once it accepts connections. */
+    public static NginxLauncher start(Path workDir) throws IOException, InterruptedException {
+        if (!available()) {
             throw new IllegalStateException("nginx-rtmp is not installed (" + RTMP_MODULE
                     + " missing; scripts/install-deps installs libnginx-mod-rtmp)");
         }
@@ -77,7 +84,7 @@ final class NginxLauncher implements AutoCloseable {
     }
 
     /** {@code rtmp://127.0.0.1:<port>/live/<stream>}. */
-    String liveUrl(String stream) {
+    public String liveUrl(String stream) {
         return "rtmp://127.0.0.1:" + port + "/live/" + stream;
     }
 

@@ -18,7 +18,8 @@ public final class GuiCommand implements Callable<Integer> {
     String address;
 
     @Option(names = "--screenshot", hidden = true, paramLabel = "DIR",
-            description = "Write a PNG of each view to DIR once frames are shown, then exit.")
+            description = "Write a PNG of each view to DIR once frames are shown (the publisher's on air to a "
+                    + "local nginx-rtmp when installed), then exit.")
     Path screenshotDir;
 
     @Option(names = "--screenshot-frames", hidden = true, paramLabel = "N",

@@ -1,23 +1,19 @@
 package org.netstreamfx.app.ui;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.scene.Scene;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import javafx.util.Duration;
 import org.netstreamfx.app.ui.player.PlayerView;
 import org.netstreamfx.app.ui.player.PlayerViewModel;
 import org.netstreamfx.app.ui.player.RecentItems;
+import org.netstreamfx.app.ui.publisher.OnAirShot;
 import org.netstreamfx.app.ui.publisher.PublishSetup;
 import org.netstreamfx.app.ui.publisher.PublisherView;
 import org.netstreamfx.app.ui.publisher.PublisherViewModel;
@@ -35,9 +31,6 @@ import org.netstreamfx.player.net.SharedObjectStore;
  * main window on an address, and returns when the window is closed.
  */
 public final class DesktopApp {
-    /** Give up on screenshots when no frame was shown after this long. */
-    static final Duration SCREENSHOT_TIMEOUT = Duration.seconds(60);
-
     /**
      * What to open and how.
      *
@@ -50,6 +43,8 @@ public final class DesktopApp {
     }
 
     private final PrintStream err;
+    /** The screenshot run's publisher session and its nginx, closed once the window is. */
+    private volatile OnAirShot onAir;
 
     public DesktopApp(PrintStream err) {
         this.err = err;
@@ -68,11 +63,7 @@ public final class DesktopApp {
     public int run(Options options) {
         CountDownLatch closed = new CountDownLatch(1);
         AtomicInteger exit = new AtomicInteger();
-        ExecutorService settingsIo = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "nsfx-settings-io");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService settingsIo = Daemons.single("nsfx-settings-io");
         // Read before the toolkit starts, so the FX thread never waits for the disk.
         AppSettings settings = new AppSettings(SharedObjectStore.inUserConfig("NetStreamFX", Platform::runLater),
                 settingsIo);
@@ -95,6 +86,10 @@ public final class DesktopApp {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        OnAirShot shot = onAir;
+        if (shot != null) {
+            shot.close();
+        }
         Platform.exit();
         return exit.get();
     }
@@ -113,11 +108,12 @@ public final class DesktopApp {
         window.addView("tester", "Tester", TesterView.icon(22), new TesterView(tester, faults, ExportPicker.fileChooser()));
         PublisherViewModel publisher = new PublisherViewModel(Platform::runLater, new Devices(), tester.recorder(),
                 settings.publisher());
-        window.addView("publisher", "Publish", PublisherView.icon(22),
-                new PublisherView(publisher, PublisherView.fileChooser()));
+        PublisherView publisherView = new PublisherView(publisher, PublisherView.fileChooser());
+        window.addView("publisher", "Publish", PublisherView.icon(22), publisherView);
         if (options.screenshotDir() != null) {
-            // The screenshot shows the test camera's preview and the tone's level.
+            // The screenshot shows the test camera and the tone on air to a local nginx-rtmp.
             publisher.setPreviewing(true);
+            onAir = new OnAirShot(publisherView, err);
         }
         Scene scene = new Scene(window.root(), settings.windowWidth(), settings.windowHeight());
         scene.getStylesheets().add(MainWindow.STYLESHEET);
@@ -128,9 +124,13 @@ public final class DesktopApp {
                 ? "NetStreamFX" : vm.titleProperty().get() + " — NetStreamFX", vm.titleProperty()));
         SettingsSaver saver = new SettingsSaver(settings, vm, stage);
         PublishSetup setup = publisher.setup();
-        saver.track(() -> settings.setPublisher(setup.prefs()), setup.serverUrlProperty(), setup.streamNameProperty(),
-                setup.cameraIdProperty(), setup.microphoneIdProperty(), setup.widthProperty(), setup.heightProperty(),
-                setup.fpsProperty(), setup.videoKbpsProperty(), setup.audioKbpsProperty());
+        if (onAir == null) {
+            // The screenshot run's local server and devices are not the user's to keep.
+            saver.track(() -> settings.setPublisher(setup.prefs()), setup.serverUrlProperty(),
+                    setup.streamNameProperty(), setup.cameraIdProperty(), setup.microphoneIdProperty(),
+                    setup.widthProperty(), setup.heightProperty(), setup.fpsProperty(), setup.videoKbpsProperty(),
+                    setup.audioKbpsProperty());
+        }
         stage.setOnHidden(e -> {
             saver.saveNow();
             faults.dispose();
@@ -139,50 +139,13 @@ public final class DesktopApp {
             vm.dispose();
             closed.countDown();
         });
-        if (options.screenshotDir() != null) {
-            screenshotsAfterFrames(stage, window, player, options, exit);
+        if (onAir != null) {
+            new ScreenshotRun(stage, window, player, onAir, options, err, exit).start();
         }
         stage.show();
         if (options.address() != null) {
             vm.open(options.address());
         }
-    }
-
-    private void screenshotsAfterFrames(Stage stage, MainWindow window, PlayerView player, Options options,
-                                        AtomicInteger exit) {
-        PauseTransition timeout = new PauseTransition(SCREENSHOT_TIMEOUT);
-        Runnable shoot = () -> {
-            timeout.stop();
-            err.printf("nsfx gui: %d frames shown, %d replaced before the screen took them, %d dropped late by "
-                    + "the engine%n", player.video().framesShownProperty().get(),
-                    player.video().framesDroppedProperty().get(), player.viewModel().droppedFramesProperty().get());
-            for (String id : window.viewIds()) {
-                window.select(id);
-                WritableImage image = stage.getScene().snapshot(null);
-                Path file = options.screenshotDir().resolve(id + ".png");
-                try {
-                    Png.write(image, file);
-                    err.println("nsfx gui: wrote " + file);
-                } catch (IOException e) {
-                    err.println("nsfx gui: cannot write " + file + ": " + e.getMessage());
-                    exit.set(1);
-                }
-            }
-            stage.close();
-        };
-        timeout.setOnFinished(e -> {
-            err.println("nsfx gui: no " + options.screenshotFrames() + " frames shown within "
-                    + SCREENSHOT_TIMEOUT.toSeconds() + " s; screenshots show what there is");
-            exit.set(1);
-            shoot.run();
-        });
-        timeout.play();
-        player.video().framesShownProperty().addListener((o, was, now) -> {
-            if (was.longValue() < options.screenshotFrames() && now.longValue() >= options.screenshotFrames()) {
-                // One more pulse, so the newest frame and the figures are laid out.
-                Platform.runLater(shoot);
-            }
-        });
     }
 
     private static boolean notBlank(String s) {

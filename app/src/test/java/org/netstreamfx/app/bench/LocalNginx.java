@@ -1,7 +1,6 @@
 package org.netstreamfx.app.bench;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -17,7 +16,7 @@ public final class LocalNginx implements AutoCloseable {
 
     /** Whether nginx and its RTMP module are installed (a test is skipped without them). */
     public static boolean available() {
-        return Files.isRegularFile(NginxLauncher.RTMP_MODULE);
+        return NginxLauncher.available();
     }
 
     /** Starts nginx in a fresh prefix under {@code workDir}; returns once it accepts connections. */

@@ -10,9 +10,12 @@ final class PublishAdvice {
     private PublishAdvice() {
     }
 
-    /** The notice for {@code e} (its description already masked), or null for a status event. */
+    /**
+     * The notice for {@code e} (its description already masked), or null for a status event and for
+     * NetStreamFX.Audio.NoDevice: only the loopback monitor plays sound, and it is muted.
+     */
     static Notice noticeFor(NetStatusEvent e, String maskedDescription) {
-        if (e.level() == StatusLevel.STATUS) {
+        if (e.level() == StatusLevel.STATUS || e.is(NetStatusCode.NSFX_AUDIO_NODEVICE)) {
             return null;
         }
         return new Notice(e.code(), e.level(), maskedDescription, adviceFor(e.code(), e.level()));

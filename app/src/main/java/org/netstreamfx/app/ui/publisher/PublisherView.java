@@ -20,7 +20,6 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
@@ -60,6 +59,9 @@ public final class PublisherView extends BorderPane {
     private final FilePicker files;
     private final Video preview = new Video();
     private final Video monitor = new Video();
+    private final TextField url = new TextField();
+    private final TextField name = new TextField();
+    private final PasswordField key = new PasswordField();
     private boolean previewStarted;
 
     public PublisherView(PublisherViewModel vm, FilePicker files) {
@@ -84,10 +86,7 @@ public final class PublisherView extends BorderPane {
         monitor.setFrameObserver(vm::measureLoopbackFrame);
         vm.loopbackStreamProperty().addListener((o, was, now) -> monitor.attachNetStream(now));
 
-        SplitPane pictures = new SplitPane(pane(preview, "Preview", previewCaption()),
-                pane(monitor, "Loopback (from the server)", delayCaption()));
-        pictures.setDividerPositions(0.5);
-        BorderPane center = new BorderPane(pictures);
+        BorderPane center = new BorderPane(PublisherPictures.of(vm, preview, monitor));
         center.setBottom(bottom());
         setTop(toolBar());
         setCenter(NoticeBar.around(center, vm.noticeProperty(), vm::dismissNotice));
@@ -111,6 +110,13 @@ public final class PublisherView extends BorderPane {
     /** The stream as the server sends it back. */
     public Video loopback() {
         return monitor;
+    }
+
+    /** Enters a server URL, stream name and key as if typed (the key shows masked, as typed keys do). */
+    public void enterServer(String serverUrl, String streamName, String streamKey) {
+        url.setText(serverUrl);
+        name.setText(streamName);
+        key.setText(streamKey);
     }
 
     /** A FileChooser for media files (camera) or for the recording (save). */
@@ -160,63 +166,6 @@ public final class PublisherView extends BorderPane {
         return bar;
     }
 
-    private static StackPane pane(Video video, String name, Label caption) {
-        Label label = new Label(name);
-        label.getStyleClass().add("monitor-caption");
-        StackPane.setAlignment(label, Pos.TOP_LEFT);
-        StackPane.setAlignment(caption, Pos.BOTTOM_LEFT);
-        StackPane area = new StackPane(video, label, caption);
-        area.getStyleClass().add("picture-area");
-        area.setMinWidth(160);
-        return area;
-    }
-
-    private Label previewCaption() {
-        Label l = caption("preview-caption");
-        l.textProperty().bind(Bindings.createStringBinding(() -> vm.previewingProperty().get()
-                        || vm.stateProperty().get().busy() ? vm.setup().cameraIdProperty().get() + "  " + vm.setup().widthProperty().get()
-                        + "x" + vm.setup().heightProperty().get() + " @ " + vm.setup().fpsProperty().get() + " fps"
-                        : "Preview off: turn it on to see the camera before going live",
-                vm.previewingProperty(), vm.stateProperty(), vm.setup().cameraIdProperty(), vm.setup().widthProperty(),
-                vm.setup().heightProperty(), vm.setup().fpsProperty()));
-        return l;
-    }
-
-    private Label delayCaption() {
-        PublishFigures f = vm.figures();
-        Label l = caption("delay");
-        l.textProperty().bind(Bindings.createStringBinding(() -> delayText(vm.loopbackStreamProperty().get() != null,
-                        f.delayMeasurableProperty().get(), f.delayLastMsProperty().get(),
-                        f.delayMedianMsProperty().get(), f.delayP95MsProperty().get()),
-                vm.loopbackStreamProperty(), f.delayMeasurableProperty(), f.delayLastMsProperty(),
-                f.delayMedianMsProperty(), f.delayP95MsProperty()));
-        return l;
-    }
-
-    /** What the loopback caption says about the end-to-end delay. */
-    static String delayText(boolean playing, boolean measurable, double lastMs, double medianMs, double p95Ms) {
-        if (!playing) {
-            return "Plays the stream back from the server once on air";
-        }
-        if (!measurable) {
-            return "End-to-end delay: needs the test camera (its frame counter is what is measured)";
-        }
-        if (Double.isNaN(lastMs)) {
-            return "End-to-end delay: waiting for the first picture…";
-        }
-        return String.format(Locale.ROOT, "End-to-end delay  last %.0f ms · median %.0f ms · p95 %.0f ms",
-                lastMs, medianMs, p95Ms);
-    }
-
-    private static Label caption(String id) {
-        Label l = new Label();
-        l.setId(id);
-        l.getStyleClass().add("monitor-caption");
-        l.setMaxWidth(Double.MAX_VALUE);
-        l.setMouseTransparent(true);
-        return l;
-    }
-
     private Node bottom() {
         PublishFigures f = vm.figures();
         ProgressBar queue = new ProgressBar();
@@ -248,10 +197,16 @@ public final class PublisherView extends BorderPane {
         events.getStyleClass().add("publisher-events");
         events.setPlaceholder(new Label("The session's NetStatus events show here (the Tester view logs them too)"));
         events.setCellFactory(l -> new ListCell<>() {
+            {
+                // As wide as the list, not as the text: long events end in "…" (the tooltip has all).
+                setPrefWidth(0);
+            }
+
             @Override
             protected void updateItem(NetStatusEvent e, boolean empty) {
                 super.updateItem(e, empty);
                 setText(empty || e == null ? null : e.code() + (e.description().isEmpty() ? "" : "  " + e.description()));
+                setTooltip(getText() == null ? null : new Tooltip(getText()));
             }
         });
         vm.events().addListener((javafx.collections.ListChangeListener<NetStatusEvent>) c -> {
@@ -400,15 +355,14 @@ public final class PublisherView extends BorderPane {
     }
 
     private Node server() {
-        TextField url = new TextField(vm.setup().serverUrlProperty().get());
+        url.setText(vm.setup().serverUrlProperty().get());
         url.setId("server-url");
         url.setPromptText("rtmp://host[:port]/app");
         url.textProperty().addListener((o, was, now) -> vm.setup().setServerUrl(now));
-        TextField name = new TextField(vm.setup().streamNameProperty().get());
+        name.setText(vm.setup().streamNameProperty().get());
         name.setId("stream-name");
         name.setPromptText("Stream name (optional with a key)");
         name.textProperty().addListener((o, was, now) -> vm.setup().setStreamName(now));
-        PasswordField key = new PasswordField();
         key.setId("stream-key");
         key.setPromptText("Stream key (not saved)");
         TextField shown = new TextField();

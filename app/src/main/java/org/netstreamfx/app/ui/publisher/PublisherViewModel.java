@@ -1,15 +1,10 @@
 package org.netstreamfx.app.ui.publisher;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -18,17 +13,16 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.util.Duration;
 import org.netstreamfx.app.session.SessionRecorder;
+import org.netstreamfx.app.ui.Daemons;
 import org.netstreamfx.app.ui.player.Notice;
 import org.netstreamfx.app.ui.settings.PublisherPrefs;
 import org.netstreamfx.capture.device.AudioBlock;
 import org.netstreamfx.capture.device.AudioLevel;
 import org.netstreamfx.capture.device.CaptureClock;
 import org.netstreamfx.capture.device.DeviceException;
-import org.netstreamfx.capture.device.DeviceList;
 import org.netstreamfx.capture.device.Devices;
 import org.netstreamfx.capture.device.LoopbackDelayMeter;
 import org.netstreamfx.capture.device.TestCamera;
@@ -42,7 +36,6 @@ import org.netstreamfx.player.net.NetConnection;
 import org.netstreamfx.player.net.NetStatusCode;
 import org.netstreamfx.player.net.NetStatusEvent;
 import org.netstreamfx.player.net.NetStream;
-import org.netstreamfx.player.net.NetStreamInfo;
 import org.netstreamfx.player.record.FlvRecorder;
 import org.netstreamfx.player.record.FragmentedMp4Recorder;
 import org.netstreamfx.player.record.Recorder;
@@ -57,8 +50,10 @@ import org.netstreamfx.player.rtmp.client.ReconnectPolicy;
  * devices, {@code publish()} (which starts the feeds) and closing run on "nsfx-publisher-io",
  * one task after the other, so a device is always closed before it is opened again. Engine events
  * arrive through the executor given to the constructor ({@code Platform::runLater} in the app).
- * Figures are read four times a second; the stream's {@code info()}, which may wait for the
- * engine's locks, is read on "nsfx-publisher-stats". Properties are read-only; they change only
+ * Figures are read four times a second ({@link StatsPoller}); the stream's {@code info()}, which
+ * may wait for the engine's locks, is read on "nsfx-publisher-stats". The loopback monitor lives in
+ * a {@link LoopbackSlot}, the device lists in {@link DeviceLists}, the session's times in
+ * {@link SessionTimes}. Properties are read-only; they change only
  * through the commands. The stream key is kept in a field, never in a property, a setting or a
  * log line.
  */
@@ -69,58 +64,35 @@ public final class PublisherViewModel {
     public static final double QUEUE_LIMIT_S = 1.0;
     /** How long Stop waits for NetStream.Unpublish.Success before it closes anyway. */
     static final Duration UNPUBLISH_WAIT = Duration.seconds(5);
-    /** Events kept for the list; older ones are dropped. */
-    static final int MAX_EVENTS = 500;
-    private static final Duration POLL_INTERVAL = Duration.millis(250);
-    private static final Pattern RECONNECT_DELAY = Pattern.compile(" in (\\d+) ms");
 
     private final Executor callbacks;
     private final Devices devices;
     private final SessionRecorder log;
     private final CaptureClock clock = CaptureClock.system();
-    private final Timeline poll;
+    private final StatsPoller poll;
     private final Timeline unpublishWait;
     /** Devices, publish() and closing, one after the other, off the FX thread. */
-    private final ExecutorService io = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "nsfx-publisher-io");
-        t.setDaemon(true);
-        return t;
-    });
-    /** Reads NetStream.info(), which may wait for the engine's locks, off the FX thread. */
-    private final ExecutorService stats = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "nsfx-publisher-stats");
-        t.setDaemon(true);
-        return t;
-    });
-    private final java.util.concurrent.atomic.AtomicBoolean statsInFlight = new java.util.concurrent.atomic.AtomicBoolean();
+    private final ExecutorService io = Daemons.single("nsfx-publisher-io");
     private final DevicePreview preview;
     private final PublishSetup setup;
     private volatile Consumer<VideoFrame> previewSink;
     private volatile AudioLevel lastLevel;
-    /** The loopback player, read by its playback thread to measure. */
-    private volatile LoopbackMonitor loopbackMonitor;
+    private final LoopbackSlot loopback;
+    private final DeviceLists deviceLists = new DeviceLists();
     private String streamKey = "";
     private Path recordFile;
     private NetConnection connection;
     private NetStream stream;
     private PublishTarget target;
-    private long liveSinceNanos;
-    private long reconnectAtNanos;
+    private final SessionTimes times = new SessionTimes();
 
-    private final ObservableList<DeviceChoice> cameras = FXCollections.observableArrayList();
-    private final ObservableList<DeviceChoice> microphones = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper recording = new ReadOnlyBooleanWrapper(this, "recording");
     private final ReadOnlyBooleanWrapper previewing = new ReadOnlyBooleanWrapper(this, "previewing");
     private final ReadOnlyObjectWrapper<PublisherState> state = new ReadOnlyObjectWrapper<>(this, "state", PublisherState.IDLE);
     private final ReadOnlyStringWrapper shownAddress = new ReadOnlyStringWrapper(this, "shownAddress", "");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
-    private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>(this, "notice");
     private final PublishFigures figures = new PublishFigures();
-    private final ReadOnlyObjectWrapper<NetStream> loopbackStream = new ReadOnlyObjectWrapper<>(this, "loopbackStream");
-    private final ObservableList<NetStatusEvent> events = FXCollections.observableArrayList();
-    private final ObservableList<NetStatusEvent> eventsView = FXCollections.unmodifiableObservableList(events);
-    private final ObservableList<DeviceChoice> camerasView = FXCollections.unmodifiableObservableList(cameras);
-    private final ObservableList<DeviceChoice> microphonesView = FXCollections.unmodifiableObservableList(microphones);
+    private final SessionEvents events;
 
     /**
      * @param callbacks where the engine calls back: {@code Platform::runLater}
@@ -136,9 +108,9 @@ public final class PublisherViewModel {
         this.setup = new PublishSetup(prefs, () -> state.get().busy(), this::restartPreview);
         setup.serverUrlProperty().addListener(o -> problem.set(""));
         setup.streamNameProperty().addListener(o -> problem.set(""));
-        poll = new Timeline(new KeyFrame(POLL_INTERVAL, e -> poll()));
-        poll.setCycleCount(Animation.INDEFINITE);
-        poll.play();
+        this.events = new SessionEvents(log);
+        this.loopback = new LoopbackSlot(callbacks, this::record);
+        poll = new StatsPoller(callbacks, figures, () -> stream, this::tick);
         unpublishWait = new Timeline(new KeyFrame(UNPUBLISH_WAIT, e -> endSession(PublisherState.IDLE)));
         refreshDevices();
     }
@@ -147,18 +119,7 @@ public final class PublisherViewModel {
 
     /** Lists the cameras and microphones again (off the FX thread). */
     public void refreshDevices() {
-        io.execute(() -> {
-            DeviceList list = devices.list();
-            List<DeviceChoice> cams = new java.util.ArrayList<>(list.cameras().stream()
-                    .map(c -> new DeviceChoice(c.id(), c.name())).toList());
-            cams.add(new DeviceChoice("none", "No camera"));
-            List<DeviceChoice> mics = list.microphones().stream().map(m -> new DeviceChoice(m.id(), m.name())).toList();
-            callbacks.execute(() -> {
-                cameras.setAll(cams);
-                microphones.setAll(mics);
-                setup.keepListed(cams, mics);
-            });
-        });
+        deviceLists.refresh(devices, io, callbacks, setup::keepListed);
     }
 
     /** The stream key: kept here only, masked everywhere it could show, never saved. */
@@ -218,7 +179,7 @@ public final class PublisherViewModel {
         }
         target = t;
         problem.set("");
-        notice.set(null);
+        events.dismissNotice();
         shownAddress.set(t.shownAddress());
         resetFigures();
         setState(PublisherState.CONNECTING);
@@ -262,7 +223,7 @@ public final class PublisherViewModel {
     }
 
     public void dismissNotice() {
-        notice.set(null);
+        events.dismissNotice();
     }
 
     /** Stops everything: the session, the preview, the polling and the I/O thread. */
@@ -273,7 +234,6 @@ public final class PublisherViewModel {
         closeSession();
         io.execute(preview::close);
         io.shutdown();
-        stats.shutdown();
     }
 
     /** What the next session publishes and where (devices, figures, URL, name), and its commands. */
@@ -285,20 +245,17 @@ public final class PublisherViewModel {
 
     /** Measures one picture played back from the server (the loopback Video's frame observer). */
     public void measureLoopbackFrame(org.netstreamfx.player.sink.VideoFrame frame) {
-        LoopbackMonitor m = loopbackMonitor;
-        if (m != null) {
-            m.measure(frame);
-        }
+        loopback.measure(frame);
     }
 
     // Properties.
 
     public ObservableList<DeviceChoice> cameras() {
-        return camerasView;
+        return deviceLists.cameras();
     }
 
     public ObservableList<DeviceChoice> microphones() {
-        return microphonesView;
+        return deviceLists.microphones();
     }
 
     /** Whether a recording file is set. */
@@ -326,7 +283,7 @@ public final class PublisherViewModel {
 
     /** The warning or error the user should see now, or null. */
     public ReadOnlyObjectProperty<Notice> noticeProperty() {
-        return notice.getReadOnlyProperty();
+        return events.noticeProperty();
     }
 
     /** Time on air, queue, dropped frames, reconnect countdown, level and loopback delay. */
@@ -336,12 +293,12 @@ public final class PublisherViewModel {
 
     /** The stream played back from the server while on air (a Video node attaches to it), or null. */
     public ReadOnlyObjectProperty<NetStream> loopbackStreamProperty() {
-        return loopbackStream.getReadOnlyProperty();
+        return loopback.streamProperty();
     }
 
     /** The session's NetStatus events (publisher and loopback), keys masked, oldest first. */
     public ObservableList<NetStatusEvent> events() {
-        return eventsView;
+        return events.list();
     }
 
     // Engine wiring (FX thread).
@@ -400,11 +357,10 @@ public final class PublisherViewModel {
                 }
             });
         } else if (e.is(NetStatusCode.NSFX_CONNECT_RECONNECTING)) {
-            Matcher m = RECONNECT_DELAY.matcher(e.description());
-            reconnectAtNanos = System.nanoTime() + (m.find() ? Long.parseLong(m.group(1)) * 1_000_000L : 0);
+            times.reconnecting(e.description());
             setState(PublisherState.RECONNECTING);
         } else if (e.is(NetStatusCode.NSFX_CONNECT_RECONNECTED)) {
-            reconnectAtNanos = 0;
+            times.reconnected();
             setState(PublisherState.LIVE);
         } else if (e.isError() || e.is(NetStatusCode.NETCONNECTION_CONNECT_CLOSED)
                 && state.get() != PublisherState.STOPPING) {
@@ -418,12 +374,9 @@ public final class PublisherViewModel {
         }
         record(e);
         if (e.is(NetStatusCode.NETSTREAM_PUBLISH_START)) {
-            if (liveSinceNanos == 0) {
-                liveSinceNanos = System.nanoTime();
-            }
-            reconnectAtNanos = 0;
+            times.onAir();
             setState(PublisherState.LIVE);
-            if (loopbackMonitor == null) {
+            if (!loopback.open()) {
                 openLoopback();
             }
         } else if (e.is(NetStatusCode.NETSTREAM_UNPUBLISH_SUCCESS) && state.get() == PublisherState.STOPPING) {
@@ -434,30 +387,15 @@ public final class PublisherViewModel {
         }
     }
 
-    private void onLoopbackStatus(LoopbackMonitor m, NetStatusEvent e) {
-        if (m == loopbackMonitor) {
-            record(e);
-        }
-    }
-
     private void openLoopback() {
         LoopbackDelayMeter meter = setup.cameraIdProperty().get().equals(TestCamera.ID)
                 ? new LoopbackDelayMeter(clock, setup.videoFormat()) : null;
-        LoopbackMonitor[] self = new LoopbackMonitor[1];
-        self[0] = new LoopbackMonitor(callbacks, target.tcUrl(), target.publishName(), meter,
-                e -> onLoopbackStatus(self[0], e));
-        loopbackMonitor = self[0];
-        loopbackStream.set(self[0].stream());
+        loopback.open(target.tcUrl(), target.publishName(), meter);
         figures.delayMeasurable(meter != null);
     }
 
     private void closeLoopback() {
-        LoopbackMonitor m = loopbackMonitor;
-        loopbackMonitor = null;
-        loopbackStream.set(null);
-        if (m != null) {
-            m.close(io);
-        }
+        loopback.close(io);
     }
 
     /** Ends the session in {@code end}: closes the stream and the connection, then the preview comes back. */
@@ -465,8 +403,7 @@ public final class PublisherViewModel {
         unpublishWait.stop();
         closeLoopback();
         closeSession();
-        reconnectAtNanos = 0;
-        liveSinceNanos = 0;
+        times.reset();
         setState(end);
         clearMeters();
         if (previewing.get()) {
@@ -493,17 +430,7 @@ public final class PublisherViewModel {
 
     private void record(NetStatusEvent e) {
         NetStatusEvent shown = target == null ? e : target.mask(e);
-        if (events.size() >= MAX_EVENTS) {
-            events.remove(0);
-        }
         events.add(shown);
-        if (log != null) {
-            log.onNetStatus(shown);
-        }
-        Notice n = PublishAdvice.noticeFor(shown, shown.description());
-        if (n != null) {
-            notice.set(n);
-        }
     }
 
     // Devices (the preview and level meter), FX thread.
@@ -540,24 +467,11 @@ public final class PublisherViewModel {
 
     // Figures (FX thread).
 
-    private void poll() {
+    /** The figures read without the engine's locks, four times a second. */
+    private void tick() {
         figures.level(lastLevel);
-        sessionFigures();
-        NetStream ns = stream;
-        if (ns != null && ns.publishing() && statsInFlight.compareAndSet(false, true)) {
-            // NetStream.info() takes the publisher's lock, which publish() holds while the feeds open.
-            stats.execute(() -> {
-                NetStreamInfo info = ns.info();
-                statsInFlight.set(false);
-                callbacks.execute(() -> {
-                    if (ns == stream && ns.publishing()) {
-                        figures.stream(info);
-                    }
-                });
-            });
-        }
-        LoopbackMonitor m = loopbackMonitor;
-        figures.delay(m == null ? null : m.meter());
+        times.show(figures, state.get() == PublisherState.RECONNECTING);
+        figures.delay(loopback.meter());
     }
 
     private void resetFigures() {
@@ -571,15 +485,9 @@ public final class PublisherViewModel {
         figures.sendingStopped();
     }
 
+    /** Also shows the time on air and the reconnect countdown at once. */
     private void setState(PublisherState s) {
         state.set(s);
-        sessionFigures();
-    }
-
-    /** Time on air and the reconnect countdown, now (also at once on a change of state). */
-    private void sessionFigures() {
-        long now = System.nanoTime();
-        figures.session(liveSinceNanos == 0 ? 0 : (now - liveSinceNanos) / 1e9,
-                state.get() == PublisherState.RECONNECTING ? Math.max(0, reconnectAtNanos - now) : -1);
+        times.show(figures, s == PublisherState.RECONNECTING);
     }
 }

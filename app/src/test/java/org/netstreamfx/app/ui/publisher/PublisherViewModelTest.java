@@ -172,11 +172,18 @@ class PublisherViewModelTest {
         assertTrue(OnAirBadge.text(PublisherState.LIVE, 75, -1).contains("ON AIR  1:15"),
                 OnAirBadge.text(PublisherState.LIVE, 75, -1));
         assertEquals("RECONNECTING IN 3 s", OnAirBadge.text(PublisherState.RECONNECTING, 10, 2.2));
-        assertTrue(PublisherView.delayText(true, false, Double.NaN, Double.NaN, Double.NaN).contains("needs the test camera"));
+        assertTrue(PublisherPictures.delayText(true, false, Double.NaN, Double.NaN, Double.NaN).contains("needs the test camera"));
         assertEquals("End-to-end delay  last 120 ms · median 110 ms · p95 150 ms",
-                PublisherView.delayText(true, true, 120, 110, 150));
+                PublisherPictures.delayText(true, true, 120, 110, 150));
         assertEquals(0, LevelMeter.fraction(-120));
         assertEquals(0.5, LevelMeter.fraction(-30));
         assertEquals(1, LevelMeter.fraction(3));
+    }
+
+    @Test
+    void thePicturesGoSideBySideOnlyWhereTheyComeOutLarger() {
+        assertTrue(PublisherPictures.sideBySide(1600, 500));
+        assertTrue(PublisherPictures.sideBySide(800, 550));
+        assertFalse(PublisherPictures.sideBySide(800, 1000));
     }
 }
