@@ -42,12 +42,21 @@ final class LoopbackSlot {
     void open(String tcUrl, String name, LoopbackDelayMeter meter) {
         LoopbackMonitor[] self = new LoopbackMonitor[1];
         self[0] = new LoopbackMonitor(callbacks, tcUrl, name, meter, e -> {
-            if (self[0] == monitor) {
+            if (self[0] == monitor && !isBufferChurn(e)) {
                 events.accept(e);
             }
         });
         monitor = self[0];
         stream.set(self[0].stream());
+    }
+
+    /**
+     * The monitor plays at bufferTime 0, at the live edge, so every frame that comes a little late
+     * is a Buffer.Empty and the next a Buffer.Full: in the publisher's list they would bury the
+     * publishing events. The delay figures show what the monitor sees; errors still pass.
+     */
+    static boolean isBufferChurn(NetStatusEvent e) {
+        return e.code().startsWith("NetStream.Buffer.");
     }
 
     /** Closes the monitor, if any, on {@code closer}. */
