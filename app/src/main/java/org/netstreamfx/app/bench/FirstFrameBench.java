@@ -34,7 +34,7 @@ final class FirstFrameBench {
         double seconds = 2;
         Path mp4 = media.h264("ttff", config.width(), config.height(), seconds, "mp4", BenchMedia.veryfast());
         Path flv = media.h264("ttff", config.width(), config.height(), seconds, "flv", BenchMedia.veryfast());
-        // What OBS (x264 "zerolatency"-like settings) or our own publisher sends: no B-frames.
+        // What our own publisher (or x264 tuned for zerolatency) sends: no B-frames.
         Path flvNoB = media.h264("ttff-nob", config.width(), config.height(), seconds, "flv",
                 List.of("-preset", "veryfast", "-bf", "0"));
         report.add("ttff.cold.mp4", "ms", List.of(firstFrameMs(mp4.toString(), 0.1, null)));
@@ -87,7 +87,7 @@ final class FirstFrameBench {
                 + "rtmpLive.bufferTime0: the same with bufferTime 0, started together with our RTMP client alone "
                 + "(keyframeWait: its play command to the first keyframe; afterKeyframe: that keyframe's arrival to "
                 + "the player's first frame); rtmpLive.connect: connect() to Connect.Success; rtmpLiveNoB: the same "
-                + "breakdown for a live stream without B-frames (-bf 0), as OBS or our publisher sends");
+                + "breakdown for a live stream without B-frames (-bf 0), as our publisher sends");
     }
 
     /**
