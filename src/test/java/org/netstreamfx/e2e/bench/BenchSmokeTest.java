@@ -32,6 +32,8 @@ class BenchSmokeTest {
             "rtmp.receive.receivedOfFile",
             "ttff.rtmpLive.bufferTime0", "ttff.rtmpLive.connect", "ttff.rtmpLive.keyframeWait",
             "ttff.rtmpLive.afterKeyframe",
+            "ttff.rtmpLiveNoB.bufferTime0", "ttff.rtmpLiveNoB.connect", "ttff.rtmpLiveNoB.keyframeWait",
+            "ttff.rtmpLiveNoB.afterKeyframe",
             "loopback.engine.median", "loopback.engine.p95", "loopback.ffmpeg.median", "loopback.ffmpeg.p95",
             "loopback.ratio",
             "publish.180p.engine.cpuPerFrame", "publish.180p.engine.encodeCpuPerFrame",
@@ -67,7 +69,7 @@ class BenchSmokeTest {
         }
         for (String positive : List.of("ttff.mp4", "ttff.rtmpLive", "memory.rss", "memory.freshProcess.rss", "decode.engine.fps",
                 "decode.ffmpeg.fps", "rtmp.chunkDecode", "rtmp.receive.throughput", "ttff.rtmpLive.bufferTime0",
-                "ttff.rtmpLive.afterKeyframe", "loopback.engine.median", "loopback.ffmpeg.median",
+                "ttff.rtmpLive.afterKeyframe", "ttff.rtmpLiveNoB.afterKeyframe", "loopback.engine.median", "loopback.ffmpeg.median",
                 "publish.180p.engine.cpuPerFrame", "publish.180p.ffmpeg.cpuPerFrame")) {
             assertTrue(figures.path(positive).path("median").asDouble() > 0, positive + " > 0");
         }

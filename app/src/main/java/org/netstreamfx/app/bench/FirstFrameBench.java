@@ -34,6 +34,9 @@ final class FirstFrameBench {
         double seconds = 2;
         Path mp4 = media.h264("ttff", config.width(), config.height(), seconds, "mp4", BenchMedia.veryfast());
         Path flv = media.h264("ttff", config.width(), config.height(), seconds, "flv", BenchMedia.veryfast());
+        // What our own publisher (or x264 tuned for zerolatency) sends: no B-frames.
+        Path flvNoB = media.h264("ttff-nob", config.width(), config.height(), seconds, "flv",
+                List.of("-preset", "veryfast", "-bf", "0"));
         report.add("ttff.cold.mp4", "ms", List.of(firstFrameMs(mp4.toString(), 0.1, null)));
 
         HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -47,10 +50,14 @@ final class FirstFrameBench {
         });
         http.start();
         Process publisher = null;
+        Process publisherNoB = null;
         try (NginxLauncher nginx = NginxLauncher.start(config.workDir())) {
             String rtmp = nginx.liveUrl("ttff");
             publisher = Procs.start(List.of(media.ffmpeg(), "-v", "error", "-nostdin", "-re", "-stream_loop", "-1",
                     "-i", flv.toString(), "-c", "copy", "-f", "flv", rtmp));
+            String rtmpNoB = nginx.liveUrl("ttffnob");
+            publisherNoB = Procs.start(List.of(media.ffmpeg(), "-v", "error", "-nostdin", "-re", "-stream_loop", "-1",
+                    "-i", flvNoB.toString(), "-c", "copy", "-f", "flv", rtmpNoB));
             Map<String, String> sources = new LinkedHashMap<>();
             sources.put("mp4", mp4.toString());
             sources.put("flv", flv.toString());
@@ -67,9 +74,11 @@ final class FirstFrameBench {
                 }
                 report.add("ttff." + s.getKey(), "ms", runs);
             }
-            liveBreakdown(config, rtmp, report);
+            liveBreakdown(config, rtmp, "ttff.rtmpLive", report);
+            liveBreakdown(config, rtmpNoB, "ttff.rtmpLiveNoB", report);
         } finally {
             Procs.stop(publisher, 3000);
+            Procs.stop(publisherNoB, 3000);
             http.stop(0);
         }
         report.note("ttff", config.width() + "x" + config.height() + " H.264, keyframe every second; "
@@ -77,7 +86,8 @@ final class FirstFrameBench {
                 + "play() after Connect.Success, start phases spread over the GOP: includes the wait for a keyframe; "
                 + "rtmpLive.bufferTime0: the same with bufferTime 0, started together with our RTMP client alone "
                 + "(keyframeWait: its play command to the first keyframe; afterKeyframe: that keyframe's arrival to "
-                + "the player's first frame); rtmpLive.connect: connect() to Connect.Success");
+                + "the player's first frame); rtmpLive.connect: connect() to Connect.Success; rtmpLiveNoB: the same "
+                + "breakdown for a live stream without B-frames (-bf 0), as our publisher sends");
     }
 
     /**
@@ -89,7 +99,8 @@ final class FirstFrameBench {
      * frame after the keyframe reached the raw client (afterKeyframe: our demuxing, decoder start,
      * decoding, buffering and presentation).
      */
-    private static void liveBreakdown(BenchConfig config, String rtmp, BenchReport report) throws Exception {
+    private static void liveBreakdown(BenchConfig config, String rtmp, String figure, BenchReport report)
+            throws Exception {
         List<Double> buffer0 = new ArrayList<>();
         List<Double> connect = new ArrayList<>();
         List<Double> keyWait = new ArrayList<>();
@@ -114,10 +125,10 @@ final class FirstFrameBench {
                 afterKey.add((p.firstFrameNanos() - key.get()) / 1e6);
             }
         }
-        report.add("ttff.rtmpLive.bufferTime0", "ms", buffer0);
-        report.add("ttff.rtmpLive.connect", "ms", connect);
-        report.add("ttff.rtmpLive.keyframeWait", "ms", keyWait);
-        report.add("ttff.rtmpLive.afterKeyframe", "ms", afterKey);
+        report.add(figure + ".bufferTime0", "ms", buffer0);
+        report.add(figure + ".connect", "ms", connect);
+        report.add(figure + ".keyframeWait", "ms", keyWait);
+        report.add(figure + ".afterKeyframe", "ms", afterKey);
     }
 
     /**
