@@ -48,6 +48,17 @@ public abstract class FfmpegDecoder implements AutoCloseable {
     private final AVFrame frame;
 
     protected FfmpegDecoder(TrackFormat format, int threads) throws DecoderException {
+        this(format, threads, false);
+    }
+
+    /**
+     * @param lowDelay no frame threading: with it libavcodec holds back {@code threads - 1}
+     *                 pictures before the first comes out (one frame period, 33 ms at 30 fps, on
+     *                 every picture of a live stream); slice threading, which adds no delay, is
+     *                 kept. Reordering (B-frames) is unaffected: pictures still come out in
+     *                 presentation order.
+     */
+    protected FfmpegDecoder(TrackFormat format, int threads, boolean lowDelay) throws DecoderException {
         this.format = format;
         org.netstreamfx.player.source.FfmpegLog.configure();
         AVCodec codec = avcodec_find_decoder(format.codec().ffmpegId());
@@ -75,6 +86,9 @@ public abstract class FfmpegDecoder implements AutoCloseable {
         }
         context.pkt_timebase(new AVRational().num(1).den(1_000_000));
         context.thread_count(threads);
+        if (lowDelay) {
+            context.thread_type(AVCodecContext.FF_THREAD_SLICE);
+        }
         int rc = avcodec_open2(context, codec, (PointerPointer<?>) null);
         if (rc < 0) {
             avcodec_free_context(context);

@@ -30,7 +30,16 @@ public final class FfmpegVideoDecoder extends FfmpegDecoder {
 
     public FfmpegVideoDecoder(TrackFormat format, VideoFramePool pool, FrameConsumer<VideoFramePool.PooledFrame> out)
             throws DecoderException {
-        super(format, 2);
+        this(format, pool, out, false);
+    }
+
+    /**
+     * @param live a live stream: each picture is handed on as soon as it can be shown (no frame
+     *             threading, whose pipeline holds one picture back; see {@link FfmpegDecoder})
+     */
+    public FfmpegVideoDecoder(TrackFormat format, VideoFramePool pool, FrameConsumer<VideoFramePool.PooledFrame> out,
+            boolean live) throws DecoderException {
+        super(format, 2, live);
         this.pool = pool;
         this.out = out;
         this.defaultDurationUs = format.frameRate() > 0 ? Math.round(1_000_000 / format.frameRate()) : 40_000;

@@ -269,7 +269,7 @@ public final class StreamPipeline implements PlaybackFeed, AutoCloseable {
                 TrackPipeline<VideoFrame> t = new TrackPipeline<>("nsfx-vdec-" + id, VIDEO_FRAMES_QUEUED, problems,
                         arrivals);
                 framePool = new VideoFramePool(VIDEO_FRAMES_QUEUED + 3);
-                FfmpegVideoDecoder dec = new FfmpegVideoDecoder(f, framePool, t::deliver);
+                FfmpegVideoDecoder dec = new FfmpegVideoDecoder(f, framePool, t::deliver, live(d));
                 videoDecoder = dec;
                 videoIndex = f.index();
                 t.start(dec);
@@ -284,6 +284,11 @@ public final class StreamPipeline implements PlaybackFeed, AutoCloseable {
                 audio = t;
             }
         }
+    }
+
+    /** A live stream (RTMP live, HTTP-FLV): nothing to seek, no known end; pictures are shown as they come. */
+    static boolean live(SourceDescription d) {
+        return !d.seekable() && d.durationUs() < 0;
     }
 
     private void demuxLoop() throws InterruptedException {
