@@ -6,6 +6,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,9 +65,30 @@ final class NsfxProcess implements AutoCloseable {
         return new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
     }
 
-    /** Ctrl-C: SIGINT to the child (by its pid), whose JVM then runs its shutdown hooks. */
+    /**
+     * Ctrl-C: SIGINT to the child (by its pid), whose JVM then runs its shutdown hooks. When this
+     * JVM was started with SIGINT ignored (a background job of a non-interactive shell, as some CI
+     * runners start builds), the child inherits that and a JVM keeps ignoring it; SIGTERM then
+     * stands in, which runs the same shutdown hooks.
+     */
     void interrupt() throws IOException, InterruptedException {
-        new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
+        String signal = sigintIgnored() ? "-TERM" : "-INT";
+        new ProcessBuilder("kill", signal, Long.toString(process.pid())).start().waitFor();
+    }
+
+    /** Whether this process ignores SIGINT (Linux: the SigIgn mask in /proc/self/status). */
+    private static boolean sigintIgnored() throws IOException {
+        Path status = Path.of("/proc/self/status");
+        if (!Files.isReadable(status)) {
+            return false;
+        }
+        for (String line : Files.readAllLines(status)) {
+            if (line.startsWith("SigIgn:")) {
+                long mask = Long.parseUnsignedLong(line.substring("SigIgn:".length()).trim(), 16);
+                return (mask & (1L << (2 - 1))) != 0; // SIGINT is signal 2
+            }
+        }
+        return false;
     }
 
     /** The exit status, once the child has ended and all of its output is read. */
