@@ -14,9 +14,20 @@ public final class LocalNginx implements AutoCloseable {
         this.nginx = nginx;
     }
 
-    /** Whether nginx and its RTMP module are installed (a test is skipped without them). */
+    /** Whether nginx and its RTMP module are installed. */
     public static boolean available() {
         return NginxLauncher.available();
+    }
+
+    /**
+     * Fails the test, naming the fix, when nginx or its RTMP module is missing: these tests never
+     * skip quietly (./scripts/install-deps installs both; with CI=true it fails when it cannot).
+     */
+    public static void require() {
+        if (!available()) {
+            throw new AssertionError("nginx with the RTMP module is not installed (no "
+                    + NginxLauncher.RTMP_MODULE + "): run ./scripts/install-deps");
+        }
     }
 
     /** Starts nginx in a fresh prefix under {@code workDir}; returns once it accepts connections. */

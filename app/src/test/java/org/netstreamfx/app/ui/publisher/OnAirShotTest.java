@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -40,7 +39,7 @@ class OnAirShotTest {
 
     @Test
     void goesLiveToItsOwnNginxUntilTheLoopbackIsMeasuredThenStopsBoth() throws Exception {
-        assumeTrue(LocalNginx.available(), "nginx with the RTMP module is not installed");
+        LocalNginx.require();
         PublisherViewModel vm = Fx.call(() -> new PublisherViewModel(Platform::runLater,
                 PublisherViewModelTest.virtualDevices(), null,
                 new PublisherPrefs("", "", "none", "none", 320, 180, 25, 400, 64)));

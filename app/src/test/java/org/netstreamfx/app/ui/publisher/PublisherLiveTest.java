@@ -3,7 +3,6 @@ package org.netstreamfx.app.ui.publisher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,7 +35,7 @@ class PublisherLiveTest {
 
     @Test
     void goLiveSeeTheLoopbackWithItsDelayThenStop(@TempDir Path dir) throws Exception {
-        assumeTrue(LocalNginx.available(), "nginx with the RTMP module is not installed");
+        LocalNginx.require();
         try (LocalNginx nginx = LocalNginx.start(dir)) {
             SessionRecorder log = new SessionRecorder(System.nanoTime());
             PublisherViewModel vm = Fx.call(() -> new PublisherViewModel(Platform::runLater,
@@ -95,7 +94,7 @@ class PublisherLiveTest {
 
     @Test
     void aDroppedConnectionCountsDownReconnectsAndGoesOnAir(@TempDir Path dir) throws Exception {
-        assumeTrue(LocalNginx.available(), "nginx with the RTMP module is not installed");
+        LocalNginx.require();
         try (LocalNginx nginx = LocalNginx.start(dir); FaultProxy proxy = FaultProxy.forUrl(nginx.liveApp())) {
             PublisherViewModel vm = Fx.call(() -> new PublisherViewModel(Platform::runLater,
                     PublisherViewModelTest.virtualDevices(), null,

@@ -2,7 +2,6 @@ package org.netstreamfx.app.ui.tester;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -87,7 +86,7 @@ class RtmpLiveFlowTest {
     @Test
     void aLiveStreamFromNginxPlaysAndTheTesterShowsItsEventsStatsAndControlMessages(FxRobot robot)
             throws Exception {
-        assumeTrue(LocalNginx.available(), "nginx with the RTMP module is not installed");
+        LocalNginx.require();
         try (LocalNginx nginx = LocalNginx.start(dir);
              Publisher publisher = new Publisher(nginx.liveApp(), "flow")) {
             robot.press(KeyCode.CONTROL, KeyCode.L).release(KeyCode.L, KeyCode.CONTROL);
