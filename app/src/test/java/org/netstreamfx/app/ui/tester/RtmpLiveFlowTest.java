@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
@@ -21,11 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.netstreamfx.app.bench.LocalNginx;
 import org.netstreamfx.app.session.SessionEntry;
 import org.netstreamfx.app.ui.Fx;
-import org.netstreamfx.app.ui.Icons;
-import org.netstreamfx.app.ui.MainWindow;
 import org.netstreamfx.app.ui.player.PlayerView;
 import org.netstreamfx.app.ui.player.PlayerViewModel;
-import org.netstreamfx.app.ui.player.RecentItems;
 import org.netstreamfx.capture.device.CaptureClock;
 import org.netstreamfx.capture.device.TestCamera;
 import org.netstreamfx.capture.device.ToneMicrophone;
@@ -36,7 +30,6 @@ import org.netstreamfx.capture.publish.MicrophoneFeed;
 import org.netstreamfx.player.net.NetConnection;
 import org.netstreamfx.player.net.NetStatusEvent;
 import org.netstreamfx.player.net.NetStream;
-import org.netstreamfx.player.sink.NullAudioSink;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -50,9 +43,9 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class RtmpLiveFlowTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
+    private PlayerAndTester window;
     private PlayerViewModel player;
     private TesterViewModel tester;
-    private FaultInjection faults;
     private PlayerView playerView;
 
     @TempDir
@@ -60,27 +53,15 @@ class RtmpLiveFlowTest {
 
     @Start
     void start(Stage stage) {
-        player = new PlayerViewModel(Platform::runLater, NullAudioSink::new, new RecentItems());
-        tester = new TesterViewModel(player);
-        faults = new FaultInjection(player);
-        playerView = new PlayerView(player, owner -> Optional.empty());
-        MainWindow window = new MainWindow();
-        window.addView("player", "Player", Icons.PLAYER.node(22), playerView);
-        window.addView("tester", "Tester", TesterView.icon(22),
-                new TesterView(tester, faults, (owner, format) -> Optional.empty()));
-        Scene scene = new Scene(window.root(), 1100, 640);
-        scene.getStylesheets().add(MainWindow.STYLESHEET);
-        stage.setScene(scene);
-        stage.show();
+        window = new PlayerAndTester(stage);
+        player = window.player;
+        tester = window.tester;
+        playerView = window.playerView;
     }
 
     @AfterEach
     void close() {
-        Fx.run(() -> {
-            faults.dispose();
-            tester.dispose();
-            player.dispose();
-        });
+        window.dispose();
     }
 
     @Test

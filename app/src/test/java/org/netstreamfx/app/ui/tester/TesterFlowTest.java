@@ -9,12 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
-import java.util.Optional;
-import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -24,13 +19,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.netstreamfx.app.session.SessionEntry;
 import org.netstreamfx.app.ui.Fx;
-import org.netstreamfx.app.ui.Icons;
-import org.netstreamfx.app.ui.MainWindow;
 import org.netstreamfx.app.ui.TestMedia;
 import org.netstreamfx.app.ui.player.PlayerView;
 import org.netstreamfx.app.ui.player.PlayerViewModel;
-import org.netstreamfx.app.ui.player.RecentItems;
-import org.netstreamfx.player.sink.NullAudioSink;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -39,11 +30,9 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class TesterFlowTest {
     private static final Duration WAIT = Duration.ofSeconds(15);
-    private final Deque<Path> picks = new ArrayDeque<>();
-    private final Deque<Path> exports = new ArrayDeque<>();
+    private PlayerAndTester window;
     private PlayerViewModel player;
     private TesterViewModel tester;
-    private FaultInjection faults;
     private PlayerView playerView;
 
     @TempDir
@@ -51,32 +40,20 @@ class TesterFlowTest {
 
     @Start
     void start(Stage stage) {
-        player = new PlayerViewModel(Platform::runLater, NullAudioSink::new, new RecentItems());
-        tester = new TesterViewModel(player);
-        faults = new FaultInjection(player);
-        playerView = new PlayerView(player, owner -> Optional.ofNullable(picks.poll()));
-        MainWindow window = new MainWindow();
-        window.addView("player", "Player", Icons.PLAYER.node(22), playerView);
-        window.addView("tester", "Tester", TesterView.icon(22),
-                new TesterView(tester, faults, (owner, format) -> Optional.ofNullable(exports.poll())));
-        Scene scene = new Scene(window.root(), 1100, 640);
-        scene.getStylesheets().add(MainWindow.STYLESHEET);
-        stage.setScene(scene);
-        stage.show();
+        window = new PlayerAndTester(stage);
+        player = window.player;
+        tester = window.tester;
+        playerView = window.playerView;
     }
 
     @AfterEach
     void close() {
-        Fx.run(() -> {
-            faults.dispose();
-            tester.dispose();
-            player.dispose();
-        });
+        window.dispose();
     }
 
     @Test
     void pauseAndSeekShowInTheTesterLogTheChartGrowsAndExportWritesJsonLines(FxRobot robot) throws IOException {
-        picks.add(TestMedia.clip());
+        window.picks.add(TestMedia.clip());
         robot.clickOn("#open-file");
         Fx.waitUntil("frames", WAIT, () -> playerView.video().framesShownProperty().get() >= 5, this::codes);
         robot.type(KeyCode.SPACE);
@@ -104,7 +81,7 @@ class TesterFlowTest {
         assertTrue(copied != null && copied.contains("NetStream.Seek.Notify"), copied);
 
         Path file = dir.resolve("flow.jsonl");
-        exports.add(file);
+        window.exports.add(file);
         robot.clickOn("#export-jsonl");
         Fx.waitUntil("the export written", WAIT, () -> tester.exportStatusProperty().get().startsWith("Wrote"),
                 () -> tester.exportStatusProperty().get());
