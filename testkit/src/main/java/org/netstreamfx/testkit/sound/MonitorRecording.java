@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -12,15 +13,15 @@ import java.util.concurrent.TimeUnit;
  * little-endian stereo, every block stamped with {@link System#nanoTime()} when it arrived.
  *
  * <p>Timing: samples arrive in real time, each block some scheduling delay (never negative)
- * after its last sample was played. The line {@code arrival = t0 + index / rate} drawn under
+ * after the sink rendered it. The line {@code arrival = t0 + index / rate} drawn under
  * every block's arrival (the lower envelope: the least delayed block) gives {@code t0}, the
- * time of sample 0 on the JVM's clock, free of the reader's jitter. What is left is the
- * monitor's own fixed latency, {@link #recorderLatencyNanos}: {@code parec} asks for
- * {@value #LATENCY_MS} ms blocks, and a block is delivered when it is complete, so a sample
- * reaches us at most that long after the sink played it; the envelope is drawn through the
- * ends of the blocks, so the estimate of a sample's time is off by the server's own
- * source-side delay only (see docs/PERFORMANCE.md, "A/V sync at the output", for how it was
- * measured).
+ * time of sample 0 on the JVM's clock, free of the reader's jitter. {@code parec} asks for
+ * {@value #LATENCY_MS} ms blocks, and the null sink then renders (and its monitor delivers) in
+ * blocks of about that size, each as its first sample is due; since the envelope is drawn
+ * through the ends of the blocks, it puts a sample up to one block early. How early was
+ * measured with {@link RecorderCalibration} (clicks written into a low-latency {@code pacat}
+ * at known times): about 2.4 ms (docs/PERFORMANCE.md, "A/V sync at the output"). A test that
+ * needs better than a few milliseconds subtracts its own calibration.
  *
  * <p>Thread ownership: one reader thread fills the buffers; {@link #stop()} joins it.
  */
@@ -36,6 +37,8 @@ public final class MonitorRecording implements AutoCloseable {
     private final ByteArrayOutputStream pcm = new ByteArrayOutputStream();
     private final List<long[]> blocks = new ArrayList<>(); // {frames received so far, arrival ns}
     private volatile IOException failure;
+    /** Set by {@link #stop()}: killing parec closes its pipe, and the reader's error then means nothing. */
+    private volatile boolean stopping;
 
     private MonitorRecording(Process parec, int sampleRateHz) {
         this.parec = parec;
@@ -45,10 +48,24 @@ public final class MonitorRecording implements AutoCloseable {
     }
 
     static MonitorRecording start(SoundServer server, String source, int sampleRateHz) throws IOException {
+        return start(server.environment(), source, sampleRateHz);
+    }
+
+    /**
+     * Records {@code source} of the server that {@code environment}'s {@code PULSE_SERVER} names
+     * (for a process that did not start the server itself: a child JVM given
+     * {@link SoundServer#environment()}).
+     */
+    public static MonitorRecording start(Map<String, String> environment, String source, int sampleRateHz)
+            throws IOException {
         ProcessBuilder pb = new ProcessBuilder("parec", "-d", source, "--format=s16le", "--rate=" + sampleRateHz,
                 "--channels=2", "--latency-msec=" + LATENCY_MS, "--raw")
                 .redirectError(ProcessBuilder.Redirect.DISCARD);
-        pb.environment().putAll(server.environment());
+        for (String name : List.of("PULSE_SERVER", "ALSA_CONFIG_PATH", "XDG_RUNTIME_DIR")) {
+            if (environment.containsKey(name)) {
+                pb.environment().put(name, environment.get(name));
+            }
+        }
         MonitorRecording r = new MonitorRecording(pb.start(), sampleRateHz);
         r.reader.start();
         return r;
@@ -67,10 +84,17 @@ public final class MonitorRecording implements AutoCloseable {
                     }
                     pcm.write(buf, 0, n);
                     blocks.add(new long[] {pcm.size() / 4, now});
+                    pcm.notifyAll();
                 }
             }
         } catch (IOException e) {
-            failure = e;
+            if (!stopping) {
+                failure = e;
+            }
+        } finally {
+            synchronized (pcm) {
+                pcm.notifyAll(); // wakes awaitFrames: nothing more will come
+            }
         }
     }
 
@@ -81,8 +105,32 @@ public final class MonitorRecording implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until {@code frames} frames have been recorded (the recording runs in real time, so
+     * this is also a way to let a known stretch of sound pass), at most {@code timeoutMs}.
+     *
+     * @throws IOException when the recorder failed or the frames did not come in time
+     */
+    public void awaitFrames(long frames, long timeoutMs) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        synchronized (pcm) {
+            while (pcm.size() / 4 < frames) {
+                if (failure != null) {
+                    throw failure;
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || !reader.isAlive()) {
+                    throw new IOException("recorded " + pcm.size() / 4 + " frames, not " + frames + ", within "
+                            + timeoutMs + " ms");
+                }
+                TimeUnit.NANOSECONDS.timedWait(pcm, left);
+            }
+        }
+    }
+
     /** Stops recording and returns what was recorded. */
     public Recorded stop() throws IOException, InterruptedException {
+        stopping = true;
         parec.destroy();
         parec.waitFor(5, TimeUnit.SECONDS);
         reader.join(5000);

@@ -65,11 +65,23 @@ public final class SoundServer implements AutoCloseable {
      * @throws IllegalStateException naming the missing packages when pulseaudio or pactl is not installed
      */
     public static SoundServer start() throws IOException {
+        String fromEnv = System.getenv("PULSE_SERVER");
+        return start(fromEnv != null && fromEnv.startsWith("unix:") ? Path.of(fromEnv.substring(5)) : null);
+    }
+
+    /**
+     * Starts a server on a socket of its own in a new temporary folder, whatever
+     * {@code PULSE_SERVER} says: for a benchmark whose players run in child processes given
+     * {@link #environment()}, beside the test server this JVM may already run on that socket.
+     */
+    public static SoundServer startPrivate() throws IOException {
+        return start(null);
+    }
+
+    private static SoundServer start(Path socketOrNull) throws IOException {
         requireTools();
         Path runtime = Files.createTempDirectory("nsfx-pulse-");
-        String fromEnv = System.getenv("PULSE_SERVER");
-        Path socket = fromEnv != null && fromEnv.startsWith("unix:") ? Path.of(fromEnv.substring(5))
-                : runtime.resolve("native");
+        Path socket = socketOrNull != null ? socketOrNull : runtime.resolve("native");
         if (socket.toString().length() > MAX_SOCKET_PATH) {
             throw new IllegalStateException("The sound server's socket path " + socket + " is "
                     + socket.toString().length() + " characters, over the " + MAX_SOCKET_PATH

@@ -52,6 +52,17 @@ class SoundServerTest {
     }
 
     @Test
+    void aClickWrittenAtAKnownTimeIsRecordedWithinAFewMillisecondsOfIt(SoundServer server) throws Exception {
+        RecorderCalibration.Result r = RecorderCalibration.measure(server, 8);
+        System.out.println("recorder calibration: " + r);
+        assertTrue(r.delaysMs().size() >= 6, "clicks found: " + r);
+        // The click leaves the sink at most pacat's latency and one sink block (5 ms each) after
+        // it is written; the recording's envelope puts it up to one block early.
+        assertTrue(r.medianMs() > -RecorderCalibration.PACAT_LATENCY_MS - 5 && r.medianMs() < 15, r.toString());
+        assertTrue(r.maxMs() - r.minMs() < 15, "spread " + r);
+    }
+
+    @Test
     void aSecondSinkIsAMicrophoneSource(SoundServer server) throws Exception {
         String source = server.addMicrophone("nsfx_mic_probe", 48000, 1);
         assertEquals("nsfx_mic_probe.monitor", source);
