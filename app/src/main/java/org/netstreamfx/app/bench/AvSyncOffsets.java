@@ -56,6 +56,34 @@ public record AvSyncOffsets(List<Pair> seconds, int beepsHeard, int flashesSeen)
         return s.get(Math.max(0, Math.min(n, rank) - 1));
     }
 
+    /** As lines a child process prints and {@link #parse} reads back: {@code pair SECOND MS}, then {@code counts BEEPS FLASHES}. */
+    public List<String> toLines() {
+        List<String> lines = new ArrayList<>();
+        for (Pair p : seconds) {
+            lines.add(String.format(Locale.ROOT, "pair %d %.3f", p.second(), p.offsetMs()));
+        }
+        lines.add("counts " + beepsHeard + " " + flashesSeen);
+        return lines;
+    }
+
+    /** Reads what {@link #toLines} wrote; other lines are ignored. */
+    public static AvSyncOffsets parse(List<String> lines) {
+        List<Pair> pairs = new ArrayList<>();
+        int[] counts = null;
+        for (String line : lines) {
+            String[] f = line.trim().split(" ");
+            if (f.length == 3 && f[0].equals("pair")) {
+                pairs.add(new Pair(Integer.parseInt(f[1]), Double.parseDouble(f[2])));
+            } else if (f.length == 3 && f[0].equals("counts")) {
+                counts = new int[] {Integer.parseInt(f[1]), Integer.parseInt(f[2])};
+            }
+        }
+        if (counts == null) {
+            throw new IllegalArgumentException("no counts line in " + lines);
+        }
+        return new AvSyncOffsets(pairs, counts[0], counts[1]);
+    }
+
     /** One line per second and the summary, for test logs and the bench. */
     public String describe() {
         StringBuilder b = new StringBuilder();

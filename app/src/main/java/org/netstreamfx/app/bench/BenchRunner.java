@@ -12,8 +12,8 @@ import java.util.List;
 
 /**
  * Runs the measurements in order: time to first frame first (its cold run must be the JVM's first
- * playback), then memory, decode throughput, chunk decoding, RTMP receive, loopback latency and
- * publishing cost.
+ * playback), then memory, decode throughput, chunk decoding, RTMP receive, loopback latency,
+ * publishing cost and A/V sync at the output.
  */
 public final class BenchRunner {
     private final BenchConfig config;
@@ -26,7 +26,7 @@ public final class BenchRunner {
 
     /** The measurements, in the order they run, by the names {@code --only} takes. */
     public static final List<String> MEASUREMENTS = List.of("ttff", "memory", "decode", "chunk", "receive",
-            "loopback", "publish");
+            "loopback", "publish", "avsync");
 
     public BenchReport run() throws Exception {
         return run(MEASUREMENTS);
@@ -70,6 +70,10 @@ public final class BenchRunner {
             if (only.contains("publish")) {
                 step("publishing cost (encode only)", t0);
                 PublishCostBench.run(config, report);
+            }
+            if (only.contains("avsync")) {
+                step("A/V sync at the output (sound server)", t0);
+                AvSyncBench.run(config, report);
             }
             step("done", t0);
         } finally {

@@ -95,12 +95,8 @@ final class MemoryBench {
      * {seconds, rss MB}.
      */
     private static List<double[]> sampleChildPlayer(Path file, double seconds) throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java));
-        command.addAll(launcherJvmOptions());
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"),
-                "org.netstreamfx.app.Main", "play", file.toString(), "--no-audio", "--stats-interval", "0"));
-        Process child = Procs.start(command);
+        Process child = Procs.start(Procs.childJava("org.netstreamfx.app.Main",
+                List.of("play", file.toString(), "--no-audio", "--stats-interval", "0")));
         List<double[]> samples = new ArrayList<>();
         try {
             Path status = Path.of("/proc", String.valueOf(child.pid()), "status");

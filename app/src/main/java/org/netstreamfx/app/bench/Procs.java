@@ -35,6 +35,19 @@ final class Procs {
         return org.bytedeco.javacpp.Loader.load(org.bytedeco.ffmpeg.ffmpeg.class);
     }
 
+    /**
+     * The command that runs {@code mainClass} in a child JVM with this JVM's java and classpath
+     * and the launcher's JVM options ({@link MemoryBench#launcherJvmOptions()}), so a child is
+     * measured as users run the player.
+     */
+    static List<String> childJava(String mainClass, List<String> args) throws IOException {
+        List<String> command = new java.util.ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
+        command.addAll(MemoryBench.launcherJvmOptions());
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
+        command.addAll(args);
+        return command;
+    }
+
     /** Runs {@code command} to its end; returns its wall time in nanoseconds; fails on a non-zero exit. */
     static long run(List<String> command, long timeoutSeconds, Path workDir) throws IOException, InterruptedException {
         Path err = Files.createTempFile(workDir, "proc-", ".log");

@@ -13,11 +13,12 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code nsfx bench}: decode throughput against ffmpeg, time to first frame, RTMP chunk decoding
- * and receive throughput, memory during 1080p playback, loopback latency and publishing cost. Prints a table, optionally writes JSON.
+ * and receive throughput, memory during 1080p playback, loopback latency, publishing cost and A/V sync
+ * at the output. Prints a table, optionally writes JSON.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure decode throughput (vs ffmpeg), time to first frame, RTMP receive path, memory, "
-                + "glass-to-glass loopback latency and publishing cost.")
+                + "glass-to-glass loopback latency, publishing cost and A/V sync at the output.")
 public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--quick", description = "3 runs each, short media (under 5 minutes on 2 cores).")
@@ -27,7 +28,7 @@ public final class BenchCommand implements Callable<Integer> {
     boolean smoke;
 
     @Option(names = "--only", paramLabel = "NAME", split = ",",
-            description = "Run only these measurements: ttff, memory, decode, chunk, receive, loopback, publish.")
+            description = "Run only these measurements: ttff, memory, decode, chunk, receive, loopback, publish, avsync.")
     java.util.List<String> only;
 
     @Option(names = "--json", paramLabel = "FILE", description = "Write every figure, with its runs, as JSON.")
