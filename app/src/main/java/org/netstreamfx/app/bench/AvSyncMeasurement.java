@@ -4,21 +4,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
-import org.netstreamfx.player.net.NetConnection;
-import org.netstreamfx.player.net.NetStatusCode;
-import org.netstreamfx.player.net.NetStream;
-import org.netstreamfx.player.net.NetStreamClient;
 import org.netstreamfx.testkit.sound.MonitorRecording;
 
 /**
  * A/V sync at the output: plays the {@link AvSyncClip} in real time through the engine as a user
- * would ({@link NetConnection#connect} with null, a {@link NetStream} with its default audio sink,
+ * would ({@code NetConnection.connect(null)}, a {@code NetStream} with its default audio sink,
  * Java Sound) while the sound server's output is recorded from its monitor; pairs each second's
  * beep, as it left the sound server, with that second's flash, as it reached the video sink.
  *
@@ -35,6 +25,8 @@ public final class AvSyncMeasurement {
     static final int ONSET_QUIET_MS = 300;
     /** A beep pairs with a flash when it starts less than this far from it. */
     static final long PAIR_WINDOW_NANOS = 450_000_000L;
+    /** Flash's default bufferTime, as a user's stream would have. */
+    static final double BUFFER_TIME_S = 0.1;
     /** How long the recording goes on after Play.Complete (the last beep's tail in the server). */
     static final int TAIL_MS = 400;
 
@@ -58,47 +50,18 @@ public final class AvSyncMeasurement {
             long recorderLatencyNanos) throws IOException, InterruptedException {
         FlashSink flashSink = new FlashSink();
         MonitorRecording.Recorded recorded;
-        ExecutorService callbacks = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "nsfx-avsync-events");
-            t.setDaemon(true);
-            return t;
-        });
-        NetConnection nc = new NetConnection(callbacks);
-        NetStream ns = new NetStream(nc);
-        CountDownLatch done = new CountDownLatch(1);
-        AtomicReference<String> problem = new AtomicReference<>();
-        try (MonitorRecording rec = recorder.start()) {
-            ns.setPacing(NetStream.Pacing.REAL_TIME);
-            ns.setVideoSink(flashSink);
-            ns.setClient(new NetStreamClient() {
-                @Override
-                public void onPlayStatus(Map<String, Object> info) {
-                    if ("NetStream.Play.Complete".equals(info.get("code"))) {
-                        done.countDown();
-                    }
-                }
-            });
-            ns.addNetStatusListener(e -> {
-                if (e.isError() || e.is(NetStatusCode.NSFX_AUDIO_NODEVICE)) {
-                    problem.compareAndSet(null, e.code() + " " + e.description());
-                    done.countDown();
-                }
-            });
+        try (MonitorRecording rec = recorder.start();
+                EnginePlayback playback = new EnginePlayback(false, BUFFER_TIME_S, true)) {
+            playback.observe(flashSink::render);
             rec.awaitFrames(1, 5_000); // parec is up: the first beep will be heard
-            nc.connect(null);
-            ns.play(clip.toString());
-            if (!done.await(seconds + 30L, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("the A/V sync clip did not complete within " + (seconds + 30) + " s");
-            }
-            if (problem.get() != null) {
-                throw new IllegalStateException("the A/V sync clip did not play with sound: " + problem.get());
+            playback.start(clip.toString());
+            try {
+                playback.awaitCompleteSeconds((seconds + 30) * 1000L);
+            } catch (IllegalStateException e) {
+                throw new IllegalStateException("the A/V sync clip did not play with sound: " + e.getMessage(), e);
             }
             rec.awaitFrames(rec.frames() + (long) AvSyncClip.SAMPLE_RATE_HZ * TAIL_MS / 1000, 5_000);
             recorded = rec.stop();
-        } finally {
-            ns.close();
-            nc.close();
-            callbacks.shutdown();
         }
         return pair(flashSink.flashes(), recorded, firstSecond, recorderLatencyNanos);
     }

@@ -19,7 +19,7 @@ import org.netstreamfx.player.sink.VideoFrame;
 
 /**
  * One playback through the engine ({@link NetConnection} + {@link NetStream}) with a
- * {@link NullAudioSink} and a video sink that reads one long from every 64-byte line of each
+ * {@link NullAudioSink} (or the default, Java Sound) and a video sink that reads one long from every 64-byte line of each
  * BGRA frame (so the pixels are really fetched, as a renderer would).
  */
 final class EnginePlayback implements AutoCloseable {
@@ -42,9 +42,20 @@ final class EnginePlayback implements AutoCloseable {
     private volatile Consumer<VideoFrame> observer;
 
     EnginePlayback(boolean fast, double bufferTime) {
+        this(fast, bufferTime, false);
+    }
+
+    /**
+     * @param deviceAudio true: the stream's default audio sink (Java Sound), and playing without
+     *                    a device ({@code NetStreamFX.Audio.NoDevice}) is an error; false: a
+     *                    {@link NullAudioSink}
+     */
+    EnginePlayback(boolean fast, double bufferTime, boolean deviceAudio) {
         ns.setPacing(fast ? NetStream.Pacing.AS_FAST_AS_POSSIBLE : NetStream.Pacing.REAL_TIME);
         ns.setBufferTime(bufferTime);
-        ns.setAudioSink(new NullAudioSink());
+        if (!deviceAudio) {
+            ns.setAudioSink(new NullAudioSink());
+        }
         ns.setVideoSink(this::render);
         ns.setClient(new NetStreamClient() {
             @Override
@@ -58,7 +69,8 @@ final class EnginePlayback implements AutoCloseable {
             if (e.is(NetStatusCode.NETSTREAM_BUFFER_EMPTY)) {
                 bufferEmpties.incrementAndGet();
             }
-            if (e.isError() && !e.is(NetStatusCode.NETSTREAM_SEEK_INVALIDTIME)) {
+            if ((e.isError() && !e.is(NetStatusCode.NETSTREAM_SEEK_INVALIDTIME))
+                    || (deviceAudio && e.is(NetStatusCode.NSFX_AUDIO_NODEVICE))) {
                 error.compareAndSet(null, e.code() + " " + e.description());
                 firstFrame.countDown();
                 done.countDown();
