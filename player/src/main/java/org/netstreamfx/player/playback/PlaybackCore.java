@@ -7,6 +7,7 @@ import org.netstreamfx.player.sink.AudioChunk;
 import org.netstreamfx.player.sink.AudioSink;
 import org.netstreamfx.player.sink.AudioSinkException;
 import org.netstreamfx.player.sink.AudioTempo;
+import org.netstreamfx.player.sink.NullAudioSink;
 import org.netstreamfx.player.sink.VideoFrame;
 import org.netstreamfx.player.source.DataMessage;
 
@@ -32,9 +33,15 @@ import org.netstreamfx.player.source.DataMessage;
 public final class PlaybackCore {
     /** Tolerance for "the buffer has reached bufferTime", so 0.1 s of 40 ms frames counts. */
     private static final long FULL_TOLERANCE_US = 1_000;
-    /** How far ahead of the clock audio is handed to a device sink. */
+    /** How far ahead of the clock audio is handed to a device sink (at least its buffer and this margin). */
     private static final long AUDIO_LEAD_US = 100_000;
+    private static final long AUDIO_LEAD_MARGIN_US = 40_000;
     private static final double DRIFT_SMOOTHING = 0.1;
+    /**
+     * How often the audio may be cut to the clock for a device that starts late, per start, seek
+     * or resume; after that the clock waits for the device instead.
+     */
+    static final int MAX_LATE_CUTS = 3;
     /** A live stream's clock jumps to the live edge on Buffer.Full only when that is further than this. */
     static final long LIVE_JOIN_MIN_US = 100_000;
 
@@ -83,6 +90,11 @@ public final class PlaybackCore {
     private AudioChunk pendingAudio;
     private int pendingOffset;
     private long audioAnchorUs = Long.MIN_VALUE;
+    private final DeviceClockSync deviceSync = new DeviceClockSync();
+    /** Times the audio was cut to the clock since the last start, seek or resume (a late device). */
+    private int lateCuts;
+    private long audioUnderruns;
+    private boolean inUnderrun;
 
     // Statistics.
     private long renderedFrames;
@@ -152,6 +164,7 @@ public final class PlaybackCore {
             return;
         }
         paused = false;
+        lateCuts = 0;
         if (phase == Phase.PLAYING) {
             startClock();
         }
@@ -547,6 +560,7 @@ public final class PlaybackCore {
         if (audioAnchorUs != Long.MIN_VALUE && audioSink != null) {
             audioAnchorUs = clock.positionUs();
             playedAtAnchor = audioSink.playedFrames();
+            deviceSync.reset();
         }
         anchorRate = newRate;
     }
@@ -584,7 +598,8 @@ public final class PlaybackCore {
             if (!device && a.ptsUs() > t) {
                 break;
             }
-            if (device && a.ptsUs() > t + AUDIO_LEAD_US && audioAnchorUs != Long.MIN_VALUE) {
+            if (device && a.ptsUs() > t + Math.max(AUDIO_LEAD_US, audioSink.bufferUs() + AUDIO_LEAD_MARGIN_US)
+                    && audioAnchorUs != Long.MIN_VALUE) {
                 break;
             }
             if (pendingAudio == null) {
@@ -616,11 +631,82 @@ public final class PlaybackCore {
             }
         }
         if (device && audioAnchorUs != Long.MIN_VALUE && sinkRate > 0) {
-            long played = audioSink.playedFrames() - playedAtAnchor;
-            if (played > 0) {
-                clock.syncTo(audioAnchorUs + Math.round(played * 1_000_000.0 / sinkRate * anchorRate));
-            }
+            followDevice();
         }
+    }
+
+    /**
+     * The clock follows what the device has played ({@link DeviceClockSync}); a device that
+     * started late has the audio cut to the clock; a device that stopped working is replaced by
+     * a null sink (the clock runs on wall time); a device that ran dry is counted.
+     */
+    private void followDevice() {
+        String failure = audioSink.failure();
+        if (failure != null) {
+            useNullSink();
+            events.status(NetStatusCode.NSFX_AUDIO_DEVICELOST, failure + "; playing on without sound, on the "
+                    + "wall clock. The next play uses the device again.", null);
+            return;
+        }
+        long played = audioSink.playedFrames() - playedAtAnchor;
+        long reportedUs = audioAnchorUs + Math.round(played * 1_000_000.0 / sinkRate * anchorRate);
+        DeviceClockSync.Verdict verdict = deviceSync.update(reportedUs, audioAnchorUs, clock);
+        if (verdict == DeviceClockSync.Verdict.DEVICE_LATE) {
+            if (lateCuts < MAX_LATE_CUTS) {
+                lateCuts++;
+                cutAudioTo(clock.positionUs());
+            } else {
+                clock.set(clock.positionUs() + deviceSync.lastErrorUs()); // the picture waits for the sound
+            }
+            return;
+        }
+        boolean dry = deviceSync.started() && audioSink.queuedFrames() == 0 && pendingAudio == null;
+        if (dry && !inUnderrun && phase == Phase.PLAYING && !paused && !feed.sourceEnded()) {
+            audioUnderruns++;
+            events.status(NetStatusCode.NSFX_AUDIO_UNDERRUN, "The audio device ran dry (underrun " + audioUnderruns
+                    + "): sound was not ready in time, so a gap was heard.", audioUnderruns);
+        }
+        inUnderrun = dry;
+    }
+
+    /**
+     * The device is behind the clock (it started late): what it holds is dropped, and the audio
+     * goes on from {@code targetUs}, so sound and picture are together again.
+     */
+    private void cutAudioTo(long targetUs) {
+        AudioChunk rest = pendingAudio == null ? null
+                : pendingAudio.dropFrames(pendingOffset / (2 * pendingAudio.channels()));
+        int cuts = lateCuts;
+        resetAudio();
+        lateCuts = cuts;
+        if (rest != null && rest.endUs() > targetUs) {
+            pendingAudio = rest.ptsUs() < targetUs
+                    ? rest.dropFrames((int) ((targetUs - rest.ptsUs()) * rest.sampleRateHz() / 1_000_000L)) : rest;
+            pendingOffset = 0;
+            return;
+        }
+        TrackOutput<AudioChunk> audio = feed.audio();
+        AudioChunk a;
+        while ((a = audio.peek()) != null && a.endUs() <= targetUs) {
+            audio.poll();
+        }
+        if (a != null && a.ptsUs() < targetUs) {
+            audio.poll();
+            pendingAudio = a.dropFrames((int) ((targetUs - a.ptsUs()) * a.sampleRateHz() / 1_000_000L));
+            pendingOffset = 0;
+        }
+    }
+
+    /** Plays on without a device: a null sink in the same format, the clock on wall time. */
+    private void useNullSink() {
+        audioSink.close();
+        NullAudioSink nullSink = new NullAudioSink();
+        nullSink.open(sinkRate, sinkChannels);
+        audioSink = nullSink;
+        pendingAudio = null;
+        pendingOffset = 0;
+        audioAnchorUs = Long.MIN_VALUE;
+        deviceSync.reset();
     }
 
     private void drainDisabledAudio(long t) {
@@ -647,12 +733,9 @@ public final class PlaybackCore {
                 sinkChannels = a.channels();
             } catch (AudioSinkException e) {
                 // No device: a null sink keeps the clock on wall time, with one clear warning.
-                audioSink.close();
-                org.netstreamfx.player.sink.NullAudioSink nullSink = new org.netstreamfx.player.sink.NullAudioSink();
-                nullSink.open(a.sampleRateHz(), a.channels());
-                audioSink = nullSink;
                 sinkRate = a.sampleRateHz();
                 sinkChannels = a.channels();
+                useNullSink();
                 events.status(NetStatusCode.NSFX_AUDIO_NODEVICE, e.getMessage()
                         + "; audio is decoded and timed on the wall clock but not heard.", null);
             }
@@ -668,6 +751,9 @@ public final class PlaybackCore {
         pendingAudio = null;
         pendingOffset = 0;
         audioAnchorUs = Long.MIN_VALUE;
+        deviceSync.reset();
+        lateCuts = 0;
+        inUnderrun = false;
         if (audioSink != null && sinkRate > 0) {
             audioSink.flush();
         }
@@ -761,6 +847,11 @@ public final class PlaybackCore {
 
     public long droppedFrames() {
         return droppedFrames;
+    }
+
+    /** Times the audio device ran dry while playing. */
+    public long audioUnderruns() {
+        return audioUnderruns;
     }
 
     /** Video lateness against the audio clock, in ms (positive: video behind audio). */

@@ -24,6 +24,14 @@ public interface AudioSink extends AutoCloseable {
     /** Frames written and not yet played. */
     long queuedFrames();
 
+    /**
+     * How much audio the device holds when its buffer is full (µs); 0 when it has none. A device
+     * that starts only with a full buffer needs at least this much handed to it ahead.
+     */
+    default long bufferUs() {
+        return 0;
+    }
+
     void pause();
 
     void resume();
@@ -31,8 +39,16 @@ public interface AudioSink extends AutoCloseable {
     /** Discards what is queued (after a seek). */
     void flush();
 
-    /** 0.0 (silent) to 1.0 (as recorded). */
+    /** 0.0 (silent) to 1.0 (as recorded). Any thread may call it; it acts on what is written next. */
     void setVolume(double volume);
+
+    /**
+     * Null while the device works; once it has stopped working for good (unplugged, its sound
+     * server gone), a sentence that says so. The player then carries on without it.
+     */
+    default String failure() {
+        return null;
+    }
 
     @Override
     void close();
