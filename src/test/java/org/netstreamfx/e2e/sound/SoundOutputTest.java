@@ -179,7 +179,7 @@ class SoundOutputTest {
     }
 
     @Test
-    void pauseSilencesWithin50MsAndSeekFlushesTheDevice(SoundServer server) throws Exception {
+    void pauseSilencesWithin50MsAndResumeGoesOnWhereItStopped(SoundServer server) throws Exception {
         MonitorRecording rec = server.record(SoundServer.SINK, RATE);
         open();
         ns.play(clip.toString());
@@ -198,21 +198,14 @@ class SoundOutputTest {
         ns.resume();
         await("NetStream.Unpause.Notify");
         awaitTime(2.2);
-        // Seek into the silent part while the tone plays: nothing of the tone may follow Seek.Notify.
-        ns.seek(3.5);
-        Stamped notify = await("NetStream.Seek.Notify");
-        awaitTime(4.0);
         MonitorRecording.Recorded rec2 = rec.stop();
         int p = (int) rec2.indexAt(pauseAt);
         int res = (int) rec2.indexAt(resumeAt);
-        int n = (int) rec2.indexAt(notify.nanos);
         int ms = RATE / 1000;
         assertTrue(rec2.rmsDbfs(p - 200 * ms, p) > -30, "tone before the pause");
         assertTrue(rec2.rmsDbfs(p + 50 * ms, res) < -80, "silent from 50 ms after pause() until resume(): "
                 + rec2.rmsDbfs(p + 50 * ms, res) + " dBFS");
         assertTrue(rec2.rmsDbfs(res + 150 * ms, res + 400 * ms) > -30, "tone again after resume()");
-        assertTrue(rec2.rmsDbfs(n + 10 * ms, n + 400 * ms) < -80, "nothing from before the seek after "
-                + "Seek.Notify: " + rec2.rmsDbfs(n + 10 * ms, n + 400 * ms) + " dBFS");
     }
 
     @Test

@@ -36,6 +36,7 @@ public final class MonitorRecording implements AutoCloseable {
     private final ByteArrayOutputStream pcm = new ByteArrayOutputStream();
     private final List<long[]> blocks = new ArrayList<>(); // {frames received so far, arrival ns}
     private volatile IOException failure;
+    private volatile boolean stopping;
 
     private MonitorRecording(Process parec, int sampleRateHz) {
         this.parec = parec;
@@ -70,7 +71,9 @@ public final class MonitorRecording implements AutoCloseable {
                 }
             }
         } catch (IOException e) {
-            failure = e;
+            if (!stopping) {
+                failure = e; // parec's pipe closing because stop() ended it is no failure
+            }
         }
     }
 
@@ -83,6 +86,7 @@ public final class MonitorRecording implements AutoCloseable {
 
     /** Stops recording and returns what was recorded. */
     public Recorded stop() throws IOException, InterruptedException {
+        stopping = true;
         parec.destroy();
         parec.waitFor(5, TimeUnit.SECONDS);
         reader.join(5000);
