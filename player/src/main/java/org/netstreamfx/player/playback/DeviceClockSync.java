@@ -51,6 +51,11 @@ final class DeviceClockSync {
         return lastReportedUs != Long.MIN_VALUE && periodUs > 0;
     }
 
+    /** The device's period as seen so far (µs); 0 before it has reported progress. */
+    long periodUs() {
+        return periodUs;
+    }
+
     /** The last error seen, device minus clock (µs). */
     long lastErrorUs() {
         return lastErrorUs;

@@ -91,6 +91,7 @@ public final class PlaybackCore {
     private int pendingOffset;
     private long audioAnchorUs = Long.MIN_VALUE;
     private final DeviceClockSync deviceSync = new DeviceClockSync();
+    private final DevicePrimer primer = new DevicePrimer();
     /** Times the audio was cut to the clock since the last start, seek or resume (a late device). */
     private int lateCuts;
     private long audioUnderruns;
@@ -288,6 +289,7 @@ public final class PlaybackCore {
                 }
             } else {
                 showStill();
+                primeDevice();
                 feed.playheadMoved(clock.positionUs());
                 return 5_000_000;
             }
@@ -590,6 +592,9 @@ public final class PlaybackCore {
             return;
         }
         boolean device = audioSink != null && audioSink.drivesClock() && !fast;
+        // Whether the device had played everything it was given, looked at before giving it more.
+        boolean dry = device && audioAnchorUs != Long.MIN_VALUE && deviceSync.started()
+                && audioSink.queuedFrames() == 0;
         while (true) {
             AudioChunk a = pendingAudio != null ? pendingAudio : feed.audio().peek();
             if (a == null) {
@@ -617,7 +622,8 @@ public final class PlaybackCore {
             }
             if (audioAnchorUs == Long.MIN_VALUE) {
                 audioAnchorUs = a.ptsUs() + (long) pendingOffset / (2 * a.channels()) * 1_000_000L / a.sampleRateHz();
-                playedAtAnchor = audioSink.playedFrames();
+                // Sound written now plays after whatever the device still holds (silence that primed it).
+                playedAtAnchor = audioSink.playedFrames() + audioSink.queuedFrames();
             }
             int n = audioSink.write(a.pcm(), pendingOffset, a.lengthBytes() - pendingOffset);
             pendingOffset += n;
@@ -631,23 +637,26 @@ public final class PlaybackCore {
             }
         }
         if (device && audioAnchorUs != Long.MIN_VALUE && sinkRate > 0) {
-            followDevice();
+            followDevice(dry);
         }
     }
 
     /**
      * The clock follows what the device has played ({@link DeviceClockSync}); a device that
      * started late has the audio cut to the clock; a device that stopped working is replaced by
-     * a null sink (the clock runs on wall time); a device that ran dry is counted.
+     * a null sink (the clock runs on wall time); a device that ran {@code dry} (had played all it
+     * was given before this step gave it more) is counted, once per gap.
      */
-    private void followDevice() {
-        String failure = audioSink.failure();
-        if (failure != null) {
-            useNullSink();
-            events.status(NetStatusCode.NSFX_AUDIO_DEVICELOST, failure + "; playing on without sound, on the "
-                    + "wall clock. The next play uses the device again.", null);
+    private void followDevice(boolean dry) {
+        if (!deviceWorks()) {
             return;
         }
+        if (dry && !inUnderrun && phase == Phase.PLAYING && !paused && !feed.sourceEnded()) {
+            audioUnderruns++;
+            events.status(NetStatusCode.NSFX_AUDIO_UNDERRUN, "The audio device ran dry (underrun " + audioUnderruns
+                    + "): sound was not ready in time, so a gap was heard.", audioUnderruns);
+        }
+        inUnderrun = dry;
         long played = audioSink.playedFrames() - playedAtAnchor;
         long reportedUs = audioAnchorUs + Math.round(played * 1_000_000.0 / sinkRate * anchorRate);
         DeviceClockSync.Verdict verdict = deviceSync.update(reportedUs, audioAnchorUs, clock);
@@ -656,45 +665,85 @@ public final class PlaybackCore {
                 lateCuts++;
                 cutAudioTo(clock.positionUs());
             } else {
-                clock.set(clock.positionUs() + deviceSync.lastErrorUs()); // the picture waits for the sound
+                clock.nudge(deviceSync.lastErrorUs()); // the picture holds until the sound catches up
             }
-            return;
         }
-        boolean dry = deviceSync.started() && audioSink.queuedFrames() == 0 && pendingAudio == null;
-        if (dry && !inUnderrun && phase == Phase.PLAYING && !paused && !feed.sourceEnded()) {
-            audioUnderruns++;
-            events.status(NetStatusCode.NSFX_AUDIO_UNDERRUN, "The audio device ran dry (underrun " + audioUnderruns
-                    + "): sound was not ready in time, so a gap was heard.", audioUnderruns);
-        }
-        inUnderrun = dry;
     }
 
     /**
-     * The device is behind the clock (it started late): what it holds is dropped, and the audio
-     * goes on from {@code targetUs}, so sound and picture are together again.
+     * The device is behind the clock (it started late). What it holds plays out, late, for at
+     * most one buffer; the sound after that is cut so it starts where the clock will be by then,
+     * and the device position counts from there (as after priming silence). No flush: a flushed
+     * ALSA device waits for a full buffer again before it restarts.
      */
-    private void cutAudioTo(long targetUs) {
+    private void cutAudioTo(long clockUs) {
+        // What it holds: the frames queued, and the period it has taken and is playing now.
+        long heldUs = audioSink.queuedFrames() * 1_000_000L / sinkRate + deviceSync.periodUs();
+        long resumeUs = clockUs + heldUs;
         AudioChunk rest = pendingAudio == null ? null
                 : pendingAudio.dropFrames(pendingOffset / (2 * pendingAudio.channels()));
-        int cuts = lateCuts;
-        resetAudio();
-        lateCuts = cuts;
-        if (rest != null && rest.endUs() > targetUs) {
-            pendingAudio = rest.ptsUs() < targetUs
-                    ? rest.dropFrames((int) ((targetUs - rest.ptsUs()) * rest.sampleRateHz() / 1_000_000L)) : rest;
-            pendingOffset = 0;
+        pendingAudio = null;
+        pendingOffset = 0;
+        audioAnchorUs = Long.MIN_VALUE;
+        deviceSync.reset();
+        if (rest != null && rest.endUs() > resumeUs) {
+            pendingAudio = rest.ptsUs() < resumeUs ? rest.dropFrames(framesBetween(rest, resumeUs)) : rest;
             return;
         }
         TrackOutput<AudioChunk> audio = feed.audio();
         AudioChunk a;
-        while ((a = audio.peek()) != null && a.endUs() <= targetUs) {
+        while ((a = audio.peek()) != null && a.endUs() <= resumeUs) {
             audio.poll();
         }
-        if (a != null && a.ptsUs() < targetUs) {
+        if (a != null && a.ptsUs() < resumeUs) {
             audio.poll();
-            pendingAudio = a.dropFrames((int) ((targetUs - a.ptsUs()) * a.sampleRateHz() / 1_000_000L));
-            pendingOffset = 0;
+            pendingAudio = a.dropFrames(framesBetween(a, resumeUs));
         }
+    }
+
+    private static int framesBetween(AudioChunk a, long untilUs) {
+        return (int) ((untilUs - a.ptsUs()) * a.sampleRateHz() / 1_000_000L);
+    }
+
+    /**
+     * While buffering, a device sink is opened in the stream's format and fed silence so it is
+     * running by Buffer.Full ({@link DevicePrimer}); sound written after silence counts its
+     * device position from a new anchor.
+     */
+    private void primeDevice() {
+        if (fast || paused || !audioEnabled() || audioSink == null || !audioSink.drivesClock()) {
+            return;
+        }
+        AudioChunk a = pendingAudio != null ? pendingAudio : feed.audio().peek();
+        if (a == null || !ensureSink(a) || !audioSink.drivesClock() || !deviceWorks()) {
+            return;
+        }
+        if (primer.prime(audioSink, sinkRate, sinkChannels, audioSink.playedFrames() > 0) > 0) {
+            audioAnchorUs = Long.MIN_VALUE;
+            deviceSync.reset();
+        }
+    }
+
+    /**
+     * False, after replacing it with a null sink and saying why, when the device sink could not be
+     * opened (NoDevice) or has stopped working (DeviceLost).
+     */
+    private boolean deviceWorks() {
+        AudioSinkException openFailed = audioSink.openFailure();
+        if (openFailed != null) {
+            useNullSink();
+            events.status(NetStatusCode.NSFX_AUDIO_NODEVICE, openFailed.getMessage()
+                    + "; audio is decoded and timed on the wall clock but not heard.", null);
+            return false;
+        }
+        String failure = audioSink.failure();
+        if (failure != null) {
+            useNullSink();
+            events.status(NetStatusCode.NSFX_AUDIO_DEVICELOST, failure + "; playing on without sound, on the "
+                    + "wall clock. The next play uses the device again.", null);
+            return false;
+        }
+        return true;
     }
 
     /** Plays on without a device: a null sink in the same format, the clock on wall time. */
@@ -727,6 +776,7 @@ public final class PlaybackCore {
         if (a.sampleRateHz() != sinkRate || a.channels() != sinkChannels) {
             // A (re)opened sink counts played frames from 0: anchor the clock on this chunk.
             audioAnchorUs = Long.MIN_VALUE;
+            deviceSync.reset();
             try {
                 audioSink.open(a.sampleRateHz(), a.channels());
                 sinkRate = a.sampleRateHz();

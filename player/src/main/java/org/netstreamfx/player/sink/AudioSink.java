@@ -6,8 +6,17 @@ package org.netstreamfx.player.sink;
  */
 public interface AudioSink extends AutoCloseable {
 
-    /** Prepares for 16-bit interleaved PCM; may be called again when the format changes. */
+    /**
+     * Prepares for 16-bit interleaved PCM; may be called again when the format changes. A sink
+     * may open its device in the background: it then takes nothing until the device is there,
+     * and an open that failed is {@link #openFailure()}.
+     */
     void open(int sampleRateHz, int channels) throws AudioSinkException;
+
+    /** Why a background open of the device failed; null while it has not (or worked). */
+    default AudioSinkException openFailure() {
+        return null;
+    }
 
     /** Writes without blocking; returns the bytes accepted (a whole number of frames). */
     int write(byte[] pcm, int offset, int length);

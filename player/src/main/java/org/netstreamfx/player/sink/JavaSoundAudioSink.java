@@ -33,7 +33,13 @@ import javax.sound.sampled.SourceDataLine;
  * its sound server stopped); one that never starts within {@value #START_TIMEOUT_MS} ms does not
  * work. {@link #failure()} then says so and the player carries on without it.
  *
- * <p>Thread ownership: the playback thread, except {@link #setVolume}, which any thread may call.
+ * <p><b>Opening</b> takes a while (Java Sound's first use and the sound server's stream setup:
+ * 20 to 150 ms), so {@link #open} returns at once and a thread of its own, {@code nsfx-audio-open},
+ * opens the line; until it is there the sink takes nothing and has played nothing, and the player
+ * runs its clock on wall time. An open that fails is {@link #openFailure()}.
+ *
+ * <p>Thread ownership: the playback thread, except {@link #setVolume}, which any thread may call,
+ * and the opening thread, which hands its line over through one volatile field.
  */
 public final class JavaSoundAudioSink implements AudioSink {
     /** The buffer asked of the device: small, so volume, pause and seek act quickly. */
@@ -44,6 +50,10 @@ public final class JavaSoundAudioSink implements AudioSink {
     static final int START_TIMEOUT_MS = 5000;
 
     private final String deviceId;
+    /** Bumped by every open and close: an opening thread whose open was superseded closes its line. */
+    private final java.util.concurrent.atomic.AtomicInteger generation = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile SourceDataLine opened;
+    private volatile AudioSinkException openFailure;
     private SourceDataLine line;
     private int sampleRateHz;
     private int bytesPerFrame = 4;
@@ -76,8 +86,60 @@ public final class JavaSoundAudioSink implements AudioSink {
     }
 
     @Override
-    public void open(int sampleRateHz, int channels) throws AudioSinkException {
+    public void open(int sampleRateHz, int channels) {
         close();
+        this.sampleRateHz = sampleRateHz;
+        bytesPerFrame = 2 * channels;
+        measured = false;
+        written = 0;
+        maxPlayed = 0;
+        refusedSinceNanos = -1;
+        failure = null;
+        paused = false;
+        started = false;
+        int mine = generation.get();
+        Thread t = new Thread(() -> {
+            try {
+                SourceDataLine l = openLine(sampleRateHz, channels);
+                synchronized (generation) {
+                    if (generation.get() == mine) {
+                        opened = l;
+                        return;
+                    }
+                }
+                l.close(); // closed or reopened meanwhile
+            } catch (AudioSinkException e) {
+                synchronized (generation) {
+                    if (generation.get() == mine) {
+                        openFailure = e;
+                    }
+                }
+            }
+        }, "nsfx-audio-open");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    @Override
+    public AudioSinkException openFailure() {
+        return openFailure;
+    }
+
+    /** The line, once the opening thread has handed it over; null until then. */
+    private SourceDataLine line() {
+        if (line == null && opened != null) {
+            line = opened;
+            opened = null;
+            lineBufferBytes = line.getBufferSize();
+            if (paused) {
+                line.stop();
+            }
+        }
+        return line;
+    }
+
+    // Called on the opening thread.
+    private SourceDataLine openLine(int sampleRateHz, int channels) throws AudioSinkException {
         AudioFormat format = new AudioFormat(sampleRateHz, 16, channels, true, false);
         try {
             SourceDataLine l;
@@ -94,17 +156,7 @@ public final class JavaSoundAudioSink implements AudioSink {
             int bufferBytes = sampleRateHz * 2 * channels * LINE_BUFFER_MS / 1000;
             l.open(format, bufferBytes);
             l.start();
-            line = l;
-            this.sampleRateHz = sampleRateHz;
-            bytesPerFrame = 2 * channels;
-            lineBufferBytes = l.getBufferSize();
-            measured = false;
-            written = 0;
-            maxPlayed = 0;
-            refusedSinceNanos = -1;
-            failure = null;
-            paused = false;
-            started = false;
+            return l;
         } catch (LineUnavailableException | IllegalArgumentException | SecurityException e) {
             throw new AudioSinkException("No audio output \"" + deviceId + "\" for " + sampleRateHz + " Hz "
                     + channels + " ch 16-bit: " + e.getMessage(), e);
@@ -113,7 +165,7 @@ public final class JavaSoundAudioSink implements AudioSink {
 
     @Override
     public int write(byte[] pcm, int offset, int length) {
-        if (line == null || failure != null) {
+        if (line() == null || failure != null) {
             return 0;
         }
         int room = line.available();
@@ -191,7 +243,7 @@ public final class JavaSoundAudioSink implements AudioSink {
     /** How much audio the device's buffer holds (measured at the first write). */
     @Override
     public long bufferUs() {
-        return line == null ? 0 : (long) lineBufferBytes / bytesPerFrame * 1_000_000L / sampleRateHz;
+        return line() == null ? 0 : (long) lineBufferBytes / bytesPerFrame * 1_000_000L / sampleRateHz;
     }
 
     @Override
@@ -201,7 +253,7 @@ public final class JavaSoundAudioSink implements AudioSink {
 
     @Override
     public long playedFrames() {
-        if (line == null) {
+        if (line() == null) {
             return 0;
         }
         long queued = Math.max(0, (lineBufferBytes - line.available()) / bytesPerFrame);
@@ -223,7 +275,7 @@ public final class JavaSoundAudioSink implements AudioSink {
     @Override
     public void pause() {
         paused = true;
-        if (line != null) {
+        if (line() != null) {
             line.stop();
         }
     }
@@ -232,14 +284,14 @@ public final class JavaSoundAudioSink implements AudioSink {
     public void resume() {
         paused = false;
         progressNanos = System.nanoTime();
-        if (line != null) {
+        if (line() != null) {
             line.start();
         }
     }
 
     @Override
     public void flush() {
-        if (line != null) {
+        if (line() != null) {
             line.flush();
             written = 0;
             maxPlayed = 0;
@@ -253,6 +305,16 @@ public final class JavaSoundAudioSink implements AudioSink {
 
     @Override
     public void close() {
+        SourceDataLine pending;
+        synchronized (generation) {
+            generation.incrementAndGet();
+            pending = opened;
+            opened = null;
+            openFailure = null;
+        }
+        if (pending != null) {
+            pending.close();
+        }
         if (line != null) {
             line.stop();
             line.flush();
