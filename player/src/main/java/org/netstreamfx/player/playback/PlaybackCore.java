@@ -364,11 +364,15 @@ public final class PlaybackCore {
     }
 
     /**
-     * bufferTime is reached, and no enabled track is dry: with bufferTime 0 (or under the
-     * tolerance) a track with nothing received would otherwise be "full" and at once "empty".
+     * bufferTime is reached, no enabled track is dry (with bufferTime 0, or under the tolerance,
+     * a track with nothing received would otherwise be "full" and at once "empty"), and every
+     * enabled track has its next frame decoded: received data counts in bufferLength, but the
+     * picture can only move at Buffer.Full if the decoder has the next picture ready (a
+     * frame-threaded decoder holds its first pictures back while it fills its threads).
      */
     private boolean bufferFull() {
-        return bufferLengthUs() + FULL_TOLERANCE_US >= bufferTimeUs && !starving(clock.positionUs());
+        return bufferLengthUs() + FULL_TOLERANCE_US >= bufferTimeUs && !starving(clock.positionUs())
+                && tracksReady(true);
     }
 
     /**
