@@ -21,11 +21,12 @@ import picocli.CommandLine.Command;
  *              "formats":[{"width":320,"height":240,"fps":15.0},…]},…],
  *  "microphones":[{"id":"tone","name":"…","formats":[{"sampleRate":48000,"channels":1},…]},
  *                 {"id":"none","name":"No audio","formats":[]}],
+ *  "outputs":[{"id":"default","name":"System default output","systemDefault":true},…],
  *  "note":"Any media file path also works as a camera: …"}
  * </pre>
  */
 @Command(name = "devices", mixinStandardHelpOptions = true,
-        description = "List cameras and microphones (with the virtual test camera, tone and none) as JSON.")
+        description = "List cameras, microphones (with the virtual test camera, tone and none) and sound outputs as JSON.")
 public final class DevicesCommand implements Callable<Integer> {
     private final Devices devices;
     private final PrintStream out;
@@ -50,6 +51,13 @@ public final class DevicesCommand implements Callable<Integer> {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("cameras", list.cameras().stream().map(DevicesCommand::camera).toList());
         m.put("microphones", list.microphones().stream().map(DevicesCommand::microphone).toList());
+        m.put("outputs", org.netstreamfx.player.sink.AudioOutputs.list().stream().map(o -> {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("id", o.id());
+            out.put("name", o.name());
+            out.put("systemDefault", o.systemDefault());
+            return out;
+        }).toList());
         m.put("note", DeviceList.FILE_CAMERA_NOTE);
         return m;
     }

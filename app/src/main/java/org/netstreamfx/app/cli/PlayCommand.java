@@ -68,6 +68,14 @@ public final class PlayCommand implements Callable<Integer> {
     @Option(names = "--no-audio", description = "Do not open an audio device (audio is still decoded and timed).")
     boolean noAudio;
 
+    @Option(names = "--volume", paramLabel = "0..1", description = "Sound volume, 0 (silent) to 1 (as recorded; "
+            + "the default), as ffplay's -volume and Flash's soundTransform.volume.")
+    double volume = 1.0;
+
+    @Option(names = "--audio-device", paramLabel = "ID", description = "Play through this sound output "
+            + "(an id from `nsfx devices`; default: the system's default output, which follows the system's choice).")
+    String audioDevice;
+
     @Option(names = "--events", paramLabel = "jsonl|text", description = "Output format (default jsonl).")
     EventFormat format = EventFormat.jsonl;
 
@@ -81,9 +89,14 @@ public final class PlayCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (bufferTime < 0 || (duration != null && duration <= 0) || (seek != null && seek < 0) || statsInterval < 0
-                || reconnect < 0) {
+                || reconnect < 0 || !(volume >= 0 && volume <= 1)) {
             System.err.println("nsfx play: --buffer-time, --seek and --stats-interval take 0 or more seconds; "
-                    + "--duration takes more than 0; --reconnect 0 or more tries");
+                    + "--duration takes more than 0; --reconnect 0 or more tries; --volume 0 to 1");
+            return 2;
+        }
+        if (audioDevice != null && !org.netstreamfx.player.sink.AudioOutputs.exists(audioDevice)) {
+            System.err.println("nsfx play: no sound output \"" + audioDevice + "\"; `nsfx devices` lists the outputs "
+                    + "there are (\"default\" is the system's default)");
             return 2;
         }
         RtmpUrl.PlayAddress rtmp = null;
@@ -113,6 +126,8 @@ public final class PlayCommand implements Callable<Integer> {
             if (noAudio || fast) {
                 ns.setAudioSink(new NullAudioSink());
             }
+            ns.setAudioDevice(audioDevice);
+            ns.setVolume(volume);
             ns.setClient(new NetStreamClient() {
                 @Override
                 public void onMetaData(Map<String, Object> info) {

@@ -14,6 +14,8 @@ public final class MediaClock {
     private long anchorNanos;
     private boolean running;
     private double rate = 1.0;
+    /** While running, the clock never reads less than it last read (a correction only holds it). */
+    private long floorUs = Long.MIN_VALUE;
 
     public MediaClock(TimeSource time) {
         this.time = time;
@@ -23,7 +25,9 @@ public final class MediaClock {
         if (!running) {
             return anchorUs;
         }
-        return anchorUs + Math.round((time.nanoTime() - anchorNanos) / 1_000.0 * rate);
+        long p = Math.max(floorUs, anchorUs + Math.round((time.nanoTime() - anchorNanos) / 1_000.0 * rate));
+        floorUs = p;
+        return p;
     }
 
     /** How fast media time runs against wall time: 1.0, or e.g. 1.06 while a live stream catches up. */
@@ -57,14 +61,23 @@ public final class MediaClock {
         }
     }
 
+    /**
+     * Moves the clock by {@code deltaUs} without a jump backwards: a negative correction holds the
+     * clock until wall time has caught up with it (the audio device is the master, smoothed).
+     */
+    public void nudge(long deltaUs) {
+        if (running) {
+            anchorUs = positionUs() + deltaUs;
+            anchorNanos = time.nanoTime();
+        } else {
+            anchorUs += deltaUs;
+        }
+    }
+
     /** Jumps to {@code positionUs} (a seek, or the first frame of a stream that starts late). */
     public void set(long positionUs) {
         anchorUs = positionUs;
         anchorNanos = time.nanoTime();
-    }
-
-    /** Re-anchors to the master (the audio device's position) without changing running state. */
-    public void syncTo(long positionUs) {
-        set(positionUs);
+        floorUs = Long.MIN_VALUE;
     }
 }

@@ -59,6 +59,10 @@ public enum NetStatusCode {
     NSFX_LIVE_JOIN("NetStreamFX.Live.Join", StatusLevel.STATUS),
     /** No audio output device: audio is decoded and timed on the wall clock but not heard. */
     NSFX_AUDIO_NODEVICE("NetStreamFX.Audio.NoDevice", StatusLevel.WARNING),
+    /** The audio device stopped working mid-play (unplugged, sound server gone): playing on without sound. */
+    NSFX_AUDIO_DEVICELOST("NetStreamFX.Audio.DeviceLost", StatusLevel.WARNING),
+    /** The audio device ran dry while playing: a gap was heard (details: the count so far). */
+    NSFX_AUDIO_UNDERRUN("NetStreamFX.Audio.Underrun", StatusLevel.WARNING),
     /** The RTMP connection dropped; a reconnect is tried after the delay in the description. */
     NSFX_CONNECT_RECONNECTING("NetStreamFX.Connect.Reconnecting", StatusLevel.WARNING),
     /** A reconnect succeeded; playing streams are played again. */

@@ -45,6 +45,9 @@ public class NetStream implements AutoCloseable {
     private volatile NetStreamClient client = new NetStreamClient() { };
     private volatile VideoSink videoSink;
     private volatile AudioSink audioSink;
+    /** The sink the playing session writes to (the injected one, or the device sink made for it). */
+    private volatile AudioSink sessionSink;
+    private volatile String audioDevice = org.netstreamfx.player.sink.AudioOutputs.SYSTEM_DEFAULT;
     private volatile Pacing pacing = Pacing.REAL_TIME;
     private volatile double bufferTime = DEFAULT_BUFFER_TIME;
     private volatile double bufferTimeMax;
@@ -129,8 +132,9 @@ public class NetStream implements AutoCloseable {
     private PlaybackSession newSession(org.netstreamfx.player.playback.StreamPipeline.SourceOpener opener,
                                        boolean serverStatus) {
         snapshot = Snapshot.EMPTY;
-        AudioSink sink = audioSink != null ? audioSink : new JavaSoundAudioSink();
+        AudioSink sink = audioSink != null ? audioSink : new JavaSoundAudioSink(audioDevice);
         sink.setVolume(volume);
+        sessionSink = sink;
         PlaybackSession s = new PlaybackSession(this, shownName, opener, serverStatus, sink,
                 pacing == Pacing.AS_FAST_AS_POSSIBLE, Math.round(bufferTime * 1e6), time);
         s.setBufferTimeMaxUs(Math.round(bufferTimeMax * 1e6));
@@ -336,12 +340,29 @@ public class NetStream implements AutoCloseable {
         return volume;
     }
 
+    /**
+     * Sets the volume (soundTransform.volume), 0.0 to 1.0, from any thread: it acts on the sound
+     * written from now on, within the device's short queue (under 100 ms), and on later plays.
+     */
     public void setVolume(double v) {
         volume = Math.max(0, Math.min(1, v));
-        AudioSink sink = audioSink;
+        AudioSink sink = sessionSink;
         if (sink != null) {
             sink.setVolume(volume);
         }
+    }
+
+    /**
+     * The sound output the next play() uses when no sink was set: an
+     * {@link org.netstreamfx.player.sink.AudioOutput#id()}, "default" (or null) for the system's
+     * default output, which follows the system's choice.
+     */
+    public void setAudioDevice(String id) {
+        audioDevice = id == null ? org.netstreamfx.player.sink.AudioOutputs.SYSTEM_DEFAULT : id;
+    }
+
+    public String audioDevice() {
+        return audioDevice;
     }
 
     /** What the source found when it opened, or null before Play.Start. */
@@ -363,7 +384,7 @@ public class NetStream implements AutoCloseable {
         return new NetStreamInfo(loadRate.perSecond(bytes, time.nanoTime()), bytes, s.audioBufferUs() / 1e6, s.videoBufferUs() / 1e6,
                 s.audioBufferBytes(), s.videoBufferBytes(),
                 s.decodedFrames(), s.droppedFrames(), s.renderedFrames(), s.decodedSamples(), s.decodeErrors(),
-                s.avDriftMs(), s.fps());
+                s.avDriftMs(), s.fps(), s.audioUnderruns());
     }
 
     // Wiring.

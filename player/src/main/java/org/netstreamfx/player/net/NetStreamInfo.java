@@ -17,9 +17,11 @@ package org.netstreamfx.player.net;
  * @param decodeErrors           packets a decoder rejected
  * @param avDriftMs              how far the last shown frame was from the audio clock (ms, + = late)
  * @param currentFps             frames shown over the last second
+ * @param audioUnderruns         times the audio device ran dry while playing (each also a
+ *                               NetStreamFX.Audio.Underrun warning)
  */
 public record NetStreamInfo(double currentBytesPerSecond, long byteCount, double audioBufferLength,
                             double videoBufferLength, long audioBufferByteLength, long videoBufferByteLength,
                             long decodedFrames, long droppedFrames, long renderedFrames, long decodedAudioSamples,
-                            long decodeErrors, double avDriftMs, double currentFps) {
+                            long decodeErrors, double avDriftMs, double currentFps, long audioUnderruns) {
 }

@@ -108,7 +108,7 @@ final class PlaybackSession implements CoreEvents, StreamPipeline.Listener {
                 core.trackBufferUs(false), pipeline.queuedBytes(TrackKind.VIDEO), pipeline.queuedBytes(TrackKind.AUDIO),
                 core.renderedFrames(), core.droppedFrames(), core.avDriftMs(),
                 core.currentFps(), pipeline.decodedVideoFrames(), pipeline.decodedAudioSamples(),
-                pipeline.decodeErrors(), core.phase() == PlaybackCore.Phase.ENDED));
+                pipeline.decodeErrors(), core.phase() == PlaybackCore.Phase.ENDED, core.audioUnderruns()));
     }
 
     void pause() {

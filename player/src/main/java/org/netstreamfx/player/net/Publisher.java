@@ -223,7 +223,7 @@ final class Publisher implements FeedSink {
     /** NetStream.info() while publishing: send rates, bytes sent, the outgoing queue, frames dropped. */
     NetStreamInfo info(long nowNanos) {
         double[] r = rates(nowNanos);
-        return new NetStreamInfo(r[0], bytesSent(), 0, queueSpanUs() / 1e6, 0, 0, 0, droppedFrames(), 0, 0, 0, 0, r[1]);
+        return new NetStreamInfo(r[0], bytesSent(), 0, queueSpanUs() / 1e6, 0, 0, 0, droppedFrames(), 0, 0, 0, 0, r[1], 0);
     }
 
     /** Bytes and video frames sent per second since the previous call (at least 250 ms apart). */

@@ -7,6 +7,7 @@ import org.netstreamfx.player.sink.AudioChunk;
 import org.netstreamfx.player.sink.AudioSink;
 import org.netstreamfx.player.sink.AudioSinkException;
 import org.netstreamfx.player.sink.AudioTempo;
+import org.netstreamfx.player.sink.NullAudioSink;
 import org.netstreamfx.player.sink.VideoFrame;
 import org.netstreamfx.player.source.DataMessage;
 
@@ -32,9 +33,15 @@ import org.netstreamfx.player.source.DataMessage;
 public final class PlaybackCore {
     /** Tolerance for "the buffer has reached bufferTime", so 0.1 s of 40 ms frames counts. */
     private static final long FULL_TOLERANCE_US = 1_000;
-    /** How far ahead of the clock audio is handed to a device sink. */
+    /** How far ahead of the clock audio is handed to a device sink (at least its buffer and this margin). */
     private static final long AUDIO_LEAD_US = 100_000;
+    private static final long AUDIO_LEAD_MARGIN_US = 40_000;
     private static final double DRIFT_SMOOTHING = 0.1;
+    /**
+     * How often the audio may be cut to the clock for a device that starts late, per start, seek
+     * or resume; after that the clock waits for the device instead.
+     */
+    static final int MAX_LATE_CUTS = 3;
     /** A live stream's clock jumps to the live edge on Buffer.Full only when that is further than this. */
     static final long LIVE_JOIN_MIN_US = 100_000;
 
@@ -83,6 +90,12 @@ public final class PlaybackCore {
     private AudioChunk pendingAudio;
     private int pendingOffset;
     private long audioAnchorUs = Long.MIN_VALUE;
+    private final DeviceClockSync deviceSync = new DeviceClockSync();
+    private final DevicePrimer primer = new DevicePrimer();
+    /** Times the audio was cut to the clock since the last start, seek or resume (a late device). */
+    private int lateCuts;
+    private long audioUnderruns;
+    private boolean inUnderrun;
 
     // Statistics.
     private long renderedFrames;
@@ -152,6 +165,7 @@ public final class PlaybackCore {
             return;
         }
         paused = false;
+        lateCuts = 0;
         if (phase == Phase.PLAYING) {
             startClock();
         }
@@ -275,6 +289,7 @@ public final class PlaybackCore {
                 }
             } else {
                 showStill();
+                primeDevice();
                 feed.playheadMoved(clock.positionUs());
                 return 5_000_000;
             }
@@ -349,11 +364,15 @@ public final class PlaybackCore {
     }
 
     /**
-     * bufferTime is reached, and no enabled track is dry: with bufferTime 0 (or under the
-     * tolerance) a track with nothing received would otherwise be "full" and at once "empty".
+     * bufferTime is reached, no enabled track is dry (with bufferTime 0, or under the tolerance,
+     * a track with nothing received would otherwise be "full" and at once "empty"), and every
+     * enabled track has its next frame decoded: received data counts in bufferLength, but the
+     * picture can only move at Buffer.Full if the decoder has the next picture ready (a
+     * frame-threaded decoder holds its first pictures back while it fills its threads).
      */
     private boolean bufferFull() {
-        return bufferLengthUs() + FULL_TOLERANCE_US >= bufferTimeUs && !starving(clock.positionUs());
+        return bufferLengthUs() + FULL_TOLERANCE_US >= bufferTimeUs && !starving(clock.positionUs())
+                && tracksReady(true);
     }
 
     /**
@@ -547,6 +566,7 @@ public final class PlaybackCore {
         if (audioAnchorUs != Long.MIN_VALUE && audioSink != null) {
             audioAnchorUs = clock.positionUs();
             playedAtAnchor = audioSink.playedFrames();
+            deviceSync.reset();
         }
         anchorRate = newRate;
     }
@@ -576,6 +596,9 @@ public final class PlaybackCore {
             return;
         }
         boolean device = audioSink != null && audioSink.drivesClock() && !fast;
+        // Whether the device had played everything it was given, looked at before giving it more.
+        boolean dry = device && audioAnchorUs != Long.MIN_VALUE && deviceSync.started()
+                && audioSink.queuedFrames() == 0;
         while (true) {
             AudioChunk a = pendingAudio != null ? pendingAudio : feed.audio().peek();
             if (a == null) {
@@ -584,7 +607,8 @@ public final class PlaybackCore {
             if (!device && a.ptsUs() > t) {
                 break;
             }
-            if (device && a.ptsUs() > t + AUDIO_LEAD_US && audioAnchorUs != Long.MIN_VALUE) {
+            if (device && a.ptsUs() > t + Math.max(AUDIO_LEAD_US, audioSink.bufferUs() + AUDIO_LEAD_MARGIN_US)
+                    && audioAnchorUs != Long.MIN_VALUE) {
                 break;
             }
             if (pendingAudio == null) {
@@ -602,7 +626,8 @@ public final class PlaybackCore {
             }
             if (audioAnchorUs == Long.MIN_VALUE) {
                 audioAnchorUs = a.ptsUs() + (long) pendingOffset / (2 * a.channels()) * 1_000_000L / a.sampleRateHz();
-                playedAtAnchor = audioSink.playedFrames();
+                // Sound written now plays after whatever the device still holds (silence that primed it).
+                playedAtAnchor = audioSink.playedFrames() + audioSink.queuedFrames();
             }
             int n = audioSink.write(a.pcm(), pendingOffset, a.lengthBytes() - pendingOffset);
             pendingOffset += n;
@@ -616,11 +641,125 @@ public final class PlaybackCore {
             }
         }
         if (device && audioAnchorUs != Long.MIN_VALUE && sinkRate > 0) {
-            long played = audioSink.playedFrames() - playedAtAnchor;
-            if (played > 0) {
-                clock.syncTo(audioAnchorUs + Math.round(played * 1_000_000.0 / sinkRate * anchorRate));
+            followDevice(dry);
+        }
+    }
+
+    /**
+     * The clock follows what the device has played ({@link DeviceClockSync}); a device that
+     * started late has the audio cut to the clock; a device that stopped working is replaced by
+     * a null sink (the clock runs on wall time); a device that ran {@code dry} (had played all it
+     * was given before this step gave it more) is counted, once per gap.
+     */
+    private void followDevice(boolean dry) {
+        if (!deviceWorks()) {
+            return;
+        }
+        if (dry && !inUnderrun && phase == Phase.PLAYING && !paused && !feed.sourceEnded()) {
+            audioUnderruns++;
+            events.status(NetStatusCode.NSFX_AUDIO_UNDERRUN, "The audio device ran dry (underrun " + audioUnderruns
+                    + "): sound was not ready in time, so a gap was heard.", audioUnderruns);
+        }
+        inUnderrun = dry;
+        long played = audioSink.playedFrames() - playedAtAnchor;
+        long reportedUs = audioAnchorUs + Math.round(played * 1_000_000.0 / sinkRate * anchorRate);
+        DeviceClockSync.Verdict verdict = deviceSync.update(reportedUs, audioAnchorUs, clock);
+        if (verdict == DeviceClockSync.Verdict.DEVICE_LATE) {
+            if (lateCuts < MAX_LATE_CUTS) {
+                lateCuts++;
+                cutAudioTo(clock.positionUs());
+            } else {
+                clock.nudge(deviceSync.lastErrorUs()); // the picture holds until the sound catches up
             }
         }
+    }
+
+    /**
+     * The device is behind the clock (it started late). What it holds plays out, late, for at
+     * most one buffer; the sound after that is cut so it starts where the clock will be by then,
+     * and the device position counts from there (as after priming silence). No flush: a flushed
+     * ALSA device waits for a full buffer again before it restarts.
+     */
+    private void cutAudioTo(long clockUs) {
+        // What it holds: the frames queued, and the period it has taken and is playing now.
+        long heldUs = audioSink.queuedFrames() * 1_000_000L / sinkRate + deviceSync.periodUs();
+        long resumeUs = clockUs + heldUs;
+        AudioChunk rest = pendingAudio == null ? null
+                : pendingAudio.dropFrames(pendingOffset / (2 * pendingAudio.channels()));
+        pendingAudio = null;
+        pendingOffset = 0;
+        audioAnchorUs = Long.MIN_VALUE;
+        deviceSync.reset();
+        if (rest != null && rest.endUs() > resumeUs) {
+            pendingAudio = rest.ptsUs() < resumeUs ? rest.dropFrames(framesBetween(rest, resumeUs)) : rest;
+            return;
+        }
+        TrackOutput<AudioChunk> audio = feed.audio();
+        AudioChunk a;
+        while ((a = audio.peek()) != null && a.endUs() <= resumeUs) {
+            audio.poll();
+        }
+        if (a != null && a.ptsUs() < resumeUs) {
+            audio.poll();
+            pendingAudio = a.dropFrames(framesBetween(a, resumeUs));
+        }
+    }
+
+    private static int framesBetween(AudioChunk a, long untilUs) {
+        return (int) ((untilUs - a.ptsUs()) * a.sampleRateHz() / 1_000_000L);
+    }
+
+    /**
+     * While buffering, a device sink is opened in the stream's format and fed silence so it is
+     * running by Buffer.Full ({@link DevicePrimer}); sound written after silence counts its
+     * device position from a new anchor.
+     */
+    private void primeDevice() {
+        if (fast || paused || !audioEnabled() || audioSink == null || !audioSink.drivesClock()) {
+            return;
+        }
+        AudioChunk a = pendingAudio != null ? pendingAudio : feed.audio().peek();
+        if (a == null || !ensureSink(a) || !audioSink.drivesClock() || !deviceWorks()) {
+            return;
+        }
+        if (primer.prime(audioSink, sinkRate, sinkChannels, audioSink.playedFrames() > 0) > 0) {
+            audioAnchorUs = Long.MIN_VALUE;
+            deviceSync.reset();
+        }
+    }
+
+    /**
+     * False, after replacing it with a null sink and saying why, when the device sink could not be
+     * opened (NoDevice) or has stopped working (DeviceLost).
+     */
+    private boolean deviceWorks() {
+        AudioSinkException openFailed = audioSink.openFailure();
+        if (openFailed != null) {
+            useNullSink();
+            events.status(NetStatusCode.NSFX_AUDIO_NODEVICE, openFailed.getMessage()
+                    + "; audio is decoded and timed on the wall clock but not heard.", null);
+            return false;
+        }
+        String failure = audioSink.failure();
+        if (failure != null) {
+            useNullSink();
+            events.status(NetStatusCode.NSFX_AUDIO_DEVICELOST, failure + "; playing on without sound, on the "
+                    + "wall clock. The next play uses the device again.", null);
+            return false;
+        }
+        return true;
+    }
+
+    /** Plays on without a device: a null sink in the same format, the clock on wall time. */
+    private void useNullSink() {
+        audioSink.close();
+        NullAudioSink nullSink = new NullAudioSink();
+        nullSink.open(sinkRate, sinkChannels);
+        audioSink = nullSink;
+        pendingAudio = null;
+        pendingOffset = 0;
+        audioAnchorUs = Long.MIN_VALUE;
+        deviceSync.reset();
     }
 
     private void drainDisabledAudio(long t) {
@@ -641,18 +780,16 @@ public final class PlaybackCore {
         if (a.sampleRateHz() != sinkRate || a.channels() != sinkChannels) {
             // A (re)opened sink counts played frames from 0: anchor the clock on this chunk.
             audioAnchorUs = Long.MIN_VALUE;
+            deviceSync.reset();
             try {
                 audioSink.open(a.sampleRateHz(), a.channels());
                 sinkRate = a.sampleRateHz();
                 sinkChannels = a.channels();
             } catch (AudioSinkException e) {
                 // No device: a null sink keeps the clock on wall time, with one clear warning.
-                audioSink.close();
-                org.netstreamfx.player.sink.NullAudioSink nullSink = new org.netstreamfx.player.sink.NullAudioSink();
-                nullSink.open(a.sampleRateHz(), a.channels());
-                audioSink = nullSink;
                 sinkRate = a.sampleRateHz();
                 sinkChannels = a.channels();
+                useNullSink();
                 events.status(NetStatusCode.NSFX_AUDIO_NODEVICE, e.getMessage()
                         + "; audio is decoded and timed on the wall clock but not heard.", null);
             }
@@ -668,6 +805,9 @@ public final class PlaybackCore {
         pendingAudio = null;
         pendingOffset = 0;
         audioAnchorUs = Long.MIN_VALUE;
+        deviceSync.reset();
+        lateCuts = 0;
+        inUnderrun = false;
         if (audioSink != null && sinkRate > 0) {
             audioSink.flush();
         }
@@ -761,6 +901,11 @@ public final class PlaybackCore {
 
     public long droppedFrames() {
         return droppedFrames;
+    }
+
+    /** Times the audio device ran dry while playing. */
+    public long audioUnderruns() {
+        return audioUnderruns;
     }
 
     /** Video lateness against the audio clock, in ms (positive: video behind audio). */

@@ -13,9 +13,21 @@ final class FakeDeviceAudioSink implements AudioSink {
     private long playedFrames;
     private long writtenFrames;
     private int bytesPerFrame = 2;
+    private long bufferFrames = Long.MAX_VALUE;
+    private String failure;
+    private org.netstreamfx.player.sink.AudioSinkException openFailure;
+    private long flushes;
+
+    private int sampleRateHz = 48_000;
+
+    @Override
+    public long bufferUs() {
+        return bufferFrames == Long.MAX_VALUE ? 0 : bufferFrames * 1_000_000L / sampleRateHz;
+    }
 
     @Override
     public void open(int sampleRateHz, int channels) {
+        this.sampleRateHz = sampleRateHz;
         opens.add(sampleRateHz + "Hz");
         bytesPerFrame = 2 * channels;
         playedFrames = 0;
@@ -24,8 +36,43 @@ final class FakeDeviceAudioSink implements AudioSink {
 
     @Override
     public int write(byte[] pcm, int offset, int length) {
-        writtenFrames += length / bytesPerFrame;
-        return length;
+        long frames = Math.min(length / bytesPerFrame, Math.max(0, bufferFrames - queuedFrames()));
+        writtenFrames += frames;
+        return (int) frames * bytesPerFrame;
+    }
+
+    /** Frames written since the last open or flush (silence that primed the device too). */
+    long writtenFrames() {
+        return writtenFrames;
+    }
+
+    /** The device holds at most this many frames (a full buffer refuses more). */
+    void bufferFrames(long frames) {
+        bufferFrames = frames;
+    }
+
+    /** The device stops working, saying {@code why}. */
+    void fail(String why) {
+        failure = why;
+    }
+
+    /** The background open fails. */
+    void failOpen(String why) {
+        openFailure = new org.netstreamfx.player.sink.AudioSinkException(why, null);
+    }
+
+    long flushes() {
+        return flushes;
+    }
+
+    @Override
+    public String failure() {
+        return failure;
+    }
+
+    @Override
+    public org.netstreamfx.player.sink.AudioSinkException openFailure() {
+        return openFailure;
     }
 
     /** The device has played {@code frames} since it was opened. */
@@ -62,6 +109,7 @@ final class FakeDeviceAudioSink implements AudioSink {
 
     @Override
     public void flush() {
+        flushes++;
         playedFrames = 0;
         writtenFrames = 0;
     }

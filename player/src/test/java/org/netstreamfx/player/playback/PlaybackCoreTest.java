@@ -414,13 +414,14 @@ class PlaybackCoreTest {
         assertEquals(150_000, core.trackBufferUs(true));
         assertEquals(0, core.trackBufferUs(false));
         stepAtMs(0);
-        assertEquals(List.of(FULL), events.codes());
+        assertEquals(List.of(), events.codes(), "no Buffer.Full before the decoder has a picture to move on to");
         assertEquals(List.of(), events.renders());
 
         feed.videoFrames(0, 4, 40); // decoded, up to 160 ms
         stepAtMs(10);
-        stepAtMs(40);
-        assertEquals(List.of("0@10", "40@40"), events.renders());
+        assertEquals(List.of(FULL), events.codes());
+        stepAtMs(50);
+        assertEquals(List.of("0@10", "40@50"), events.renders());
         assertEquals(List.of(), audioSink.writes());
     }
 
@@ -447,7 +448,7 @@ class PlaybackCoreTest {
     // Audio device as the master clock.
 
     @Test
-    void audioDevicePositionDrivesTheClockAndSurvivesASampleRateChange() {
+    void theClockFollowsTheDeviceSmoothlyNeverBackwardsAndSurvivesASampleRateChange() {
         FakeDeviceAudioSink device = new FakeDeviceAudioSink();
         PlaybackCore withDevice = new PlaybackCore(time, events, device, false);
         ScriptedFeed feed = ScriptedFeed.audioOnly();
@@ -458,18 +459,28 @@ class PlaybackCoreTest {
         stepAtMs(withDevice, 0);
         assertEquals(List.of(FULL), events.codes());
 
-        device.played(2_400); // 50 ms at 48 kHz, while the wall clock says 60 ms
-        stepAtMs(withDevice, 60);
-        assertEquals(50_000, withDevice.timeUs(), "the device position is the clock");
+        // The device takes 20 ms periods and plays 12 ms behind the wall clock: each period is
+        // taken when it starts playing. The clock converges on it without running backwards.
+        long last = 0;
+        for (long ms = 2; ms <= 98; ms += 2) {
+            device.played(ms < 12 ? 0 : ((ms - 12) / 20 + 1) * 20 * 48);
+            stepAtMs(withDevice, ms);
+            assertTrue(withDevice.timeUs() >= last, "the clock ran backwards at " + ms + " ms");
+            last = withDevice.timeUs();
+        }
+        assertEquals((98 - 12) * 1000, withDevice.timeUs(), 3000, "the clock is the device's playout position");
 
-        device.played(4_800); // 100 ms: the 48 kHz audio has played
-        stepAtMs(withDevice, 110); // the 200 ms chunk is written: the device reopens at 24 kHz
+        // The 200 ms chunk is written: the device reopens at 24 kHz, and its new line plays the
+        // chunk from wall time 110 ms on, in 20 ms periods.
+        for (long ms = 100; ms <= 200; ms += 2) {
+            device.played(ms < 110 ? 4_800 : ((ms - 110) / 20 + 1) * 20 * 24);
+            stepAtMs(withDevice, ms);
+            assertTrue(withDevice.timeUs() >= last, "the clock ran backwards at " + ms + " ms");
+            last = withDevice.timeUs();
+        }
         assertEquals(List.of("48000Hz", "24000Hz"), device.opens());
-        assertEquals(100_000, withDevice.timeUs());
-
-        device.played(1_200); // the new line has played 50 ms of the 200 ms chunk
-        stepAtMs(withDevice, 160);
-        assertEquals(250_000, withDevice.timeUs(), "the clock follows the new line from the chunk it opened on");
+        assertEquals(200_000 + (200 - 110) * 1000, withDevice.timeUs(), 3000,
+                "the clock follows the new line from the chunk it opened on");
         assertEquals(List.of(FULL), events.codes());
     }
 

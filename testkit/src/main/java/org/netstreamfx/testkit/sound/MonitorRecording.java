@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * blocks of about that size, each as its first sample is due; since the envelope is drawn
  * through the ends of the blocks, it puts a sample up to one block early. How early was
  * measured with {@link RecorderCalibration} (clicks written into a low-latency {@code pacat}
- * at known times): about 2.4 ms (docs/PERFORMANCE.md, "A/V sync at the output"). A test that
+ * at known times): 0 to 4 ms (docs/PERFORMANCE.md, "A/V sync at the output"). A test that
  * needs better than a few milliseconds subtracts its own calibration.
  *
  * <p>Thread ownership: one reader thread fills the buffers; {@link #stop()} joins it.
@@ -89,7 +89,7 @@ public final class MonitorRecording implements AutoCloseable {
             }
         } catch (IOException e) {
             if (!stopping) {
-                failure = e;
+                failure = e; // parec's pipe closing because stop() ended it is no failure
             }
         } finally {
             synchronized (pcm) {

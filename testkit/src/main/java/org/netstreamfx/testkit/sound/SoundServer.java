@@ -28,6 +28,13 @@ import java.util.stream.Stream;
  * {@code PULSE_SERVER} (a benchmark run by hand), it makes its own socket and {@link #environment()}
  * gives a child process what it needs to reach it.
  *
+ * <p><b>Like a sound card, not like an idle null sink.</b> PulseAudio 16's null sink, while no
+ * stream plays, renders silence up to 2 s ahead and does not rewind it for a new stream, so a
+ * stream that starts then waits up to 2 s before it is heard: no sound card does that (an ALSA
+ * sink rewinds and plays a new stream at once). So the server keeps a silent stream connected
+ * with a 10 ms latency ({@link #setKeepAlive}), which keeps the sink rendering 10 ms ahead, as a
+ * card's period. A test of a late-starting device turns it off.
+ *
  * <p>Thread-safe: every method runs a short command or reads final fields.
  */
 public final class SoundServer implements AutoCloseable {
@@ -45,6 +52,9 @@ public final class SoundServer implements AutoCloseable {
     private final Path alsaConfig;
     private final Map<String, String> environment;
     private Process daemon;
+    private Process keepAlive;
+    /** The latency the silent keep-alive stream asks for: how far ahead the sink renders. */
+    static final int KEEP_ALIVE_LATENCY_MS = 10;
     private final List<String> extraSinks = new ArrayList<>();
 
     private SoundServer(Path runtimeDir, Path socket, Path alsaConfig) {
@@ -151,6 +161,35 @@ public final class SoundServer implements AutoCloseable {
             waitBriefly();
         }
         run(List.of("pactl", "set-default-sink", SINK));
+        setKeepAlive(true);
+    }
+
+    /**
+     * Keeps a silent stream with a {@value #KEEP_ALIVE_LATENCY_MS} ms latency playing into the
+     * sink (on: a new stream is heard at once, as on a sound card), or stops it (off: the idle
+     * null sink makes a new stream wait up to 2 s, a device that starts late).
+     */
+    public synchronized void setKeepAlive(boolean on) throws IOException {
+        if (!on) {
+            if (keepAlive != null) {
+                keepAlive.destroy();
+                try {
+                    keepAlive.waitFor(5, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                keepAlive = null;
+            }
+            return;
+        }
+        if (keepAlive != null && keepAlive.isAlive()) {
+            return;
+        }
+        ProcessBuilder pb = new ProcessBuilder("pacat", "--playback", "-d", SINK, "--format=s16le", "--rate=44100",
+                "--channels=2", "--latency-msec=" + KEEP_ALIVE_LATENCY_MS, "--client-name=nsfx-keep-alive",
+                "/dev/zero").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().putAll(environment);
+        keepAlive = pb.start();
     }
 
     private static void waitBriefly() throws IOException {
@@ -238,6 +277,10 @@ public final class SoundServer implements AutoCloseable {
 
     /** Kills the daemon as a crash would (for device-lost tests). {@link #restart} brings it back. */
     public synchronized void kill() throws InterruptedException {
+        if (keepAlive != null) {
+            keepAlive.destroyForcibly();
+            keepAlive = null;
+        }
         if (daemon != null) {
             daemon.destroyForcibly();
             daemon.waitFor(10, TimeUnit.SECONDS);
@@ -284,6 +327,9 @@ public final class SoundServer implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (keepAlive != null) {
+            keepAlive.destroyForcibly();
+        }
         if (daemon != null) {
             daemon.destroy();
             try {

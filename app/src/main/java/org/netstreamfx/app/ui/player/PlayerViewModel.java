@@ -92,6 +92,8 @@ public final class PlayerViewModel {
     private final ReadOnlyLongWrapper decodeErrors = new ReadOnlyLongWrapper(this, "decodeErrors");
     private final ReadOnlyDoubleWrapper volume = new ReadOnlyDoubleWrapper(this, "volume", 1.0);
     private final ReadOnlyBooleanWrapper muted = new ReadOnlyBooleanWrapper(this, "muted");
+    private final javafx.beans.property.ReadOnlyStringWrapper audioDevice = new javafx.beans.property.ReadOnlyStringWrapper(
+            this, "audioDevice", org.netstreamfx.player.sink.AudioOutputs.SYSTEM_DEFAULT);
     private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>(this, "notice");
     private final ObservableList<NetStatusEvent> events = FXCollections.observableArrayList();
     private final ObservableList<NetStatusEvent> eventsView = FXCollections.unmodifiableObservableList(events);
@@ -184,6 +186,35 @@ public final class PlayerViewModel {
     public void toggleMute() {
         muted.set(!muted.get());
         applyVolume();
+    }
+
+    /**
+     * Plays through the sound output {@code id} ({@link org.netstreamfx.player.sink.AudioOutputs};
+     * "default" follows the system's default). A file or download that is playing goes on through
+     * the new output from where it was; a live stream is played again.
+     */
+    public void setAudioDevice(String id) {
+        String chosen = id == null || id.isBlank() ? org.netstreamfx.player.sink.AudioOutputs.SYSTEM_DEFAULT : id;
+        if (chosen.equals(audioDevice.get())) {
+            return;
+        }
+        audioDevice.set(chosen);
+        NetStream ns = stream.get();
+        MediaAddress a = address.get();
+        PlayerState s = state.get();
+        if (ns == null || a == null || s == PlayerState.IDLE || s == PlayerState.ENDED || s == PlayerState.FAILED) {
+            return;
+        }
+        double at = time.get();
+        boolean seekable = duration.get() > 0;
+        open(a.address());
+        if (seekable && at > 0) {
+            seek(at);
+        }
+    }
+
+    public javafx.beans.property.ReadOnlyStringProperty audioDeviceProperty() {
+        return audioDevice.getReadOnlyProperty();
     }
 
     /** Sets bufferTime in seconds; returns false (and changes nothing) outside 0..MAX_BUFFER_TIME. */
@@ -346,6 +377,7 @@ public final class PlayerViewModel {
         NetStream ns = new NetStream(nc);
         ns.setBufferTime(bufferTime.get());
         ns.setVolume(muted.get() ? 0 : volume.get());
+        ns.setAudioDevice(audioDevice.get());
         if (audioSinks != null) {
             ns.setAudioSink(audioSinks.get());
         }

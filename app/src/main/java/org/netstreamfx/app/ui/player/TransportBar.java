@@ -100,11 +100,31 @@ final class TransportBar extends VBox {
     }
 
     private static Button muteButton(PlayerViewModel vm) {
-        Button mute = iconButton(Icons.VOLUME, "Mute (M)");
+        Button mute = iconButton(Icons.VOLUME, "Mute (M); right-click: sound output");
         mute.setId("mute");
         mute.setOnAction(e -> vm.toggleMute());
+        mute.setContextMenu(outputMenu(vm));
         vm.mutedProperty().addListener((o, was, now) -> mute.setGraphic((now ? Icons.MUTED : Icons.VOLUME).node(18)));
         return mute;
+    }
+
+    /** The sound outputs there are now (listed again each time it opens), the chosen one checked. */
+    private static javafx.scene.control.ContextMenu outputMenu(PlayerViewModel vm) {
+        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu();
+        menu.setId("audio-outputs");
+        menu.setOnShowing(e -> {
+            javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
+            menu.getItems().clear();
+            for (org.netstreamfx.player.sink.AudioOutput o : org.netstreamfx.player.sink.AudioOutputs.list()) {
+                javafx.scene.control.RadioMenuItem item = new javafx.scene.control.RadioMenuItem(o.name());
+                item.setId("audio-output-" + o.id());
+                item.setToggleGroup(group);
+                item.setSelected(o.id().equals(vm.audioDeviceProperty().get()));
+                item.setOnAction(a -> vm.setAudioDevice(o.id()));
+                menu.getItems().add(item);
+            }
+        });
+        return menu;
     }
 
     private static Slider volumeSlider(PlayerViewModel vm) {

@@ -40,6 +40,9 @@ public final class AppSettings {
     static final String WIDTH = "windowWidth";
     static final String HEIGHT = "windowHeight";
     static final String VOLUME = "volume";
+    static final String AUDIO_DEVICE = "audioDevice";
+    /** The longest sound output id kept (a mixer's name). */
+    static final int MAX_DEVICE_ID = 200;
     static final String BUFFER_TIME = "bufferTime";
     static final String RECENT = "recentItems";
     static final String SERVERS = "serverUrls";
@@ -86,6 +89,18 @@ public final class AppSettings {
     public void setVolume(double v) {
         if (v >= 0 && v <= 1) {
             so.data().put(VOLUME, v);
+        }
+    }
+
+    /** The chosen sound output's id; "default" (the system's) when none was chosen. */
+    public String audioDevice() {
+        return so.data().get(AUDIO_DEVICE) instanceof String id && !id.isBlank() && id.length() <= MAX_DEVICE_ID
+                ? id : org.netstreamfx.player.sink.AudioOutputs.SYSTEM_DEFAULT;
+    }
+
+    public void setAudioDevice(String id) {
+        if (id != null && !id.isBlank() && id.length() <= MAX_DEVICE_ID) {
+            so.data().put(AUDIO_DEVICE, id);
         }
     }
 

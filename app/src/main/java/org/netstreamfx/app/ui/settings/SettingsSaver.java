@@ -30,9 +30,11 @@ public final class SettingsSaver {
         this.player = player;
         this.stage = stage;
         player.setVolume(settings.volume());
+        player.setAudioDevice(settings.audioDevice());
         player.setBufferTime(settings.bufferTime(PlayerViewModel.DEFAULT_BUFFER_TIME));
         pending.setOnFinished(e -> saveNow());
         player.volumeProperty().addListener(changed);
+        player.audioDeviceProperty().addListener(changed);
         player.bufferTimeProperty().addListener(changed);
         player.recent().items().addListener(changed);
         if (stage != null) {
@@ -56,6 +58,7 @@ public final class SettingsSaver {
     public void saveNow() {
         pending.stop();
         settings.setVolume(player.volumeProperty().get());
+        settings.setAudioDevice(player.audioDeviceProperty().get());
         settings.setBufferTime(player.bufferTimeProperty().get());
         settings.setRecentItems(List.copyOf(player.recent().items()));
         if (stage != null && !stage.isFullScreen() && !stage.isMaximized()) {

@@ -1,0 +1,90 @@
+package org.netstreamfx.player.playback;
+
+import org.netstreamfx.player.clock.MediaClock;
+
+/**
+ * Keeps the media clock on the audio device's playout position, the way ExoPlayer's
+ * {@code AudioTrackPositionTracker} does: the clock runs on wall time, and each time the device
+ * reports progress it is corrected towards the device by a fraction of the error, so it neither
+ * steps with the device's periods nor runs backwards ({@link MediaClock#nudge}).
+ *
+ * <p>A device reports progress in periods (20 ms through PulseAudio): its position jumps when it
+ * takes a period, and the audio then leaving it is the start of that period. So the position used
+ * is the reported one less the last period's size.
+ *
+ * <p>Until the device first reports progress the clock runs on wall time (a device may take a
+ * while to start: a sound server's idle sink, a Bluetooth headset). If the device then turns out
+ * to be more than {@value #RESYNC_US} µs behind the clock, {@link #update} says so and the
+ * playback core cuts the audio to where the clock is, rather than freezing the picture or
+ * playing sound late; a device ahead by as much moves the clock forward to it.
+ *
+ * <p>Thread ownership: the stream's playback thread.
+ */
+final class DeviceClockSync {
+    /** An error larger than this is not smoothed away but resolved at once. */
+    static final long RESYNC_US = 60_000;
+    /** The share of the error corrected at each report of the device. */
+    static final double SMOOTHING = 0.25;
+
+    /** What {@link #update} found. */
+    enum Verdict {
+        /** Nothing new, or a small error smoothed into the clock. */
+        FOLLOWING,
+        /** The device is behind the clock by more than {@link #RESYNC_US}: cut the audio to the clock. */
+        DEVICE_LATE,
+        /** The device was ahead by more than {@link #RESYNC_US}: the clock was moved forward to it. */
+        CLOCK_MOVED
+    }
+
+    private long lastReportedUs = Long.MIN_VALUE;
+    private long periodUs;
+    private long lastErrorUs;
+
+    /** Forgets the device's history (after a flush, a reopen, a seek). */
+    void reset() {
+        lastReportedUs = Long.MIN_VALUE;
+        periodUs = 0;
+    }
+
+    /** True once the device has reported progress since the last {@link #reset}. */
+    boolean started() {
+        return lastReportedUs != Long.MIN_VALUE && periodUs > 0;
+    }
+
+    /** The device's period as seen so far (µs); 0 before it has reported progress. */
+    long periodUs() {
+        return periodUs;
+    }
+
+    /** The last error seen, device minus clock (µs). */
+    long lastErrorUs() {
+        return lastErrorUs;
+    }
+
+    /**
+     * @param reportedUs the media time at the end of what the device has taken
+     * @param anchorUs   the media time at which the device started counting (its frame 0)
+     */
+    Verdict update(long reportedUs, long anchorUs, MediaClock clock) {
+        if (reportedUs == lastReportedUs || reportedUs <= anchorUs) {
+            return Verdict.FOLLOWING; // between two periods, or not started: the clock runs on
+        }
+        long previous = lastReportedUs == Long.MIN_VALUE ? anchorUs : lastReportedUs;
+        long taken = reportedUs - previous;
+        lastReportedUs = reportedUs;
+        // The smallest step seen is the device's period (a slow poll may see two at once).
+        periodUs = periodUs == 0 ? taken : Math.min(periodUs, taken);
+        long playingUs = reportedUs - Math.min(taken, periodUs);
+        long error = playingUs - clock.positionUs();
+        lastErrorUs = error;
+        if (error < -RESYNC_US) {
+            return Verdict.DEVICE_LATE;
+        }
+        if (error > RESYNC_US) {
+            clock.set(playingUs);
+            return Verdict.CLOCK_MOVED;
+        }
+        clock.nudge(Math.round(error * SMOOTHING));
+        return Verdict.FOLLOWING;
+    }
+}

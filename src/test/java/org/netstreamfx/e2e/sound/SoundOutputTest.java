@@ -1,0 +1,241 @@
+package org.netstreamfx.e2e.sound;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.netstreamfx.e2e.fixtures.Fixtures;
+import org.netstreamfx.e2e.fixtures.Tools;
+import org.netstreamfx.player.net.NetConnection;
+import org.netstreamfx.player.net.NetStatusEvent;
+import org.netstreamfx.player.net.NetStream;
+import org.netstreamfx.player.sink.VideoFrame;
+import org.netstreamfx.player.sink.VideoSink;
+import org.netstreamfx.testkit.sound.MonitorRecording;
+import org.netstreamfx.testkit.sound.SoundServer;
+import org.netstreamfx.testkit.sound.SoundServerExtension;
+
+/**
+ * The engine's default sound output (Java Sound through ALSA's pulse plugin) against a real
+ * PulseAudio server, measured where a person hears it: the sink's monitor.
+ *
+ * <p>The clip: 25 fps test pattern; audio a 440 Hz tone at -21 dBFS for the first 3 s, then
+ * silence to 5 s.
+ */
+@ExtendWith(SoundServerExtension.class)
+class SoundOutputTest {
+    private static final int RATE = 44100;
+    private static final long FRAME_NS = 40_000_000;
+    @TempDir
+    static Path dir;
+    private static Path clip;
+
+    private final ExecutorService callbacks = Executors.newSingleThreadExecutor();
+    private final BlockingQueue<Stamped> events = new LinkedBlockingQueue<>();
+    private final List<Long> renderNanos = new CopyOnWriteArrayList<>();
+    private final List<Long> renderPts = new CopyOnWriteArrayList<>();
+    private NetConnection nc;
+    private NetStream ns;
+
+    record Stamped(String code, long nanos, Object details) {}
+
+    @BeforeAll
+    static void makeClip() throws Exception {
+        clip = dir.resolve("tone-then-silence.mp4");
+        Tools.Result r = Tools.run(List.of(Tools.ffmpeg().toString(), "-v", "error", "-y",
+                "-f", "lavfi", "-i", "testsrc2=size=320x180:rate=25",
+                "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=" + RATE,
+                "-af", "volume=enable='gte(t,3)':volume=0", "-ac", "2", "-t", "5",
+                "-c:v", "libx264", "-g", "25", "-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a", "128k",
+                clip.toString()), java.time.Duration.ofSeconds(60));
+        assertEquals(0, r.exitCode(), r.stderr());
+        assertTrue(Files.size(clip) > 0);
+    }
+
+    private void open() {
+        nc = new NetConnection(callbacks);
+        nc.connect(null);
+        ns = new NetStream(nc);
+        ns.addNetStatusListener(e -> events.add(new Stamped(e.code(), System.nanoTime(), e.details())));
+        ns.setVideoSink(new VideoSink() {
+            @Override
+            public void render(VideoFrame frame) {
+                renderNanos.add(System.nanoTime());
+                renderPts.add(frame.ptsUs());
+            }
+        });
+    }
+
+    @AfterEach
+    void close() {
+        if (ns != null) {
+            ns.close();
+        }
+        if (nc != null) {
+            nc.close();
+        }
+        callbacks.shutdownNow();
+    }
+
+    private Stamped await(String code) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline) {
+            Stamped s = events.poll(100, TimeUnit.MILLISECONDS);
+            if (s != null && s.code.equals(code)) {
+                return s;
+            }
+            if (s != null && s.code.contains("Failed")) {
+                throw new AssertionError("failed: " + s);
+            }
+        }
+        throw new AssertionError("no " + code + " within 20 s");
+    }
+
+    /** Waits until the playhead passes {@code seconds} (media time). */
+    private void awaitTime(double seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (ns.time() < seconds) {
+            assertTrue(System.nanoTime() < deadline, "playhead stuck at " + ns.time());
+            TimeUnit.MILLISECONDS.sleep(5); // polling the playhead, which has no event of its own
+        }
+    }
+
+    @Test
+    void pictureMovesAtBufferFullAndNoFrameIsDroppedAtStart(SoundServer server) throws Exception {
+        // The hard case: a device that starts up to 2 s late (an idle null sink). The picture must
+        // not wait for it, and no frame may be dropped when the sound joins.
+        server.setKeepAlive(false);
+        try {
+            pictureMovesAtBufferFull();
+        } finally {
+            server.setKeepAlive(true);
+        }
+    }
+
+    private void pictureMovesAtBufferFull() throws Exception {
+        open();
+        ns.play(clip.toString());
+        Stamped full = await("NetStream.Buffer.Full");
+        awaitTime(1.0);
+        // The first frame is the still shown while buffering; the second is due one frame period
+        // after Buffer.Full. Allow one more for a loaded machine.
+        long second = renderNanos.stream().filter(t -> t > full.nanos).skip(1).findFirst().orElseThrow();
+        long afterFullMs = TimeUnit.NANOSECONDS.toMillis(second - full.nanos);
+        assertTrue(second - full.nanos <= 2 * FRAME_NS + 20_000_000, "the picture moved " + afterFullMs
+                + " ms after Buffer.Full; events " + events);
+        assertTrue(ns.info().droppedFrames() <= 1, "frames dropped in the first second; render times after "
+                + "Buffer.Full " + renderNanos.stream().map(t -> (t - full.nanos) / 1_000_000).toList() + " pts "
+                + renderPts + " " + events);
+        assertTrue(events.stream().noneMatch(e -> e.code.startsWith("NetStreamFX.Audio")),
+                "no audio warning: " + events);
+    }
+
+    /** Levels per 100 ms, from 2 s before {@code mark} to the end, for failure messages. */
+    private static String profile(MonitorRecording.Recorded r, int mark) {
+        StringBuilder b = new StringBuilder("levels per 100 ms from mark-2s: ");
+        for (int i = mark - 20 * RATE / 10; i < r.frames(); i += RATE / 10) {
+            b.append(Math.round(r.rmsDbfs(i, i + RATE / 10))).append(' ');
+        }
+        return b.toString();
+    }
+
+    @Test
+    void volumeActsWithin100MsAndMuteIsSilence(SoundServer server) throws Exception {
+        MonitorRecording rec = server.record(SoundServer.SINK, RATE);
+        open();
+        ns.play(clip.toString());
+        await("NetStream.Buffer.Full");
+        awaitTime(1.5); // past the start, whose timing is tested on its own
+        long quarterAt = System.nanoTime();
+        ns.setVolume(0.25);
+        awaitTime(2.1);
+        long muteAt = System.nanoTime();
+        ns.setVolume(0);
+        awaitTime(2.7);
+        MonitorRecording.Recorded r = rec.stop();
+        int q = (int) r.indexAt(quarterAt);
+        int m = (int) r.indexAt(muteAt);
+        int ms100 = RATE / 10;
+        double full = r.rmsDbfs(q - 4 * ms100, q);
+        double quarter = r.rmsDbfs(q + ms100, m);
+        double muted = r.rmsDbfs(m + ms100, m + 4 * ms100);
+        assertTrue(full > -30, "tone heard at volume 1: " + full + " dBFS; " + profile(r, q) + events);
+        assertEquals(-12.04, quarter - full, 1.0, "volume 0.25 from 100 ms after the call: " + quarter
+                + " against " + full + " dBFS");
+        assertTrue(muted < -80, "volume 0 silent from 100 ms after the call: " + muted + " dBFS");
+    }
+
+    @Test
+    void pauseSilencesWithin50MsAndResumeGoesOnWhereItStopped(SoundServer server) throws Exception {
+        MonitorRecording rec = server.record(SoundServer.SINK, RATE);
+        open();
+        ns.play(clip.toString());
+        await("NetStream.Buffer.Full");
+        awaitTime(1.5);
+        long pauseAt = System.nanoTime();
+        ns.pause();
+        await("NetStream.Pause.Notify");
+        long pausedFor = System.nanoTime();
+        // Stay paused for 300 ms of recording: a stretch of time is what is tested, no event marks it.
+        long pausedUntil = pausedFor + 300_000_000L;
+        while (System.nanoTime() < pausedUntil) {
+            TimeUnit.MILLISECONDS.sleep(10);
+        }
+        long resumeAt = System.nanoTime();
+        ns.resume();
+        await("NetStream.Unpause.Notify");
+        awaitTime(2.2);
+        MonitorRecording.Recorded rec2 = rec.stop();
+        int p = (int) rec2.indexAt(pauseAt);
+        int res = (int) rec2.indexAt(resumeAt);
+        int ms = RATE / 1000;
+        assertTrue(rec2.rmsDbfs(p - 200 * ms, p) > -30, "tone before the pause");
+        assertTrue(rec2.rmsDbfs(p + 50 * ms, res) < -80, "silent from 50 ms after pause() until resume(): "
+                + rec2.rmsDbfs(p + 50 * ms, res) + " dBFS");
+        assertTrue(rec2.rmsDbfs(res + 150 * ms, res + 400 * ms) > -30, "tone again after resume()");
+    }
+
+    @Test
+    void aSoundServerThatGoesAwayIsAWarningAndPlaybackGoesOn(SoundServer server) throws Exception {
+        open();
+        ns.play(clip.toString());
+        await("NetStream.Buffer.Full");
+        awaitTime(1.0);
+        server.kill();
+        Stamped lost;
+        try {
+            lost = await("NetStreamFX.Audio.DeviceLost");
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + " time " + ns.time() + " " + events, e);
+        }
+        assertTrue(lost.nanos > 0);
+        await("NetStream.Play.Stop"); // the rest of the clip plays on the wall clock, no hang
+        assertTrue(ns.time() >= 4.9, "played to the end: " + ns.time());
+        server.restart();
+        // The next play uses the device again.
+        events.clear();
+        MonitorRecording rec = server.record(SoundServer.SINK, RATE);
+        long start = System.nanoTime();
+        ns.play(clip.toString());
+        await("NetStream.Buffer.Full");
+        awaitTime(2.5);
+        MonitorRecording.Recorded r = rec.stop();
+        int s = (int) r.indexAt(start);
+        assertTrue(r.rmsDbfs(s, r.frames()) > -30, "heard again after the server came back: " + profile(r, s)
+                + events + " " + server.describe());
+        assertTrue(events.stream().noneMatch(e -> e.code.startsWith("NetStreamFX.Audio")), events.toString());
+    }
+}
