@@ -32,6 +32,8 @@ public final class RecorderCalibration {
     static final int PAD_MS = 30;
     static final int ONSET_LEVEL = 1638;
     static final int SAMPLE_RATE_HZ = 48_000;
+    /** How long pacat may take to drain and exit once its input ends. */
+    static final long PACAT_EXIT_MS = 3_000;
 
     /**
      * The figures of one calibration.
@@ -60,8 +62,9 @@ public final class RecorderCalibration {
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "recorded - written: median %.2f ms (%.2f to %.2f ms, %d clicks)",
-                    medianMs(), minMs(), maxMs(), delaysMs.size());
+            return String.format(Locale.ROOT, "recorded - written: median %.2f ms (%.2f to %.2f ms, %d clicks: %s)",
+                    medianMs(), minMs(), maxMs(), delaysMs.size(), delaysMs.stream()
+                            .map(d -> String.format(Locale.ROOT, "%.1f", d)).toList());
         }
     }
 
@@ -96,8 +99,12 @@ public final class RecorderCalibration {
                     rec.awaitFrames(from + gapFrames, 10_000);
                 }
             } finally {
-                pacat.destroy();
-                pacat.waitFor(5, TimeUnit.SECONDS);
+                // Its stdin is closed: pacat drains its stream and leaves the server as any player
+                // does (killed, it would leave the sink to notice a dead client).
+                if (!pacat.waitFor(PACAT_EXIT_MS, TimeUnit.MILLISECONDS)) {
+                    pacat.destroy();
+                    pacat.waitFor(5, TimeUnit.SECONDS);
+                }
             }
             recorded = rec.stop();
         }

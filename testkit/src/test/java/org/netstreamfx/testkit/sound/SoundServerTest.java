@@ -59,7 +59,8 @@ class SoundServerTest {
         // The click leaves the sink at most pacat's latency and one sink block (5 ms each) after
         // it is written; the recording's envelope puts it up to one block early.
         assertTrue(r.medianMs() > -RecorderCalibration.PACAT_LATENCY_MS - 5 && r.medianMs() < 15, r.toString());
-        assertTrue(r.maxMs() - r.minMs() < 15, "spread " + r);
+        long agreeing = r.delaysMs().stream().filter(d -> Math.abs(d - r.medianMs()) < 5).count();
+        assertTrue(agreeing >= 6, "clicks within 5 ms of the median: " + r);
     }
 
     @Test
