@@ -28,11 +28,11 @@ import org.netstreamfx.testkit.sound.SoundServerExtension;
  * fails on what a viewer would notice, ITU-R BT.1359's detectability thresholds: a median that
  * has the sound more than {@value #EARLY_LIMIT_MS} ms early or {@value #LATE_LIMIT_MS} ms late,
  * or a 95th percentile of |offset| over {@value #P95_LIMIT_MS} ms. A second test plays the same
- * clip with its sound 200 ms late and checks that the measurement sees it and the bound rejects it.
+ * clip with its sound 200 ms late and checks that the bound rejects it as late.
  *
- * <p>Second 0 is not paired: the recording starts before play(), but the engine drops the frames
- * it is late for while the audio device starts (on this build the first picture shown is at
- * 0.17 s), so there is no flash at 0 to pair its beep with.
+ * <p>Second 0 is not paired: it holds the audio device's start (an engine may drop the pictures it
+ * is late for, or cut the sound to its clock, while the device starts), and the figures are of
+ * sync once playing; the start has tests of its own.
  */
 @ExtendWith(SoundServerExtension.class)
 class AvSyncOutputTest {
@@ -47,7 +47,8 @@ class AvSyncOutputTest {
     void eachBeepLeavesTheSoundServerWithItsFlash(SoundServer server, @TempDir Path dir) throws Exception {
         AvSyncOffsets o = measure(server, dir, 0);
         assertTrue(o.seconds().size() >= SECONDS - FIRST_SECOND - 1, "seconds paired:\n" + o.describe());
-        assertNull(outOfBounds(o), o.describe());
+        String verdict = outOfBounds(o);
+        assertNull(verdict, verdict + "\n" + o.describe());
     }
 
     @Test
@@ -55,9 +56,11 @@ class AvSyncOutputTest {
             throws Exception {
         AvSyncOffsets o = measure(server, dir, LATE_CLIP_MS);
         assertTrue(o.seconds().size() >= SECONDS - FIRST_SECOND - 1, "seconds paired:\n" + o.describe());
-        // The engine's own offset (tens of ms on this build) adds to the clip's 200 ms.
-        assertTrue(o.medianSignedMs() > LATE_CLIP_MS - 45 && o.medianSignedMs() < LATE_CLIP_MS + 125, o.describe());
-        assertNotNull(outOfBounds(o), "the bound lets 200 ms late sound pass:\n" + o.describe());
+        // The engine's own offset adds to the clip's 200 ms; whatever it is within the bound, the
+        // sum is more than the late limit, and the bound says so for that reason.
+        String verdict = outOfBounds(o);
+        assertNotNull(verdict, "the bound lets 200 ms late sound pass:\n" + o.describe());
+        assertTrue(verdict.startsWith("sound late"), verdict + "\n" + o.describe());
     }
 
     private static AvSyncOffsets measure(SoundServer server, Path dir, int audioLateMs) throws Exception {
