@@ -85,12 +85,12 @@ class PlayVolumeCommandTest {
 
         // The picture: the second frame on screen (the first is the still shown while buffering)
         // within one frame period of Buffer.Full, plus what the 10 ms stats lines and a loaded
-        // machine add.
+        // 2-core machine add (the bug this guards against froze it for 2 s).
         double fullAt = lines.stream().filter(n -> n.path("code").asText().equals("NetStream.Buffer.Full"))
                 .findFirst().orElseThrow().path("t").asDouble();
         double movedAt = lines.stream().filter(n -> n.path("type").asText().equals("stats")
                 && n.path("renderedFrames").asLong() >= 2).findFirst().orElseThrow().path("t").asDouble();
-        assertTrue(movedAt - fullAt <= FRAME_PERIOD_S + 0.06, "the picture moved " + (movedAt - fullAt)
+        assertTrue(movedAt - fullAt <= FRAME_PERIOD_S + 0.11, "the picture moved " + (movedAt - fullAt)
                 + " s after Buffer.Full: " + lines.stream().filter(n -> n.path("t").asDouble() >= fullAt - 0.05
                         && n.path("t").asDouble() <= movedAt + 0.01).map(n -> n.path("t").asText() + " "
                         + n.path("code").asText() + " r=" + n.path("renderedFrames").asText() + " time="

@@ -39,6 +39,12 @@ import org.netstreamfx.testkit.sound.SoundServerExtension;
 class SoundOutputTest {
     private static final int RATE = 44100;
     private static final long FRAME_NS = 40_000_000;
+    /**
+     * What a loaded 2-core machine may add to "within one frame period" (the target, met on a
+     * quiet machine: 25-40 ms) while the bug it guards against, a picture frozen until the sound
+     * device starts, was 2 s.
+     */
+    private static final long LOAD_SLACK_NS = 110_000_000;
     @TempDir
     static Path dir;
     private static Path clip;
@@ -134,13 +140,93 @@ class SoundOutputTest {
         // after Buffer.Full. Allow one more for a loaded machine.
         long second = renderNanos.stream().filter(t -> t > full.nanos).skip(1).findFirst().orElseThrow();
         long afterFullMs = TimeUnit.NANOSECONDS.toMillis(second - full.nanos);
-        assertTrue(second - full.nanos <= 2 * FRAME_NS + 20_000_000, "the picture moved " + afterFullMs
+        assertTrue(second - full.nanos <= FRAME_NS + LOAD_SLACK_NS, "the picture moved " + afterFullMs
                 + " ms after Buffer.Full; events " + events);
-        assertTrue(ns.info().droppedFrames() <= 1, "frames dropped in the first second; render times after "
+        assertEquals(0, ns.info().droppedFrames(), "frames dropped in the first second; render times after "
                 + "Buffer.Full " + renderNanos.stream().map(t -> (t - full.nanos) / 1_000_000).toList() + " pts "
                 + renderPts + " " + events);
         assertTrue(events.stream().noneMatch(e -> e.code.startsWith("NetStreamFX.Audio")),
                 "no audio warning: " + events);
+    }
+
+    @Test
+    void soundAndPictureStartTogetherAtBufferFull(SoundServer server) throws Exception {
+        MonitorRecording rec = server.record(SoundServer.SINK, RATE);
+        open();
+        ns.play(clip.toString());
+        Stamped full = await("NetStream.Buffer.Full");
+        awaitTime(1.0);
+        MonitorRecording.Recorded r = rec.stop();
+        long soundAt = r.nanosOf(r.onsets(1000, 200).get(0));
+        long second = renderNanos.stream().filter(t -> t > full.nanos).findFirst().orElseThrow();
+        long soundMs = TimeUnit.NANOSECONDS.toMillis(soundAt - full.nanos);
+        long pictureMs = TimeUnit.NANOSECONDS.toMillis(second - full.nanos);
+        System.out.println("sound " + soundMs + " ms, picture " + pictureMs + " ms after Buffer.Full");
+        assertTrue(Math.abs(soundAt - full.nanos) <= FRAME_NS + LOAD_SLACK_NS, "the sound started " + soundMs
+                + " ms after Buffer.Full; " + profile(r, (int) r.indexAt(full.nanos)));
+        assertTrue(second - full.nanos <= FRAME_NS + LOAD_SLACK_NS, "the picture moved " + pictureMs + " ms after "
+                + "Buffer.Full");
+        assertEquals(0, ns.info().droppedFrames(), "frames dropped at the start");
+    }
+
+    @Test
+    void aSeekFlushesTheDevice(SoundServer server) throws Exception {
+        MonitorRecording rec = server.record(SoundServer.SINK, RATE);
+        open();
+        ns.play(clip.toString());
+        await("NetStream.Buffer.Full");
+        awaitTime(1.5);
+        // Into the silent part while the tone plays: nothing of the tone may follow Seek.Notify.
+        ns.seek(3.5);
+        Stamped notify = await("NetStream.Seek.Notify");
+        awaitTime(4.2);
+        MonitorRecording.Recorded r = rec.stop();
+        int n = (int) r.indexAt(notify.nanos);
+        int ms = RATE / 1000;
+        assertTrue(r.rmsDbfs(n - 300 * ms, n - 100 * ms) > -30, "the tone before the seek");
+        assertTrue(r.rmsDbfs(n + 10 * ms, n + 400 * ms) < -80, "nothing from before the seek after Seek.Notify: "
+                + r.rmsDbfs(n + 10 * ms, n + 400 * ms) + " dBFS; " + profile(r, n));
+    }
+
+    @Test
+    void theDefaultOutputFollowsTheSystemsDefault(SoundServer server) throws Exception {
+        String other = "nsfx_other_out";
+        server.addMicrophone(other, RATE, 2); // a second output (its monitor records it)
+        server.run(List.of("pactl", "set-default-sink", other));
+        try {
+            MonitorRecording onOther = server.record(other, RATE);
+            MonitorRecording onFirst = server.record(SoundServer.SINK, RATE);
+            open();
+            ns.play(clip.toString());
+            await("NetStream.Buffer.Full");
+            awaitTime(1.5);
+            MonitorRecording.Recorded o = onOther.stop();
+            MonitorRecording.Recorded f = onFirst.stop();
+            assertTrue(o.rmsDbfs(0, o.frames()) > -40, "heard on the system's new default output");
+            assertTrue(f.rmsDbfs(0, f.frames()) < -80, "not on the old one");
+        } finally {
+            server.run(List.of("pactl", "set-default-sink", SoundServer.SINK));
+        }
+    }
+
+    @Test
+    void audioOnlyMediaPlaysOnTheDeviceClock(SoundServer server, @TempDir Path tmp) throws Exception {
+        Path m4a = tmp.resolve("tone.m4a");
+        Tools.run(List.of(Tools.ffmpeg().toString(), "-v", "error", "-y", "-f", "lavfi", "-i",
+                "sine=frequency=440:sample_rate=" + RATE + ":duration=2", "-ac", "2", "-c:a", "aac", m4a.toString()),
+                java.time.Duration.ofSeconds(60));
+        MonitorRecording rec = server.record(SoundServer.SINK, RATE);
+        open();
+        long start = System.nanoTime();
+        ns.play(m4a.toString());
+        await("NetStream.Buffer.Full");
+        await("NetStream.Play.Stop");
+        long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        MonitorRecording.Recorded r = rec.stop();
+        assertTrue(tookMs >= 1900 && tookMs < 6000, "2 s of sound took " + tookMs + " ms: paced by the device");
+        assertTrue(ns.time() >= 1.9, "the clock reached the end: " + ns.time());
+        assertTrue(r.rmsDbfs(0, r.frames()) > -40, "heard");
+        assertTrue(events.stream().noneMatch(e -> e.code.startsWith("NetStreamFX.Audio")), events.toString());
     }
 
     /** Levels per 100 ms, from 2 s before {@code mark} to the end, for failure messages. */

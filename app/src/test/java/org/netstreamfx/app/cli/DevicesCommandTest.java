@@ -43,6 +43,9 @@ class DevicesCommandTest {
         assertEquals(1, tone.get("formats").get(0).get("channels").asInt());
         assertEquals(0, json.get("microphones").get(1).get("formats").size());
         assertTrue(json.get("note").asText().contains("file"));
+        JsonNode output = json.get("outputs").get(0);
+        assertEquals("default", output.get("id").asText(), "the system's default output comes first");
+        assertTrue(output.get("systemDefault").asBoolean());
     }
 
     @Test

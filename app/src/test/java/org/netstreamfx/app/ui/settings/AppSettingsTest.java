@@ -37,6 +37,7 @@ class AppSettingsTest {
         first.addNetStatusListener(events::add);
         first.setWindowSize(1000, 600);
         first.setVolume(0.25);
+        first.setAudioDevice("USB Headset [plughw:1,0]");
         first.setBufferTime(3.5);
         first.setRecentItems(List.of("/media/a.mp4", "rtmp://host/live?key=SECRETKEY", "http://u:pw@host/b.mp4",
                 "https://host/c.mp4"));
@@ -48,6 +49,7 @@ class AppSettingsTest {
         assertEquals(1000, next.windowWidth());
         assertEquals(600, next.windowHeight());
         assertEquals(0.25, next.volume());
+        assertEquals("USB Headset [plughw:1,0]", next.audioDevice());
         assertEquals(3.5, next.bufferTime(1.0));
         assertEquals(List.of("/media/a.mp4", "https://host/c.mp4"), next.recentItems());
         assertEquals(List.of("rtmp://ingest.example/live"), next.serverUrls());
@@ -61,7 +63,9 @@ class AppSettingsTest {
         s.data().put(AppSettings.VOLUME, 7.0);
         s.data().put(AppSettings.WIDTH, "wide");
         s.data().put(AppSettings.RECENT, List.of(1.0, "", "/a.mp4"));
+        s.data().put(AppSettings.AUDIO_DEVICE, "x".repeat(AppSettings.MAX_DEVICE_ID + 1));
         assertEquals(AppSettings.DEFAULT_VOLUME, s.volume());
+        assertEquals("default", s.audioDevice(), "an over-long device id is not taken");
         assertEquals(AppSettings.DEFAULT_WIDTH, s.windowWidth());
         assertEquals(2.0, s.bufferTime(2.0));
         assertEquals(List.of("/a.mp4"), s.recentItems());
@@ -84,6 +88,7 @@ class AppSettingsTest {
         AppSettings saved = new AppSettings(SharedObjectStore.at(dir), Runnable::run);
         saved.setVolume(0.4);
         saved.setBufferTime(2.0);
+        saved.setAudioDevice("Headphones");
         saved.flush().get(5, TimeUnit.SECONDS);
 
         AppSettings settings = new AppSettings(SharedObjectStore.at(dir), Runnable::run);
@@ -93,13 +98,16 @@ class AppSettingsTest {
             SettingsSaver saver = Fx.call(() -> new SettingsSaver(settings, player, null));
             assertEquals(0.4, Fx.call(() -> player.volumeProperty().get()));
             assertEquals(2.0, Fx.call(() -> player.bufferTimeProperty().get()));
+            assertEquals("Headphones", Fx.call(() -> player.audioDeviceProperty().get()));
             Fx.run(() -> {
+                player.setAudioDevice("default");
                 player.setVolume(0.9);
                 player.setBufferTime(5.0);
                 saver.saveNow();
             });
             AppSettings again = new AppSettings(SharedObjectStore.at(dir), Runnable::run);
             assertEquals(0.9, again.volume());
+            assertEquals("default", again.audioDevice());
             assertEquals(5.0, again.bufferTime(1.0));
         } finally {
             Fx.run(player::dispose);
