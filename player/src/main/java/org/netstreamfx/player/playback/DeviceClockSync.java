@@ -6,11 +6,8 @@ import org.netstreamfx.player.clock.MediaClock;
  * Keeps the media clock on the audio device's playout position, the way ExoPlayer's
  * {@code AudioTrackPositionTracker} does: the clock runs on wall time, and each time the device
  * reports progress it is corrected towards the device by a fraction of the error, so it neither
- * steps with the device's periods nor runs backwards ({@link MediaClock#nudge}).
- *
- * <p>A device reports progress in periods (20 ms through PulseAudio): its position jumps when it
- * takes a period, and the audio then leaving it is the start of that period. So the position used
- * is the reported one less the last period's size.
+ * steps with the device's periods (20 ms through PulseAudio) nor runs backwards
+ * ({@link MediaClock#nudge}).
  *
  * <p>Until the device first reports progress the clock runs on wall time (a device may take a
  * while to start: a sound server's idle sink, a Bluetooth headset). If the device then turns out
@@ -37,23 +34,16 @@ final class DeviceClockSync {
     }
 
     private long lastReportedUs = Long.MIN_VALUE;
-    private long periodUs;
     private long lastErrorUs;
 
     /** Forgets the device's history (after a flush, a reopen, a seek). */
     void reset() {
         lastReportedUs = Long.MIN_VALUE;
-        periodUs = 0;
     }
 
     /** True once the device has reported progress since the last {@link #reset}. */
     boolean started() {
-        return lastReportedUs != Long.MIN_VALUE && periodUs > 0;
-    }
-
-    /** The device's period as seen so far (µs); 0 before it has reported progress. */
-    long periodUs() {
-        return periodUs;
+        return lastReportedUs != Long.MIN_VALUE;
     }
 
     /** The last error seen, device minus clock (µs). */
@@ -62,26 +52,21 @@ final class DeviceClockSync {
     }
 
     /**
-     * @param reportedUs the media time at the end of what the device has taken
-     * @param anchorUs   the media time at which the device started counting (its frame 0)
+     * @param playedUs the media time the device has played up to
+     * @param anchorUs the media time at which the device started counting (its frame 0)
      */
-    Verdict update(long reportedUs, long anchorUs, MediaClock clock) {
-        if (reportedUs == lastReportedUs || reportedUs <= anchorUs) {
+    Verdict update(long playedUs, long anchorUs, MediaClock clock) {
+        if (playedUs == lastReportedUs || playedUs <= anchorUs) {
             return Verdict.FOLLOWING; // between two periods, or not started: the clock runs on
         }
-        long previous = lastReportedUs == Long.MIN_VALUE ? anchorUs : lastReportedUs;
-        long taken = reportedUs - previous;
-        lastReportedUs = reportedUs;
-        // The smallest step seen is the device's period (a slow poll may see two at once).
-        periodUs = periodUs == 0 ? taken : Math.min(periodUs, taken);
-        long playingUs = reportedUs - Math.min(taken, periodUs);
-        long error = playingUs - clock.positionUs();
+        lastReportedUs = playedUs;
+        long error = playedUs - clock.positionUs();
         lastErrorUs = error;
         if (error < -RESYNC_US) {
             return Verdict.DEVICE_LATE;
         }
         if (error > RESYNC_US) {
-            clock.set(playingUs);
+            clock.set(playedUs);
             return Verdict.CLOCK_MOVED;
         }
         clock.nudge(Math.round(error * SMOOTHING));

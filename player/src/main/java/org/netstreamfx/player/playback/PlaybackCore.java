@@ -681,8 +681,7 @@ public final class PlaybackCore {
      * ALSA device waits for a full buffer again before it restarts.
      */
     private void cutAudioTo(long clockUs) {
-        // What it holds: the frames queued, and the period it has taken and is playing now.
-        long heldUs = audioSink.queuedFrames() * 1_000_000L / sinkRate + deviceSync.periodUs();
+        long heldUs = audioSink.queuedFrames() * 1_000_000L / sinkRate;
         long resumeUs = clockUs + heldUs;
         AudioChunk rest = pendingAudio == null ? null
                 : pendingAudio.dropFrames(pendingOffset / (2 * pendingAudio.channels()));

@@ -11,12 +11,14 @@ import javax.sound.sampled.SourceDataLine;
  * id ({@link AudioOutputs}). On Linux that is ALSA, which desktops send to PulseAudio or
  * PipeWire through ALSA's pulse plugin; on macOS and Windows Java Sound's own devices.
  *
- * <p><b>Position.</b> Java Sound's own frame position is computed from the buffer size it asked
- * for, but devices may give a larger buffer (ALSA's pulse plugin gives twice the size asked),
- * which puts that position ahead of what was played. This sink counts for itself: played =
- * frames written − frames still in the device's buffer, the buffer's real size being measured
- * at the first write (room left plus what was written). It moves in the device's periods
- * (20 ms through PulseAudio); the playback core smooths it into its clock.
+ * <p><b>Position.</b> Played = frames written − frames still in the device's buffer, the buffer
+ * being the size the device gave ({@link SourceDataLine#getBufferSize()}) less the room it
+ * reports, never less than 0 nor more than the buffer: a device may report more room than its
+ * buffer (ALSA's pulse plugin does, by what the sound server asked for before it started
+ * playing). Before the device has started it has played nothing: it has started once its pointer
+ * (frames written plus room) has moved since the first write. Measured against the test sound
+ * server's monitor, this position is 5 to 16 ms behind what is heard (it moves in the device's
+ * periods, 20 ms through PulseAudio); the playback core smooths it into its clock.
  *
  * <p><b>Start.</b> ALSA devices (the pulse plugin among them) start playing only once their
  * buffer is full, so the buffer asked for is small ({@value #LINE_BUFFER_MS} ms; PulseAudio's
@@ -24,8 +26,8 @@ import javax.sound.sampled.SourceDataLine;
  * ({@link #bufferUs()}): a device that waited for a fuller buffer than it was given would never
  * start.
  *
- * <p><b>Volume</b> is applied to the samples (many lines have no gain control), ramped over one
- * write so a change does not click, and reaches the ear once the queued audio has played: at
+ * <p><b>Volume</b> is applied to the samples (many lines have no gain control), ramped over
+ * {@value #RAMP_MS} ms so a change does not click, and reaches the ear once the queued audio has played: at
  * most one buffer, under 100 ms.
  *
  * <p><b>Device trouble.</b> A device that has played and then, not paused, takes nothing of what
@@ -46,6 +48,8 @@ public final class JavaSoundAudioSink implements AudioSink {
     static final int LINE_BUFFER_MS = 40;
     /** How long writes may be refused with room in the buffer before the device counts as lost. */
     static final int LOST_AFTER_MS = 500;
+    /** A volume change is ramped over this long, so it does not click. */
+    static final int RAMP_MS = 5;
     /** How long a device may hold written audio without starting to play it. */
     static final int START_TIMEOUT_MS = 5000;
 
@@ -58,7 +62,8 @@ public final class JavaSoundAudioSink implements AudioSink {
     private int sampleRateHz;
     private int bytesPerFrame = 4;
     private int lineBufferBytes;
-    private boolean measured;
+    /** The device's pointer (frames written plus room) after the first write; -1 before it. */
+    private long pointerAtStart = -1;
     private long written;
     private long maxPlayed;
     private volatile double volume = 1.0;
@@ -90,7 +95,7 @@ public final class JavaSoundAudioSink implements AudioSink {
         close();
         this.sampleRateHz = sampleRateHz;
         bytesPerFrame = 2 * channels;
-        measured = false;
+        pointerAtStart = -1;
         written = 0;
         maxPlayed = 0;
         refusedSinceNanos = -1;
@@ -189,24 +194,24 @@ public final class JavaSoundAudioSink implements AudioSink {
         if (written == maxPlayed) {
             progressNanos = System.nanoTime(); // the device had nothing to play until now
         }
-        if (!measured) {
-            // Nothing has played yet: the room left plus what was just written is the real buffer.
-            lineBufferBytes = Math.max(lineBufferBytes, line.available() + w);
-            measured = true;
-        }
         written += w / bytesPerFrame;
+        if (pointerAtStart < 0) {
+            pointerAtStart = written + line.available() / bytesPerFrame;
+        }
         return w;
     }
 
-    /** The samples times the volume, ramped from the last volume to {@code target} over the block. */
+    /** The samples times the volume, ramped from the last volume to {@code target} over {@value #RAMP_MS} ms. */
     private byte[] scaled(byte[] pcm, int offset, int n, double target) {
         if (scratch.length < n) {
             scratch = new byte[n];
         }
         int samples = n / 2;
+        int channels = bytesPerFrame / 2;
+        int rampSamples = Math.max(1, Math.min(samples, sampleRateHz * RAMP_MS / 1000 * channels));
         double from = appliedVolume;
         for (int i = 0; i < samples; i++) {
-            double gain = from + (target - from) * i / samples;
+            double gain = i < rampSamples ? from + (target - from) * i / rampSamples : target;
             int s = (short) ((pcm[offset + 2 * i] & 0xFF) | (pcm[offset + 2 * i + 1] << 8));
             int v = (int) Math.round(s * gain);
             scratch[2 * i] = (byte) v;
@@ -256,7 +261,16 @@ public final class JavaSoundAudioSink implements AudioSink {
         if (line() == null) {
             return 0;
         }
-        long queued = Math.max(0, (lineBufferBytes - line.available()) / bytesPerFrame);
+        long room = line.available() / bytesPerFrame;
+        if (!started) {
+            // The device's pointer (what was written plus the room it has) moves only once it takes
+            // sound; before that it has played nothing, whatever its room says.
+            if (pointerAtStart < 0 || written + room <= pointerAtStart) {
+                return 0;
+            }
+        }
+        long bufferFrames = lineBufferBytes / bytesPerFrame;
+        long queued = Math.min(bufferFrames, Math.max(0, bufferFrames - room));
         long played = Math.max(0, written - queued);
         // A device that reports a fuller buffer than before never un-plays frames.
         if (played > maxPlayed) {
@@ -295,6 +309,8 @@ public final class JavaSoundAudioSink implements AudioSink {
             line.flush();
             written = 0;
             maxPlayed = 0;
+            pointerAtStart = -1; // a flushed device starts again once it has sound
+            started = false;
         }
     }
 
