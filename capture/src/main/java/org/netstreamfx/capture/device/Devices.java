@@ -27,25 +27,26 @@ public final class Devices {
      * JVM), microphones through javax.sound.
      */
     public Devices() {
-        this(CameraDiscovery.forThisPlatform(), WebcamCameras.system(), SoundMicrophone::listAll);
+        this(CameraDiscovery.forThisPlatform(), WebcamCameras.system(), ScreenCamera::listedForThisPlatform,
+                SoundMicrophone::listAll);
     }
 
     /**
-     * Cameras from FFmpeg's listing and the screen of {@code DISPLAY}, asked at each call, without
-     * the Webcam Capture API (for tests that must not share its per-JVM state).
+     * Cameras from FFmpeg's listing, asked at each call, without the Webcam Capture API and
+     * without listing the screen (for tests that must not depend on the per-JVM state of the one
+     * or the {@code DISPLAY} of the other); {@code screen:…} ids still open.
      *
      * @param soundMicrophones lists the real microphones (javax.sound's, or a test's)
      */
     public Devices(CameraDiscovery cameraDiscovery, Supplier<List<? extends Microphone>> soundMicrophones) {
-        this(cameraDiscovery, null, soundMicrophones);
+        this(cameraDiscovery, null, List::of, soundMicrophones);
     }
 
-    private Devices(CameraDiscovery cameraDiscovery, WebcamCameras webcams,
+    private Devices(CameraDiscovery cameraDiscovery, WebcamCameras webcams, Supplier<List<ScreenCamera>> screens,
                     Supplier<List<? extends Microphone>> soundMicrophones) {
         this.cameraDiscovery = cameraDiscovery;
         this.webcams = webcams;
-        this.directCameras = directCameras(cameraDiscovery,
-                () -> ScreenCamera.listed(ScreenCamera.inputForThisPlatform(), System.getenv("DISPLAY")));
+        this.directCameras = directCameras(cameraDiscovery, screens);
         this.soundMicrophones = soundMicrophones;
     }
 

@@ -69,6 +69,11 @@ public final class ScreenCamera implements Camera {
         return screens;
     }
 
+    /** {@link #listed} for this platform's input and the process's {@code DISPLAY}. */
+    static List<ScreenCamera> listedForThisPlatform() {
+        return listed(inputForThisPlatform(), System.getenv("DISPLAY"));
+    }
+
     /** "x11grab", "gdigrab" or "avfoundation". */
     static String inputForThisPlatform() {
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);

@@ -46,8 +46,7 @@ public final class WebcamCameras {
     public static synchronized WebcamCameras system() {
         if (installed == null) {
             installed = new WebcamCameras(new FfmpegWebcamDriver(Devices.directCameras(
-                    CameraDiscovery.forThisPlatform(), () -> ScreenCamera.listed(ScreenCamera.inputForThisPlatform(),
-                            System.getenv("DISPLAY"))), CaptureClock.system()));
+                    CameraDiscovery.forThisPlatform(), ScreenCamera::listedForThisPlatform), CaptureClock.system()));
             Webcam.setDriver(installed.driver);
         }
         return installed;
