@@ -46,7 +46,8 @@ public record ScreenSpec(String id, String input, String display, Region region,
     /** Highest avfoundation screen index. */
     public static final int MAX_SCREEN_INDEX = 63;
 
-    static final String SYNTAX = "screen:[DISPLAY][,region=WxH+X+Y][,cursor=on|off][,window=WINDOW]";
+    /** The id's syntax, as error messages and {@code nsfx devices} show it. */
+    public static final String SYNTAX = "screen:[DISPLAY][,region=WxH+X+Y][,cursor=on|off][,window=WINDOW]";
     private static final Pattern X_DISPLAY = Pattern.compile("[A-Za-z0-9._-]*:\\d{1,5}(\\.\\d{1,3})?");
     private static final Pattern GEOMETRY = Pattern.compile("(\\d{1,9})x(\\d{1,9})\\+(\\d{1,9})\\+(\\d{1,9})");
 
