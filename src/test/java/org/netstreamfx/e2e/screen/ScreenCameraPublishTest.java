@@ -18,21 +18,25 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.netstreamfx.capture.device.Camera;
 import org.netstreamfx.capture.device.CameraDiscovery;
 import org.netstreamfx.capture.device.CaptureClock;
+import org.netstreamfx.capture.device.DeviceException;
 import org.netstreamfx.capture.device.Devices;
 import org.netstreamfx.capture.device.ScreenCamera;
 import org.netstreamfx.capture.device.ToneMicrophone;
+import org.netstreamfx.capture.device.VideoCapture;
+import org.netstreamfx.capture.device.VideoFormat;
+import org.netstreamfx.capture.device.VideoFrameListener;
 import org.netstreamfx.capture.encode.AacSettings;
 import org.netstreamfx.capture.encode.H264Settings;
 import org.netstreamfx.capture.publish.CameraFeed;
 import org.netstreamfx.capture.publish.MicrophoneFeed;
-import org.netstreamfx.e2e.rtmp.support.NginxRtmp;
+import org.netstreamfx.e2e.fixtures.Tools;
+import org.netstreamfx.e2e.record.NginxServer;
 import org.netstreamfx.e2e.support.EngineRun;
 import org.netstreamfx.player.net.NetConnection;
 import org.netstreamfx.player.net.NetStatusEvent;
@@ -59,20 +63,9 @@ class ScreenCameraPublishTest {
     private static final int FPS = 15;
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    private static NginxRtmp nginx;
+    @RegisterExtension
+    static final NginxServer NGINX = new NginxServer();
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor();
-
-    @BeforeAll
-    static void startNginx(@TempDir Path work) {
-        nginx = NginxRtmp.start(work);
-    }
-
-    @AfterAll
-    static void stopNginx() {
-        if (nginx != null) {
-            nginx.close();
-        }
-    }
 
     @Test
     void aRegionOfTheScreenIsPublishedScaledAndMovingAndKillingTheDisplayLeavesTheAudioGoing(@TempDir Path work)
@@ -96,14 +89,14 @@ class ScreenCameraPublishTest {
     void nsfxPublishWithTheScreenAsCameraPublishesItWholeAtTheAskedSizeAndRate(@TempDir Path work) throws Exception {
         try (XvfbDisplay x = XvfbDisplay.start(640, 480)) {
             Process painter = startPainter(x.display(), work);
-            try (EngineRun player = new EngineRun(false, nginx.appUrl("live"))) {
+            try (EngineRun player = new EngineRun(false, NGINX.appUrl("live"))) {
                 CompletableFuture<int[]> exit = new CompletableFuture<>();
                 java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
                 Thread cli = new Thread(() -> {
                     java.io.PrintStream saved = System.out;
                     System.setOut(new java.io.PrintStream(out, true, StandardCharsets.UTF_8));
                     try {
-                        exit.complete(new int[] {org.netstreamfx.app.Main.run("publish", nginx.url("live", "screen2"),
+                        exit.complete(new int[] {org.netstreamfx.app.Main.run("publish", NGINX.url("live", "screen2"),
                                 "--camera", "screen:" + x.display(), "--mic", "none", "--size", "320x240", "--fps", "10",
                                 "--keyint", "1", "--duration", "5", "--stats-interval", "0")});
                     } catch (RuntimeException e) {
@@ -146,6 +139,72 @@ class ScreenCameraPublishTest {
         }
     }
 
+    /**
+     * One X window by its id (found with xdotool): the painter's 600x400 window at (100, 50) is
+     * captured alone, scaled to 300x200, so the square sits where it is in the window, not on the screen.
+     */
+    @Test
+    void aWindowIsCapturedByItsXIdAndScaled(@TempDir Path work) throws Exception {
+        try (XvfbDisplay x = XvfbDisplay.start(SCREEN_W, SCREEN_H)) {
+            Process painter = startPainter(x.display(), work, "100", "50", "600", "400");
+            try {
+                String window = windowId(x.display(), ScreenPainter.TITLE);
+                Camera camera = ScreenCamera.of("screen:" + x.display() + ",window=" + window + ",cursor=off");
+                CompletableFuture<SquareSighting> sighting = new CompletableFuture<>();
+                CaptureClock clock = CaptureClock.system();
+                try (VideoCapture capture = camera.open(new VideoFormat(300, 200, 10), clock, new VideoFrameListener() {
+                    @Override
+                    public void onFrame(org.netstreamfx.capture.device.VideoFrame f) {
+                        SquareSighting s = SquareSighting.find(f.captureTimeUs(), f.width(), f.height(), f.strideBytes(),
+                                f.pixels());
+                        if (s != null && s.left() > 2 && s.right() < f.width() - 3) {
+                            sighting.complete(s);
+                        }
+                    }
+
+                    @Override
+                    public void onCaptureFailed(DeviceException failure) {
+                        sighting.completeExceptionally(failure);
+                    }
+                })) {
+                    assertEquals(new VideoFormat(300, 200, 10), capture.format());
+                    SquareSighting s = sighting.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                    assertEquals(300, s.frameWidth());
+                    assertEquals(ScreenPainter.SQUARE_PX / 2.0, s.heightPx(), 4, s.toString());
+                    assertEquals((ScreenPainter.TOP_PX + ScreenPainter.SQUARE_PX / 2.0) / 2.0, s.centreY(), 3,
+                            "in the window's own coordinates: " + s);
+                }
+            } finally {
+                painter.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                poller.shutdownNow();
+            }
+        }
+    }
+
+    /** The X id of the window titled {@code title} on {@code display}, as {@code xdotool search --name} prints it. */
+    private static String windowId(String display, String title) throws Exception {
+        String xdotool;
+        try {
+            xdotool = Tools.tool("xdotool").toString();
+        } catch (IllegalStateException e) {
+            throw new AssertionError("xdotool is needed to find a window's X id (package xdotool): " + e.getMessage(), e);
+        }
+        ProcessBuilder b = new ProcessBuilder(xdotool, "search", "--name", title).redirectErrorStream(true);
+        b.environment().put("DISPLAY", display);
+        Process p = b.start();
+        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> {
+            try {
+                return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        String printed = out.get(WAIT.toMillis(), TimeUnit.MILLISECONDS).strip();
+        assertTrue(p.waitFor(WAIT.toMillis(), TimeUnit.MILLISECONDS) && p.exitValue() == 0 && printed.matches("\\d+"),
+                "xdotool search --name " + title + ": " + printed);
+        return printed;
+    }
+
     private static boolean publishing(java.io.ByteArrayOutputStream out) {
         return out.toString(StandardCharsets.UTF_8).contains("NetStream.Publish.Start");
     }
@@ -160,7 +219,7 @@ class ScreenCameraPublishTest {
         try {
             CompletableFuture<NetStatusEvent> connected = new CompletableFuture<>();
             nc.addNetStatusListener(connected::complete);
-            nc.connect(nginx.appUrl("live"));
+            nc.connect(NGINX.appUrl("live"));
             assertEquals("NetConnection.Connect.Success", connected.get(15, TimeUnit.SECONDS).code());
             NetStream ns = new NetStream(nc);
             ns.addNetStatusListener(events::add);
@@ -170,7 +229,7 @@ class ScreenCameraPublishTest {
             ns.publish("screen1", "live");
             await("NetStream.Publish.Start", () -> codes(events).contains("NetStream.Publish.Start"), events);
 
-            try (EngineRun player = new EngineRun(false, nginx.appUrl("live"))) {
+            try (EngineRun player = new EngineRun(false, NGINX.appUrl("live"))) {
                 List<SquareSighting> seen = new CopyOnWriteArrayList<>();
                 List<String> sizes = new CopyOnWriteArrayList<>();
                 player.ns.setVideoSink(new VideoSink() {
@@ -250,13 +309,15 @@ class ScreenCameraPublishTest {
         return player.ns.time() + player.info().audioBufferLength();
     }
 
-    private static Process startPainter(String display, Path work) throws Exception {
+    private static Process startPainter(String display, Path work, String... geometry) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classes = Path.of(ScreenPainter.class.getProtectionDomain().getCodeSource().getLocation().toURI())
                 .toString();
         Path log = work.resolve("painter.log");
-        ProcessBuilder b = new ProcessBuilder(List.of(java, "-Xmx64m", "-Djava.awt.headless=false", "-cp", classes,
-                ScreenPainter.class.getName())).redirectError(log.toFile());
+        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx64m", "-Djava.awt.headless=false", "-cp", classes,
+                ScreenPainter.class.getName()));
+        cmd.addAll(List.of(geometry));
+        ProcessBuilder b = new ProcessBuilder(cmd).redirectError(log.toFile());
         b.environment().put("DISPLAY", display);
         Process p = b.start();
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));

@@ -11,13 +11,17 @@ import java.awt.event.WindowEvent;
  * A child JVM that covers an X display with black and paints a white {@value #SQUARE_PX}-pixel
  * square at y = {@value #TOP_PX}, sliding right at {@value #SPEED_PX_PER_S} px/s and wrapping at the
  * right edge: a known moving pattern for the screen camera's tests (run with {@code DISPLAY=:N}).
- * Prints {@value #READY} once the first picture is on the screen; ends with its display.
+ * Prints {@value #READY} once the first picture is on the screen; ends with its display. With
+ * arguments {@code X Y W H} its window covers only that rectangle (square positions are then
+ * relative to the window).
  */
 public final class ScreenPainter {
     static final int SQUARE_PX = 80;
     static final int TOP_PX = 200;
     static final int SPEED_PX_PER_S = 200;
     static final String READY = "painted";
+    /** The window's title, for finding its X id. */
+    static final String TITLE = "nsfx screen pattern";
     /** How often the square is redrawn. */
     static final int REPAINT_MS = 20;
 
@@ -31,11 +35,13 @@ public final class ScreenPainter {
     }
 
     public static void main(String[] args) throws Exception {
-        int width = Toolkit.getDefaultToolkit().getScreenSize().width;
-        int height = Toolkit.getDefaultToolkit().getScreenSize().height;
+        int x = args.length == 4 ? Integer.parseInt(args[0]) : 0;
+        int y = args.length == 4 ? Integer.parseInt(args[1]) : 0;
+        int width = args.length == 4 ? Integer.parseInt(args[2]) : Toolkit.getDefaultToolkit().getScreenSize().width;
+        int height = args.length == 4 ? Integer.parseInt(args[3]) : Toolkit.getDefaultToolkit().getScreenSize().height;
         long start = System.nanoTime();
         boolean[] told = {false};
-        Frame frame = new Frame("nsfx screen pattern") {
+        Frame frame = new Frame(TITLE) {
             @Override
             public void update(Graphics g) {
                 paint(g); // no clearing pass: no flicker between frames
@@ -57,7 +63,7 @@ public final class ScreenPainter {
         };
         frame.setUndecorated(true);
         frame.setBackground(Color.BLACK);
-        frame.setBounds(0, 0, width, height);
+        frame.setBounds(x, y, width, height);
         frame.addWindowListener(new WindowAdapter() {
             @Override
             public void windowClosing(WindowEvent e) {

@@ -91,9 +91,17 @@ final class XvfbDisplay implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException, IOException {
+    public void close() throws IOException {
         if (process.isAlive()) {
-            kill();
+            process.destroyForcibly();
+            try {
+                if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                    throw new AssertionError("Xvfb " + display + " did not end within 10 s of SIGKILL");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while stopping Xvfb " + display, e);
+            }
         }
         Files.deleteIfExists(socket()); // SIGKILL leaves it behind
         Files.deleteIfExists(Path.of("/tmp/.X" + display.substring(1) + "-lock"));

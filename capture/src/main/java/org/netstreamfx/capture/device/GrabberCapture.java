@@ -82,11 +82,14 @@ final class GrabberCapture extends VideoCaptureWorker {
     // Called on the watchdog thread.
 
     private void watch() {
-        synchronized (watchLock) {
-            try {
-                while (!ended && !closing()) {
+        try {
+            while (true) {
+                String gone = liveness.goneReason(); // outside the lock: a TCP probe may take a second
+                synchronized (watchLock) {
+                    if (ended || closing()) {
+                        return;
+                    }
                     long leftNs = lastPictureNs + stallLimitNs - System.nanoTime();
-                    String gone = liveness == Liveness.UNKNOWN ? null : liveness.goneReason();
                     if (leftNs <= 0 || gone != null) {
                         goneReason = gone;
                         stalled = true;
@@ -97,9 +100,9 @@ final class GrabberCapture extends VideoCaptureWorker {
                             : Math.min(leftNs, TimeUnit.MILLISECONDS.toNanos(LIVENESS_INTERVAL_MS));
                     TimeUnit.NANOSECONDS.timedWait(watchLock, waitNs);
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt(); // nobody interrupts the watchdog; end it if it happens
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // nobody interrupts the watchdog; end it if it happens
         }
     }
 

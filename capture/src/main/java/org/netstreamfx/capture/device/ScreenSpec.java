@@ -24,8 +24,9 @@ import org.netstreamfx.capture.device.DeviceException.Reason;
  * DISPLAY is an X display for x11grab ({@code :0}, {@code :99.0}, {@code host:1.0}; empty: the
  * {@code DISPLAY} the process has), {@code desktop} or empty for gdigrab, a screen index for
  * avfoundation (empty: 0). {@code region} uses X11's geometry syntax, in screen pixels.
- * {@code window} is an X window id (decimal or {@code 0x} hex) for x11grab or a window title for
- * gdigrab; it comes last and takes the rest of the id. avfoundation captures whole screens only.
+ * {@code window} is an X window id (decimal or {@code 0x} hex) for x11grab, or a window title for
+ * gdigrab, which comes last and takes the rest of the id (commas too). avfoundation captures whole
+ * screens only.
  *
  * @param id      the id as given
  * @param input   FFmpeg's input: "x11grab", "gdigrab" or "avfoundation"
@@ -81,9 +82,9 @@ public record ScreenSpec(String id, String input, String display, Region region,
             throw invalid(id, "it does not start with \"" + PREFIX + "\"");
         }
         String rest = id.substring(PREFIX.length());
-        int windowAt = rest.indexOf(",window=");
+        int windowAt = input.equals("gdigrab") ? rest.indexOf(",window=") : -1;
         String window = null;
-        if (windowAt >= 0) {
+        if (windowAt >= 0) { // a window title: the rest of the id, commas and all
             window = rest.substring(windowAt + ",window=".length());
             rest = rest.substring(0, windowAt);
         }
@@ -99,6 +100,7 @@ public record ScreenSpec(String id, String input, String display, Region region,
             switch (key) {
                 case "region" -> region = region(id, value);
                 case "cursor" -> cursor = cursor(id, value);
+                case "window" -> window = value;
                 default -> throw invalid(id, "\"" + part + "\" is no option (region=, cursor=, window=)");
             }
         }

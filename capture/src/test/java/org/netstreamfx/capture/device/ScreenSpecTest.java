@@ -39,8 +39,9 @@ class ScreenSpecTest {
     void anXWindowByHexOrDecimalId() throws Exception {
         assertEquals("48234503", ScreenSpec.parse("screen::0,window=0x2E00007", "x11grab").ffmpegOptions(10)
                 .get("window_id"));
-        assertEquals("42", ScreenSpec.parse("screen:remote:1.0,window=42", "x11grab").ffmpegOptions(10)
-                .get("window_id"));
+        ScreenSpec s = ScreenSpec.parse("screen:remote:1.0,window=42,cursor=off", "x11grab");
+        assertEquals("42", s.ffmpegOptions(10).get("window_id"));
+        assertFalse(s.cursor());
     }
 
     @Test
