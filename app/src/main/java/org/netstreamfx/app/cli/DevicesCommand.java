@@ -22,11 +22,16 @@ import picocli.CommandLine.Command;
  *  "microphones":[{"id":"tone","name":"…","formats":[{"sampleRate":48000,"channels":1},…]},
  *                 {"id":"none","name":"No audio","formats":[]}],
  *  "outputs":[{"id":"default","name":"System default output","systemDefault":true},…],
- *  "note":"Any media file path also works as a camera: …"}
+ *  "note":"Any media file path also works as a camera: …",
+ *  "screenNote":"The screen is a camera too: screen:[DISPLAY][,region=WxH+X+Y]…"}
  * </pre>
+ * Cameras are listed through the Webcam Capture API ({@code Webcam.getWebcams()} with our FFmpeg
+ * driver, see {@code WebcamCameras}): real cameras, the screen of {@code DISPLAY} (x11grab; the
+ * desktop with gdigrab, screen 0 with avfoundation) as {@code screen:…}, then the test camera.
  */
 @Command(name = "devices", mixinStandardHelpOptions = true,
-        description = "List cameras, microphones (with the virtual test camera, tone and none) and sound outputs as JSON.")
+        description = "List cameras (with the screen and the virtual test camera), microphones (with tone and none) "
+                + "and sound outputs as JSON.")
 public final class DevicesCommand implements Callable<Integer> {
     private final Devices devices;
     private final PrintStream out;
@@ -59,6 +64,7 @@ public final class DevicesCommand implements Callable<Integer> {
             return out;
         }).toList());
         m.put("note", DeviceList.FILE_CAMERA_NOTE);
+        m.put("screenNote", DeviceList.SCREEN_CAMERA_NOTE);
         return m;
     }
 

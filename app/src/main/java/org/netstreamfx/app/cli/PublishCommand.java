@@ -36,7 +36,9 @@ import picocli.CommandLine.Parameters;
  * way (attachCamera, attachAudio, publish) and prints every NetStatus event and periodic stats as
  * JSON lines, like {@code nsfx play}. The stream name is the stream key: it is masked in
  * everything printed. Exit 0 after --duration or Ctrl-C once unpublished, 1 after an error-level
- * event or a lost connection, 2 on bad arguments.
+ * event or a lost connection, 2 on bad arguments. A camera or microphone lost mid-publish
+ * (NetStreamFX.Publish.FeedFailed) ends nothing while the other still feeds the stream; the exit
+ * status is 1 all the same.
  */
 @Command(name = "publish", mixinStandardHelpOptions = true,
         description = "Publish a camera and a microphone to rtmp[s]://host/app/name; print events as JSON lines.")
@@ -47,7 +49,8 @@ public final class PublishCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "<url>", description = "rtmp[s]://host[:port]/app[/instance]/name")
     String address;
 
-    @Option(names = "--camera", paramLabel = "ID|test|FILE|none", description = "Camera (default test).")
+    @Option(names = "--camera", paramLabel = "ID|test|screen:…|FILE|none",
+            description = "Camera (default test); screen:[DISPLAY][,region=WxH+X+Y][,cursor=on|off][,window=W] captures the screen.")
     String camera = "test";
 
     @Option(names = "--mic", paramLabel = "ID|tone|none", description = "Microphone (default tone).")
@@ -142,6 +145,8 @@ public final class PublishCommand implements Callable<Integer> {
             if (!mic.equals("none")) {
                 ns.attachAudio(new MicrophoneFeed(devices.microphone(mic), audio, clock));
             }
+            int feeds = (camera.equals("none") ? 0 : 1) + (mic.equals("none") ? 0 : 1);
+            AtomicInteger feedsFailed = new AtomicInteger();
             ns.setBufferTime(bufferTime);
             if (record != null) {
                 ns.recordPublished(recorder(record, callbacks, e -> {
@@ -159,7 +164,9 @@ public final class PublishCommand implements Callable<Integer> {
                 if (e.is(NetStatusCode.NETSTREAM_UNPUBLISH_SUCCESS)) {
                     unpublished.countDown();
                 }
-                if (e.isError()) {
+                if (e.is(NetStatusCode.NSFX_PUBLISH_FEEDFAILED) && feedsFailed.incrementAndGet() < feeds) {
+                    exit.set(1); // A device lost: the stream goes on with the other; the exit status says so.
+                } else if (e.isError()) {
                     exit.set(1);
                     done.countDown();
                 }

@@ -46,6 +46,8 @@ class DevicesCommandTest {
         JsonNode output = json.get("outputs").get(0);
         assertEquals("default", output.get("id").asText(), "the system's default output comes first");
         assertTrue(output.get("systemDefault").asBoolean());
+        assertTrue(json.get("screenNote").asText().contains("screen:[DISPLAY][,region=WxH+X+Y]"),
+                json.get("screenNote").asText());
     }
 
     @Test

@@ -35,6 +35,11 @@ final class CameraWebcamDevice implements WebcamDevice, WebcamDevice.BufferAcces
         this.format = VideoFormat.closest(camera.formats(), PREFERRED);
     }
 
+    /** The camera this device captures from; the publish pipeline opens it directly. */
+    Camera camera() {
+        return camera;
+    }
+
     @Override
     public String getName() {
         return camera.name() + " [" + camera.id() + "]";

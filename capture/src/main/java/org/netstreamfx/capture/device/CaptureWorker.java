@@ -26,6 +26,11 @@ abstract class CaptureWorker implements AutoCloseable {
         return closing;
     }
 
+    /** Interrupts the capture thread without closing: a watchdog waking a read that will never return. */
+    final void interruptCapture() {
+        thread.interrupt();
+    }
+
     // Called on the capture thread.
 
     /** Captures until closed (interrupted) or the device fails. */

@@ -1,11 +1,8 @@
 package org.netstreamfx.capture.device;
 
-import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
-import org.bytedeco.javacv.Frame;
-import org.bytedeco.javacv.FrameGrabber;
 import org.netstreamfx.capture.device.DeviceException.Reason;
 
 /**
@@ -74,60 +71,8 @@ public final class DeviceCamera implements Camera {
         double fps = grabber.getFrameRate() > 0 && grabber.getFrameRate() <= VideoFormat.MAX_FPS
                 ? grabber.getFrameRate() : asked.fps();
         VideoFormat got = new VideoFormat(grabber.getImageWidth(), grabber.getImageHeight(), fps);
-        Capture capture = new Capture(this, got, clock, listener, grabber);
-        capture.start();
-        return capture;
-    }
-
-    /** One device capture; its thread owns the grabber and blocks in it until the next frame. */
-    private static final class Capture extends VideoCaptureWorker {
-        private final FFmpegFrameGrabber grabber;
-
-        Capture(Camera camera, VideoFormat format, CaptureClock clock, VideoFrameListener listener,
-                FFmpegFrameGrabber grabber) {
-            super(camera, format, clock, listener);
-            this.grabber = grabber;
-        }
-
-        // Called on the capture thread.
-
-        @Override
-        protected void loop() throws InterruptedException, DeviceException {
-            for (long n = 0; !closing(); n++) {
-                Frame frame = grab();
-                long nowUs = clock().nowUs();
-                if (Thread.interrupted()) {
-                    throw new InterruptedException("camera capture closed");
-                }
-                if (frame.imageWidth != format().width() || frame.imageHeight != format().height()) {
-                    throw new DeviceException(camera().id(), Reason.DISCONNECTED, "The camera \"" + camera().id()
-                            + "\" changed its picture size to " + frame.imageWidth + "x" + frame.imageHeight
-                            + " while capturing; open it again.");
-                }
-                deliver((ByteBuffer) frame.image[0], frame.imageStride, nowUs, n);
-            }
-        }
-
-        private Frame grab() throws DeviceException {
-            String id = camera().id();
-            try {
-                Frame frame = grabber.grabImage();
-                if (frame == null || frame.image == null) {
-                    throw new DeviceException(id, Reason.DISCONNECTED, "The camera \"" + id
-                            + "\" stopped delivering pictures: it may have been unplugged. Plug it back in and "
-                            + "open it again, or choose another camera.");
-                }
-                return frame;
-            } catch (FrameGrabber.Exception e) {
-                throw new DeviceException(id, Reason.DISCONNECTED, "The camera \"" + id + "\" failed while "
-                        + "capturing (FFmpeg: " + e.getMessage() + "); it may have been unplugged. Plug it back in "
-                        + "and open it again, or choose another camera.", e);
-            }
-        }
-
-        @Override
-        protected void release() {
-            FfmpegGrabbers.closeQuietly(grabber);
-        }
+        return GrabberCapture.start(this, got, clock, listener, grabber, "The camera \"" + id + "\"",
+                "It may have been unplugged: plug it back in and open it again, or choose another camera.",
+                GrabberCapture.Liveness.UNKNOWN);
     }
 }

@@ -19,7 +19,9 @@ public final class DeviceException extends Exception {
         /** The device stopped delivering while capturing (unplugged, driver error). */
         DISCONNECTED,
         /** Anything else; the message carries FFmpeg's or the sound system's own words. */
-        FAILED
+        FAILED,
+        /** The id itself is malformed or asks for something out of range (a screen region, a window id). */
+        INVALID_ID
     }
 
     private final String deviceId;

@@ -4,6 +4,7 @@ import com.github.sarxos.webcam.WebcamDevice;
 import com.github.sarxos.webcam.WebcamDiscoverySupport;
 import com.github.sarxos.webcam.WebcamDriver;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * A Webcam Capture API driver over our cameras: FFmpeg's capture inputs through JavaCV and the
@@ -15,26 +16,34 @@ import java.util.List;
  * Webcam webcam = Webcam.getDefault();
  * }</pre>
  *
- * The engine itself uses {@link Camera} directly (frames pushed with capture timestamps); this
- * driver lets code written for the Webcam Capture API (panels, pickers, snapshots) use the same
- * devices. A media file is not listed, but {@link #device(Camera)} wraps any camera, files too.
+ * The app and {@code nsfx devices} list cameras through it ({@link WebcamCameras}, which installs
+ * it once per JVM); the engine captures from the {@link Camera} inside each device (frames pushed
+ * with capture timestamps). Code written for the Webcam Capture API (panels, pickers, snapshots)
+ * can use the same devices. A media file is not listed, but {@link #device(Camera)} wraps any
+ * camera, files too.
  */
 public final class FfmpegWebcamDriver implements WebcamDriver, WebcamDiscoverySupport {
     /** How often the Webcam library's discovery service asks again, in milliseconds. */
     static final long SCAN_INTERVAL_MS = 3000;
 
-    private final Devices devices;
+    private final Supplier<List<Camera>> cameras;
     private final CaptureClock clock;
 
+    /** Lists what {@code devices} lists (real cameras, screens, then the test camera). */
     public FfmpegWebcamDriver(Devices devices, CaptureClock clock) {
-        this.devices = devices;
+        this(() -> devices.list().cameras(), clock);
+    }
+
+    /** @param cameras what to list, looked up again at each scan */
+    public FfmpegWebcamDriver(Supplier<List<Camera>> cameras, CaptureClock clock) {
+        this.cameras = cameras;
         this.clock = clock;
     }
 
-    /** Real cameras then the test camera, each a {@link WebcamDevice} that is not yet open. */
+    /** Each camera listed now as a {@link WebcamDevice} that is not yet open; called on the discovery thread. */
     @Override
     public List<WebcamDevice> getDevices() {
-        return devices.list().cameras().stream().map(this::device).toList();
+        return cameras.get().stream().map(this::device).toList();
     }
 
     /** A Webcam Capture device for any camera of ours. */

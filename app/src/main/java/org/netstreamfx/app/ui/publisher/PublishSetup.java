@@ -7,6 +7,7 @@ import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.netstreamfx.app.ui.settings.PublisherPrefs;
+import org.netstreamfx.capture.device.ScreenSpec;
 import org.netstreamfx.capture.device.TestCamera;
 import org.netstreamfx.capture.device.ToneMicrophone;
 import org.netstreamfx.capture.device.VideoFormat;
@@ -132,8 +133,9 @@ public final class PublishSetup {
     /** Falls back to the test camera and the tone when the saved devices are no longer listed. */
     void keepListed(List<DeviceChoice> cameras, List<DeviceChoice> microphones) {
         String cam = cameraId.get();
-        if (cameras.stream().noneMatch(c -> c.id().equals(cam)) && !cam.contains("/") && !cam.contains("\\")) {
-            // A saved device that is gone (a file camera stays: it is a path).
+        if (cameras.stream().noneMatch(c -> c.id().equals(cam)) && !cam.contains("/") && !cam.contains("\\")
+                && !ScreenSpec.isScreen(cam)) {
+            // A saved device that is gone (a file camera stays: it is a path; a screen region or window too).
             cameraId.set(TestCamera.ID);
         }
         if (microphones.stream().noneMatch(m -> m.id().equals(microphoneId.get()))) {

@@ -35,6 +35,7 @@ import javafx.stage.Window;
 import org.netstreamfx.app.ui.Icons;
 import org.netstreamfx.app.ui.player.NoticeBar;
 import org.netstreamfx.app.ui.video.Video;
+import org.netstreamfx.capture.device.ScreenSpec;
 import org.netstreamfx.player.net.NetStatusEvent;
 
 /**
@@ -258,8 +259,14 @@ public final class PublisherView extends BorderPane {
                 .ifPresent(p -> vm.setup().selectCamera(p.toString())));
         file.disableProperty().bind(busy());
         file.setMinWidth(Region.USE_PREF_SIZE);
+        Button screen = new Button("Screen…");
+        screen.setId("camera-screen");
+        screen.setTooltip(new Tooltip("Capture the screen, a region of it or one window"));
+        screen.setOnAction(e -> askScreen().ifPresent(vm.setup()::selectCamera));
+        screen.disableProperty().bind(busy());
+        screen.setMinWidth(Region.USE_PREF_SIZE);
         HBox.setHgrow(camera, Priority.ALWAYS);
-        HBox cameraRow = new HBox(6, Icons.CAMERA.node(16), camera, file);
+        HBox cameraRow = new HBox(6, Icons.CAMERA.node(16), camera, file, screen);
         cameraRow.setAlignment(Pos.CENTER_LEFT);
         ComboBox<DeviceChoice> mic = picker("mic-picker", vm.microphones(), vm.setup().microphoneIdProperty(), vm.setup()::selectMicrophone);
         HBox.setHgrow(mic, Priority.ALWAYS);
@@ -284,6 +291,19 @@ public final class PublisherView extends BorderPane {
         vm.previewingProperty().addListener((o, was, now) -> previewing.setSelected(now));
         previewing.setTooltip(new Tooltip("Open the camera and microphone before going live"));
         return new VBox(6, cameraRow, micRow, levelRow, previewing);
+    }
+
+    /** The screen to capture, as a {@code screen:…} id, starting from the one listed (or the current one). */
+    private java.util.Optional<String> askScreen() {
+        String current = vm.setup().cameraIdProperty().get();
+        String start = ScreenSpec.isScreen(current) ? current : vm.cameras().stream().map(DeviceChoice::id)
+                .filter(ScreenSpec::isScreen).findFirst().orElse(ScreenSpec.PREFIX);
+        javafx.scene.control.TextInputDialog ask = new javafx.scene.control.TextInputDialog(start);
+        ask.initOwner(getScene() == null ? null : getScene().getWindow());
+        ask.setTitle("Capture the screen");
+        ask.setHeaderText("screen:[DISPLAY][,region=WxH+X+Y][,cursor=on|off][,window=WINDOW]\n"
+                + "e.g. screen::0,region=1280x720+0+0,cursor=off; a window by its X id (xwininfo) or, on Windows, its title");
+        return ask.showAndWait().map(String::strip).filter(ScreenSpec::isScreen);
     }
 
     private ComboBox<DeviceChoice> picker(String id, javafx.collections.ObservableList<DeviceChoice> items,

@@ -85,6 +85,8 @@ public final class PublisherViewModel {
     private NetStream stream;
     private PublishTarget target;
     private final SessionTimes times = new SessionTimes();
+    /** Refreshes the device lists when a camera is plugged in or out (the Webcam API's discovery). */
+    private final AutoCloseable cameraWatch;
 
     private final ReadOnlyBooleanWrapper recording = new ReadOnlyBooleanWrapper(this, "recording");
     private final ReadOnlyBooleanWrapper previewing = new ReadOnlyBooleanWrapper(this, "previewing");
@@ -112,6 +114,7 @@ public final class PublisherViewModel {
         this.loopback = new LoopbackSlot(callbacks, this::record);
         poll = new StatsPoller(callbacks, figures, () -> stream, this::tick);
         unpublishWait = new Timeline(new KeyFrame(UNPUBLISH_WAIT, e -> endSession(PublisherState.IDLE)));
+        cameraWatch = devices.watchCameras(() -> callbacks.execute(this::refreshDevices));
         refreshDevices();
     }
 
@@ -228,6 +231,11 @@ public final class PublisherViewModel {
 
     /** Stops everything: the session, the preview, the polling and the I/O thread. */
     public void dispose() {
+        try {
+            cameraWatch.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("stopping the camera watch failed: " + e.getMessage(), e);
+        }
         poll.stop();
         unpublishWait.stop();
         closeLoopback();
@@ -381,6 +389,11 @@ public final class PublisherViewModel {
             }
         } else if (e.is(NetStatusCode.NETSTREAM_UNPUBLISH_SUCCESS) && state.get() == PublisherState.STOPPING) {
             endSession(PublisherState.IDLE);
+        } else if (e.is(NetStatusCode.NSFX_PUBLISH_FEEDFAILED) && ns.publishing()) {
+            // A camera or microphone lost mid-publish: the stream goes on with the other (the
+            // notice says which); the lists are looked at again, so the device can be picked
+            // again once it is back.
+            refreshDevices();
         } else if (e.isError() && !e.code().startsWith("NetStream.Record.")) {
             // A failed recording lets the stream go on; any other error ends the session.
             endSession(PublisherState.FAILED);

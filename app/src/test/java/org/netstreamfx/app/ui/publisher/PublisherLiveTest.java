@@ -88,6 +88,47 @@ class PublisherLiveTest {
         }
     }
 
+    /**
+     * A camera whose source disappears mid-publish (a file camera whose file is emptied under it):
+     * NetStreamFX.Publish.FeedFailed as a notice that says the stream goes on, the session stays on
+     * air, and the tone goes on being sent without pictures.
+     */
+    @Test
+    void aCameraLostMidPublishGivesFeedFailedAndTheStreamGoesOnWithAudio(@TempDir Path dir) throws Exception {
+        LocalNginx.require();
+        Path demo = Path.of("..", "resources", "demo", "demo.mp4").toAbsolutePath().normalize();
+        assertTrue(java.nio.file.Files.isRegularFile(demo), demo.toString());
+        Path clip = java.nio.file.Files.copy(demo, dir.resolve("camera.mp4"));
+        try (LocalNginx nginx = LocalNginx.start(dir)) {
+            PublisherViewModel vm = Fx.call(() -> new PublisherViewModel(Platform::runLater,
+                    PublisherViewModelTest.virtualDevices(), null,
+                    new PublisherPrefs(nginx.liveApp(), "lost", clip.toString(), "tone", 320, 180, 25, 400, 64)));
+            try {
+                Fx.run(vm::goLive);
+                Fx.waitUntil("on air, sending pictures", WAIT, () -> vm.stateProperty().get() == PublisherState.LIVE
+                        && vm.figures().sentFpsProperty().get() > 0, vm::events);
+                java.nio.file.Files.write(clip, new byte[0]); // the source disappears under the open camera
+                Fx.waitUntil("FeedFailed", WAIT, () -> vm.events().stream()
+                        .anyMatch(e -> e.code().equals("NetStreamFX.Publish.FeedFailed")), vm::events);
+                NetStatusEvent failed = Fx.call(() -> vm.events().stream()
+                        .filter(e -> e.code().equals("NetStreamFX.Publish.FeedFailed")).findFirst().orElseThrow());
+                assertTrue(failed.description().startsWith("Camera " + clip + " stopped: "), failed.description());
+                assertEquals("NetStreamFX.Publish.FeedFailed", Fx.call(() -> vm.noticeProperty().get().code()));
+                assertTrue(Fx.call(() -> vm.noticeProperty().get().advice()).startsWith("The stream goes on"),
+                        Fx.call(() -> vm.noticeProperty().get().advice()));
+                Fx.waitUntil("audio alone sent", WAIT, () -> vm.figures().sentFpsProperty().get() == 0
+                        && vm.figures().sentKbpsProperty().get() > 0, () -> vm.figures().sentFpsProperty().get() + " fps "
+                        + vm.figures().sentKbpsProperty().get() + " kbit/s");
+                assertEquals(PublisherState.LIVE, Fx.call(() -> vm.stateProperty().get()), codes(vm).toString());
+                Fx.run(vm::stop);
+                Fx.waitUntil("stopped", WAIT, () -> vm.stateProperty().get() == PublisherState.IDLE, vm::events);
+                assertTrue(codes(vm).contains("NetStream.Unpublish.Success"), codes(vm).toString());
+            } finally {
+                Fx.run(vm::dispose);
+            }
+        }
+    }
+
     private static List<String> codes(PublisherViewModel vm) {
         return Fx.call(() -> vm.events().stream().map(NetStatusEvent::code).toList());
     }
