@@ -303,14 +303,17 @@ public final class JavaSoundAudioSink implements AudioSink {
         }
     }
 
+    /**
+     * Discards what the device holds by closing the line and opening a new one (in the background,
+     * as {@link #open}): ALSA's pulse plugin keeps what the sound server already has through a
+     * flush, and plays it after (70 ms of the old sound after a seek, measured).
+     */
     @Override
     public void flush() {
-        if (line() != null) {
-            line.flush();
-            written = 0;
-            maxPlayed = 0;
-            pointerAtStart = -1; // a flushed device starts again once it has sound
-            started = false;
+        if (sampleRateHz > 0 && (line != null || opened != null)) {
+            boolean wasPaused = paused;
+            open(sampleRateHz, bytesPerFrame / 2);
+            paused = wasPaused;
         }
     }
 
