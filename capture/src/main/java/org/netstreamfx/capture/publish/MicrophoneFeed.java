@@ -8,6 +8,7 @@ import org.netstreamfx.capture.device.AudioCapture;
 import org.netstreamfx.capture.device.CaptureClock;
 import org.netstreamfx.capture.device.DeviceException;
 import org.netstreamfx.capture.device.Microphone;
+import org.netstreamfx.capture.device.PcmConverter;
 import org.netstreamfx.capture.device.PcmFormat;
 import org.netstreamfx.capture.encode.AacEncoder;
 import org.netstreamfx.capture.encode.AacSettings;
@@ -19,8 +20,10 @@ import org.netstreamfx.player.publish.MediaFeed;
 
 /**
  * A microphone and an AAC-LC encoder as a {@link MediaFeed} for {@code NetStream.attachAudio}.
- * The microphone is opened at the rate and channels asked for; the encoder is made for the format
- * it negotiated (44.1 or 48 kHz, as FLV's AAC allows).
+ * The microphone is asked for the rate and channels of the {@link AacSettings} (44.1 or 48 kHz,
+ * mono or stereo, as FLV's AAC allows) and gives the closest it has; when that differs, a
+ * {@link PcmConverter} remixes and resamples its blocks, so the encoder always gets what it was
+ * made for. The block observer (the level meter) sees the device's own blocks.
  *
  * <p>Threads: blocks are encoded on the microphone's capture thread; {@link #start} and {@link
  * #stop} may be called from any thread.
@@ -30,6 +33,8 @@ public final class MicrophoneFeed extends EncodingFeed<AudioCapture, AacEncoder>
     private final AacSettings wanted;
     private final CaptureClock clock;
     private volatile Consumer<AudioBlock> blockObserver;
+    // Guarded by the feed's lock (set when the encoder opens, used while encoding); null: no conversion.
+    private PcmConverter converter;
 
     /** @param clock the capture clock shared with the camera */
     public MicrophoneFeed(Microphone microphone, AacSettings settings, CaptureClock clock) {
@@ -47,9 +52,10 @@ public final class MicrophoneFeed extends EncodingFeed<AudioCapture, AacEncoder>
     @Override
     protected AacEncoder openEncoder(AudioCapture opened, FeedSink s) throws EncoderException {
         PcmFormat got = opened.format();
-        AacSettings actual = new AacSettings(got.sampleRate(), got.channels(), wanted.bitrateKbps());
-        AacEncoder e = new AacEncoder(actual);
-        s.configure(new FeedConfig(TrackKind.AUDIO, e.audioSpecificConfig(), Metadata.audio(actual)));
+        PcmFormat encoded = new PcmFormat(wanted.sampleRateHz(), wanted.channels());
+        converter = got.equals(encoded) ? null : new PcmConverter(got, encoded);
+        AacEncoder e = new AacEncoder(wanted);
+        s.configure(new FeedConfig(TrackKind.AUDIO, e.audioSpecificConfig(), Metadata.audio(wanted)));
         return e;
     }
 
@@ -74,8 +80,10 @@ public final class MicrophoneFeed extends EncodingFeed<AudioCapture, AacEncoder>
             if (o != null) {
                 o.accept(block);
             }
-            encode(e -> e.encode(block.samples(), 0, block.frames() * block.format().channels(),
-                    block.captureTimeUs()), "AAC");
+            encode(e -> {
+                AudioBlock b = converter == null ? block : converter.convert(block);
+                return e.encode(b.samples(), 0, b.frames() * b.format().channels(), b.captureTimeUs());
+            }, "AAC");
         }
 
         @Override
