@@ -1,5 +1,7 @@
 package org.netstreamfx.capture.publish;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.netstreamfx.capture.device.AudioBlock;
@@ -10,6 +12,8 @@ import org.netstreamfx.capture.device.DeviceException;
 import org.netstreamfx.capture.device.Microphone;
 import org.netstreamfx.capture.device.PcmConverter;
 import org.netstreamfx.capture.device.PcmFormat;
+import org.netstreamfx.capture.device.SilenceMicrophone;
+import org.netstreamfx.capture.encode.EncodedPacket;
 import org.netstreamfx.capture.encode.AacEncoder;
 import org.netstreamfx.capture.encode.AacSettings;
 import org.netstreamfx.capture.encode.EncoderException;
@@ -25,6 +29,12 @@ import org.netstreamfx.player.publish.MediaFeed;
  * {@link PcmConverter} remixes and resamples its blocks, so the encoder always gets what it was
  * made for. The block observer (the level meter) sees the device's own blocks.
  *
+ * <p>A microphone lost while publishing (unplugged, the sound server gone) is reported once
+ * through {@link FeedSink#failed} ({@code NetStreamFX.Publish.FeedFailed}, naming it), and
+ * {@link SilenceMicrophone silence} takes its place from where its audio stopped: the stream's
+ * audio track runs on, so players that buffer every track (Flash's, ours) go on showing the
+ * picture. A microphone that cannot be opened at all gives no audio track.
+ *
  * <p>Threads: blocks are encoded on the microphone's capture thread; {@link #start} and {@link
  * #stop} may be called from any thread.
  */
@@ -32,9 +42,15 @@ public final class MicrophoneFeed extends EncodingFeed<AudioCapture, AacEncoder>
     private final Microphone microphone;
     private final AacSettings wanted;
     private final CaptureClock clock;
+    /** The longest stall filled with silence at once after a lost microphone. */
+    static final int MAX_GAP_FILL_S = 10;
     private volatile Consumer<AudioBlock> blockObserver;
     // Guarded by the feed's lock (set when the encoder opens, used while encoding); null: no conversion.
     private PcmConverter converter;
+    // Guarded by the feed's lock: the first encoded block's capture time and the frames encoded since.
+    private long firstCaptureUs = Long.MIN_VALUE;
+    private long framesEncoded;
+    private short[] silence = new short[0];
 
     /** @param clock the capture clock shared with the camera */
     public MicrophoneFeed(Microphone microphone, AacSettings settings, CaptureClock clock) {
@@ -46,7 +62,7 @@ public final class MicrophoneFeed extends EncodingFeed<AudioCapture, AacEncoder>
 
     @Override
     protected AudioCapture openCapture() throws DeviceException {
-        return microphone.open(new PcmFormat(wanted.sampleRateHz(), wanted.channels()), clock, new Blocks());
+        return microphone.open(new PcmFormat(wanted.sampleRateHz(), wanted.channels()), clock, new Blocks(false));
     }
 
     @Override
@@ -72,8 +88,19 @@ public final class MicrophoneFeed extends EncodingFeed<AudioCapture, AacEncoder>
         blockObserver = observer;
     }
 
-    /** Called on the microphone's capture thread. */
+    /**
+     * The microphone's blocks, or the silence's after it was lost ({@code replacing}): the
+     * silence's first block first fills what is missing since the last block encoded (the
+     * device's stall), so the audio track's sample count meets the clock again.
+     * Called on the capture's thread.
+     */
     private final class Blocks implements AudioBlockListener {
+        private final boolean replacing;
+
+        Blocks(boolean replacing) {
+            this.replacing = replacing;
+        }
+
         @Override
         public void onAudio(AudioBlock block) {
             Consumer<AudioBlock> o = blockObserver;
@@ -81,14 +108,46 @@ public final class MicrophoneFeed extends EncodingFeed<AudioCapture, AacEncoder>
                 o.accept(block);
             }
             encode(e -> {
-                AudioBlock b = converter == null ? block : converter.convert(block);
-                return e.encode(b.samples(), 0, b.frames() * b.format().channels(), b.captureTimeUs());
+                PcmConverter c = converter;
+                AudioBlock b = c != null && block.format().equals(c.input()) ? c.convert(block) : block;
+                int channels = b.format().channels();
+                List<EncodedPacket> out = new ArrayList<>();
+                if (firstCaptureUs == Long.MIN_VALUE) {
+                    firstCaptureUs = b.captureTimeUs();
+                } else if (replacing) {
+                    long endUs = firstCaptureUs + b.format().sampleTimeUs(framesEncoded);
+                    long missing = Math.min(MAX_GAP_FILL_S * (long) b.format().sampleRate(),
+                            (b.captureTimeUs() - endUs) * b.format().sampleRate() / 1_000_000L);
+                    for (long left = missing; left > 0; ) {
+                        int n = (int) Math.min(left, b.frames());
+                        out.addAll(e.encode(zeros(n * channels), 0, n * channels, endUs));
+                        framesEncoded += n;
+                        left -= n;
+                    }
+                }
+                out.addAll(e.encode(b.samples(), 0, b.frames() * channels, b.captureTimeUs()));
+                framesEncoded += b.frames();
+                return out;
             }, "AAC");
         }
 
         @Override
         public void onCaptureFailed(DeviceException failure) {
-            captureFailed(failure);
+            if (replacing) {
+                captureFailed(failure);
+                return;
+            }
+            captureFailed(failure, " Publishing goes on with silence in its place.");
+            replaceCapture(new SilenceMicrophone().open(new PcmFormat(wanted.sampleRateHz(), wanted.channels()),
+                    clock, new Blocks(true)));
         }
+    }
+
+    /** Zeros, at least {@code samples} of them (reused). */
+    private short[] zeros(int samples) {
+        if (silence.length < samples) {
+            silence = new short[samples];
+        }
+        return silence;
     }
 }
