@@ -18,6 +18,8 @@ final class PcmRecordingSink implements AudioSink {
     private int channels = 2;
     private int sampleRateHz;
     private long written;
+    /** Samples kept, for waiting on. */
+    final Tally kept = new Tally();
 
     @Override
     public synchronized void open(int sampleRateHz, int channels) {
@@ -40,6 +42,7 @@ final class PcmRecordingSink implements AudioSink {
             mono.write((s >> 8) & 0xFF);
         }
         written += frames;
+        kept.add(frames);
         return frames * frameBytes;
     }
 
