@@ -20,7 +20,6 @@ import org.netstreamfx.app.ui.Daemons;
 import org.netstreamfx.app.ui.player.Notice;
 import org.netstreamfx.app.ui.settings.PublisherPrefs;
 import org.netstreamfx.capture.device.AudioBlock;
-import org.netstreamfx.capture.device.AudioLevel;
 import org.netstreamfx.capture.device.CaptureClock;
 import org.netstreamfx.capture.device.DeviceException;
 import org.netstreamfx.capture.device.Devices;
@@ -76,7 +75,7 @@ public final class PublisherViewModel {
     private final DevicePreview preview;
     private final PublishSetup setup;
     private volatile Consumer<VideoFrame> previewSink;
-    private volatile AudioLevel lastLevel;
+    private final LevelHold level = new LevelHold();
     private final LoopbackSlot loopback;
     private final DeviceLists deviceLists = new DeviceLists();
     private String streamKey = "";
@@ -462,14 +461,14 @@ public final class PublisherViewModel {
     }
 
     private void toLevel(AudioBlock block) {
-        lastLevel = block.level();
+        level.add(block.level());
     }
 
     // Figures (FX thread).
 
     /** The figures read without the engine's locks, four times a second. */
     private void tick() {
-        figures.level(lastLevel);
+        figures.level(level.take());
         times.show(figures, state.get() == PublisherState.RECONNECTING);
         figures.delay(loopback.meter());
     }
@@ -480,7 +479,7 @@ public final class PublisherViewModel {
     }
 
     private void clearMeters() {
-        lastLevel = null;
+        level.take();
         figures.level(null);
         figures.sendingStopped();
     }
