@@ -17,23 +17,23 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.netstreamfx.app.Main;
 import org.netstreamfx.capture.device.CaptureClock;
 import org.netstreamfx.capture.device.Devices;
 import org.netstreamfx.capture.device.Microphone;
 import org.netstreamfx.capture.device.TestCamera;
+import org.netstreamfx.capture.device.VideoFormat;
 import org.netstreamfx.capture.encode.AacSettings;
 import org.netstreamfx.capture.encode.H264Settings;
 import org.netstreamfx.capture.publish.CameraFeed;
 import org.netstreamfx.capture.publish.MicrophoneFeed;
 import org.netstreamfx.e2e.fixtures.Tools;
 import org.netstreamfx.e2e.rtmp.support.FfmpegReader;
-import org.netstreamfx.e2e.rtmp.support.NginxRtmp;
+import org.netstreamfx.e2e.record.NginxServer;
 import org.netstreamfx.e2e.support.EngineRun;
 import org.netstreamfx.player.net.NetStatusEvent;
 import org.netstreamfx.testkit.sound.Beeps;
@@ -58,19 +58,8 @@ class MicrophonePublishTest {
     static final int FEED_LATENCY_MS = 250;
     /** How much more a reader decodes after the last beep was played before it is read: the live delay and more. */
     static final int AFTER_LAST_BEEP_FRAMES = RATE_HZ * 3 / 2;
-    private static NginxRtmp nginx;
-
-    @BeforeAll
-    static void startNginx(@TempDir Path work) {
-        nginx = NginxRtmp.start(work);
-    }
-
-    @AfterAll
-    static void stopNginx() {
-        if (nginx != null) {
-            nginx.close();
-        }
-    }
+    @RegisterExtension
+    static final NginxServer nginx = new NginxServer();
 
     /** Makes a source "name.monitor" the server's default: what {@link #MIC_ID} records. Returns its sink. */
     private static String defaultMicrophone(SoundServer server, String name) throws IOException {
@@ -104,17 +93,17 @@ class MicrophonePublishTest {
             PcmReader ffmpeg = new PcmReader(List.of(Tools.ffmpeg().toString(), "-hide_banner", "-nostdin", "-v",
                     "error", "-rw_timeout", "5000000", "-i", nginx.url("live", "mic1"), "-vn", "-af",
                     "aresample=async=1000", "-ac", "1", "-ar", Integer.toString(RATE_HZ), "-f", "s16le", "-"));
-            PcmRecordingSink decoded = new PcmRecordingSink();
-            player.ns.setAudioSink(decoded);
+            LoopbackProbe decoded = new LoopbackProbe(CaptureClock.system(), new VideoFormat(320, 240, 25));
+            player.ns.setAudioSink(decoded.audio);
             player.ns.setBufferTime(0.5);
             player.ns.play("mic1");
-            decoded.kept.awaitAtLeast(RATE_HZ / 2, Duration.ofSeconds(15), "our player decoding the stream's audio");
+            decoded.samplesWritten.awaitAtLeast(RATE_HZ / 2, Duration.ofSeconds(15), "our player decoding the stream's audio");
             ffmpeg.bytes.awaitAtLeast(RATE_HZ, Duration.ofSeconds(15), "ffmpeg decoding the stream's audio");
 
             Process pacat = server.play(beeps, sink, 48_000, 1, FEED_LATENCY_MS);
             assertTrue(pacat.waitFor(20, TimeUnit.SECONDS), "pacat played the beeps");
             assertEquals(0, pacat.exitValue(), server.describe());
-            decoded.kept.awaitAtLeast(decoded.kept.get() + AFTER_LAST_BEEP_FRAMES, Duration.ofSeconds(10),
+            decoded.samplesWritten.awaitAtLeast(decoded.samplesWritten.get() + AFTER_LAST_BEEP_FRAMES, Duration.ofSeconds(10),
                     "our player decoding past the last beep");
             ffmpeg.bytes.awaitAtLeast(ffmpeg.bytes.get() + 2L * AFTER_LAST_BEEP_FRAMES, Duration.ofSeconds(10),
                     "ffmpeg decoding past the last beep");
@@ -123,7 +112,7 @@ class MicrophonePublishTest {
             short[] theirs = ffmpeg.finish(Duration.ofSeconds(20));
 
             assertEquals(RATE_HZ, decoded.sampleRateHz());
-            List<Integer> ourOnsets = onsets(decoded.samples());
+            List<Integer> ourOnsets = onsets(decoded.leftChannel());
             List<Integer> ffmpegOnsets = onsets(theirs);
             String both = "our player's beeps at " + ourOnsets + ", ffmpeg's at " + ffmpegOnsets + " (44.1 kHz frames)";
             assertBeepsOneSecondApart("our player", ourOnsets, both);

@@ -11,7 +11,7 @@ import org.netstreamfx.e2e.rtmp.support.NginxRtmp;
  * {@code @RegisterExtension static final NginxServer NGINX = new NginxServer();}. Started before the
  * first test in the system's temporary folder (nginx deletes its own prefix), stopped after the last.
  */
-final class NginxServer implements BeforeAllCallback, AfterAllCallback {
+public final class NginxServer implements BeforeAllCallback, AfterAllCallback {
     private NginxRtmp nginx;
 
     @Override
@@ -27,12 +27,12 @@ final class NginxServer implements BeforeAllCallback, AfterAllCallback {
     }
 
     /** rtmp://127.0.0.1:PORT/app/stream. */
-    String url(String app, String stream) {
+    public String url(String app, String stream) {
         return nginx.url(app, stream);
     }
 
     /** rtmp://127.0.0.1:PORT/app. */
-    String appUrl(String app) {
+    public String appUrl(String app) {
         return nginx.appUrl(app);
     }
 }

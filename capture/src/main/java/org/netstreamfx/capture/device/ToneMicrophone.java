@@ -1,7 +1,5 @@
 package org.netstreamfx.capture.device;
 
-import java.util.List;
-
 /**
  * The virtual tone microphone, id {@value #ID}: a {@value #TONE_HZ} Hz sine at -20 dBFS peak
  * (amplitude 0.1 of full scale), replaced for the first {@value #BEEP_MS} ms of every whole second
@@ -15,7 +13,7 @@ import java.util.List;
  * {@value #BLOCK_MS} ms are delivered once the clock has passed their end, as a real microphone's.
  * Both channels of stereo carry the same signal.
  */
-public final class ToneMicrophone implements Microphone {
+public final class ToneMicrophone extends SignalMicrophone {
     public static final String ID = "tone";
     public static final int TONE_HZ = 1000;
     public static final double TONE_AMPLITUDE = 0.1;
@@ -24,25 +22,8 @@ public final class ToneMicrophone implements Microphone {
     public static final double BEEP_AMPLITUDE = 0.5;
     public static final int BLOCK_MS = 10;
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String name() {
-        return "Test tone (1 kHz at -20 dBFS, 100 ms 2 kHz beep each second)";
-    }
-
-    @Override
-    public List<PcmFormat> formats() {
-        return PcmFormat.AAC_FORMATS;
-    }
-
-    /** Any rate and channel count in {@link PcmFormat}'s limits is generated as asked. */
-    @Override
-    public AudioCapture open(PcmFormat wanted, CaptureClock clock, AudioBlockListener listener) {
-        return SignalCapture.start(this, wanted, clock, listener, ToneMicrophone::sample, BLOCK_MS);
+    public ToneMicrophone() {
+        super(ID, "Test tone (1 kHz at -20 dBFS, 100 ms 2 kHz beep each second)", ToneMicrophone::sample, BLOCK_MS);
     }
 
     /** The sample at index {@code s} (time {@code s / rate} s of the clock), as a fraction of full scale. */
