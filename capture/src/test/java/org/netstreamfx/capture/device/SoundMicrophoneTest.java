@@ -25,7 +25,7 @@ import org.netstreamfx.testkit.sound.SoundServerExtension;
 @ExtendWith(SoundServerExtension.class)
 class SoundMicrophoneTest {
     /** pacat's buffer: large enough that a loaded machine does not run it dry (an underrun inserts silence). */
-    static final int FEED_LATENCY_MS = 250;
+    static final int FEED_LATENCY_MS = 1000;
     /** Onsets in samples, one second apart: pacat and the server pace them, so only scheduling jitter. */
     private static final double SAMPLE_SPACING_TOLERANCE_S = 0.05;
     /** Onsets by capture time: the line's buffering as measured at each read, on a loaded 2-core box. */

@@ -43,7 +43,7 @@ import org.testfx.api.FxToolkit;
 class PublisherMicrophoneTest {
     /** Java Sound's default capture device: the test server's default source. */
     static final String MIC_ID = "sound:default [default]";
-    static final int FEED_LATENCY_MS = 250;
+    static final int FEED_LATENCY_MS = 1000;
     /** Louder than this is a beep (−6 dBFS peak) on the meter; silence reads {@link AudioLevel#SILENCE_DBFS}. */
     static final double LOUD_DBFS = -10;
     static final long CHECK_MS = 50;
