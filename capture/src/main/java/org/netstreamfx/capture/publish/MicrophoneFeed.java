@@ -42,6 +42,11 @@ public final class MicrophoneFeed extends EncodingFeed<AudioCapture, AacEncoder>
     private final Microphone microphone;
     private final AacSettings wanted;
     private final CaptureClock clock;
+    /**
+     * How this feed's {@code NetStreamFX.Publish.FeedFailed} descriptions begin ("Microphone
+     * &lt;id&gt; …"): a publisher tells a lost microphone, after which the camera goes on, from a lost camera.
+     */
+    public static final String LABEL = "Microphone ";
     /** The longest stall filled with silence at once after a lost microphone. */
     static final int MAX_GAP_FILL_S = 10;
     private volatile Consumer<AudioBlock> blockObserver;
@@ -54,7 +59,7 @@ public final class MicrophoneFeed extends EncodingFeed<AudioCapture, AacEncoder>
 
     /** @param clock the capture clock shared with the camera */
     public MicrophoneFeed(Microphone microphone, AacSettings settings, CaptureClock clock) {
-        super(TrackKind.AUDIO, "Microphone " + Objects.requireNonNull(microphone, "microphone").id());
+        super(TrackKind.AUDIO, LABEL + Objects.requireNonNull(microphone, "microphone").id());
         this.microphone = microphone;
         this.wanted = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");

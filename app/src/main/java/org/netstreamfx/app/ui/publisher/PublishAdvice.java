@@ -43,7 +43,8 @@ final class PublishAdvice {
             case NSFX_CONNECT_RECONNECTING -> "The connection dropped; publishing resumes when it is back.";
             case NSFX_PUBLISH_DROPPED -> "The network cannot keep up: lower the video bitrate or the size.";
             case NSFX_PUBLISH_STALLED -> "Nothing leaves: check the network, or lower the bitrates.";
-            case NSFX_PUBLISH_FEEDFAILED -> "Check the camera and microphone (or pick the test camera), then go live again.";
+            case NSFX_PUBLISH_FEEDFAILED -> "Check the device it names, or pick another (a lost microphone leaves the picture "
+                    + "on air; a lost camera ends the session).";
             default -> fallback;
         };
     }

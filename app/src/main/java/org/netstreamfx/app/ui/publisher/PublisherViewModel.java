@@ -190,8 +190,9 @@ public final class PublisherViewModel {
             preview.close();
             try {
                 CameraFeed camera = cam.equals("none") ? null : new CameraFeed(devices.camera(cam), video, clock);
+                // A missing microphone is the session's FeedFailed notice; the camera goes on air.
                 MicrophoneFeed microphone = mic.equals("none") ? null
-                        : new MicrophoneFeed(devices.microphone(mic), audio, clock);
+                        : new MicrophoneFeed(devices.microphoneOrMissing(mic), audio, clock);
                 callbacks.execute(() -> connect(t, camera, microphone));
             } catch (DeviceException e) {
                 callbacks.execute(() -> {
@@ -380,10 +381,16 @@ public final class PublisherViewModel {
             }
         } else if (e.is(NetStatusCode.NETSTREAM_UNPUBLISH_SUCCESS) && state.get() == PublisherState.STOPPING) {
             endSession(PublisherState.IDLE);
-        } else if (e.isError() && !e.code().startsWith("NetStream.Record.")) {
-            // A failed recording lets the stream go on; any other error ends the session.
+        } else if (e.isError() && !e.code().startsWith("NetStream.Record.") && !microphoneLost(e)) {
+            // A failed recording or microphone lets the stream go on; any other error ends the session.
             endSession(PublisherState.FAILED);
         }
+    }
+
+    /** A microphone that is missing or was lost: the stream goes on without it (or with silence). */
+    private static boolean microphoneLost(NetStatusEvent e) {
+        return e.is(NetStatusCode.NSFX_PUBLISH_FEEDFAILED) && e.description() != null
+                && e.description().startsWith(MicrophoneFeed.LABEL);
     }
 
     private void openLoopback() {

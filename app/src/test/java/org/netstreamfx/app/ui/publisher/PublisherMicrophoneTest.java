@@ -22,6 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.netstreamfx.app.bench.LocalNginx;
 import org.netstreamfx.app.ui.Fx;
+import org.netstreamfx.app.ui.player.Notice;
 import org.netstreamfx.app.ui.settings.PublisherPrefs;
 import org.netstreamfx.capture.device.AudioLevel;
 import org.netstreamfx.capture.device.CameraDiscovery;
@@ -54,9 +55,13 @@ class PublisherMicrophoneTest {
     }
 
     private static PublisherViewModel viewModel(String url, String camera) {
+        return viewModel(url, camera, MIC_ID);
+    }
+
+    private static PublisherViewModel viewModel(String url, String camera, String mic) {
         Devices devices = new Devices(new CameraDiscovery("video4linux2"), SoundMicrophone::listAll);
         return Fx.call(() -> new PublisherViewModel(Platform::runLater, devices, null,
-                new PublisherPrefs(url, "mic", camera, MIC_ID, 320, 180, 25, 400, 64)));
+                new PublisherPrefs(url, "mic", camera, mic, 320, 180, 25, 400, 64)));
     }
 
     /** Completes on the FX thread the first time {@code value} satisfies {@code test} (now or later). */
@@ -140,6 +145,35 @@ class PublisherMicrophoneTest {
                 assertEquals(Double.NEGATIVE_INFINITY, heard.rmsDbfs(0, heard.frames()),
                         "digital silence in the default output; the server's streams: " + streams);
                 assertEquals(0.0, Fx.call(loopback::volume), "the loopback's volume");
+            } finally {
+                Fx.run(vm::dispose);
+            }
+        }
+    }
+
+    @Test
+    void aMissingMicrophoneIsANoticeNamingItAndThePictureGoesOnAir(SoundServer server, @TempDir Path dir)
+            throws Exception {
+        LocalNginx.require();
+        try (LocalNginx nginx = LocalNginx.start(dir)) {
+            PublisherViewModel vm = viewModel(nginx.liveApp(), "test", "sound:unplugged");
+            try {
+                CompletableFuture<Notice> notice = new CompletableFuture<>();
+                Fx.run(() -> {
+                    vm.noticeProperty().addListener((o, was, now) -> {
+                        if (now != null) {
+                            notice.complete(now);
+                        }
+                    });
+                    vm.goLive();
+                });
+                Notice n = notice.get(20, TimeUnit.SECONDS);
+                assertEquals("NetStreamFX.Publish.FeedFailed", n.code());
+                assertTrue(n.description().startsWith("Microphone sound:unplugged cannot be published: No microphone "
+                        + "\"sound:unplugged\""), n.description());
+                CompletableFuture<Double> sending = whenValue(vm.figures().sentFpsProperty(), v -> v >= 20);
+                assertTrue(sending.get(20, TimeUnit.SECONDS) >= 20, "the camera is sent");
+                assertEquals(PublisherState.LIVE, Fx.call(() -> vm.stateProperty().get()), "still on air");
             } finally {
                 Fx.run(vm::dispose);
             }
