@@ -30,7 +30,9 @@ import org.netstreamfx.capture.device.DeviceException.Reason;
  *
  * <p>Blocks are {@value #BLOCK_MS} ms. A block's capture time is the clock when the read returned,
  * less what the line still buffers and the block itself; after the first block, times advance by
- * the sample count, re-anchored to the clock when they drift more than {@value #RESYNC_US} µs.
+ * the sample count, re-anchored to the clock when they stay more than {@value #RESYNC_US} µs off for
+ * {@value #RESYNC_BLOCKS} blocks in a row (a drifting device clock, samples the device dropped);
+ * one late measurement (the capture thread preempted on a loaded machine) moves nothing.
  *
  * <p>A lost device: ALSA's pulse plugin keeps the line open when the server goes away, and the
  * line's reads then return nothing at once; a line that delivers nothing for {@value #STALL_MS} ms
@@ -40,6 +42,8 @@ public final class SoundMicrophone implements Microphone {
     public static final String ID_PREFIX = "sound:";
     static final int BLOCK_MS = 10;
     static final long RESYNC_US = 20_000;
+    /** How many blocks in a row must be off by more than {@link #RESYNC_US} before times are re-anchored. */
+    static final int RESYNC_BLOCKS = 50;
     /** How long a line may deliver nothing before it counts as lost (a block is {@value #BLOCK_MS} ms). */
     static final long STALL_MS = 1000;
     /** How long the capture thread waits before reading again a line that returned nothing. */
@@ -152,14 +156,17 @@ public final class SoundMicrophone implements Microphone {
             byte[] bytes = new byte[frames * format.frameBytes()];
             short[] samples = new short[frames * format.channels()];
             long firstUs = Long.MIN_VALUE;
+            int blocksOff = 0;
             long sampleIndex = 0;
             while (!closing()) {
                 readBlock(bytes);
                 long measuredUs = clock().nowUs() - format.sampleTimeUs(frames + line.available() / format.frameBytes());
                 long countedUs = firstUs + format.sampleTimeUs(sampleIndex);
-                if (firstUs == Long.MIN_VALUE || Math.abs(measuredUs - countedUs) > RESYNC_US) {
+                blocksOff = firstUs != Long.MIN_VALUE && Math.abs(measuredUs - countedUs) > RESYNC_US ? blocksOff + 1 : 0;
+                if (firstUs == Long.MIN_VALUE || blocksOff >= RESYNC_BLOCKS) {
                     firstUs = measuredUs - format.sampleTimeUs(sampleIndex);
                     countedUs = measuredUs;
+                    blocksOff = 0;
                 }
                 for (int i = 0; i < samples.length; i++) {
                     samples[i] = (short) ((bytes[2 * i] & 0xFF) | (bytes[2 * i + 1] << 8));
