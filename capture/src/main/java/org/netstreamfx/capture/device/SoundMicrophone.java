@@ -36,7 +36,9 @@ import org.netstreamfx.capture.device.DeviceException.Reason;
  *
  * <p>A lost device: ALSA's pulse plugin keeps the line open when the server goes away, and the
  * line's reads then return nothing at once; a line that delivers nothing for {@value #STALL_MS} ms
- * is reported as {@link Reason#DISCONNECTED} through the listener's {@code onCaptureFailed}.
+ * is reported as {@link Reason#DISCONNECTED} through the listener's {@code onCaptureFailed}, and so
+ * is one that hands over more than {@value #MAX_RATE_PERCENT} % of real time's samples over a
+ * second of the clock (a line that returns stale buffers at once instead of waiting for sound).
  */
 public final class SoundMicrophone implements Microphone {
     public static final String ID_PREFIX = "sound:";
@@ -46,6 +48,8 @@ public final class SoundMicrophone implements Microphone {
     static final int RESYNC_BLOCKS = 50;
     /** How long a line may deliver nothing before it counts as lost (a block is {@value #BLOCK_MS} ms). */
     static final long STALL_MS = 1000;
+    /** The most samples a live line may deliver in a second of the clock, in % of its rate (its buffer can burst). */
+    static final int MAX_RATE_PERCENT = 150;
     /** How long the capture thread waits before reading again a line that returned nothing. */
     static final long EMPTY_READ_WAIT_MS = 5;
     private static final int[] RATES = {48000, 44100};
@@ -157,9 +161,25 @@ public final class SoundMicrophone implements Microphone {
             short[] samples = new short[frames * format.channels()];
             long firstUs = Long.MIN_VALUE;
             int blocksOff = 0;
+            long windowStartNanos = System.nanoTime();
+            long windowFrames = 0;
             long sampleIndex = 0;
             while (!closing()) {
                 readBlock(bytes);
+                windowFrames += frames;
+                long windowNanos = System.nanoTime() - windowStartNanos;
+                if (windowNanos >= TimeUnit.SECONDS.toNanos(1)) {
+                    long realTimeFrames = format.sampleRate() * windowNanos / 1_000_000_000L;
+                    if (windowFrames * 100 > realTimeFrames * MAX_RATE_PERCENT) {
+                        throw new DeviceException(microphone().id(), Reason.DISCONNECTED, "The microphone \""
+                                + microphone().id() + "\" stopped working: it delivered " + windowFrames
+                                + " samples in " + TimeUnit.NANOSECONDS.toMillis(windowNanos) + " ms at "
+                                + format.sampleRate() + " Hz. Plug it back in or start the sound server, then open "
+                                + "it again, or choose another microphone.");
+                    }
+                    windowStartNanos = System.nanoTime();
+                    windowFrames = 0;
+                }
                 long measuredUs = clock().nowUs() - format.sampleTimeUs(frames + line.available() / format.frameBytes());
                 long countedUs = firstUs + format.sampleTimeUs(sampleIndex);
                 blocksOff = firstUs != Long.MIN_VALUE && Math.abs(measuredUs - countedUs) > RESYNC_US ? blocksOff + 1 : 0;
