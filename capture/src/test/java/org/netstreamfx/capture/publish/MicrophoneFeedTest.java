@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.netstreamfx.capture.device.AudioBlockListener;
@@ -18,7 +16,6 @@ import org.netstreamfx.capture.encode.AacEncoder;
 import org.netstreamfx.capture.encode.AacSettings;
 import org.netstreamfx.player.publish.FeedConfig;
 import org.netstreamfx.player.publish.FeedPacket;
-import org.netstreamfx.player.publish.FeedSink;
 
 /** A microphone that cannot give the encoder's format is converted to it. */
 class MicrophoneFeedTest {
@@ -49,43 +46,11 @@ class MicrophoneFeedTest {
         }
     }
 
-    /** Completes with the packets once {@code wanted} have come. */
-    private static final class Packets implements FeedSink {
-        final List<FeedConfig> configs = new CopyOnWriteArrayList<>();
-        final List<FeedPacket> packets = new CopyOnWriteArrayList<>();
-        final List<String> failures = new CopyOnWriteArrayList<>();
-        final CompletableFuture<List<FeedPacket>> enough = new CompletableFuture<>();
-        private final int wanted;
-
-        Packets(int wanted) {
-            this.wanted = wanted;
-        }
-
-        @Override
-        public void configure(FeedConfig config) {
-            configs.add(config);
-        }
-
-        @Override
-        public void packet(FeedPacket packet) {
-            packets.add(packet);
-            if (packets.size() >= wanted) {
-                enough.complete(List.copyOf(packets));
-            }
-        }
-
-        @Override
-        public void failed(String description) {
-            failures.add(description);
-            enough.completeExceptionally(new AssertionError(description));
-        }
-    }
-
     @Test
     void aSixteenKilohertzMonoHeadsetIsPublishedAs48KilohertzStereoInRealTime() throws Exception {
         MicrophoneFeed feed = new MicrophoneFeed(new Headset(), new AacSettings(48_000, 2, 96), CaptureClock.system());
         // One second of 48 kHz is 46.9 AAC frames; unconverted 16 kHz would make a third of that.
-        Packets sink = new Packets(47);
+        FeedsTest.Sink sink = new FeedsTest.Sink(47);
         long startNanos = System.nanoTime();
         feed.start(sink);
         List<FeedPacket> packets;
