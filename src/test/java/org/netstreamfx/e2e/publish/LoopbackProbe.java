@@ -36,6 +36,8 @@ final class LoopbackProbe {
     private int samples;
     private int sampleRateHz;
     private int channels = 2;
+    /** Sample frames written to the audio sink, for waiting on. */
+    final Tally samplesWritten = new Tally();
 
     LoopbackProbe(CaptureClock clock, VideoFormat cameraFormat) {
         this.clock = clock;
@@ -79,6 +81,7 @@ final class LoopbackProbe {
                 written.add(new Written(atUs, samples, frames));
                 samples += frames;
                 playedFrames += frames;
+                samplesWritten.add(frames);
                 return frames * 2 * channels;
             }
         }
@@ -134,6 +137,11 @@ final class LoopbackProbe {
 
     synchronized int sampleRateHz() {
         return sampleRateHz;
+    }
+
+    /** The left channel of everything written so far. */
+    synchronized short[] leftChannel() {
+        return java.util.Arrays.copyOf(left, samples);
     }
 
     /**

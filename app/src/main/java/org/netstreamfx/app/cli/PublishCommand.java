@@ -36,9 +36,9 @@ import picocli.CommandLine.Parameters;
  * way (attachCamera, attachAudio, publish) and prints every NetStatus event and periodic stats as
  * JSON lines, like {@code nsfx play}. The stream name is the stream key: it is masked in
  * everything printed. Exit 0 after --duration or Ctrl-C once unpublished, 1 after an error-level
- * event or a lost connection, 2 on bad arguments. A camera or microphone lost mid-publish
- * (NetStreamFX.Publish.FeedFailed) ends nothing while the other still feeds the stream; the exit
- * status is 1 all the same.
+ * event or a lost connection, 2 on bad arguments. A camera or microphone that is missing or lost
+ * ({@code NetStreamFX.Publish.FeedFailed}, naming the device) does not stop the other: publishing
+ * goes on until --duration or Ctrl-C, and the exit status is 1.
  */
 @Command(name = "publish", mixinStandardHelpOptions = true,
         description = "Publish a camera and a microphone to rtmp[s]://host/app/name; print events as JSON lines.")
@@ -139,11 +139,15 @@ public final class PublishCommand implements Callable<Integer> {
         try {
             Devices devices = new Devices();
             CaptureClock clock = CaptureClock.system();
+            AtomicInteger feedsRunning = new AtomicInteger();
             if (!camera.equals("none")) {
                 ns.attachCamera(new CameraFeed(devices.camera(camera), video, clock));
+                feedsRunning.incrementAndGet();
             }
             if (!mic.equals("none")) {
-                ns.attachAudio(new MicrophoneFeed(devices.microphone(mic), audio, clock));
+                // A missing microphone is the feed's error event once publishing starts; the camera goes on.
+                ns.attachAudio(new MicrophoneFeed(devices.microphoneOrMissing(mic), audio, clock));
+                feedsRunning.incrementAndGet();
             }
             int feeds = (camera.equals("none") ? 0 : 1) + (mic.equals("none") ? 0 : 1);
             AtomicInteger feedsFailed = new AtomicInteger();
@@ -168,7 +172,10 @@ public final class PublishCommand implements Callable<Integer> {
                     exit.set(1); // A device lost: the stream goes on with the other; the exit status says so.
                 } else if (e.isError()) {
                     exit.set(1);
-                    done.countDown();
+                    // A lost camera or microphone ends the run only when nothing is left to publish.
+                    if (!e.is(NetStatusCode.NSFX_PUBLISH_FEEDFAILED) || feedsRunning.decrementAndGet() <= 0) {
+                        done.countDown();
+                    }
                 }
             });
             RtmpOptions options = RtmpOptions.DEFAULTS;

@@ -138,4 +138,17 @@ public final class Devices {
         throw new DeviceException(id, Reason.NOT_FOUND, "No microphone \"" + id + "\": it may be unplugged. "
                 + "Run `nsfx devices` to list the microphones there are, or give \"tone\" or \"none\".");
     }
+
+    /**
+     * The microphone with this id, or one whose opening fails with the reason it is not there
+     * (a {@link MissingMicrophone}): for a publisher that goes on with its camera and reports the
+     * microphone as the feed's error.
+     */
+    public Microphone microphoneOrMissing(String id) {
+        try {
+            return microphone(id);
+        } catch (DeviceException e) {
+            return new MissingMicrophone(e);
+        }
+    }
 }

@@ -2,6 +2,7 @@ package org.netstreamfx.capture.device;
 
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.List;
 
 /**
  * A microphone format: signed 16-bit little-endian PCM, interleaved when stereo.
@@ -12,6 +13,9 @@ import java.util.Comparator;
 public record PcmFormat(int sampleRate, int channels) {
     public static final int MIN_SAMPLE_RATE = 8000;
     public static final int MAX_SAMPLE_RATE = 192_000;
+    /** What FLV's AAC carries (44.1 and 48 kHz, mono and stereo), in the order a device lists them. */
+    public static final List<PcmFormat> AAC_FORMATS = List.of(new PcmFormat(48000, 1), new PcmFormat(48000, 2),
+            new PcmFormat(44100, 1), new PcmFormat(44100, 2));
 
     public PcmFormat {
         if (sampleRate < MIN_SAMPLE_RATE || sampleRate > MAX_SAMPLE_RATE) {

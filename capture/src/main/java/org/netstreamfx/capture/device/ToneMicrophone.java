@@ -1,7 +1,5 @@
 package org.netstreamfx.capture.device;
 
-import java.util.List;
-
 /**
  * The virtual tone microphone, id {@value #ID}: a {@value #TONE_HZ} Hz sine at -20 dBFS peak
  * (amplitude 0.1 of full scale), replaced for the first {@value #BEEP_MS} ms of every whole second
@@ -15,7 +13,7 @@ import java.util.List;
  * {@value #BLOCK_MS} ms are delivered once the clock has passed their end, as a real microphone's.
  * Both channels of stereo carry the same signal.
  */
-public final class ToneMicrophone implements Microphone {
+public final class ToneMicrophone extends SignalMicrophone {
     public static final String ID = "tone";
     public static final int TONE_HZ = 1000;
     public static final double TONE_AMPLITUDE = 0.1;
@@ -24,28 +22,8 @@ public final class ToneMicrophone implements Microphone {
     public static final double BEEP_AMPLITUDE = 0.5;
     public static final int BLOCK_MS = 10;
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String name() {
-        return "Test tone (1 kHz at -20 dBFS, 100 ms 2 kHz beep each second)";
-    }
-
-    @Override
-    public List<PcmFormat> formats() {
-        return List.of(new PcmFormat(48000, 1), new PcmFormat(48000, 2), new PcmFormat(44100, 1),
-                new PcmFormat(44100, 2));
-    }
-
-    /** Any rate and channel count in {@link PcmFormat}'s limits is generated as asked. */
-    @Override
-    public AudioCapture open(PcmFormat wanted, CaptureClock clock, AudioBlockListener listener) {
-        Capture capture = new Capture(this, wanted, clock, listener);
-        capture.start();
-        return capture;
+    public ToneMicrophone() {
+        super(ID, "Test tone (1 kHz at -20 dBFS, 100 ms 2 kHz beep each second)", ToneMicrophone::sample, BLOCK_MS);
     }
 
     /** The sample at index {@code s} (time {@code s / rate} s of the clock), as a fraction of full scale. */
@@ -56,39 +34,5 @@ public final class ToneMicrophone implements Microphone {
         double amplitude = beep ? BEEP_AMPLITUDE : TONE_AMPLITUDE;
         // The phase restarts each second (whole cycles of both tones fit in a second).
         return amplitude * Math.sin(2 * Math.PI * hz * inSecond / rate);
-    }
-
-    /** One tone capture; its thread computes and paces the blocks. */
-    private static final class Capture extends AudioCaptureWorker {
-        Capture(Microphone microphone, PcmFormat format, CaptureClock clock, AudioBlockListener listener) {
-            super(microphone, format, clock, listener);
-        }
-
-        // Called on the capture thread.
-
-        @Override
-        protected void loop() throws InterruptedException, DeviceException {
-            PcmFormat format = format();
-            int rate = format.sampleRate();
-            int frames = rate * BLOCK_MS / 1000;
-            short[] block = new short[frames * format.channels()];
-            long s = Math.floorDiv(clock().nowUs() * rate + 999_999, 1_000_000L); // first sample at or after now
-            while (!closing()) {
-                clock().sleepUntilUs(format.sampleTimeUs(s + frames));
-                for (int i = 0; i < frames; i++) {
-                    short v = (short) Math.round(sample(s + i, rate) * 32767);
-                    for (int c = 0; c < format.channels(); c++) {
-                        block[i * format.channels() + c] = v;
-                    }
-                }
-                deliver(block, frames, format.sampleTimeUs(s));
-                s += frames;
-            }
-        }
-
-        @Override
-        protected void release() {
-            // Nothing native: the tone is computed.
-        }
     }
 }

@@ -31,6 +31,7 @@ abstract class EncodingFeed<C extends AutoCloseable, E extends AutoCloseable> im
     // Guarded by lock.
     private C capture;
     private E encoder;
+    private boolean stopped;
     private volatile FeedSink sink;
     private volatile boolean failed;
 
@@ -70,6 +71,21 @@ abstract class EncodingFeed<C extends AutoCloseable, E extends AutoCloseable> im
         }
     }
 
+    /**
+     * Puts {@code replacement} in place of the capture that failed (which is ending on its own
+     * thread); false, and {@code replacement} closed, when the feed has stopped meanwhile.
+     */
+    protected final boolean replaceCapture(C replacement) {
+        synchronized (lock) {
+            if (encoder != null && !stopped) {
+                capture = replacement;
+                return true;
+            }
+        }
+        close(replacement, "the replacement capture");
+        return false;
+    }
+
     /** Runs {@code action} on the encoder, if the feed is running. */
     protected final void withEncoder(java.util.function.Consumer<E> action) {
         synchronized (lock) {
@@ -87,6 +103,7 @@ abstract class EncodingFeed<C extends AutoCloseable, E extends AutoCloseable> im
     public final void stop() {
         AutoCloseable c;
         synchronized (lock) {
+            stopped = true;
             c = capture;
             capture = null;
         }
@@ -134,7 +151,12 @@ abstract class EncodingFeed<C extends AutoCloseable, E extends AutoCloseable> im
     }
 
     protected final void captureFailed(DeviceException failure) {
-        fail(deviceLabel + " stopped: " + failure.getMessage());
+        captureFailed(failure, "");
+    }
+
+    /** The same, with a sentence on what the feed does now (" Publishing goes on with …"). */
+    protected final void captureFailed(DeviceException failure, String whatNow) {
+        fail(deviceLabel + " stopped: " + failure.getMessage() + whatNow);
     }
 
     private void fail(String description) {

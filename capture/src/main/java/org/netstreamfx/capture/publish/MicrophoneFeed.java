@@ -1,5 +1,7 @@
 package org.netstreamfx.capture.publish;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.netstreamfx.capture.device.AudioBlock;
@@ -8,7 +10,10 @@ import org.netstreamfx.capture.device.AudioCapture;
 import org.netstreamfx.capture.device.CaptureClock;
 import org.netstreamfx.capture.device.DeviceException;
 import org.netstreamfx.capture.device.Microphone;
+import org.netstreamfx.capture.device.PcmConverter;
 import org.netstreamfx.capture.device.PcmFormat;
+import org.netstreamfx.capture.device.SilenceMicrophone;
+import org.netstreamfx.capture.encode.EncodedPacket;
 import org.netstreamfx.capture.encode.AacEncoder;
 import org.netstreamfx.capture.encode.AacSettings;
 import org.netstreamfx.capture.encode.EncoderException;
@@ -19,8 +24,16 @@ import org.netstreamfx.player.publish.MediaFeed;
 
 /**
  * A microphone and an AAC-LC encoder as a {@link MediaFeed} for {@code NetStream.attachAudio}.
- * The microphone is opened at the rate and channels asked for; the encoder is made for the format
- * it negotiated (44.1 or 48 kHz, as FLV's AAC allows).
+ * The microphone is asked for the rate and channels of the {@link AacSettings} (44.1 or 48 kHz,
+ * mono or stereo, as FLV's AAC allows) and gives the closest it has; when that differs, a
+ * {@link PcmConverter} remixes and resamples its blocks, so the encoder always gets what it was
+ * made for. The block observer (the level meter) sees the device's own blocks.
+ *
+ * <p>A microphone lost while publishing (unplugged, the sound server gone) is reported once
+ * through {@link FeedSink#failed} ({@code NetStreamFX.Publish.FeedFailed}, naming it), and
+ * {@link SilenceMicrophone silence} takes its place from where its audio stopped: the stream's
+ * audio track runs on, so players that buffer every track (Flash's, ours) go on showing the
+ * picture. A microphone that cannot be opened at all gives no audio track.
  *
  * <p>Threads: blocks are encoded on the microphone's capture thread; {@link #start} and {@link
  * #stop} may be called from any thread.
@@ -29,11 +42,24 @@ public final class MicrophoneFeed extends EncodingFeed<AudioCapture, AacEncoder>
     private final Microphone microphone;
     private final AacSettings wanted;
     private final CaptureClock clock;
+    /**
+     * How this feed's {@code NetStreamFX.Publish.FeedFailed} descriptions begin ("Microphone
+     * &lt;id&gt; …"): a publisher tells a lost microphone, after which the camera goes on, from a lost camera.
+     */
+    public static final String LABEL = "Microphone ";
+    /** The longest stall filled with silence at once after a lost microphone. */
+    static final int MAX_GAP_FILL_S = 10;
     private volatile Consumer<AudioBlock> blockObserver;
+    // Guarded by the feed's lock (set when the encoder opens, used while encoding); null: no conversion.
+    private PcmConverter converter;
+    // Guarded by the feed's lock: the first encoded block's capture time and the frames encoded since.
+    private long firstCaptureUs = Long.MIN_VALUE;
+    private long framesEncoded;
+    private short[] silence = new short[0];
 
     /** @param clock the capture clock shared with the camera */
     public MicrophoneFeed(Microphone microphone, AacSettings settings, CaptureClock clock) {
-        super(TrackKind.AUDIO, "Microphone " + Objects.requireNonNull(microphone, "microphone").id());
+        super(TrackKind.AUDIO, LABEL + Objects.requireNonNull(microphone, "microphone").id());
         this.microphone = microphone;
         this.wanted = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -41,15 +67,16 @@ public final class MicrophoneFeed extends EncodingFeed<AudioCapture, AacEncoder>
 
     @Override
     protected AudioCapture openCapture() throws DeviceException {
-        return microphone.open(new PcmFormat(wanted.sampleRateHz(), wanted.channels()), clock, new Blocks());
+        return microphone.open(new PcmFormat(wanted.sampleRateHz(), wanted.channels()), clock, new Blocks(false));
     }
 
     @Override
     protected AacEncoder openEncoder(AudioCapture opened, FeedSink s) throws EncoderException {
         PcmFormat got = opened.format();
-        AacSettings actual = new AacSettings(got.sampleRate(), got.channels(), wanted.bitrateKbps());
-        AacEncoder e = new AacEncoder(actual);
-        s.configure(new FeedConfig(TrackKind.AUDIO, e.audioSpecificConfig(), Metadata.audio(actual)));
+        PcmFormat encoded = new PcmFormat(wanted.sampleRateHz(), wanted.channels());
+        converter = got.equals(encoded) ? null : new PcmConverter(got, encoded);
+        AacEncoder e = new AacEncoder(wanted);
+        s.configure(new FeedConfig(TrackKind.AUDIO, e.audioSpecificConfig(), Metadata.audio(wanted)));
         return e;
     }
 
@@ -66,21 +93,66 @@ public final class MicrophoneFeed extends EncodingFeed<AudioCapture, AacEncoder>
         blockObserver = observer;
     }
 
-    /** Called on the microphone's capture thread. */
+    /**
+     * The microphone's blocks, or the silence's after it was lost ({@code replacing}): the
+     * silence's first block first fills what is missing since the last block encoded (the
+     * device's stall), so the audio track's sample count meets the clock again.
+     * Called on the capture's thread.
+     */
     private final class Blocks implements AudioBlockListener {
+        private final boolean replacing;
+
+        Blocks(boolean replacing) {
+            this.replacing = replacing;
+        }
+
         @Override
         public void onAudio(AudioBlock block) {
             Consumer<AudioBlock> o = blockObserver;
             if (o != null) {
                 o.accept(block);
             }
-            encode(e -> e.encode(block.samples(), 0, block.frames() * block.format().channels(),
-                    block.captureTimeUs()), "AAC");
+            encode(e -> {
+                PcmConverter c = converter;
+                AudioBlock b = c != null && block.format().equals(c.input()) ? c.convert(block) : block;
+                int channels = b.format().channels();
+                List<EncodedPacket> out = new ArrayList<>();
+                if (firstCaptureUs == Long.MIN_VALUE) {
+                    firstCaptureUs = b.captureTimeUs();
+                } else if (replacing) {
+                    long endUs = firstCaptureUs + b.format().sampleTimeUs(framesEncoded);
+                    long missing = Math.min(MAX_GAP_FILL_S * (long) b.format().sampleRate(),
+                            (b.captureTimeUs() - endUs) * b.format().sampleRate() / 1_000_000L);
+                    for (long left = missing; left > 0; ) {
+                        int n = (int) Math.min(left, b.frames());
+                        out.addAll(e.encode(zeros(n * channels), 0, n * channels, endUs));
+                        framesEncoded += n;
+                        left -= n;
+                    }
+                }
+                out.addAll(e.encode(b.samples(), 0, b.frames() * channels, b.captureTimeUs()));
+                framesEncoded += b.frames();
+                return out;
+            }, "AAC");
         }
 
         @Override
         public void onCaptureFailed(DeviceException failure) {
-            captureFailed(failure);
+            if (replacing) {
+                captureFailed(failure);
+                return;
+            }
+            captureFailed(failure, " Publishing goes on with silence in its place.");
+            replaceCapture(new SilenceMicrophone().open(new PcmFormat(wanted.sampleRateHz(), wanted.channels()),
+                    clock, new Blocks(true)));
         }
+    }
+
+    /** Zeros, at least {@code samples} of them (reused). */
+    private short[] zeros(int samples) {
+        if (silence.length < samples) {
+            silence = new short[samples];
+        }
+        return silence;
     }
 }

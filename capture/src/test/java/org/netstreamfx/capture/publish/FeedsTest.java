@@ -19,10 +19,22 @@ import org.netstreamfx.player.publish.FeedSink;
 
 /** The test camera and the tone through their encoders into a sink, on one capture clock. */
 class FeedsTest {
-    private static final class Sink implements FeedSink {
+    /** What a feed delivered; {@link #enough} completes once {@code wanted} packets have come. */
+    static final class Sink implements FeedSink {
         final List<FeedConfig> configs = new CopyOnWriteArrayList<>();
         final List<FeedPacket> packets = new CopyOnWriteArrayList<>();
         final List<String> failures = new CopyOnWriteArrayList<>();
+        final java.util.concurrent.CompletableFuture<List<FeedPacket>> enough =
+                new java.util.concurrent.CompletableFuture<>();
+        private final int wanted;
+
+        Sink() {
+            this(Integer.MAX_VALUE);
+        }
+
+        Sink(int wanted) {
+            this.wanted = wanted;
+        }
 
         @Override
         public void configure(FeedConfig config) {
@@ -32,11 +44,15 @@ class FeedsTest {
         @Override
         public void packet(FeedPacket packet) {
             packets.add(packet);
+            if (packets.size() >= wanted) {
+                enough.complete(List.copyOf(packets));
+            }
         }
 
         @Override
         public void failed(String description) {
             failures.add(description);
+            enough.completeExceptionally(new AssertionError(description));
         }
     }
 

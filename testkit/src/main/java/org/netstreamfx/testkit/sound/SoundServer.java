@@ -253,8 +253,16 @@ public final class SoundServer implements AutoCloseable {
      * server's pace. The returned process ends when it has played everything.
      */
     public Process play(Path rawPcm, String sink, int sampleRateHz, int channels) throws IOException {
+        return play(rawPcm, sink, sampleRateHz, channels, 20);
+    }
+
+    /**
+     * The same with {@code pacat}'s buffer at {@code latencyMs}: a feed whose timing a test checks
+     * wants a buffer that a loaded machine cannot run dry (an underrun inserts silence), e.g. 250 ms.
+     */
+    public Process play(Path rawPcm, String sink, int sampleRateHz, int channels, int latencyMs) throws IOException {
         ProcessBuilder pb = new ProcessBuilder("pacat", "--playback", "-d", sink, "--format=s16le",
-                "--rate=" + sampleRateHz, "--channels=" + channels, "--latency-msec=20", rawPcm.toString())
+                "--rate=" + sampleRateHz, "--channels=" + channels, "--latency-msec=" + latencyMs, rawPcm.toString())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
         pb.environment().putAll(environment);
         return pb.start();

@@ -20,7 +20,6 @@ import org.netstreamfx.app.ui.Daemons;
 import org.netstreamfx.app.ui.player.Notice;
 import org.netstreamfx.app.ui.settings.PublisherPrefs;
 import org.netstreamfx.capture.device.AudioBlock;
-import org.netstreamfx.capture.device.AudioLevel;
 import org.netstreamfx.capture.device.CaptureClock;
 import org.netstreamfx.capture.device.DeviceException;
 import org.netstreamfx.capture.device.Devices;
@@ -76,7 +75,7 @@ public final class PublisherViewModel {
     private final DevicePreview preview;
     private final PublishSetup setup;
     private volatile Consumer<VideoFrame> previewSink;
-    private volatile AudioLevel lastLevel;
+    private final LevelHold level = new LevelHold();
     private final LoopbackSlot loopback;
     private final DeviceLists deviceLists = new DeviceLists();
     private String streamKey = "";
@@ -194,8 +193,9 @@ public final class PublisherViewModel {
             preview.close();
             try {
                 CameraFeed camera = cam.equals("none") ? null : new CameraFeed(devices.camera(cam), video, clock);
+                // A missing microphone is the session's FeedFailed notice; the camera goes on air.
                 MicrophoneFeed microphone = mic.equals("none") ? null
-                        : new MicrophoneFeed(devices.microphone(mic), audio, clock);
+                        : new MicrophoneFeed(devices.microphoneOrMissing(mic), audio, clock);
                 callbacks.execute(() -> connect(t, camera, microphone));
             } catch (DeviceException e) {
                 callbacks.execute(() -> {
@@ -389,7 +389,7 @@ public final class PublisherViewModel {
             }
         } else if (e.is(NetStatusCode.NETSTREAM_UNPUBLISH_SUCCESS) && state.get() == PublisherState.STOPPING) {
             endSession(PublisherState.IDLE);
-        } else if (e.is(NetStatusCode.NSFX_PUBLISH_FEEDFAILED) && ns.publishing()) {
+        } else if (e.is(NetStatusCode.NSFX_PUBLISH_FEEDFAILED)) {
             // A camera or microphone lost mid-publish: the stream goes on with the other (the
             // notice says which); the lists are looked at again, so the device can be picked
             // again once it is back.
@@ -475,14 +475,14 @@ public final class PublisherViewModel {
     }
 
     private void toLevel(AudioBlock block) {
-        lastLevel = block.level();
+        level.add(block.level());
     }
 
     // Figures (FX thread).
 
     /** The figures read without the engine's locks, four times a second. */
     private void tick() {
-        figures.level(lastLevel);
+        figures.level(level.take());
         times.show(figures, state.get() == PublisherState.RECONNECTING);
         figures.delay(loopback.meter());
     }
@@ -493,7 +493,7 @@ public final class PublisherViewModel {
     }
 
     private void clearMeters() {
-        lastLevel = null;
+        level.take();
         figures.level(null);
         figures.sendingStopped();
     }
