@@ -53,6 +53,8 @@ public final class SoundServer implements AutoCloseable {
     private final Map<String, String> environment;
     private Process daemon;
     private Process keepAlive;
+    /** A sink that renders less than this ahead has settled on the keep-alive stream's latency. */
+    static final long SETTLED_LATENCY_US = 30_000;
     /** The latency the silent keep-alive stream asks for: how far ahead the sink renders. */
     static final int KEEP_ALIVE_LATENCY_MS = 10;
     private final List<String> extraSinks = new ArrayList<>();
@@ -190,6 +192,30 @@ public final class SoundServer implements AutoCloseable {
                 "/dev/zero").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
         pb.environment().putAll(environment);
         keepAlive = pb.start();
+        awaitSinkLatencyBelow(SETTLED_LATENCY_US);
+    }
+
+    /**
+     * Waits until the sink renders less than {@code latencyUs} ahead: an idle null sink has
+     * rendered up to 2 s of silence ahead, which a stream started before it has played out would
+     * wait behind.
+     */
+    private void awaitSinkLatencyBelow(long latencyUs) throws IOException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(START_TIMEOUT_MS);
+        java.util.regex.Pattern latency = java.util.regex.Pattern.compile("Latency: (\\d+) usec");
+        while (true) {
+            String sinks = run(List.of("pactl", "list", "sinks")).output;
+            int at = sinks.indexOf("Name: " + SINK);
+            java.util.regex.Matcher m = latency.matcher(at < 0 ? "" : sinks.substring(at));
+            if (m.find() && Long.parseLong(m.group(1)) < latencyUs) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IOException("The sink " + SINK + " still renders " + (m.find(0) ? m.group(1) : "?")
+                        + " µs ahead " + START_TIMEOUT_MS + " ms after the keep-alive stream started");
+            }
+            waitBriefly();
+        }
     }
 
     private static void waitBriefly() throws IOException {

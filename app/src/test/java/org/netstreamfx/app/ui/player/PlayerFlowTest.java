@@ -11,7 +11,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
@@ -20,8 +19,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.netstreamfx.app.ui.Fx;
-import org.netstreamfx.app.ui.Icons;
-import org.netstreamfx.app.ui.MainWindow;
 import org.netstreamfx.app.ui.TestMedia;
 import org.netstreamfx.player.net.NetStatusEvent;
 import org.netstreamfx.player.sink.NullAudioSink;
@@ -41,13 +38,7 @@ class PlayerFlowTest {
     @Start
     void start(Stage stage) {
         vm = new PlayerViewModel(Platform::runLater, NullAudioSink::new, new RecentItems());
-        view = new PlayerView(vm, owner -> Optional.ofNullable(picks.poll()));
-        MainWindow window = new MainWindow();
-        window.addView("player", "Player", Icons.PLAYER.node(22), view);
-        Scene scene = new Scene(window.root(), 900, 560);
-        scene.getStylesheets().add(MainWindow.STYLESHEET);
-        stage.setScene(scene);
-        stage.show();
+        view = PlayerWindow.show(stage, vm, owner -> Optional.ofNullable(picks.poll()));
     }
 
     @AfterEach

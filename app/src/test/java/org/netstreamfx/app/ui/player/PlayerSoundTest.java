@@ -8,7 +8,6 @@ import java.util.Optional;
 import javafx.application.Platform;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
-import javafx.scene.Scene;
 import javafx.scene.control.Slider;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -16,8 +15,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.netstreamfx.app.ui.Fx;
-import org.netstreamfx.app.ui.Icons;
-import org.netstreamfx.app.ui.MainWindow;
 import org.netstreamfx.app.ui.TestMedia;
 import org.netstreamfx.testkit.sound.MonitorRecording;
 import org.netstreamfx.testkit.sound.SoundServer;
@@ -41,13 +38,7 @@ class PlayerSoundTest {
     @Start
     void start(Stage stage) {
         vm = new PlayerViewModel(Platform::runLater, null, new RecentItems()); // the system's sound output
-        view = new PlayerView(vm, owner -> Optional.empty());
-        MainWindow window = new MainWindow();
-        window.addView("player", "Player", Icons.PLAYER.node(22), view);
-        Scene scene = new Scene(window.root(), 900, 560);
-        scene.getStylesheets().add(MainWindow.STYLESHEET);
-        stage.setScene(scene);
-        stage.show();
+        view = PlayerWindow.show(stage, vm, owner -> Optional.empty());
     }
 
     @AfterEach
