@@ -110,6 +110,16 @@ class SoundOutputTest {
         throw new AssertionError("no " + code + " within 20 s");
     }
 
+    /** Starts recording the output, plays the clip and waits until the playhead passes {@code seconds}. */
+    private MonitorRecording recordAndPlayTo(SoundServer server, double seconds) throws Exception {
+        MonitorRecording rec = server.record(SoundServer.SINK, RATE);
+        open();
+        ns.play(clip.toString());
+        await("NetStream.Buffer.Full");
+        awaitTime(seconds);
+        return rec;
+    }
+
     /** Waits until the playhead passes {@code seconds} (media time). */
     private void awaitTime(double seconds) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
@@ -171,11 +181,7 @@ class SoundOutputTest {
 
     @Test
     void aSeekFlushesTheDevice(SoundServer server) throws Exception {
-        MonitorRecording rec = server.record(SoundServer.SINK, RATE);
-        open();
-        ns.play(clip.toString());
-        await("NetStream.Buffer.Full");
-        awaitTime(1.5);
+        MonitorRecording rec = recordAndPlayTo(server, 1.5);
         // Into the silent part while the tone plays: nothing of the tone may follow Seek.Notify.
         ns.seek(3.5);
         Stamped notify = await("NetStream.Seek.Notify");
@@ -240,11 +246,7 @@ class SoundOutputTest {
 
     @Test
     void volumeActsWithin100MsAndMuteIsSilence(SoundServer server) throws Exception {
-        MonitorRecording rec = server.record(SoundServer.SINK, RATE);
-        open();
-        ns.play(clip.toString());
-        await("NetStream.Buffer.Full");
-        awaitTime(1.5); // past the start, whose timing is tested on its own
+        MonitorRecording rec = recordAndPlayTo(server, 1.5); // past the start, whose timing is tested on its own
         long quarterAt = System.nanoTime();
         ns.setVolume(0.25);
         awaitTime(2.1);
@@ -266,11 +268,7 @@ class SoundOutputTest {
 
     @Test
     void pauseSilencesWithin50MsAndResumeGoesOnWhereItStopped(SoundServer server) throws Exception {
-        MonitorRecording rec = server.record(SoundServer.SINK, RATE);
-        open();
-        ns.play(clip.toString());
-        await("NetStream.Buffer.Full");
-        awaitTime(1.5);
+        MonitorRecording rec = recordAndPlayTo(server, 1.5);
         long pauseAt = System.nanoTime();
         ns.pause();
         await("NetStream.Pause.Notify");
