@@ -15,9 +15,14 @@ public final class AmfBombs {
      * 1 + (2^61 - 2) - 60.
      */
     public static final long TREE_SIZE = (1L << 61) - 61;
-    /** The sentence every conversion of the bomb fails with. */
-    public static final String OVER_LIMIT = "AMF converted node count is " + TREE_SIZE
-            + ", over the limit of 100000 (AmfLimits.MAX_CONVERTED_NODES)";
+    /** The sentence a conversion of the bomb alone fails with. */
+    public static final String OVER_LIMIT = overLimit(TREE_SIZE);
+
+    /** The sentence a conversion of {@code count} values fails with. */
+    public static String overLimit(long count) {
+        return "AMF converted node count is " + count + ", over the limit of 100000 (AmfLimits.MAX_CONVERTED_NODES)"
+                + ": its AMF references expand to more values than one message may convert to";
+    }
 
     private AmfBombs() {
     }

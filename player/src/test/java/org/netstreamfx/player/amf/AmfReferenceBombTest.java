@@ -109,8 +109,7 @@ class AmfReferenceBombTest {
         Cost.of(() -> thrown[0] = assertThrows(WireFormatException.class, () -> AmfValues.toJava(bomb)))
                 .assertWithin(SECOND_NS, FEW_MB, "converting");
         assertEquals("AMF converted node count", thrown[0].field());
-        assertEquals(AmfBombs.OVER_LIMIT + ": its AMF references expand to more values than one message may"
-                + " convert to", thrown[0].getMessage());
+        assertEquals(AmfBombs.OVER_LIMIT, thrown[0].getMessage());
     }
 
     @Test
@@ -143,7 +142,7 @@ class AmfReferenceBombTest {
     void scriptDataWithTheBombFailsToParseNamingTheLimit() {
         byte[] body = Hex.concat(Amf0Writer.encode(new AmfValue.AmfString("onMetaData")), AmfBombs.amf0(0));
         WireFormatException e = assertThrows(WireFormatException.class, () -> new ScriptDataParser().parse(body));
-        assertTrue(e.getMessage().startsWith(AmfBombs.OVER_LIMIT), e.getMessage());
+        assertEquals(AmfBombs.OVER_LIMIT, e.getMessage());
     }
 
     @Test
