@@ -25,13 +25,16 @@ import org.netstreamfx.player.wire.WireFormatException;
  * <ul>
  *   <li>{@link #treeSize} counts the expansion once per distinct value (memoized by identity),
  *       saturating at {@link Long#MAX_VALUE}; {@link #checkConvertible} holds it to
- *       {@link AmfLimits#MAX_CONVERTED_NODES} before anything converts it;
+ *       {@link AmfLimits#MAX_CONVERTED_NODES}, its text to {@link AmfLimits#MAX_CONVERTED_CHARS}
+ *       (AMF3 string references repeat a string for free) and every path to the nesting depth
+ *       before anything converts it, so a conversion cannot recurse deeper either;
  *   <li>{@link #equal} is structural and memoizes the pairs it has compared, so it costs the
  *       distinct pairs of values, not the expansion (and a cycle, which only code could build,
  *       cannot loop);
  *   <li>{@link #hash} mixes at most {@link #HASHED_NODES} values in visit order (equal values
  *       visit the same sequence, so equal values hash alike);
- *   <li>{@link #render} writes at most {@link #RENDERED_NODES} values and then "…".
+ *   <li>{@link #render} writes at most {@link #RENDERED_NODES} values and about
+ *       {@link #RENDERED_CHARS} characters, and then "…".
  * </ul>
  *
  * <p>The containers' {@code equals}, {@code hashCode} and {@code toString} delegate here.
@@ -41,28 +44,40 @@ public final class AmfGraph {
     static final int HASHED_NODES = 1_000;
     /** Values {@link #render} writes before it ends the text with "…". */
     static final int RENDERED_NODES = 1_000;
+    /** Characters {@link #render} writes before it ends the text with "…" (a string may be cut). */
+    static final int RENDERED_CHARS = 100_000;
 
     private AmfGraph() {
     }
 
     /**
      * Checks that converting {@code values} together (the values of one command, script data
-     * message or file) stays within {@link AmfLimits#MAX_CONVERTED_NODES} values and within
-     * {@link AmfLimits#DEFAULT}'s nesting depth, in time and memory proportional to the distinct
-     * values.
+     * message or file) stays within {@link AmfLimits#MAX_CONVERTED_NODES} values, within
+     * {@link AmfLimits#MAX_CONVERTED_CHARS} characters of text and bytes of byte arrays, and
+     * within {@link AmfLimits#DEFAULT}'s nesting depth along every path, in time and memory
+     * proportional to the distinct values.
      *
-     * @throws WireFormatException naming "AMF converted node count", the count and the limit
+     * @throws WireFormatException naming "AMF converted node count", "AMF converted text length"
+     *     or "AMF nesting depth", the count and the limit
      */
     public static void checkConvertible(Collection<? extends AmfValue> values) throws WireFormatException {
-        IdentityHashMap<AmfValue, Long> memo = new IdentityHashMap<>();
-        long total = 0;
+        IdentityHashMap<AmfValue, Expansion> memo = new IdentityHashMap<>();
+        long nodes = 0;
+        long chars = 0;
         for (AmfValue v : values) {
-            total = saturatedAdd(total, treeSize(v, memo, 0));
+            Expansion e = expand(v, memo, 0);
+            nodes = saturatedAdd(nodes, e.nodes());
+            chars = saturatedAdd(chars, e.chars());
         }
-        if (total > AmfLimits.MAX_CONVERTED_NODES) {
-            throw new WireFormatException("AMF converted node count", "AMF converted node count is " + total
+        if (nodes > AmfLimits.MAX_CONVERTED_NODES) {
+            throw new WireFormatException("AMF converted node count", "AMF converted node count is " + nodes
                     + ", over the limit of " + AmfLimits.MAX_CONVERTED_NODES + " (AmfLimits.MAX_CONVERTED_NODES):"
                     + " its AMF references expand to more values than one message may convert to");
+        }
+        if (chars > AmfLimits.MAX_CONVERTED_CHARS) {
+            throw new WireFormatException("AMF converted text length", "AMF converted text length is " + chars
+                    + ", over the limit of " + AmfLimits.MAX_CONVERTED_CHARS + " (AmfLimits.MAX_CONVERTED_CHARS):"
+                    + " its AMF references repeat more text than one message may convert to");
         }
     }
 
@@ -78,25 +93,65 @@ public final class AmfGraph {
      * @throws WireFormatException when a path is deeper than {@link AmfLimits#DEFAULT}'s depth
      */
     public static long treeSize(AmfValue value) throws WireFormatException {
-        return treeSize(value, new IdentityHashMap<>(), 0);
+        return expand(value, new IdentityHashMap<>(), 0).nodes();
     }
 
-    private static long treeSize(AmfValue v, IdentityHashMap<AmfValue, Long> memo, int depth)
+    /**
+     * What the tree walk of one value meets: values, characters (of strings, XML and property
+     * names) and bytes (of byte arrays), and the longest path below it.
+     */
+    private record Expansion(long nodes, long chars, int height) { }
+
+    private static Expansion expand(AmfValue v, IdentityHashMap<AmfValue, Expansion> memo, int depth)
             throws WireFormatException {
         int maxDepth = AmfLimits.DEFAULT.maxDepth();
-        if (depth > maxDepth) {
-            throw WireFormatException.overLimit("AMF nesting depth", depth, maxDepth);
+        Expansion known = memo.get(v);
+        // A value met again may be met deeper than before: its paths are checked from here.
+        int deepest = depth + (known == null ? 0 : known.height());
+        if (deepest > maxDepth) {
+            throw WireFormatException.overLimit("AMF nesting depth", deepest, maxDepth);
         }
-        Long known = memo.get(v);
         if (known != null) {
             return known;
         }
-        long size = 1;
+        long nodes = 1;
+        long chars = ownChars(v);
+        int height = 0;
         for (AmfValue child : children(v)) {
-            size = saturatedAdd(size, treeSize(child, memo, depth + 1));
+            Expansion e = expand(child, memo, depth + 1);
+            nodes = saturatedAdd(nodes, e.nodes());
+            chars = saturatedAdd(chars, e.chars());
+            height = Math.max(height, e.height() + 1);
         }
-        memo.put(v, size);
-        return size;
+        Expansion e = new Expansion(nodes, chars, height);
+        memo.put(v, e);
+        return e;
+    }
+
+    /** Characters or bytes a value carries itself, property names included. */
+    private static long ownChars(AmfValue v) {
+        if (v instanceof AmfValue.AmfString s) {
+            return s.value().length();
+        } else if (v instanceof AmfValue.AmfXml x) {
+            return x.xml().length();
+        } else if (v instanceof AmfValue.AmfXmlDocument x) {
+            return x.xml().length();
+        } else if (v instanceof AmfValue.AmfByteArray b) {
+            return b.length();
+        } else if (v instanceof AmfObject o) {
+            return keyChars(o.properties());
+        } else if (v instanceof AmfEcmaArray a) {
+            return keyChars(a.entries());
+        }
+        return 0;
+    }
+
+    private static long keyChars(Map<String, AmfValue> map) {
+        long n = 0;
+        for (String k : map.keySet()) {
+            n += k.length();
+        }
+        return n;
     }
 
     private static long saturatedAdd(long a, long b) {
@@ -244,7 +299,7 @@ public final class AmfGraph {
 
     /**
      * The record-style text of a value, e.g. {@code AmfObject[className=, properties={a=AmfNumber[value=1.0]}]},
-     * cut short with "…" after {@link #RENDERED_NODES} values.
+     * cut short with "…" after {@link #RENDERED_NODES} values or {@link #RENDERED_CHARS} characters.
      */
     static String render(AmfValue v) {
         StringBuilder out = new StringBuilder();
@@ -253,10 +308,11 @@ public final class AmfGraph {
     }
 
     private static void render(AmfValue v, StringBuilder out, int[] budget) {
-        if (budget[0]-- <= 0) {
+        if (spent(out, budget)) {
             out.append('…');
             return;
         }
+        budget[0]--;
         if (v instanceof AmfObject o) {
             out.append("AmfObject[className=").append(o.className()).append(", properties=");
             renderMap(o.properties(), out, budget);
@@ -285,11 +341,32 @@ public final class AmfGraph {
                 out.append(']');
             }
             out.append(']');
+        } else if (v instanceof AmfValue.AmfString str) {
+            renderText("AmfString[value=", str.value(), out);
+        } else if (v instanceof AmfValue.AmfXml x) {
+            renderText("AmfXml[xml=", x.xml(), out);
+        } else if (v instanceof AmfValue.AmfXmlDocument x) {
+            renderText("AmfXmlDocument[xml=", x.xml(), out);
         } else {
             out.append(v);
             return;
         }
         out.append(']');
+    }
+
+    /** A string's record text, cut with "…" where it would pass {@link #RENDERED_CHARS}. */
+    private static void renderText(String prefix, String text, StringBuilder out) {
+        out.append(prefix);
+        int room = Math.max(0, RENDERED_CHARS - out.length());
+        if (text.length() <= room) {
+            out.append(text);
+        } else {
+            out.append(text, 0, room).append('…');
+        }
+    }
+
+    private static boolean spent(StringBuilder out, int[] budget) {
+        return budget[0] <= 0 || out.length() >= RENDERED_CHARS;
     }
 
     private static void renderMap(Map<String, AmfValue> map, StringBuilder out, int[] budget) {
@@ -322,7 +399,7 @@ public final class AmfGraph {
 
     /** With the budget spent, ends a container's members with "…" and says so. */
     private static boolean cutShort(StringBuilder out, String sep, int[] budget) {
-        if (budget[0] > 0) {
+        if (!spent(out, budget)) {
             return false;
         }
         out.append(sep).append('…');

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -136,6 +137,72 @@ class AmfReferenceBombTest {
                 () -> AmfGraph.checkConvertible(List.of(object15, object15)));
         assertTrue(e.getMessage().startsWith("AMF converted node count is 131070, over the limit of 100000"),
                 e.getMessage());
+    }
+
+    /**
+     * AMF3 string references (spec 1.3.2): a 1 MiB string, then 99 references to it, two bytes
+     * each. The Java strings stay shared, but 100 MiB of text is over the limit a conversion may
+     * meet; toString of the decoded array stays short.
+     */
+    @Test
+    void amf3StringReferencesRepeatingOneMebibyteAHundredTimesFailNamingTheTextLimit() throws Exception {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        b.write(Amf3Reader.ARRAY);
+        u29(b, 100 << 1 | 1);
+        b.write(0x01);
+        b.write(Amf3Reader.STRING);
+        u29(b, 1 << 21 | 1);                // U29S-value: 1 MiB inline
+        b.writeBytes("x".repeat(1 << 20).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        for (int i = 1; i < 100; i++) {
+            b.writeBytes(new byte[] {Amf3Reader.STRING, 0x00});   // U29S-ref: string 0
+        }
+        AmfValue strings = new Amf3Reader(ByteBuffer.wrap(b.toByteArray())).read();
+
+        WireFormatException e = assertThrows(WireFormatException.class, () -> AmfValues.toJava(strings));
+        assertEquals("AMF converted text length", e.field());
+        assertEquals("AMF converted text length is 104857600, over the limit of 67108864"
+                + " (AmfLimits.MAX_CONVERTED_CHARS): its AMF references repeat more text than one message may"
+                + " convert to", e.getMessage());
+        String text = strings.toString();
+        assertTrue(text.length() < 100_100, text.length() + " characters");
+        assertTrue(text.endsWith("x…], …]]"), text.substring(text.length() - 20));
+    }
+
+    private static void u29(ByteArrayOutputStream b, int value) {
+        if (value < 0x80) {
+            b.write(value);
+        } else if (value < 0x4000) {
+            b.write(value >> 7 | 0x80);
+            b.write(value & 0x7F);
+        } else if (value < 0x200000) {
+            b.write(value >> 14 | 0x80);
+            b.write(value >> 7 & 0x7F | 0x80);
+            b.write(value & 0x7F);
+        } else {
+            b.write(value >> 22 | 0x80);
+            b.write(value >> 15 & 0x7F | 0x80);
+            b.write(value >> 8 & 0x7F | 0x80);
+            b.write(value & 0xFF);
+        }
+    }
+
+    /**
+     * A chain of references read at depth 1 each: object i's only property refers to object
+     * i - 1, so the path to object 0 from object 99 is 100 deep. The conversion refuses it at the
+     * nesting limit instead of recursing that deep.
+     */
+    @Test
+    void aChainOfReferencesIsHeldToTheNestingDepth() throws Exception {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        b.writeBytes(new byte[] {Amf0Reader.STRICT_ARRAY, 0, 0, 0, 100, Amf0Reader.OBJECT, 0, 0, Amf0Reader.OBJECT_END});
+        for (int i = 1; i < 100; i++) {
+            b.writeBytes(new byte[] {Amf0Reader.OBJECT, 0, 1, 'p', Amf0Reader.REFERENCE, 0, (byte) i,
+                    0, 0, Amf0Reader.OBJECT_END});
+        }
+        AmfValue chain = new Amf0Reader(ByteBuffer.wrap(b.toByteArray())).read();
+
+        WireFormatException e = assertThrows(WireFormatException.class, () -> AmfValues.toJava(chain));
+        assertEquals("AMF nesting depth is 65, over the limit of 64", e.getMessage());
     }
 
     @Test

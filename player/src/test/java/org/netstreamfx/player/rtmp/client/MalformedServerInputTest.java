@@ -136,6 +136,14 @@ class MalformedServerInputTest {
         }
     }
 
+    /** A NetConnection whose events go to {@code events}, connecting to {@code server}'s "app". */
+    private static NetConnection connect(FakeRtmpServer server, Events events) {
+        NetConnection nc = new NetConnection();
+        nc.addNetStatusListener(events);
+        nc.connect(server.url("app"));
+        return nc;
+    }
+
     private static void assertFailed(FakeRtmpServer.Script afterConnect, String... fragments) throws Exception {
         assertFailed(afterConnect, RtmpOptions.DEFAULTS, fragments);
     }
@@ -306,9 +314,7 @@ class MalformedServerInputTest {
             p.awaitClose();
         })) {
             Events events = new Events();
-            NetConnection nc = new NetConnection();
-            nc.addNetStatusListener(events);
-            nc.connect(server.url("app"));
+            NetConnection nc = connect(server, events);
             NetStatusEvent e = events.next(5);
             assertEquals("NetConnection.Connect.Failed", e.code());
             assertTrue(e.description().contains("RTMP handshake with") && e.description().contains(
@@ -385,9 +391,7 @@ class MalformedServerInputTest {
             p.awaitClose();
         })) {
             Events events = new Events();
-            NetConnection nc = new NetConnection();
-            nc.addNetStatusListener(events);
-            nc.connect(server.url("app"));
+            NetConnection nc = connect(server, events);
             NetStatusEvent e = events.next(10);
             long afterAnswerNs = System.nanoTime() - answered.get(1, TimeUnit.SECONDS);
 
@@ -431,9 +435,7 @@ class MalformedServerInputTest {
             p.awaitClose();
         })) {
             Events events = new Events();
-            NetConnection nc = new NetConnection();
-            nc.addNetStatusListener(events);
-            nc.connect(server.url("app"));
+            NetConnection nc = connect(server, events);
             events.await("NetConnection.Connect.Success", 5);
             CompletableFuture<Object> bombedResult = new CompletableFuture<>();
             nc.call("getBomb", new org.netstreamfx.player.net.Responder(bombedResult::complete, null));
@@ -466,9 +468,7 @@ class MalformedServerInputTest {
             p.awaitClose();
         })) {
             Events events = new Events();
-            NetConnection nc = new NetConnection();
-            nc.addNetStatusListener(events);
-            nc.connect(server.url("app"));
+            NetConnection nc = connect(server, events);
             events.await("NetConnection.Connect.Success", 5);
             NetStatusEvent bad = events.next(5);
             assertEquals("NetConnection.Call.BadVersion", bad.code());
