@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.netstreamfx.player.amf.AmfValue.AmfStrictArray;
 import org.netstreamfx.player.amf.AmfValues;
 import org.netstreamfx.player.flv.FlvTagBodies;
 import org.netstreamfx.player.flv.ScriptData;
@@ -67,11 +68,11 @@ class FlvTagsTest {
 
         ScriptData onMetaData = new ScriptDataParser().parse(FlvTags.onMetaData(meta));
         assertEquals("onMetaData", onMetaData.name());
-        assertEquals(List.of(expected), onMetaData.args().stream().map(AmfValues::toJava).toList());
+        assertEquals(List.of(expected), AmfValues.toJava(new AmfStrictArray(onMetaData.args())));
 
         ScriptData setDataFrame = new ScriptDataParser().parse(FlvTags.setDataFrame(meta));
         assertEquals("@setDataFrame", setDataFrame.name());
-        assertEquals(List.of("onMetaData", expected), setDataFrame.args().stream().map(AmfValues::toJava).toList());
+        assertEquals(List.of("onMetaData", expected), AmfValues.toJava(new AmfStrictArray(setDataFrame.args())));
         // AMF0: string "@setDataFrame", string "onMetaData", then the ECMA array marker 0x08 and its count.
         byte[] body = FlvTags.setDataFrame(meta);
         assertEquals(0x08, body[3 + 13 + 3 + 10]);

@@ -14,6 +14,13 @@ import java.util.Objects;
  * <p>All values are immutable. Maps keep the order in which their entries were read or built.
  * Typed objects (AMF0 typed-object-marker 0x10, AMF3 objects with a class name) are decoded as
  * {@link AmfObject} maps carrying the class name; no Java class is ever instantiated from data.
+ *
+ * <p>Values form a graph: a reader returns the same instance for every AMF reference to a value,
+ * so one value may be reached along many paths (issue 11). The containers (objects, arrays,
+ * vectors, dictionaries) therefore replace the generated record methods with bounded walks
+ * ({@link AmfGraph}): {@code equals} stays structural and costs the distinct pairs of values
+ * compared, {@code hashCode} mixes at most {@value AmfGraph#HASHED_NODES} values, and {@code
+ * toString} writes at most {@value AmfGraph#RENDERED_NODES} values and then "…".
  */
 public sealed interface AmfValue {
 
@@ -78,6 +85,21 @@ public sealed interface AmfValue {
         public boolean isTyped() {
             return !className.isEmpty();
         }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof AmfValue v && AmfGraph.equal(this, v);
+        }
+
+        @Override
+        public int hashCode() {
+            return AmfGraph.hash(this);
+        }
+
+        @Override
+        public String toString() {
+            return AmfGraph.render(this);
+        }
     }
 
     /**
@@ -88,12 +110,42 @@ public sealed interface AmfValue {
         public AmfEcmaArray {
             entries = copyOrdered(entries);
         }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof AmfValue v && AmfGraph.equal(this, v);
+        }
+
+        @Override
+        public int hashCode() {
+            return AmfGraph.hash(this);
+        }
+
+        @Override
+        public String toString() {
+            return AmfGraph.render(this);
+        }
     }
 
     /** AMF0 strict-array-marker (0x0A), and AMF3 arrays (0x09) with only a dense part. */
     record AmfStrictArray(List<AmfValue> items) implements AmfValue {
         public AmfStrictArray {
             items = List.copyOf(items);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof AmfValue v && AmfGraph.equal(this, v);
+        }
+
+        @Override
+        public int hashCode() {
+            return AmfGraph.hash(this);
+        }
+
+        @Override
+        public String toString() {
+            return AmfGraph.render(this);
         }
     }
 
@@ -170,6 +222,21 @@ public sealed interface AmfValue {
             Objects.requireNonNull(typeName, "typeName");
             items = List.copyOf(items);
         }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof AmfValue v && AmfGraph.equal(this, v);
+        }
+
+        @Override
+        public int hashCode() {
+            return AmfGraph.hash(this);
+        }
+
+        @Override
+        public String toString() {
+            return AmfGraph.render(this);
+        }
     }
 
     /**
@@ -178,6 +245,21 @@ public sealed interface AmfValue {
     record AmfDictionary(boolean weakKeys, List<Entry> entries) implements AmfValue {
         public AmfDictionary {
             entries = List.copyOf(entries);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof AmfValue v && AmfGraph.equal(this, v);
+        }
+
+        @Override
+        public int hashCode() {
+            return AmfGraph.hash(this);
+        }
+
+        @Override
+        public String toString() {
+            return AmfGraph.render(this);
         }
 
         /** One key/value pair of a dictionary. */

@@ -22,11 +22,14 @@ import org.netstreamfx.player.amf.AmfValue.AmfUndefined;
 import org.netstreamfx.player.amf.AmfValue.AmfVector;
 import org.netstreamfx.player.amf.AmfValue.AmfXml;
 import org.netstreamfx.player.amf.AmfValue.AmfXmlDocument;
+import org.netstreamfx.player.wire.WireFormatException;
 
 /**
  * Conversions between {@link AmfValue}s and plain Java values, e.g. for JSON output and for
- * building command arguments. Both directions stop at {@link AmfLimits#DEFAULT}'s depth with an
- * {@link IllegalArgumentException}, so a self-containing Java collection cannot loop forever.
+ * building command arguments. Both directions stop at {@link AmfLimits#DEFAULT}'s depth, so a
+ * self-containing Java collection cannot loop forever; {@link #toJava} also stops at
+ * {@link AmfLimits#MAX_CONVERTED_NODES}, as AMF references can make a small value expand to an
+ * enormous tree.
  */
 public final class AmfValues {
     private static final int MAX_DEPTH = AmfLimits.DEFAULT.maxDepth();
@@ -39,16 +42,20 @@ public final class AmfValues {
      * arrays and dictionaries, whose keys are rendered as text), {@code List<Object>} (strict
      * arrays, vectors), {@code Double} (numbers and integers), {@code String} (strings and XML),
      * {@code Boolean}, {@code Instant} (dates), {@code byte[]} (byte arrays), or {@code null} (null
-     * and undefined). The class name of a typed object is not kept.
+     * and undefined). The class name of a typed object is not kept. A value reached through
+     * several references becomes several equal copies, so the result is a tree.
+     *
+     * @throws WireFormatException when that tree would hold more than
+     *     {@link AmfLimits#MAX_CONVERTED_NODES} values or be deeper than {@link AmfLimits#DEFAULT}'s
+     *     depth; checked first, in time proportional to the distinct values, before anything is built
      */
-    public static Object toJava(AmfValue value) {
+    public static Object toJava(AmfValue value) throws WireFormatException {
+        AmfGraph.checkConvertible(value);
         return toJava(value, 0);
     }
 
+    /** Converts a value that {@link AmfGraph#checkConvertible} has passed. */
     private static Object toJava(AmfValue value, int depth) {
-        if (depth > MAX_DEPTH) {
-            throw new IllegalArgumentException("AMF nesting depth is " + depth + ", over the limit of " + MAX_DEPTH);
-        }
         if (value instanceof AmfNumber n) {
             return n.value();
         } else if (value instanceof AmfInteger i) {

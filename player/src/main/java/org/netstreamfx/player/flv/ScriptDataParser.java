@@ -3,6 +3,7 @@ package org.netstreamfx.player.flv;
 import java.nio.ByteBuffer;
 import java.util.List;
 import org.netstreamfx.player.amf.Amf0Reader;
+import org.netstreamfx.player.amf.AmfGraph;
 import org.netstreamfx.player.amf.AmfLimits;
 import org.netstreamfx.player.amf.AmfValue;
 import org.netstreamfx.player.wire.WireFormatException;
@@ -59,6 +60,7 @@ public final class ScriptDataParser {
                     "FLV script data name must be an AMF string, not " + name.getClass().getSimpleName());
         }
         List<AmfValue> args = reader.readAll();
+        AmfGraph.checkConvertible(args);
         return new ScriptData(s.value(), args);
     }
 }

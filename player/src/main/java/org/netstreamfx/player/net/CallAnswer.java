@@ -4,6 +4,7 @@ import java.util.Map;
 import org.netstreamfx.player.amf.AmfValues;
 import org.netstreamfx.player.rtmp.client.Answer;
 import org.netstreamfx.player.rtmp.client.Command;
+import org.netstreamfx.player.wire.WireFormatException;
 
 /**
  * The server's answer to {@link NetConnection#call}: {@code _result} to the responder's result,
@@ -23,7 +24,14 @@ final class CallAnswer implements Answer {
 
     @Override
     public void result(Command result) {
-        Object value = AmfValues.toJava(result.payload());
+        Object value;
+        try {
+            value = AmfValues.toJava(result.payload());
+        } catch (WireFormatException e) {
+            // CommandCodec checked the received answer already; this keeps a built one honest too.
+            failed(e.getMessage(), true);
+            return;
+        }
         if (responder != null) {
             connection.callbackExecutor().execute(() -> responder.result(value));
         }

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.netstreamfx.player.amf.Amf0Reader;
 import org.netstreamfx.player.amf.Amf0Writer;
+import org.netstreamfx.player.amf.AmfGraph;
 import org.netstreamfx.player.amf.AmfLimits;
 import org.netstreamfx.player.amf.AmfValue;
 import org.netstreamfx.player.amf.AmfValue.AmfEcmaArray;
@@ -120,8 +121,11 @@ final class SharedObjectFile {
         if (reader.hasRemaining()) {
             throw new WireFormatException("shared object body", "shared object body has bytes after its data");
         }
+        AmfGraph.checkConvertible(array.entries().values());
         Map<String, Object> data = new LinkedHashMap<>();
-        array.entries().forEach((k, v) -> data.put(k, AmfValues.toJava(v)));
+        for (Map.Entry<String, AmfValue> e : array.entries().entrySet()) {
+            data.put(e.getKey(), AmfValues.toJava(e.getValue()));
+        }
         return new Contents((flags & FLAG_SECURE) != 0, data);
     }
 

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.netstreamfx.player.amf.AmfValue;
 import org.netstreamfx.player.amf.AmfValues;
 import org.netstreamfx.player.flv.AacPacketType;
 import org.netstreamfx.player.flv.AudioPacketType;
@@ -203,7 +204,9 @@ final class FlvTagConverter {
         ScriptData sd = scripts.parse(body, amf3);
         String name = sd.name();
         List<Object> args = new ArrayList<>();
-        sd.args().forEach(a -> args.add(AmfValues.toJava(a)));
+        for (AmfValue a : sd.args()) {
+            args.add(AmfValues.toJava(a));
+        }
         if (name.equals("@setDataFrame") && !args.isEmpty() && args.get(0) instanceof String handler) {
             name = handler; // a publisher's metadata, stored by the server and passed on as sent
             args.remove(0);

@@ -30,7 +30,7 @@ import org.netstreamfx.player.amf.AmfValue.AmfVector;
 class AmfValuesTest {
 
     @Test
-    void toJavaGivesPlainValues() {
+    void toJavaGivesPlainValues() throws Exception {
         AmfValue v = new AmfEcmaArray(map(
                 "duration", new AmfNumber(12.5), "width", new AmfInteger(640), "stereo", AmfBoolean.TRUE,
                 "encoder", new AmfString("Lavf"), "nothing", AmfNull.INSTANCE, "undef", AmfUndefined.INSTANCE,

@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.netstreamfx.player.amf.Amf0Writer;
+import org.netstreamfx.player.amf.AmfBombs;
 import org.netstreamfx.player.amf.AmfValue;
 import org.netstreamfx.player.amf.AmfValue.AmfEcmaArray;
 import org.netstreamfx.player.amf.AmfValue.AmfStrictArray;
@@ -218,6 +219,29 @@ class SharedObjectTest {
             assertTrue(events.get(0).description().contains(c.getValue()), events.get(0).description());
             assertTrue(Files.exists(dir.resolve("settings.sol.bad")));
         }
+    }
+
+    @Test
+    void aFileWhoseReferencesExpandPastTheLimitIsBadPersistenceNamingTheLimit() throws Exception {
+        // The ECMA array of the data is AMF0 reference 0, so the bomb's array is reference 1.
+        byte[] body = concat(Amf0Writer.encode(new AmfString("settings")), new byte[] {0x08, 0, 0, 0, 1, 0, 4},
+                "bomb".getBytes(StandardCharsets.US_ASCII), AmfBombs.amf0(1), new byte[] {0, 0, 0x09});
+        Files.write(dir.resolve("settings.sol"), withBody(body, 0));
+
+        SharedObject so = open("settings", false);
+
+        assertEquals(List.of("SharedObject.BadPersistence"), codes());
+        assertTrue(events.get(0).description().contains(AmfBombs.OVER_LIMIT), events.get(0).description());
+        assertEquals(Map.of(), so.data());
+        assertTrue(Files.exists(dir.resolve("settings.sol.bad")));
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (byte[] p : parts) {
+            out.writeBytes(p);
+        }
+        return out.toByteArray();
     }
 
     private static byte[] withBody(byte[] body, int flags) {

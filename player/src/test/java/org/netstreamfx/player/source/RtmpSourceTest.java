@@ -13,11 +13,13 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.netstreamfx.player.amf.Amf0Writer;
+import org.netstreamfx.player.amf.AmfBombs;
 import org.netstreamfx.player.amf.AmfValues;
 import org.netstreamfx.player.media.Codec;
 import org.netstreamfx.player.media.TrackKind;
 import org.netstreamfx.player.rtmp.message.MessageType;
 import org.netstreamfx.player.rtmp.message.RtmpMessage;
+import org.netstreamfx.player.wire.WireFormatException;
 
 /** RTMP audio/video/data messages become the same tracks, packets and data as FLV tags. */
 class RtmpSourceTest {
@@ -215,6 +217,35 @@ class RtmpSourceTest {
         }
         IOException e = assertThrows(IOException.class, s::open);
         assertTrue(e.getMessage().contains("over the limit of " + RtmpSource.MAX_QUEUED_BYTES), e.getMessage());
+    }
+
+    /**
+     * Issue 11 in a stream: an onMetaData whose AMF references expand to 2^61 values. Before the
+     * stream opens it fails the open (Play.Failed); once playing it fails the read, naming the
+     * limit, within a second and without expanding anything.
+     */
+    @Test
+    void aDataMessageWhoseReferencesExpandPastTheLimitFailsTheStreamNamingTheLimit() throws Exception {
+        RtmpMessage bomb = msg(MessageType.DATA_AMF0, 0, concat(Amf0Writer.encode(AmfValues.of("onMetaData")),
+                AmfBombs.amf0(0)));
+        RtmpSource opening = new RtmpSource("rtmp://127.0.0.1/live/x", true);
+        opening.offer(bomb);
+        opening.end();
+        long t0 = System.nanoTime();
+        assertEquals(AmfBombs.OVER_LIMIT, assertThrows(WireFormatException.class, opening::open).getMessage());
+
+        RtmpSource playing = new RtmpSource("rtmp://127.0.0.1/live/y", true);
+        playing.offer(videoConfig(0));
+        playing.offer(videoFrame(0, true, 0));
+        playing.offer(audioConfig(0, ASC_LC));
+        playing.offer(audioFrame(0));
+        playing.offer(msg(MessageType.DATA_AMF0, 40, bomb.payload()));
+        playing.end();
+        playing.open();
+        assertInstanceOf(SourcePacket.class, playing.read());
+        assertInstanceOf(SourcePacket.class, playing.read());
+        assertEquals(AmfBombs.OVER_LIMIT, assertThrows(WireFormatException.class, playing::read).getMessage());
+        assertTrue(System.nanoTime() - t0 < 1_000_000_000L, "took " + (System.nanoTime() - t0) / 1_000_000 + " ms");
     }
 
     @Test

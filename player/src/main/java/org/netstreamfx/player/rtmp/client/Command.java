@@ -1,14 +1,22 @@
 package org.netstreamfx.player.rtmp.client;
 
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.netstreamfx.player.amf.AmfValue;
 import org.netstreamfx.player.amf.AmfValues;
+import org.netstreamfx.player.wire.WireFormatException;
 
 /**
  * An RTMP command message (Adobe RTMP specification 1.0, section 7.1.1 and 7.2): command name,
  * transaction id, command object (often null) and optional arguments.
+ *
+ * <p>A command read by {@link CommandCodec#decode} has passed
+ * {@link org.netstreamfx.player.amf.AmfGraph#checkConvertible} over all its values, so
+ * {@link #payloadMap()} and {@link #javaArgs()} stay within
+ * {@link org.netstreamfx.player.amf.AmfLimits#MAX_CONVERTED_NODES}; for a command built in code
+ * that does not, they throw {@link UncheckedIOException} around the {@link WireFormatException}.
  *
  * @param name the command or method name, e.g. "connect", "_result", "onStatus"
  * @param transactionId the transaction id; 0 when no answer is expected
@@ -33,14 +41,21 @@ public record Command(String name, double transactionId, AmfValue commandObject,
     /** {@link #payload()} as a plain Java map, or an empty map when it is not an object. */
     @SuppressWarnings("unchecked")
     public Map<String, Object> payloadMap() {
-        Object v = AmfValues.toJava(payload());
+        Object v = toJava(payload());
         return v instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
     }
 
     /** The arguments as plain Java values. */
     public List<Object> javaArgs() {
-        return args.stream().map(AmfValues::toJava).map(o -> (Object) o).collect(
-                java.util.stream.Collectors.toList());
+        return args.stream().map(Command::toJava).collect(java.util.stream.Collectors.toList());
+    }
+
+    private static Object toJava(AmfValue v) {
+        try {
+            return AmfValues.toJava(v);
+        } catch (WireFormatException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The transaction id as an int, or -1 when it is not an integer in 1..2^31-1. */

@@ -7,6 +7,7 @@ import java.util.List;
 import org.netstreamfx.player.amf.Amf0Reader;
 import org.netstreamfx.player.amf.Amf0Writer;
 import org.netstreamfx.player.amf.Amf3Writer;
+import org.netstreamfx.player.amf.AmfGraph;
 import org.netstreamfx.player.amf.AmfLimits;
 import org.netstreamfx.player.amf.AmfValue;
 import org.netstreamfx.player.amf.AmfValue.AmfBoolean;
@@ -143,6 +144,10 @@ public final class CommandCodec {
             }
             args.add(r.read());
         }
+        List<AmfValue> values = new ArrayList<>(args.size() + 1);
+        values.add(commandObject);
+        values.addAll(args);
+        AmfGraph.checkConvertible(values);
         return new Command(s.value(), n.value(), commandObject, args);
     }
 }

@@ -15,10 +15,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.netstreamfx.player.amf.Amf0Writer;
+import org.netstreamfx.player.amf.AmfBombs;
 import org.netstreamfx.player.amf.AmfValue.AmfNumber;
 import org.netstreamfx.player.amf.AmfValue.AmfString;
 import org.netstreamfx.player.net.NetConnection;
 import org.netstreamfx.player.net.NetStatusEvent;
+import org.netstreamfx.player.net.StatusLevel;
 import org.netstreamfx.player.rtmp.message.Abort;
 import org.netstreamfx.player.rtmp.message.MessageType;
 import org.netstreamfx.player.rtmp.message.RtmpMessage;
@@ -132,6 +134,14 @@ class MalformedServerInputTest {
             nc.close();
             return e;
         }
+    }
+
+    /** A NetConnection whose events go to {@code events}, connecting to {@code server}'s "app". */
+    private static NetConnection connect(FakeRtmpServer server, Events events) {
+        NetConnection nc = new NetConnection();
+        nc.addNetStatusListener(events);
+        nc.connect(server.url("app"));
+        return nc;
     }
 
     private static void assertFailed(FakeRtmpServer.Script afterConnect, String... fragments) throws Exception {
@@ -304,9 +314,7 @@ class MalformedServerInputTest {
             p.awaitClose();
         })) {
             Events events = new Events();
-            NetConnection nc = new NetConnection();
-            nc.addNetStatusListener(events);
-            nc.connect(server.url("app"));
+            NetConnection nc = connect(server, events);
             NetStatusEvent e = events.next(5);
             assertEquals("NetConnection.Connect.Failed", e.code());
             assertTrue(e.description().contains("RTMP handshake with") && e.description().contains(
@@ -366,6 +374,87 @@ class MalformedServerInputTest {
         assertAmf(hex("05 11 0A FD 03 01"), "AMF3 traits sealed member count is 1000, which needs at least 2000 bytes");
     }
 
+    // Issue 11: AMF references that expand to 2^61 values, in the answer to connect.
+
+    /**
+     * The server answers connect with a _result whose information object is the bomb: the client
+     * decodes it (under 1 KB, the references shared), refuses to expand it, and reports
+     * NetConnection.Connect.Failed naming the limit within a second of the answer arriving, with
+     * the connection closed and no OutOfMemoryError anywhere.
+     */
+    private static void assertBombFailsConnect(byte[] bombArgument) throws Exception {
+        CompletableFuture<Long> answered = new CompletableFuture<>();
+        try (FakeRtmpServer server = new FakeRtmpServer(p -> {
+            p.acceptConnect();
+            p.send(RtmpMessage.of(3, MessageType.COMMAND_AMF0, 0, 0, resultWith(concat(hex("05"), bombArgument))));
+            answered.complete(System.nanoTime());
+            p.awaitClose();
+        })) {
+            Events events = new Events();
+            NetConnection nc = connect(server, events);
+            NetStatusEvent e = events.next(10);
+            long afterAnswerNs = System.nanoTime() - answered.get(1, TimeUnit.SECONDS);
+
+            assertEquals("NetConnection.Connect.Failed", e.code(), e.toString());
+            assertEquals(StatusLevel.ERROR, e.level());
+            // The command's values count together: its null command object, then the bomb.
+            assertEquals("Malformed data from 127.0.0.1:" + server.port() + ": "
+                    + AmfBombs.overLimit(1 + AmfBombs.TREE_SIZE), e.description());
+            assertTrue(afterAnswerNs < 1_000_000_000L, "Connect.Failed came " + afterAnswerNs / 1_000_000
+                    + " ms after the answer");
+            assertTrue(!nc.connected());
+            nc.close();
+            assertEquals(List.of("NetConnection.Connect.Failed"), events.codes());
+        }
+    }
+
+    @Test
+    void amf0ReferenceBombInTheAnswerToConnect() throws Exception {
+        assertBombFailsConnect(AmfBombs.amf0(0));
+    }
+
+    @Test
+    void amf3ReferenceBombInTheAnswerToConnect() throws Exception {
+        assertBombFailsConnect(concat(hex("11"), AmfBombs.amf3()));
+    }
+
+    /**
+     * The bomb as the answer to a call, once connected: that call fails as a malformed answer
+     * (Call.BadVersion, as for any undecodable answer) naming the limit, its responder's result is
+     * never called, and the connection carries on.
+     */
+    @Test
+    void amf0ReferenceBombAnsweringACallFailsThatCallOnly() throws Exception {
+        try (FakeRtmpServer server = new FakeRtmpServer(p -> {
+            p.connectOk();
+            Command bombed = p.readCommand();
+            p.send(RtmpMessage.of(3, MessageType.COMMAND_AMF0, 0, 0, concat(Amf0Writer.encode(
+                    new AmfString("_result"), new AmfNumber(bombed.transactionId())), hex("05"), AmfBombs.amf0(0))));
+            Command next = p.readCommand();
+            p.result(next.transactionId(), new AmfString("still here"));
+            p.awaitClose();
+        })) {
+            Events events = new Events();
+            NetConnection nc = connect(server, events);
+            events.await("NetConnection.Connect.Success", 5);
+            CompletableFuture<Object> bombedResult = new CompletableFuture<>();
+            nc.call("getBomb", new org.netstreamfx.player.net.Responder(bombedResult::complete, null));
+
+            NetStatusEvent bad = events.next(5);
+            assertEquals("NetConnection.Call.BadVersion", bad.code());
+            assertEquals(StatusLevel.ERROR, bad.level());
+            assertTrue(bad.description().contains("Call to \"getBomb\" failed: Undecodable \"_result\" command on "
+                    + "message stream 0: " + AmfBombs.overLimit(1 + AmfBombs.TREE_SIZE)), bad.description());
+            CompletableFuture<Object> result = new CompletableFuture<>();
+            nc.call("ping", new org.netstreamfx.player.net.Responder(result::complete, null));
+            assertEquals("still here", result.get(5, TimeUnit.SECONDS));
+            assertTrue(!bombedResult.isDone(), "the bombed call's result was never called");
+            assertTrue(nc.connected());
+            nc.close();
+            assertEquals(List.of(), server.errors());
+        }
+    }
+
     @Test
     void unknownTypeMarkerAfterConnectFailsThatMessageOnly() throws Exception {
         CompletableFuture<Command> next = new CompletableFuture<>();
@@ -379,9 +468,7 @@ class MalformedServerInputTest {
             p.awaitClose();
         })) {
             Events events = new Events();
-            NetConnection nc = new NetConnection();
-            nc.addNetStatusListener(events);
-            nc.connect(server.url("app"));
+            NetConnection nc = connect(server, events);
             events.await("NetConnection.Connect.Success", 5);
             NetStatusEvent bad = events.next(5);
             assertEquals("NetConnection.Call.BadVersion", bad.code());
