@@ -181,7 +181,7 @@ public final class ScriptedRelay implements AutoCloseable {
         }
     }
 
-    private static String arg(Command c) {
+    private static String arg(Command c) throws IOException {
         return c.args().isEmpty() ? "" : String.valueOf(AmfValues.toJava(c.args().get(0)));
     }
 
