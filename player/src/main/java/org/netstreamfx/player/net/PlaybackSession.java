@@ -147,6 +147,10 @@ final class PlaybackSession implements CoreEvents, StreamPipeline.Listener {
         command(() -> core.setBufferTimeMaxUs(us));
     }
 
+    void setDefaultLiveCatchUp(boolean on) {
+        command(() -> core.setDefaultLiveCatchUp(on));
+    }
+
     void receive(TrackKind kind, boolean on) {
         command(() -> {
             pipeline.setTrackEnabled(kind, on);
