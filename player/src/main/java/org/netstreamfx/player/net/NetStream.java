@@ -317,9 +317,9 @@ public class NetStream implements AutoCloseable {
     }
 
     /**
-     * Whether a live stream without bufferTimeMax catches up on its own (true, the default: from
-     * bufferTime + max(1 s, bufferTime), and skipping ahead when more than 4 s over bufferTime) or,
-     * as Flash Player did, stays as far behind as it has fallen (false).
+     * Whether a live stream without bufferTimeMax catches up on its own (true, the default: 6 %
+     * faster from bufferTime + max(1 s, bufferTime), and skipping to its newest data from twice
+     * that) or, as Flash Player did, stays as far behind as it has fallen (false).
      */
     public void setDefaultLiveCatchUp(boolean on) {
         defaultLiveCatchUp = on;

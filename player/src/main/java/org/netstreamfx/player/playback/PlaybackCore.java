@@ -56,11 +56,13 @@ public final class PlaybackCore {
      */
     public static final long DEFAULT_LIVE_SLACK_US = 1_000_000;
     /**
-     * A live stream whose buffer is more than this over bufferTime (and over its catch-up
-     * threshold) skips to bufferTime behind its newest data instead of catching up: at
-     * {@link #CATCH_UP_RATE} that would take over a minute.
+     * A live stream whose buffer is more than this many times its catch-up threshold (and at
+     * least {@link #LIVE_SKIP_MIN_EXCESS_US} over bufferTime) skips to bufferTime behind its newest
+     * data instead of catching up: at {@link #CATCH_UP_RATE}, 2 s take over half a minute.
      */
-    public static final long LIVE_SKIP_EXCESS_US = 4_000_000;
+    public static final int LIVE_SKIP_FACTOR = 2;
+    /** See {@link #LIVE_SKIP_FACTOR}: a skip is worth it only beyond this much over bufferTime. */
+    public static final long LIVE_SKIP_MIN_EXCESS_US = 1_000_000;
     /**
      * Fast mode: the longest a step waits for a decoder to queue the next frame before it returns
      * (so that commands such as pause, seek or close are still served within this time).
@@ -202,6 +204,10 @@ public final class PlaybackCore {
     /** A live stream (no duration, not seekable): bufferTimeMax catch-up applies to it. */
     public void setLive(boolean isLive) {
         live = isLive;
+    }
+
+    public boolean live() {
+        return live;
     }
 
     /**
@@ -576,7 +582,8 @@ public final class PlaybackCore {
             want = false;
         } else {
             long bl = bufferLengthUs();
-            if (bl > threshold && bl - bufferTimeUs > LIVE_SKIP_EXCESS_US && skipToLiveEdge(bl)) {
+            if (bl > LIVE_SKIP_FACTOR * threshold && bl - bufferTimeUs > LIVE_SKIP_MIN_EXCESS_US
+                    && skipToLiveEdge(bl, threshold)) {
                 return;
             }
             if (!catchingUp && bl > threshold) {
@@ -604,7 +611,7 @@ public final class PlaybackCore {
      * data every track has: what is skipped is decoded (a picture needs its keyframe) but never
      * shown, and not counted as dropped. False when there is nothing to skip to.
      */
-    private boolean skipToLiveEdge(long bufferLengthUs) {
+    private boolean skipToLiveEdge(long bufferLengthUs, long thresholdUs) {
         long edge = Long.MAX_VALUE;
         if (videoEnabled()) {
             edge = Math.min(edge, feed.video().bufferedEndUs());
@@ -630,8 +637,8 @@ public final class PlaybackCore {
             seekTargetUs = Long.MIN_VALUE;
         }
         events.status(NetStatusCode.NSFX_LIVE_JOIN, "The live stream was " + seconds(bufferLengthUs)
-                + " s behind its newest data, over bufferTime by more than " + seconds(LIVE_SKIP_EXCESS_US)
-                + " s: skipped " + seconds(target - from) + " s to play " + seconds(bufferTimeUs) + " s behind it.",
+                + " s behind its newest data, over " + LIVE_SKIP_FACTOR + " x its catch-up threshold "
+                + seconds(thresholdUs) + " s: skipped " + seconds(target - from) + " s to play " + seconds(bufferTimeUs) + " s behind it.",
                 seconds(target - from));
         return true;
     }
