@@ -56,6 +56,15 @@ public final class PlayCommand implements Callable<Integer> {
     @Option(names = "--buffer-time", paramLabel = "S", description = "NetStream.bufferTime in seconds (default 0.1).")
     double bufferTime = NetStream.DEFAULT_BUFFER_TIME;
 
+    @Option(names = "--buffer-time-max", paramLabel = "S", description = "NetStream.bufferTimeMax: a live stream "
+            + "whose buffer goes over S seconds plays 6 % faster until it is back at bufferTime (default 0: the "
+            + "default policy, from bufferTime + max(1 s, bufferTime)).")
+    double bufferTimeMax;
+
+    @Option(names = "--no-catch-up", description = "Live: without --buffer-time-max, never catch up or skip ahead "
+            + "(Flash Player's behaviour).")
+    boolean noCatchUp;
+
     @Option(names = "--duration", paramLabel = "S", description = "Stop after S seconds of media.")
     Double duration;
 
@@ -88,9 +97,10 @@ public final class PlayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (bufferTime < 0 || (duration != null && duration <= 0) || (seek != null && seek < 0) || statsInterval < 0
-                || reconnect < 0 || !(volume >= 0 && volume <= 1)) {
-            System.err.println("nsfx play: --buffer-time, --seek and --stats-interval take 0 or more seconds; "
+        if (bufferTime < 0 || bufferTimeMax < 0 || (duration != null && duration <= 0) || (seek != null && seek < 0)
+                || statsInterval < 0 || reconnect < 0 || !(volume >= 0 && volume <= 1)) {
+            System.err.println("nsfx play: --buffer-time, --buffer-time-max, --seek and --stats-interval take 0 or "
+                    + "more seconds; "
                     + "--duration takes more than 0; --reconnect 0 or more tries; --volume 0 to 1");
             return 2;
         }
@@ -122,6 +132,8 @@ public final class PlayCommand implements Callable<Integer> {
         NetStream ns = new NetStream(nc);
         try {
             ns.setBufferTime(bufferTime);
+            ns.setBufferTimeMax(bufferTimeMax);
+            ns.setDefaultLiveCatchUp(!noCatchUp);
             ns.setPacing(fast ? NetStream.Pacing.AS_FAST_AS_POSSIBLE : NetStream.Pacing.REAL_TIME);
             if (noAudio || fast) {
                 ns.setAudioSink(new NullAudioSink());

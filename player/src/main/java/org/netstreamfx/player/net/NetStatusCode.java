@@ -57,6 +57,12 @@ public enum NetStatusCode {
      * e.g. audio that arrived before the first keyframe of a player that joined mid-GOP.
      */
     NSFX_LIVE_JOIN("NetStreamFX.Live.Join", StatusLevel.STATUS),
+    /**
+     * A live stream's timestamps broke (a new publisher, a server or encoder that restarted its
+     * clock, a jump beyond the named limits of {@code RtmpSource}) and its timeline was joined so
+     * that playing goes on (details: reason, fromMs, toMs, jumpMs as sent, continuesAt seconds).
+     */
+    NSFX_LIVE_DISCONTINUITY("NetStreamFX.Live.Discontinuity", StatusLevel.STATUS),
     /** No audio output device: audio is decoded and timed on the wall clock but not heard. */
     NSFX_AUDIO_NODEVICE("NetStreamFX.Audio.NoDevice", StatusLevel.WARNING),
     /** The audio device stopped working mid-play (unplugged, sound server gone): playing on without sound. */

@@ -51,6 +51,7 @@ public class NetStream implements AutoCloseable {
     private volatile Pacing pacing = Pacing.REAL_TIME;
     private volatile double bufferTime = DEFAULT_BUFFER_TIME;
     private volatile double bufferTimeMax;
+    private volatile boolean defaultLiveCatchUp = true;
     private volatile double volume = 1.0;
     private volatile Snapshot snapshot = Snapshot.EMPTY;
     private volatile SourceDescription description;
@@ -138,6 +139,7 @@ public class NetStream implements AutoCloseable {
         PlaybackSession s = new PlaybackSession(this, shownName, opener, serverStatus, sink,
                 pacing == Pacing.AS_FAST_AS_POSSIBLE, Math.round(bufferTime * 1e6), time);
         s.setBufferTimeMaxUs(Math.round(bufferTimeMax * 1e6));
+        s.setDefaultLiveCatchUp(defaultLiveCatchUp);
         if (!receiveVideo) {
             s.receive(TrackKind.VIDEO, false);
         }
@@ -303,7 +305,8 @@ public class NetStream implements AutoCloseable {
 
     /**
      * For live streams: when bufferLength goes over this, playback runs up to 6 % faster (audio
-     * pitch kept) until bufferLength is back at bufferTime. 0 (the default) = off.
+     * pitch kept) until bufferLength is back at bufferTime. 0 (the default): the default live
+     * latency policy applies (PlaybackCore.DEFAULT_LIVE_SLACK_US; see {@link #setDefaultLiveCatchUp}).
      */
     public void setBufferTimeMax(double seconds) {
         if (!(seconds >= 0)) {
@@ -311,6 +314,20 @@ public class NetStream implements AutoCloseable {
         }
         bufferTimeMax = seconds;
         current.withSession(s -> s.setBufferTimeMaxUs(Math.round(seconds * 1e6)));
+    }
+
+    /**
+     * Whether a live stream without bufferTimeMax catches up on its own (true, the default: 6 %
+     * faster from bufferTime + max(1 s, bufferTime), and skipping to its newest data from twice
+     * that) or, as Flash Player did, stays as far behind as it has fallen (false).
+     */
+    public void setDefaultLiveCatchUp(boolean on) {
+        defaultLiveCatchUp = on;
+        current.withSession(s -> s.setDefaultLiveCatchUp(on));
+    }
+
+    public boolean defaultLiveCatchUp() {
+        return defaultLiveCatchUp;
     }
 
     public double bufferLength() {

@@ -31,7 +31,11 @@ import org.netstreamfx.player.wire.WireFormatException;
  */
 final class PlaybackSession implements CoreEvents, StreamPipeline.Listener {
     private static final AtomicInteger IDS = new AtomicInteger();
-    /** The packet buffer reads this far ahead of the playhead, or bufferTime if that is longer. */
+    /**
+     * The packet buffer reads this far ahead of the playhead, or bufferTime if that is longer. A
+     * live stream reads everything that has arrived (up to the pipeline's byte limit), so that
+     * bufferLength is how far behind the newest data the player is, and the latency policy sees it.
+     */
     static final long MIN_READ_AHEAD_US = 3_000_000;
 
     /** Engine codes a server's own status events replace. */
@@ -139,12 +143,16 @@ final class PlaybackSession implements CoreEvents, StreamPipeline.Listener {
     void setBufferTimeUs(long us) {
         command(() -> {
             core.setBufferTimeUs(us);
-            pipeline.setReadAheadUs(Math.max(MIN_READ_AHEAD_US, us));
+            pipeline.setReadAheadUs(core.live() ? Long.MAX_VALUE : Math.max(MIN_READ_AHEAD_US, us));
         });
     }
 
     void setBufferTimeMaxUs(long us) {
         command(() -> core.setBufferTimeMaxUs(us));
+    }
+
+    void setDefaultLiveCatchUp(boolean on) {
+        command(() -> core.setDefaultLiveCatchUp(on));
     }
 
     void receive(TrackKind kind, boolean on) {
@@ -223,6 +231,9 @@ final class PlaybackSession implements CoreEvents, StreamPipeline.Listener {
             }
             stream.opened(description, !serverStatus);
             core.setLive(description.durationUs() < 0 && !description.seekable());
+            if (core.live()) {
+                pipeline.setReadAheadUs(Long.MAX_VALUE);
+            }
             core.start(pipeline, 0);
         });
     }

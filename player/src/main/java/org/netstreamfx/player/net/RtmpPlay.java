@@ -1,6 +1,7 @@
 package org.netstreamfx.player.net;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.netstreamfx.player.rtmp.client.RtmpConnection;
 import org.netstreamfx.player.rtmp.client.RtmpPlayStream;
@@ -28,6 +29,20 @@ final class RtmpPlay {
         this.source = new RtmpSource(shownName, request.mayBeLive());
         this.play = new RtmpPlayStream(rc, request, bufferTimeMs, new Events());
         source.setSeekHandler(ms -> send(() -> play.seek(ms)));
+        source.setDiscontinuityListener(d -> {
+            if (!stream.current().isCurrent(this)) {
+                return;
+            }
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("reason", d.reason());
+            details.put("fromMs", d.fromMs());
+            details.put("toMs", d.toMs());
+            details.put("jumpMs", d.jumpMs());
+            details.put("continuesAt", d.continuesAtMs() / 1000.0);
+            stream.dispatchStatus(NetStatusCode.NSFX_LIVE_DISCONTINUITY, "Live timestamps jumped from " + d.fromMs()
+                    + " ms to " + d.toMs() + " ms (" + d.reason() + ", " + (d.jumpMs() >= 0 ? "+" : "") + d.jumpMs()
+                    + " ms): the timeline goes on without waiting for them.", details);
+        });
     }
 
     RtmpSource source() {
@@ -101,8 +116,12 @@ final class RtmpPlay {
             if (!stream.current().isCurrent(RtmpPlay.this)) {
                 return;
             }
-            stream.dispatchServerStatus(info);
             Object code = info.get("code");
+            if ("NetStream.Play.PublishNotify".equals(code) || "NetStream.Play.UnpublishNotify".equals(code)) {
+                boolean published = NetStatusCode.NETSTREAM_PLAY_PUBLISHNOTIFY.code().equals(code);
+                source.newTimeline(published ? "new publisher" : "publisher stopped", published);
+            }
+            stream.dispatchServerStatus(info);
             if ("NetStream.Play.StreamNotFound".equals(code) || "NetStream.Play.Failed".equals(code)) {
                 // The server said why; stop the local pipeline quietly so the engine does not add its own error.
                 stream.current().serverEnded(RtmpPlay.this);

@@ -48,6 +48,22 @@ public final class PlaybackCore {
     /** How much faster a live stream plays while it catches up (at most 6 %, pitch kept). */
     public static final double CATCH_UP_RATE = 1.06;
     /**
+     * The default live latency policy, when bufferTimeMax is not set (0): a live stream catches up
+     * once its buffer is over bufferTime plus this or plus bufferTime, whichever is more (0.1 s
+     * buffers catch up from 1.1 s, 3 s buffers from 6 s), so an hour of drift, stalls and bursts
+     * never leaves it seconds behind. {@link #setDefaultLiveCatchUp} turns it off (Flash's
+     * behaviour: bufferTimeMax 0, no catch-up).
+     */
+    public static final long DEFAULT_LIVE_SLACK_US = 1_000_000;
+    /**
+     * A live stream whose buffer is more than this many times its catch-up threshold (and at
+     * least {@link #LIVE_SKIP_MIN_EXCESS_US} over bufferTime) skips to bufferTime behind its newest
+     * data instead of catching up: at {@link #CATCH_UP_RATE}, 2 s take over half a minute.
+     */
+    public static final int LIVE_SKIP_FACTOR = 2;
+    /** See {@link #LIVE_SKIP_FACTOR}: a skip is worth it only beyond this much over bufferTime. */
+    public static final long LIVE_SKIP_MIN_EXCESS_US = 1_000_000;
+    /**
      * Fast mode: the longest a step waits for a decoder to queue the next frame before it returns
      * (so that commands such as pause, seek or close are still served within this time).
      */
@@ -69,6 +85,7 @@ public final class PlaybackCore {
     private boolean showStillFrame;
     private long bufferTimeUs = 100_000;
     private long bufferTimeMaxUs;
+    private boolean defaultLiveCatchUp = true;
     private boolean live;
     private boolean catchingUp;
     private AudioTempo tempo;
@@ -189,12 +206,32 @@ public final class PlaybackCore {
         live = isLive;
     }
 
+    public boolean live() {
+        return live;
+    }
+
     /**
      * For live streams: when bufferLength goes over this, play {@link #CATCH_UP_RATE} times faster
      * (audio time-stretched, pitch kept) until bufferLength is back at bufferTime. 0 = never.
      */
     public void setBufferTimeMaxUs(long us) {
         bufferTimeMaxUs = Math.max(0, us);
+    }
+
+    /**
+     * Whether a live stream without bufferTimeMax follows the default latency policy
+     * ({@link #DEFAULT_LIVE_SLACK_US}, {@link #LIVE_SKIP_EXCESS_US}); true unless turned off.
+     */
+    public void setDefaultLiveCatchUp(boolean on) {
+        defaultLiveCatchUp = on;
+    }
+
+    /** The bufferLength over which a live stream catches up: bufferTimeMax, or the default policy's. */
+    public long catchUpThresholdUs() {
+        if (bufferTimeMaxUs > 0) {
+            return bufferTimeMaxUs;
+        }
+        return defaultLiveCatchUp ? bufferTimeUs + Math.max(DEFAULT_LIVE_SLACK_US, bufferTimeUs) : 0;
     }
 
     public boolean catchingUp() {
@@ -534,14 +571,22 @@ public final class PlaybackCore {
         }
     }
 
-    /** bufferTimeMax: a live stream that has fallen behind plays faster until it is back at bufferTime. */
+    /**
+     * bufferTimeMax, or the default policy: a live stream that has fallen behind plays faster
+     * until it is back at bufferTime, or skips ahead when it is too far behind for that.
+     */
     private void updateCatchUp() {
         boolean want = catchingUp;
-        if (!live || bufferTimeMaxUs <= 0 || fast) {
+        long threshold = catchUpThresholdUs();
+        if (!live || threshold <= 0 || fast) {
             want = false;
         } else {
             long bl = bufferLengthUs();
-            if (!catchingUp && bl > bufferTimeMaxUs) {
+            if (bl > LIVE_SKIP_FACTOR * threshold && bl - bufferTimeUs > LIVE_SKIP_MIN_EXCESS_US
+                    && skipToLiveEdge(bl, threshold)) {
+                return;
+            }
+            if (!catchingUp && bl > threshold) {
                 want = true;
             } else if (catchingUp && bl <= bufferTimeUs) {
                 want = false;
@@ -555,10 +600,47 @@ public final class PlaybackCore {
         reanchorAudio(rate);
         clock.setRate(rate);
         events.status(NetStatusCode.NSFX_LIVE_CATCHUP, want
-                ? "Live buffer " + seconds(bufferLengthUs()) + " s is over bufferTimeMax " + seconds(bufferTimeMaxUs)
-                        + " s: playing " + Math.round((CATCH_UP_RATE - 1) * 100) + " % faster until it is back at "
+                ? "Live buffer " + seconds(bufferLengthUs()) + " s is over " + (bufferTimeMaxUs > 0 ? "bufferTimeMax "
+                        : "the default catch-up threshold ") + seconds(threshold) + " s: playing " + Math.round((CATCH_UP_RATE - 1) * 100) + " % faster until it is back at "
                         + seconds(bufferTimeUs) + " s."
                 : "Live buffer back at " + seconds(bufferLengthUs()) + " s: playing at normal speed.", rate);
+    }
+
+    /**
+     * Skips a live stream that is {@code bufferLengthUs} behind to bufferTime behind the newest
+     * data every track has: what is skipped is decoded (a picture needs its keyframe) but never
+     * shown, and not counted as dropped. False when there is nothing to skip to.
+     */
+    private boolean skipToLiveEdge(long bufferLengthUs, long thresholdUs) {
+        long edge = Long.MAX_VALUE;
+        if (videoEnabled()) {
+            edge = Math.min(edge, feed.video().bufferedEndUs());
+        }
+        if (audioEnabled()) {
+            edge = Math.min(edge, feed.audio().bufferedEndUs());
+        }
+        long from = clock.positionUs();
+        if (edge == Long.MAX_VALUE || edge == TrackOutput.NOTHING || edge - bufferTimeUs - from <= LIVE_JOIN_MIN_US) {
+            return false;
+        }
+        long target = edge - bufferTimeUs;
+        if (catchingUp) {
+            catchingUp = false;
+            reanchorAudio(1.0);
+            clock.setRate(1.0);
+        }
+        resetAudio();
+        clock.set(target);
+        seekTargetUs = target;
+        seekFloorUs = target;
+        if (discardBefore(target)) {
+            seekTargetUs = Long.MIN_VALUE;
+        }
+        events.status(NetStatusCode.NSFX_LIVE_JOIN, "The live stream was " + seconds(bufferLengthUs)
+                + " s behind its newest data, over " + LIVE_SKIP_FACTOR + " x its catch-up threshold "
+                + seconds(thresholdUs) + " s: skipped " + seconds(target - from) + " s to play " + seconds(bufferTimeUs) + " s behind it.",
+                seconds(target - from));
+        return true;
     }
 
     /** The audio-master clock counts device frames from an anchor; a rate change starts a new one. */

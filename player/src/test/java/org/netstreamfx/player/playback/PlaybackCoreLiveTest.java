@@ -72,6 +72,76 @@ class PlaybackCoreLiveTest {
     }
 
     @Test
+    void withoutBufferTimeMaxTheDefaultPolicyCatchesUpFromBufferTimePlusOneSecond() {
+        ScriptedFeed feed = ScriptedFeed.videoOnly();
+        core.setLive(true);
+        core.setBufferTimeUs(500_000);
+        core.start(feed, 0);
+        assertEquals(500_000 + PlaybackCore.DEFAULT_LIVE_SLACK_US, core.catchUpThresholdUs());
+        feed.videoFrames(0, 50, 40); // 2 s at once: over 1.5 s
+        stepAtMs(0);
+        assertEquals(List.of(FULL, CATCH_UP), events.codes());
+        assertTrue(events.descriptions().get(1).contains("default catch-up threshold 1.5 s"),
+                events.descriptions().toString());
+        long ms = 0;
+        while (core.catchingUp() && ms < 5_000) {
+            ms += 10;
+            stepAtMs(ms);
+        }
+        assertFalse(core.catchingUp());
+        assertTrue(core.bufferLengthUs() <= 500_000 && core.bufferLengthUs() > 400_000,
+                "back at bufferTime: " + core.bufferLengthUs());
+        assertEquals(0, core.droppedFrames());
+    }
+
+    @Test
+    void aLongBufferTimeCatchesUpOnlyFromTwiceItsLength() {
+        core.setBufferTimeUs(3_000_000);
+        assertEquals(6_000_000, core.catchUpThresholdUs());
+        core.setBufferTimeMaxUs(4_000_000);
+        assertEquals(4_000_000, core.catchUpThresholdUs(), "bufferTimeMax, when set, is the threshold");
+    }
+
+    @Test
+    void theDefaultPolicyCanBeTurnedOffAsFlashHadIt() {
+        ScriptedFeed feed = ScriptedFeed.videoOnly();
+        core.setLive(true);
+        core.setBufferTimeUs(500_000);
+        core.setDefaultLiveCatchUp(false);
+        core.start(feed, 0);
+        feed.videoFrames(0, 200, 40); // 8 s at once
+        stepAtMs(0);
+        stepAtMs(1000);
+        assertEquals(List.of(FULL), events.codes());
+        assertEquals(1_000_000, core.timeUs(), 1_000, "plays on at normal speed, 7 s behind");
+    }
+
+    @Test
+    void aLiveStreamFarBehindSkipsToItsNewestDataWithoutCountingTheSkippedFramesAsDropped() {
+        ScriptedFeed feed = ScriptedFeed.videoOnly();
+        core.setLive(true);
+        core.setBufferTimeUs(500_000);
+        core.start(feed, 0);
+        feed.videoFrames(0, 25, 40);
+        stepAtMs(0);
+        stepAtMs(200);
+        assertEquals(List.of(FULL), events.codes());
+        long droppedBefore = core.droppedFrames(); // 40-160 ms, late for a step at 200
+        feed.videoFrames(1000, 200, 40); // a stall, then 8 s in a burst: edge at 9 s, 8.8 s behind
+        stepAtMs(210);
+        assertEquals(List.of(FULL, JOIN), events.codes(), "skipped, not 2 minutes of catching up");
+        assertTrue(events.descriptions().get(1).contains("skipped 8.29"), events.descriptions().get(1));
+        assertEquals(8_500_000, core.timeUs(), 1_000, "bufferTime behind the newest data");
+        assertEquals("8480@210", events.renders().get(events.renders().size() - 1),
+                "the picture at the new position (8480-8520 ms), at once: " + events.renders());
+        stepAtMs(230);
+        stepAtMs(270);
+        assertEquals(List.of("0@0", "200@200", "8480@210", "8520@230", "8560@270"), events.renders());
+        assertEquals(droppedBefore, core.droppedFrames(), "what was skipped is not dropped");
+        assertFalse(core.catchingUp(), "at bufferTime: no catching up after the skip");
+    }
+
+    @Test
     void recordedStreamsNeverCatchUp() {
         ScriptedFeed feed = ScriptedFeed.videoOnly();
         core.setLive(false);

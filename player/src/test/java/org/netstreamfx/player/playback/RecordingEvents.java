@@ -14,6 +14,7 @@ import org.netstreamfx.player.source.DataMessage;
 final class RecordingEvents implements CoreEvents {
     private final FakeTime time;
     private final List<String> all = new ArrayList<>();
+    private final List<String> descriptions = new ArrayList<>();
 
     RecordingEvents(FakeTime time) {
         this.time = time;
@@ -22,6 +23,12 @@ final class RecordingEvents implements CoreEvents {
     @Override
     public void status(NetStatusCode code, String description, Object details) {
         all.add(code.code());
+        descriptions.add(description);
+    }
+
+    /** The descriptions of the status events, in order. */
+    List<String> descriptions() {
+        return List.copyOf(descriptions);
     }
 
     @Override

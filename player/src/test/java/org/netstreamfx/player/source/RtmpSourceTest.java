@@ -206,6 +206,133 @@ class RtmpSourceTest {
         assertEquals(List.of(0L, 40_000L), items.stream().map(SourceItem::ptsUs).toList());
     }
 
+    /** A live stream playing av frames from {@code fromMs} to {@code toMs} every 40 ms (video) and 23 ms (audio). */
+    private static void offerAv(RtmpSource s, long fromMs, long toMs, boolean configs) {
+        if (configs) {
+            s.offer(videoConfig(fromMs));
+            s.offer(audioConfig(fromMs, ASC_LC));
+        }
+        for (long t = fromMs; t < toMs; t += 40) {
+            s.offer(videoFrame(t, (t - fromMs) % 1000 == 0, 0));
+            s.offer(audioFrame(t + 3));
+            s.offer(audioFrame(t + 26));
+        }
+    }
+
+    private static List<Long> dtsMs(List<SourceItem> items, MessageType kind) {
+        return items.stream().filter(i -> i instanceof SourcePacket p
+                && (p.packet().trackIndex() == FlvTagConverter.VIDEO_TRACK) == (kind == MessageType.VIDEO))
+                .map(i -> ((SourcePacket) i).packet().dtsUs() / 1000).toList();
+    }
+
+    private static void assertMonotonicWithin(List<Long> ms, long maxStepMs, String what) {
+        for (int i = 1; i < ms.size(); i++) {
+            long step = ms.get(i) - ms.get(i - 1);
+            assertTrue(step >= 0 && step <= maxStepMs, what + ": step " + step + " ms at " + i + " in " + ms);
+        }
+    }
+
+    @Test
+    void aNewPublisherAnnouncedByTheServerContinuesTheTimelineInsteadOfStartingAgainAtZero() throws Exception {
+        RtmpSource s = new RtmpSource("rtmp://127.0.0.1/live/x", true);
+        List<RtmpSource.LiveDiscontinuity> seen = new ArrayList<>();
+        s.setDiscontinuityListener(seen::add);
+        offerAv(s, 300_000, 302_000, true);
+        s.newTimeline("publisher stopped", false);
+        s.newTimeline("new publisher", true);
+        offerAv(s, 0, 2_000, true); // ffmpeg, OBS: a new encoder starts at 0
+        s.end();
+        s.open();
+        List<SourceItem> items = readAll(s);
+        List<Long> video = dtsMs(items, MessageType.VIDEO);
+        assertEquals(100, video.size(), "every frame of both publishers plays: " + video);
+        assertMonotonicWithin(video, 80, "video");
+        assertMonotonicWithin(dtsMs(items, MessageType.AUDIO), 80, "audio");
+        assertEquals(1, seen.size(), seen.toString());
+        RtmpSource.LiveDiscontinuity d = seen.get(0);
+        assertEquals("new publisher", d.reason());
+        assertEquals(301_986, d.fromMs(), "the last message of the old publisher, as sent (audio at +26)");
+        assertEquals(0, d.toMs());
+        assertEquals(-301_986, d.jumpMs());
+        assertEquals(1_986 + RtmpSource.LIVE_REBASE_STEP_MS, d.continuesAtMs(),
+                "on the stream's timeline (its first media, at 300000 ms, is 0)");
+        assertEquals(d.continuesAtMs(), video.get(50), "the new publisher's first frame is where it continues");
+    }
+
+    @Test
+    void aServerThatRestartsItsClockWithoutSayingSoIsSeenByTheJumpBack() throws Exception {
+        RtmpSource s = new RtmpSource("rtmp://127.0.0.1/live/x", true);
+        List<RtmpSource.LiveDiscontinuity> seen = new ArrayList<>();
+        s.setDiscontinuityListener(seen::add);
+        offerAv(s, 10_000, 11_000, true);
+        offerAv(s, 0, 1_000, false);
+        s.end();
+        s.open();
+        List<SourceItem> items = readAll(s);
+        assertMonotonicWithin(dtsMs(items, MessageType.VIDEO), 80, "video");
+        assertMonotonicWithin(dtsMs(items, MessageType.AUDIO), 80, "audio");
+        assertEquals(List.of("timestamps went back"), seen.stream().map(RtmpSource.LiveDiscontinuity::reason).toList());
+    }
+
+    @Test
+    void aForwardJumpBeyondTheLimitIsJoinedButOrdinaryGapsAreKept() throws Exception {
+        RtmpSource s = new RtmpSource("rtmp://127.0.0.1/live/x", true);
+        List<RtmpSource.LiveDiscontinuity> seen = new ArrayList<>();
+        s.setDiscontinuityListener(seen::add);
+        offerAv(s, 0, 1_000, true);
+        long under = 986 + RtmpSource.LIVE_MAX_FORWARD_JUMP_MS - 1; // a gap just under the limit: played as sent
+        offerAv(s, under, under + 1_000, false);
+        long far = 3_600_000;
+        offerAv(s, far, far + 1_000, false);
+        s.end();
+        s.open();
+        List<Long> video = dtsMs(readAll(s), MessageType.VIDEO);
+        assertEquals(List.of("timestamps jumped forward"),
+                seen.stream().map(RtmpSource.LiveDiscontinuity::reason).toList());
+        assertEquals(far - (under + 960 + 26), seen.get(0).jumpMs(), "the size of the jump as sent: " + seen.get(0));
+        long widest = 0;
+        for (int i = 1; i < video.size(); i++) {
+            widest = Math.max(widest, video.get(i) - video.get(i - 1));
+        }
+        assertEquals(under - 960, widest, "the gap under the limit is kept, the one over it joined: " + video);
+    }
+
+    @Test
+    void aPublisherStartingJustBeforeTheWrapPlaysThroughItWithoutADiscontinuity() throws Exception {
+        RtmpSource s = new RtmpSource("rtmp://127.0.0.1/live/x", true);
+        List<RtmpSource.LiveDiscontinuity> seen = new ArrayList<>();
+        s.setDiscontinuityListener(seen::add);
+        long start = 0x1_0000_0000L - 1_000;
+        s.offer(videoConfig(start));
+        s.offer(audioConfig(start, ASC_LC));
+        for (long t = start; t < start + 2_000; t += 40) {
+            s.offer(videoFrame(t & 0xFFFF_FFFFL, false, 0));
+            s.offer(audioFrame((t + 3) & 0xFFFF_FFFFL));
+        }
+        s.offer(metaData(0, avMeta(), false)); // script data at 0 after the wrap is not a new timeline
+        s.end();
+        s.open();
+        List<SourceItem> items = readAll(s);
+        List<Long> video = dtsMs(items, MessageType.VIDEO);
+        assertEquals(50, video.size());
+        assertMonotonicWithin(video, 40, "video through the wrap");
+        assertEquals(List.of(), seen);
+    }
+
+    @Test
+    void aRecordedStreamNeverJoinsTimelines() throws Exception {
+        RtmpSource s = new RtmpSource("rtmp://127.0.0.1/vod/x", false);
+        List<RtmpSource.LiveDiscontinuity> seen = new ArrayList<>();
+        s.setDiscontinuityListener(seen::add);
+        offerAv(s, 10_000, 11_000, true);
+        s.newTimeline("new publisher", true);
+        offerAv(s, 0, 1_000, false);
+        s.end();
+        s.open();
+        readAll(s);
+        assertEquals(List.of(), seen);
+    }
+
     @Test
     void aPlayerThatFallsBehindIsToldWhyInsteadOfRunningOutOfMemory() throws Exception {
         RtmpSource s = new RtmpSource("rtmp://127.0.0.1/live/x", true);

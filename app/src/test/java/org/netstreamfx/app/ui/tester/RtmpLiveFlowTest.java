@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import javafx.scene.control.Button;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
@@ -20,16 +19,7 @@ import org.netstreamfx.app.session.SessionEntry;
 import org.netstreamfx.app.ui.Fx;
 import org.netstreamfx.app.ui.player.PlayerView;
 import org.netstreamfx.app.ui.player.PlayerViewModel;
-import org.netstreamfx.capture.device.CaptureClock;
-import org.netstreamfx.capture.device.TestCamera;
-import org.netstreamfx.capture.device.ToneMicrophone;
-import org.netstreamfx.capture.encode.AacSettings;
-import org.netstreamfx.capture.encode.H264Settings;
-import org.netstreamfx.capture.publish.CameraFeed;
-import org.netstreamfx.capture.publish.MicrophoneFeed;
-import org.netstreamfx.player.net.NetConnection;
 import org.netstreamfx.player.net.NetStatusEvent;
-import org.netstreamfx.player.net.NetStream;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -69,7 +59,7 @@ class RtmpLiveFlowTest {
             throws Exception {
         LocalNginx.require();
         try (LocalNginx nginx = LocalNginx.start(dir);
-             Publisher publisher = new Publisher(nginx.liveApp(), "flow")) {
+             LivePublisher publisher = new LivePublisher(nginx.liveApp(), "flow")) {
             robot.press(KeyCode.CONTROL, KeyCode.L).release(KeyCode.L, KeyCode.CONTROL);
             Fx.waitUntil("the URL dialog", WAIT, () -> robot.lookup("#url-field").tryQuery().isPresent(), this::codes);
             robot.clickOn("#url-field").write(nginx.liveApp() + "/flow");
@@ -102,43 +92,6 @@ class RtmpLiveFlowTest {
                     .filter(e -> "SetBufferLength".equals(e.line().code())).findFirst()
                     .map(tester::copyAsText).orElseThrow());
             assertTrue(control.contains("out") && control.contains("bufferLengthMs"), control);
-        }
-    }
-
-    /** Our engine publishing the test camera (320x180, 25 fps) and the tone, until closed. */
-    private static final class Publisher implements AutoCloseable {
-        private final NetConnection nc = new NetConnection();
-        private final NetStream ns;
-
-        Publisher(String app, String name) throws InterruptedException {
-            List<String> codes = new CopyOnWriteArrayList<>();
-            nc.addNetStatusListener(e -> codes.add(e.code()));
-            nc.connect(app);
-            await(codes, "NetConnection.Connect.Success");
-            ns = new NetStream(nc);
-            ns.addNetStatusListener(e -> codes.add(e.code()));
-            CaptureClock clock = CaptureClock.system();
-            ns.attachCamera(new CameraFeed(new TestCamera(), H264Settings.of(320, 180, 25, 400)
-                    .withKeyframeInterval(1), clock));
-            ns.attachAudio(new MicrophoneFeed(new ToneMicrophone(), new AacSettings(44_100, 2, 64), clock));
-            ns.publish(name, "live");
-            await(codes, "NetStream.Publish.Start");
-        }
-
-        private static void await(List<String> codes, String code) throws InterruptedException {
-            long deadline = System.nanoTime() + WAIT.toNanos();
-            while (!codes.contains(code)) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("no " + code + " while publishing: " + codes);
-                }
-                Thread.sleep(20);
-            }
-        }
-
-        @Override
-        public void close() {
-            ns.close();
-            nc.close();
         }
     }
 

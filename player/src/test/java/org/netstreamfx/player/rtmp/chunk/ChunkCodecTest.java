@@ -56,6 +56,19 @@ class ChunkCodecTest {
         assertEquals(msgs, new ChunkDecoder().feed(all, 0, all.length));
     }
 
+    /**
+     * Timestamps are 32-bit (5.3.1.3): a delta that carries past 0xFFFFFFFF wraps to a small
+     * value, as after 49.7 days or from a publisher that starts near the end; the player's source
+     * unwraps it (RtmpSourceTest).
+     */
+    @Test
+    void aTimestampDeltaPastTheTopWrapsAround() throws Exception {
+        byte[] wire = hex("04 FFFFFF 000004 08 01000000 FFFFFFF0 01020304"
+                + " 84 000020 05060708");
+        List<RtmpMessage> got = new ChunkDecoder().feed(wire, 0, wire.length);
+        assertEquals(List.of(0xFFFF_FFF0L, 0x10L), got.stream().map(RtmpMessage::timestampMs).toList());
+    }
+
     /** Section 5.3.2.2 example 2: a 307-byte video message in three chunks of 128 bytes. */
     @Test
     void specExampleMessageSplitIntoChunks() throws Exception {

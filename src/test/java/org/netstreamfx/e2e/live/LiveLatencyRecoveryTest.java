@@ -1,0 +1,97 @@
+package org.netstreamfx.e2e.live;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.netstreamfx.app.fault.Direction;
+import org.netstreamfx.app.fault.FaultProxy;
+import org.netstreamfx.e2e.record.NsfxProcess;
+import org.netstreamfx.e2e.rtmp.support.FfmpegPublisher;
+import org.netstreamfx.e2e.rtmp.support.NginxRtmp;
+
+/**
+ * After a network stall, a live stream comes back to bufferTime on its own (the default latency
+ * policy, no bufferTimeMax set), instead of playing the rest of the session as far behind as the
+ * stall left it. ffmpeg publishes to a real nginx-rtmp; {@code nsfx play} reads it through the
+ * project's fault proxy, which holds every byte for 6 s for a while (a stalled link), then lets
+ * them all through at once, as TCP delivers what a stalled path held back. Without a policy the
+ * player would then sit about 6 s behind; with it, it plays bufferTime behind the newest data
+ * again within a few seconds. The same run with {@code --no-catch-up} shows the lag it fixes.
+ */
+class LiveLatencyRecoveryTest {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final double BUFFER_TIME = 0.5;
+    private static final long STALL_MS = 6_000;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aLiveStreamIsBackAtBufferTimeSoonAfterAStallAndTheSameRunWithoutThePolicyStaysBehind() throws Exception {
+        try (NginxRtmp nginx = NginxRtmp.start(dir);
+             FfmpegPublisher publisher = FfmpegPublisher.testSource(nginx.url("live", "cam")).awaitPublishing(WAIT);
+             FaultProxy proxy = FaultProxy.start("127.0.0.1", nginx.port());
+             NsfxProcess withPolicy = play(proxy);
+             NsfxProcess without = play(proxy, "--no-catch-up")) {
+            awaitStats(withPolicy, l -> l.get("renderedFrames").asLong() >= 50);
+            awaitStats(without, l -> l.get("renderedFrames").asLong() >= 50);
+            proxy.setLatencyMs(Direction.DOWN, STALL_MS);
+            Thread.sleep(STALL_MS); // the stall itself: what is measured is after it
+            proxy.setLatencyMs(Direction.DOWN, 0);
+            // Each process counts t from its own start. The held bytes arrive STALL_MS after the
+            // release; then 4 s to settle, and 2 s looked at.
+            double settled = lastT(withPolicy) + STALL_MS / 1000.0 + 4;
+            double settledWithout = lastT(without) + STALL_MS / 1000.0 + 4;
+            awaitStats(withPolicy, l -> l.get("t").asDouble() > settled + 2);
+            awaitStats(without, l -> l.get("t").asDouble() > settledWithout + 2);
+            List<JsonNode> tail = statsAfter(withPolicy, settled);
+            double worst = tail.stream().mapToDouble(l -> l.get("bufferLength").asDouble()).max().orElseThrow();
+            List<JsonNode> tailWithout = statsAfter(without, settledWithout);
+            double lagWithout = tailWithout.stream().mapToDouble(l -> l.get("bufferLength").asDouble()).min()
+                    .orElseThrow();
+            System.out.println("after a " + STALL_MS + " ms stall: bufferLength at most " + worst
+                    + " s with the default policy (" + withPolicy.codes().stream()
+                    .filter(c -> c.startsWith("NetStreamFX.Live")).toList() + "), at least " + lagWithout
+                    + " s with --no-catch-up; bufferTime " + BUFFER_TIME + " s");
+            assertTrue(withPolicy.codes().contains("NetStreamFX.Live.Join")
+                    || withPolicy.codes().contains("NetStreamFX.Live.CatchUp"), withPolicy.codes().toString());
+            assertTrue(worst <= BUFFER_TIME + 0.5, "back near bufferTime " + BUFFER_TIME + " s: " + worst
+                    + "\n" + withPolicy.stdout());
+            assertTrue(lagWithout >= 3, "without the policy the stall's lag stays (a check that the stall happened): "
+                    + lagWithout + "\n" + without.stdout());
+        }
+    }
+
+    private static NsfxProcess play(FaultProxy proxy, String... more) throws Exception {
+        List<String> args = new java.util.ArrayList<>(List.of("play", "rtmp://127.0.0.1:" + proxy.port() + "/live/cam",
+                "--buffer-time", Double.toString(BUFFER_TIME), "--stats-interval", "0.25", "--no-audio"));
+        args.addAll(List.of(more));
+        return new NsfxProcess(args.toArray(String[]::new));
+    }
+
+    private static List<JsonNode> statsAfter(NsfxProcess p, double t) {
+        return p.lines().stream().filter(l -> "stats".equals(l.path("type").asText()) && l.get("t").asDouble() > t)
+                .toList();
+    }
+
+    private static double lastT(NsfxProcess p) {
+        List<JsonNode> lines = p.lines();
+        return lines.isEmpty() ? 0 : lines.get(lines.size() - 1).get("t").asDouble();
+    }
+
+    private static void awaitStats(NsfxProcess p, java.util.function.Predicate<JsonNode> which) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (p.lines().stream().anyMatch(l -> "stats".equals(l.path("type").asText()) && which.test(l))) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("nsfx did not get there within " + WAIT.toSeconds() + " s:\n" + p.stdout());
+    }
+}
