@@ -49,6 +49,12 @@ import org.netstreamfx.player.wire.WireFormatException;
  * the limit and the value. A command message that cannot be decoded fails only that message
  * ({@link Listener#badCommand}) once connected; before that it fails the connect. Nothing the
  * server sends makes an exception escape the reader thread.
+ *
+ * <p><b>Silence.</b> Once connected, reads wait at most until the next step of a {@link
+ * SilenceWatch}: a server silent for a third, then two thirds, of {@link
+ * RtmpOptions#silenceTimeoutMs()} gets a PingRequest (7.1.7; skipped if another thread is in a
+ * write, which must not block the reader); silent for all of it, the connection ends with a
+ * {@link ConnectionStalledException} (half-open TCP: no FIN or RST ever comes).
  */
 public final class RtmpConnection implements AutoCloseable {
     /** Chunk stream of commands on message stream 0 (as Flash Player uses it). */

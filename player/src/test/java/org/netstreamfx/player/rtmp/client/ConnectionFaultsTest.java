@@ -32,6 +32,8 @@ import org.netstreamfx.player.net.NetStream;
 import org.netstreamfx.player.net.NetStreamClient;
 import org.netstreamfx.player.rtmp.message.MessageType;
 import org.netstreamfx.player.rtmp.message.RtmpMessage;
+import org.netstreamfx.player.rtmp.message.SetPeerBandwidth;
+import org.netstreamfx.player.rtmp.message.UserControl;
 import org.netstreamfx.player.sink.NullAudioSink;
 import org.netstreamfx.testkit.tls.TestCertificates;
 
@@ -151,6 +153,40 @@ class ConnectionFaultsTest {
             List<NetStatusEvent> seen = connect("TLS trusted", "rtmps://127.0.0.1:" + server.port() + "/app",
                     RtmpOptions.DEFAULTS.withTrustedCertificate(selfSigned.certificate()), "NetConnection.Connect.Success");
             assertEquals(List.of("NetConnection.Connect.Success"), codes(seen));
+        }
+    }
+
+    @Test
+    void anRtmpsConnectionOutlivesItsSilenceProbes() throws Exception {
+        CompletableFuture<Integer> pinged = new CompletableFuture<>();
+        try (FakeRtmpServer server = new FakeRtmpServer(selfSigned.listen(), p -> {
+            p.connectOk();
+            int answered = 0;
+            while (answered < 4) {
+                RtmpMessage m = p.read();
+                if (m.type() == MessageType.USER_CONTROL
+                        && UserControl.parse(m.payload()) instanceof UserControl.PingRequest ping) {
+                    p.control(ping.response());
+                    answered++;
+                }
+            }
+            pinged.complete(answered);
+            p.awaitClose();
+        })) {
+            Events events = new Events();
+            NetConnection nc = new NetConnection();
+            nc.addNetStatusListener(events);
+            nc.setRtmpOptions(RtmpOptions.DEFAULTS.withTrustedCertificate(selfSigned.certificate())
+                    .withSilenceTimeoutMs(600));
+            nc.connect("rtmps://127.0.0.1:" + server.port() + "/app");
+            events.await("NetConnection.Connect.Success", 10);
+            // Four answered pings, 200 ms of silence each: a read timeout leaves the TLS socket usable.
+            assertEquals(4, pinged.get(10, TimeUnit.SECONDS));
+            assertEquals(null, events.poll(100));
+            System.out.println("[rtmps, silence probes answered] NetStatus sequence: " + events.codes());
+            assertEquals(List.of("NetConnection.Connect.Success"), events.codes());
+            assertTrue(nc.connected());
+            nc.close();
         }
     }
 
@@ -341,6 +377,124 @@ class ConnectionFaultsTest {
                     && stalled.description().contains("2 pings went unanswered"), stalled.description());
             assertTrue(tookMs >= 600 && tookMs < 5000, tookMs + " ms");
             assertEquals(2, serverSaw.stream().filter("USER_CONTROL"::equals).count(), "two PingRequests: " + serverSaw);
+        }
+    }
+
+    // The server stops acknowledging (RTMP 5.4.3) what the publisher sends.
+
+    /**
+     * A server that asks for an Acknowledgement window of 64 kB (Set Peer Bandwidth, hard), reads
+     * everything the publisher sends and never acknowledges any of it; it answers PingRequests
+     * when {@code answerPings}, else sends nothing at all. {@code received} completes after 1 MB.
+     */
+    private static FakeRtmpServer noAckServer(boolean answerPings, CompletableFuture<Long> received,
+            List<String> serverSent) throws Exception {
+        return new FakeRtmpServer(p -> {
+            p.connectOk();
+            p.control(new SetPeerBandwidth(64 * 1024, SetPeerBandwidth.LimitType.HARD));
+            Command c;
+            do {
+                c = p.readCommand();
+                if (c.name().equals("createStream")) {
+                    p.result(c.transactionId(), num(1));
+                }
+            } while (!c.name().equals("publish"));
+            p.onStatus(1, info("status", "NetStream.Publish.Start", "Start publishing"));
+            long media = 0;
+            try {
+                while (true) {
+                    RtmpMessage m = p.read();
+                    if (m.type() == MessageType.VIDEO || m.type() == MessageType.AUDIO) {
+                        media += m.payload().length;
+                        if (media >= 1_000_000) {
+                            received.complete(media);
+                        }
+                    } else if (m.type() == MessageType.USER_CONTROL && answerPings
+                            && UserControl.parse(m.payload()) instanceof UserControl.PingRequest ping) {
+                        p.control(ping.response());
+                        serverSent.add("PingResponse");
+                    }
+                }
+            } catch (java.io.IOException e) {
+                // The client closed.
+            }
+        });
+    }
+
+    /** Publishes 64 kB frames every 40 ms until the feed stops; returns the pushing thread. */
+    private static Thread push(BigFrames camera) {
+        Thread pusher = new Thread(() -> {
+            byte[] frame = new byte[64 * 1024];
+            for (long t = 0; !camera.stopped && t < 20_000_000; t += 40_000) {
+                camera.sink.packet(new FeedPacket(TrackKind.VIDEO, t, t, true, frame));
+                try {
+                    Thread.sleep(40);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "test-pusher");
+        pusher.start();
+        return pusher;
+    }
+
+    @Test
+    void publishingGoesOnWhenTheServerStopsAcknowledgingButIsAlive() throws Exception {
+        CompletableFuture<Long> received = new CompletableFuture<>();
+        List<String> serverSent = new CopyOnWriteArrayList<>();
+        try (FakeRtmpServer server = noAckServer(true, received, serverSent)) {
+            Events events = new Events();
+            NetConnection nc = new NetConnection();
+            nc.setRtmpOptions(RtmpOptions.DEFAULTS.withSilenceTimeoutMs(600));
+            nc.addNetStatusListener(events);
+            nc.connect(server.url("live"));
+            events.await("NetConnection.Connect.Success", 5);
+            NetStream ns = new NetStream(nc);
+            ns.addNetStatusListener(events);
+            BigFrames camera = new BigFrames();
+            ns.attachCamera(camera);
+            ns.publish("cam", "live");
+            events.await("NetStream.Publish.Start", 5);
+            Thread pusher = push(camera);
+            long bytes = received.get(20, TimeUnit.SECONDS);
+            List<String> seen = events.codes();
+            System.out.println("[publish, no acknowledgements, " + bytes + " bytes of media in (window 65536), "
+                    + serverSent.size() + " pings answered] NetStatus sequence: " + seen);
+            assertEquals(List.of("NetConnection.Connect.Success", "NetStream.Publish.Start"), seen,
+                    "no Dropped, no Stalled: acknowledgements are not flow control here, TCP is");
+            assertTrue(nc.connected());
+            ns.close();
+            nc.close();
+            pusher.join(5000);
+        }
+    }
+
+    @Test
+    void publishingToAServerThatStopsAcknowledgingAndAnsweringIsStalledThenClosed() throws Exception {
+        CompletableFuture<Long> received = new CompletableFuture<>();
+        try (FakeRtmpServer server = noAckServer(false, received, new CopyOnWriteArrayList<>())) {
+            Events events = new Events();
+            NetConnection nc = new NetConnection();
+            nc.setRtmpOptions(RtmpOptions.DEFAULTS.withSilenceTimeoutMs(600));
+            nc.addNetStatusListener(events);
+            nc.connect(server.url("live"));
+            events.await("NetConnection.Connect.Success", 5);
+            NetStream ns = new NetStream(nc);
+            ns.addNetStatusListener(events);
+            BigFrames camera = new BigFrames();
+            ns.attachCamera(camera);
+            ns.publish("cam", "live");
+            events.await("NetStream.Publish.Start", 5);
+            Thread pusher = push(camera);
+            events.await("NetConnection.Connect.Closed", 10);
+            List<String> seen = events.codes();
+            System.out.println("[publish, no acknowledgements and no answers] NetStatus sequence: " + seen);
+            assertEquals(List.of("NetConnection.Connect.Success", "NetStream.Publish.Start",
+                    "NetStreamFX.Connect.Stalled", "NetConnection.Connect.Closed"), seen);
+            pusher.join(5000);
+            assertTrue(camera.stopped, "the feeds stop when the connection is lost for good");
+            ns.close();
+            nc.close();
         }
     }
 }
