@@ -53,6 +53,10 @@ public final class PlayCommand implements Callable<Integer> {
             description = "RTMP: reconnect up to N times after an unexpected close (default 0).")
     int reconnect;
 
+    @Option(names = "--silence-timeout", paramLabel = "S",
+            description = "RTMP: a server silent this long, pings unanswered, is a dead connection (default 15).")
+    double silenceTimeout = RtmpOptions.DEFAULT_SILENCE_TIMEOUT_MS / 1000.0;
+
     @Option(names = "--buffer-time", paramLabel = "S", description = "NetStream.bufferTime in seconds (default 0.1).")
     double bufferTime = NetStream.DEFAULT_BUFFER_TIME;
 
@@ -98,10 +102,11 @@ public final class PlayCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (bufferTime < 0 || bufferTimeMax < 0 || (duration != null && duration <= 0) || (seek != null && seek < 0)
-                || statsInterval < 0 || reconnect < 0 || !(volume >= 0 && volume <= 1)) {
+                || statsInterval < 0 || reconnect < 0 || !(volume >= 0 && volume <= 1)
+                || !(silenceTimeout * 1000 >= RtmpOptions.MIN_SILENCE_TIMEOUT_MS)) {
             System.err.println("nsfx play: --buffer-time, --buffer-time-max, --seek and --stats-interval take 0 or "
-                    + "more seconds; "
-                    + "--duration takes more than 0; --reconnect 0 or more tries; --volume 0 to 1");
+                    + "more seconds; --duration takes more than 0; --reconnect 0 or more tries; --volume 0 to 1; "
+                    + "--silence-timeout at least " + RtmpOptions.MIN_SILENCE_TIMEOUT_MS / 1000.0);
             return 2;
         }
         if (audioDevice != null && !org.netstreamfx.player.sink.AudioOutputs.exists(audioDevice)) {
@@ -199,7 +204,8 @@ public final class PlayCommand implements Callable<Integer> {
                 ns.play(address);
             } else {
                 RtmpUrl.PlayAddress target = rtmp;
-                RtmpOptions options = RtmpOptions.DEFAULTS.withTrustedCertificate(trustCert);
+                RtmpOptions options = RtmpOptions.DEFAULTS.withTrustedCertificate(trustCert)
+                        .withSilenceTimeoutMs(Math.round(silenceTimeout * 1000));
                 nc.setRtmpOptions(reconnect > 0 ? options.withReconnect(ReconnectPolicy.tries(reconnect)) : options);
                 if (rtmpControl) {
                     nc.addRtmpControlListener(printer::control);

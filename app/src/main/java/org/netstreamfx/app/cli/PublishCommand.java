@@ -86,6 +86,14 @@ public final class PublishCommand implements Callable<Integer> {
             description = "Reconnect and republish up to N times after an unexpected close (default 0).")
     int reconnect;
 
+    @Option(names = "--silence-timeout", paramLabel = "S",
+            description = "A server silent this long, pings unanswered, is a dead connection (default 15).")
+    double silenceTimeout = RtmpOptions.DEFAULT_SILENCE_TIMEOUT_MS / 1000.0;
+
+    @Option(names = "--trust-cert", paramLabel = "FILE",
+            description = "rtmps: trust this one certificate (PEM or DER) instead of the system's; host names are still checked.")
+    java.nio.file.Path trustCert;
+
     @Option(names = "--duration", paramLabel = "S", description = "Unpublish after S seconds and exit 0.")
     Double duration;
 
@@ -99,9 +107,11 @@ public final class PublishCommand implements Callable<Integer> {
     public Integer call() {
         int[] wh = parseSize(size);
         if (wh == null || fps < 1 || (duration != null && duration <= 0) || statsInterval < 0 || reconnect < 0
-                || !(bufferTime >= 0) || !java.util.List.of("live", "record", "append", "appendWithGap").contains(mode)) {
+                || !(bufferTime >= 0) || !java.util.List.of("live", "record", "append", "appendWithGap").contains(mode)
+                || !(silenceTimeout * 1000 >= RtmpOptions.MIN_SILENCE_TIMEOUT_MS)) {
             System.err.println("nsfx publish: --size is WxH, --fps 1 or more, --duration more than 0 s, --mode live, "
-                    + "record, append or appendWithGap; --stats-interval, --buffer-time and --reconnect 0 or more");
+                    + "record, append or appendWithGap; --stats-interval, --buffer-time and --reconnect 0 or more; "
+                    + "--silence-timeout at least " + RtmpOptions.MIN_SILENCE_TIMEOUT_MS / 1000.0);
             return 2;
         }
         RtmpUrl.PlayAddress target;
@@ -178,7 +188,8 @@ public final class PublishCommand implements Callable<Integer> {
                     }
                 }
             });
-            RtmpOptions options = RtmpOptions.DEFAULTS;
+            RtmpOptions options = RtmpOptions.DEFAULTS.withTrustedCertificate(trustCert)
+                    .withSilenceTimeoutMs(Math.round(silenceTimeout * 1000));
             nc.setRtmpOptions(reconnect > 0 ? options.withReconnect(ReconnectPolicy.tries(reconnect)) : options);
             nc.addNetStatusListener(e -> {
                 printer.status(e);

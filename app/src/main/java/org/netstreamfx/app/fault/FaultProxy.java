@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -33,7 +34,11 @@ import org.netstreamfx.player.util.Redact;
  *   <li>added latency per direction (ms; each chunk leaves that long after it arrived, in order;
  *       a change applies to bytes arriving after it);</li>
  *   <li>drop after N ms: each connection is reset that long after it was accepted (0 = never);
- *       and {@link #dropNow()}, which resets every open connection at once.</li>
+ *       and {@link #dropNow()}, which resets every open connection at once;</li>
+ *   <li>freeze per direction ({@link #setFrozen}): nothing more is forwarded that way, and the
+ *       connection stays open, with no FIN and no RST, as a half-open TCP connection or a hung
+ *       peer looks. What arrives meanwhile waits in the proxy (up to {@link Pipe#MAX_QUEUED_BYTES},
+ *       then TCP's flow control stops the sender) and goes on, in order, when thawed.</li>
  * </ul>
  * A dropped connection is closed with an RST on both sides, as a failing network would.
  *
@@ -64,12 +69,14 @@ public final class FaultProxy implements AutoCloseable {
         private final Map<Direction, AtomicLong> latencies = new EnumMap<>(Direction.class);
         private final Map<Direction, LongAdder> bytes = new EnumMap<>(Direction.class);
         private final AtomicLong dropAfterMs = new AtomicLong();
+        private final Map<Direction, AtomicBoolean> frozen = new EnumMap<>(Direction.class);
 
         Faults() {
             for (Direction d : Direction.values()) {
                 buckets.put(d, new TokenBucket());
                 latencies.put(d, new AtomicLong());
                 bytes.put(d, new LongAdder());
+                frozen.put(d, new AtomicBoolean());
             }
         }
 
@@ -83,6 +90,10 @@ public final class FaultProxy implements AutoCloseable {
 
         LongAdder bytes(Direction d) {
             return bytes.get(d);
+        }
+
+        AtomicBoolean frozen(Direction d) {
+            return frozen.get(d);
         }
     }
 
@@ -243,6 +254,15 @@ public final class FaultProxy implements AutoCloseable {
 
     public long dropAfterMs() {
         return faults.dropAfterMs.get();
+    }
+
+    /** Stops ({@code true}) or resumes forwarding {@code direction} on every connection, without closing any. */
+    public void setFrozen(Direction direction, boolean frozen) {
+        faults.frozen(direction).set(frozen);
+    }
+
+    public boolean isFrozen(Direction direction) {
+        return faults.frozen(direction).get();
     }
 
     /** Resets every open connection now; returns how many. New connections are accepted as before. */

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -21,6 +22,8 @@ import java.util.concurrent.atomic.LongAdder;
 final class Pipe {
     static final int READ_BUFFER_BYTES = 16 * 1024;
     static final int MAX_QUEUED_BYTES = 4 * 1024 * 1024;
+    /** How often a frozen direction looks whether it was thawed. */
+    static final long FROZEN_POLL_MS = 5;
 
     /** Bytes that may leave at {@code dueNanos}; an empty chunk marks the end of the stream. */
     private record Chunk(byte[] bytes, long dueNanos) {
@@ -32,6 +35,7 @@ final class Pipe {
     private final AtomicLong latencyMs;
     private final TokenBucket bucket;
     private final LongAdder forwarded;
+    private final AtomicBoolean frozen;
     private final ProxiedConnection owner;
     private final LinkedBlockingQueue<Chunk> queue = new LinkedBlockingQueue<>();
     private final Semaphore queueSpace = new Semaphore(MAX_QUEUED_BYTES);
@@ -39,7 +43,8 @@ final class Pipe {
     private Thread writer;
 
     Pipe(String name, Socket from, Socket to, AtomicLong latencyMs, TokenBucket bucket, LongAdder forwarded,
-         ProxiedConnection owner) {
+         AtomicBoolean frozen, ProxiedConnection owner) {
+        this.frozen = frozen;
         this.name = name;
         this.from = from;
         this.to = to;
@@ -122,6 +127,9 @@ final class Pipe {
                 long wait = chunk.dueNanos() - System.nanoTime();
                 if (wait > 0) {
                     TimeUnit.NANOSECONDS.sleep(wait);
+                }
+                while (frozen.get()) {
+                    TimeUnit.MILLISECONDS.sleep(FROZEN_POLL_MS);
                 }
                 if (chunk.bytes().length == 0) {
                     to.shutdownOutput();

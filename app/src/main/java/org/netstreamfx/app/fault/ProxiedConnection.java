@@ -30,9 +30,9 @@ final class ProxiedConnection {
         this.server = server;
         this.onClosed = onClosed;
         this.up = new Pipe(threadPrefix + "-up", client, server, faults.latencyMs(Direction.UP),
-                faults.bucket(Direction.UP), faults.bytes(Direction.UP), this);
+                faults.bucket(Direction.UP), faults.bytes(Direction.UP), faults.frozen(Direction.UP), this);
         this.down = new Pipe(threadPrefix + "-down", server, client, faults.latencyMs(Direction.DOWN),
-                faults.bucket(Direction.DOWN), faults.bytes(Direction.DOWN), this);
+                faults.bucket(Direction.DOWN), faults.bytes(Direction.DOWN), faults.frozen(Direction.DOWN), this);
     }
 
     void start() {

@@ -219,6 +219,28 @@ class FaultProxyTest {
     }
 
     @Test
+    void aFrozenDirectionForwardsNothingClosesNothingAndResumesWhenThawed() throws Exception {
+        proxy.setFrozen(Direction.DOWN, true);
+        assertTrue(proxy.isFrozen(Direction.DOWN));
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), proxy.port())) {
+            s.getOutputStream().write("GET /big HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            await(() -> proxy.bytes(Direction.UP) > 0, "the request goes up");
+            s.setSoTimeout(300);
+            InputStream in = s.getInputStream();
+            // Half-open as the client sees it: no byte, no end of stream, no reset.
+            assertThrows(java.net.SocketTimeoutException.class, in::read);
+            assertEquals(0, proxy.bytes(Direction.DOWN));
+            assertEquals(1, proxy.counters().open());
+            proxy.setFrozen(Direction.DOWN, false);
+            s.setSoTimeout(6000);
+            byte[] all = in.readAllBytes();
+            assertTrue(all.length > BIG, "the whole response, in order, once thawed: " + all.length);
+            assertArrayEquals(body(BIG), Arrays.copyOfRange(all, all.length - BIG, all.length));
+        }
+    }
+
+    @Test
     void anUnreachableTargetClosesTheClientsConnectionAndIsCounted() throws Exception {
         int closedPort;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

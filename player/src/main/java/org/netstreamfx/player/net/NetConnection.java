@@ -2,6 +2,7 @@ package org.netstreamfx.player.net;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,6 +19,7 @@ import org.netstreamfx.player.amf.AmfValue.AmfNull;
 import org.netstreamfx.player.amf.AmfValues;
 import org.netstreamfx.player.rtmp.client.Command;
 import org.netstreamfx.player.rtmp.client.ConnectFailure;
+import org.netstreamfx.player.rtmp.client.ConnectionStalledException;
 import org.netstreamfx.player.rtmp.client.RtmpConnection;
 import org.netstreamfx.player.rtmp.client.RtmpOptions;
 import org.netstreamfx.player.rtmp.client.RtmpUrl;
@@ -396,6 +398,13 @@ public class NetConnection implements AutoCloseable {
         public void closed(RtmpConnection c, String description, IOException cause) {
             if (!isCurrent(c)) {
                 return;
+            }
+            if (cause instanceof ConnectionStalledException stalled) {
+                Map<String, Object> details = new LinkedHashMap<>();
+                details.put("silentMs", stalled.silentMs());
+                details.put("silenceTimeoutMs", stalled.limitMs());
+                details.put("unansweredPings", stalled.unansweredPings());
+                status(NetStatusCode.NSFX_CONNECT_STALLED, description, details);
             }
             if (rtmpOptions.reconnect().enabled()) {
                 synchronized (rtmpLock) {

@@ -71,6 +71,13 @@ public enum NetStatusCode {
     NSFX_AUDIO_UNDERRUN("NetStreamFX.Audio.Underrun", StatusLevel.WARNING),
     /** The RTMP connection dropped; a reconnect is tried after the delay in the description. */
     NSFX_CONNECT_RECONNECTING("NetStreamFX.Connect.Reconnecting", StatusLevel.WARNING),
+    /**
+     * The server sent nothing for the silence timeout ({@code RtmpOptions.silenceTimeoutMs},
+     * default 15 s) and answered no PingRequest: the connection is taken as dead (half-open TCP).
+     * Details: {@code silentMs}, {@code silenceTimeoutMs}, {@code unansweredPings}. Connect.Closed
+     * or Connect.Reconnecting follows.
+     */
+    NSFX_CONNECT_STALLED("NetStreamFX.Connect.Stalled", StatusLevel.WARNING),
     /** A reconnect succeeded; playing streams are played again. */
     NSFX_CONNECT_RECONNECTED("NetStreamFX.Connect.Reconnected", StatusLevel.STATUS),
     /** The server called a method, or a stream carried a data handler, that the client does not handle. */

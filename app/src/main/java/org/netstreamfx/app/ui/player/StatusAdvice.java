@@ -45,6 +45,7 @@ final class StatusAdvice {
             case NETCONNECTION_CONNECT_REJECTED -> "The server refused: check the application name and credentials.";
             case NETCONNECTION_CONNECT_INVALIDAPP -> "Check the application name in the URL (rtmp://host/app/stream).";
             case NETCONNECTION_CONNECT_APPSHUTDOWN -> "The server application stopped: open the stream again later.";
+            case NSFX_CONNECT_STALLED -> "The server stopped answering: check the network, then open the stream again.";
             case NSFX_AUDIO_NODEVICE -> "The picture plays without sound: connect or enable an audio output and open the stream again.";
             case NSFX_DECODE_ERROR -> "Playback goes on; if the picture stays damaged, the file may be corrupt.";
             default -> level == StatusLevel.ERROR ? "Open the stream again; the event log has the details."

@@ -41,6 +41,7 @@ final class PublishAdvice {
             case NETCONNECTION_CONNECT_INVALIDAPP -> "Check the application name in the server URL (rtmp://host/app).";
             case NETCONNECTION_CONNECT_CLOSED -> "The connection is gone: go live again when the server is back.";
             case NSFX_CONNECT_RECONNECTING -> "The connection dropped; publishing resumes when it is back.";
+            case NSFX_CONNECT_STALLED -> "The server stopped answering: check the network, then go live again.";
             case NSFX_PUBLISH_DROPPED -> "The network cannot keep up: lower the video bitrate or the size.";
             case NSFX_PUBLISH_STALLED -> "Nothing leaves: check the network, or lower the bitrates.";
             case NSFX_PUBLISH_FEEDFAILED -> "The stream goes on without it. Plug it back in (the lists refresh) or "

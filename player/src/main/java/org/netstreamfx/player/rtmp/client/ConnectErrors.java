@@ -33,6 +33,12 @@ final class ConnectErrors {
         if (e instanceof SocketTimeoutException) {
             return "Timed out after " + timeoutMs + " ms " + phase + ": the server did not answer in time.";
         }
+        if (e instanceof ConnectionStalledException) {
+            return e.getMessage();
+        }
+        if (e instanceof TlsRefusedException tls) {
+            return "TLS with " + at + " failed: " + tls.getMessage() + ".";
+        }
         if (e instanceof SSLException) {
             return "TLS with " + at + " failed (certificate or host name not trusted, or not a TLS server): "
                     + e.getMessage();
@@ -49,6 +55,10 @@ final class ConnectErrors {
         }
         if (e instanceof EOFException) {
             return e.getMessage();
+        }
+        if (e instanceof java.net.SocketException && e.getMessage() != null
+                && e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("connection reset")) {
+            return "The connection to " + at + " was reset (TCP RST) " + phase + ".";
         }
         String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return "Connection to " + at + " failed " + phase + ": " + m;

@@ -6,12 +6,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 import org.netstreamfx.player.amf.AmfValue;
 import org.netstreamfx.player.amf.AmfValue.AmfNull;
 import org.netstreamfx.player.rtmp.chunk.AckTracker;
@@ -47,6 +49,12 @@ import org.netstreamfx.player.wire.WireFormatException;
  * the limit and the value. A command message that cannot be decoded fails only that message
  * ({@link Listener#badCommand}) once connected; before that it fails the connect. Nothing the
  * server sends makes an exception escape the reader thread.
+ *
+ * <p><b>Silence.</b> Once connected, reads wait at most until the next step of a {@link
+ * SilenceWatch}: a server silent for a third, then two thirds, of {@link
+ * RtmpOptions#silenceTimeoutMs()} gets a PingRequest (7.1.7; skipped if another thread is in a
+ * write, which must not block the reader); silent for all of it, the connection ends with a
+ * {@link ConnectionStalledException} (half-open TCP: no FIN or RST ever comes).
  */
 public final class RtmpConnection implements AutoCloseable {
     /** Chunk stream of commands on message stream 0 (as Flash Player uses it). */
@@ -88,7 +96,7 @@ public final class RtmpConnection implements AutoCloseable {
     private final long startDelayMs;
     private final CommandCodec codec;
     private final Thread thread;
-    private final Object writeLock = new Object();
+    private final ReentrantLock writeLock = new ReentrantLock();
     private final ChunkEncoder encoder = new ChunkEncoder();
     private final Map<Integer, Answer> pending = new ConcurrentHashMap<>();
     private final Map<Integer, StreamListener> streams = new ConcurrentHashMap<>();
@@ -196,16 +204,24 @@ public final class RtmpConnection implements AutoCloseable {
 
     /** Sends one message. */
     public void send(RtmpMessage m) throws IOException {
-        synchronized (writeLock) {
-            if (out == null || finished) {
-                throw new IOException("the RTMP connection to " + url.masked() + " is not open");
-            }
-            encoder.encode(m, out);
-            out.flush();
+        writeLock.lock();
+        try {
+            write(m);
+        } finally {
+            writeLock.unlock();
         }
         if (m.messageStreamId() == 0 && isControl(m.type())) {
             traceControl(true, m);
         }
+    }
+
+    // Guarded by writeLock.
+    private void write(RtmpMessage m) throws IOException {
+        if (out == null || finished) {
+            throw new IOException("the RTMP connection to " + url.masked() + " is not open");
+        }
+        encoder.encode(m, out);
+        out.flush();
     }
 
     private static boolean isControl(MessageType t) {
@@ -296,8 +312,11 @@ public final class RtmpConnection implements AutoCloseable {
             deadline = System.nanoTime() + options.connectTimeoutMs() * 1_000_000L;
             Socket s = openAndHandshake(deadline);
             OutputStream o = new BufferedOutputStream(s.getOutputStream(), 8192);
-            synchronized (writeLock) {
+            writeLock.lock();
+            try {
                 out = o;
+            } finally {
+                writeLock.unlock();
             }
             send(RtmpMessage.control(new SetChunkSize(ChunkEncoder.PREFERRED_CHUNK_SIZE), 0));
             send(CommandCodec.encode(ConnectCommand.build(url, options, objectEncoding, connectArgs),
@@ -351,15 +370,20 @@ public final class RtmpConnection implements AutoCloseable {
         AckTracker acks = new AckTracker();
         byte[] buf = new byte[READ_BUFFER_BYTES];
         List<RtmpMessage> batch = new ArrayList<>();
-        boolean waitingForever = false;
+        SilenceWatch silence = new SilenceWatch(options.silenceTimeoutMs(), System.nanoTime());
         while (!finished) {
-            if (!connected) {
-                s.setSoTimeout(RtmpSockets.remainingMs(deadline));
-            } else if (!waitingForever) {
-                s.setSoTimeout(0);
-                waitingForever = true;
+            s.setSoTimeout(connected ? silence.readTimeoutMs(System.nanoTime()) : RtmpSockets.remainingMs(deadline));
+            int n;
+            try {
+                n = in.read(buf);
+            } catch (SocketTimeoutException e) {
+                if (!connected) {
+                    throw e;
+                }
+                onSilence(silence);
+                continue;
             }
-            int n = in.read(buf);
+            silence.received(System.nanoTime());
             if (n < 0) {
                 throw new EOFException(connected ? "The server closed the connection."
                         : "The server closed the connection before answering connect.");
@@ -383,6 +407,38 @@ public final class RtmpConnection implements AutoCloseable {
             // After the messages, so that a Window Acknowledgement Size in this read counts it (5.4.4).
             acks.onBytesReceived(n).ifPresent(ack -> sendQuietly(RtmpMessage.control(ack, 0)));
         }
+    }
+
+    /**
+     * Nothing came for a while: past the limit the connection is dead; before it, a PingRequest
+     * goes out at each third of the limit (skipped while another thread is in a write: a write
+     * blocked on a full socket must not block this reader, and the limit holds either way).
+     */
+    private void onSilence(SilenceWatch silence) throws IOException {
+        long now = System.nanoTime();
+        if (silence.expired(now)) {
+            long silentMs = silence.silentMs(now);
+            String d = "Nothing came from " + url.endpoint() + " for " + silentMs + " ms and "
+                    + silence.pingsSent() + (silence.pingsSent() == 1 ? " ping went" : " pings went")
+                    + " unanswered (silence timeout " + options.silenceTimeoutMs()
+                    + " ms): the connection is taken as dead.";
+            throw new ConnectionStalledException(d, silentMs, options.silenceTimeoutMs(), silence.pingsSent());
+        }
+        if (!silence.probeDue(now)) {
+            return;
+        }
+        if (!writeLock.tryLock()) {
+            silence.probed(false);
+            return;
+        }
+        RtmpMessage ping = RtmpMessage.control(new UserControl.PingRequest(System.currentTimeMillis() & 0xFFFF_FFFFL), 0);
+        try {
+            write(ping);
+            silence.probed(true);
+        } finally {
+            writeLock.unlock();
+        }
+        traceControl(true, ping);
     }
 
     private void onMessage(RtmpMessage m, AckTracker acks) throws IOException {
@@ -524,8 +580,11 @@ public final class RtmpConnection implements AutoCloseable {
         boolean byUs = finished;
         finished = true;
         closeSocket();
-        synchronized (writeLock) {
+        writeLock.lock();
+        try {
             out = null;
+        } finally {
+            writeLock.unlock();
         }
         failPending("The connection closed before the answer came: " + description);
         if (byUs) {
