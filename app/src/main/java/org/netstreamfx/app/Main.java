@@ -2,6 +2,8 @@ package org.netstreamfx.app;
 
 import org.netstreamfx.app.cli.GuiCommand;
 import org.netstreamfx.app.cli.NsfxCommand;
+import org.netstreamfx.app.cli.PublishCommand;
+import org.netstreamfx.player.util.Redact;
 import picocli.CommandLine;
 
 /**
@@ -29,6 +31,38 @@ public final class Main {
         if (!cl.getSubcommands().containsKey("gui")) {
             cl.addSubcommand("gui", new GuiCommand());
         }
+        cl.setParameterExceptionHandler(Main::badArguments);
         return cl;
+    }
+
+    /**
+     * Bad arguments: picocli's message and usage on stderr, exit 2, as its default handler does,
+     * but with every argument the message echoes ("Unmatched argument at index 2: 'rtmp://…'")
+     * masked as addresses are everywhere else: passwords and query values, and for
+     * {@code publish} the stream name, which is the stream key.
+     */
+    private static int badArguments(CommandLine.ParameterException ex, String[] args) {
+        CommandLine cl = ex.getCommandLine();
+        boolean publish = cl.getCommand() instanceof PublishCommand;
+        String message = String.valueOf(ex.getMessage());
+        for (String a : args) {
+            if (a.contains("?") || a.contains("@") || a.contains("://")) {
+                message = message.replace(a, masked(a, publish));
+            }
+        }
+        cl.getErr().println(message);
+        if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, cl.getErr())) {
+            cl.usage(cl.getErr(), cl.getColorScheme());
+        }
+        return cl.getCommandSpec().exitCodeOnInvalidInput();
+    }
+
+    private static String masked(String arg, boolean publish) {
+        int scheme = arg.indexOf("://");
+        int slash = arg.lastIndexOf('/');
+        if (publish && scheme >= 0 && slash > scheme + 2) {
+            return Redact.url(arg.substring(0, slash + 1)) + Redact.streamKey(arg.substring(slash + 1));
+        }
+        return Redact.url(arg);
     }
 }

@@ -5,9 +5,19 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.regex.Pattern;
+import org.netstreamfx.player.util.Redact;
 
 /** Chooses the source for what was given to play(): a path, a file: URI, or an http(s) URL. */
 public final class Sources {
+    /**
+     * An address with a scheme other than http(s) or file ({@code rtmp://}, {@code ftp://} …):
+     * not a path, so it is refused here rather than named, secrets and all, as a missing file
+     * ({@code Path.of} would keep its password and query, and fold "//" so that {@link Redact}
+     * no longer sees a URL). Two letters at least, so a Windows drive ({@code C:}) is a path.
+     */
+    private static final Pattern OTHER_URL = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]+://");
+
     private Sources() {
     }
 
@@ -24,7 +34,7 @@ public final class Sources {
             try {
                 uri = new URI(address);
             } catch (URISyntaxException e) {
-                throw new StreamNotFoundException("Not a valid URL: " + org.netstreamfx.player.util.Redact.url(address));
+                throw new StreamNotFoundException("Not a valid URL: " + Redact.url(address));
             }
             return forInput(HttpProgressiveInput.open(uri));
         }
@@ -33,8 +43,10 @@ public final class Sources {
             try {
                 path = Path.of(new URI(address));
             } catch (URISyntaxException | IllegalArgumentException e) {
-                throw new StreamNotFoundException("Not a valid file URL: " + address);
+                throw new StreamNotFoundException("Not a valid file URL: " + Redact.url(address));
             }
+        } else if (OTHER_URL.matcher(address).find()) {
+            throw new StreamNotFoundException("Not a file or an http(s) URL: " + Redact.url(address));
         } else {
             path = Path.of(address);
         }

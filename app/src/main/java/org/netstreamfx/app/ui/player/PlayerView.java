@@ -201,7 +201,8 @@ public final class PlayerView extends StackPane {
         Runnable rebuild = () -> {
             recent.getItems().clear();
             for (String address : vm.recent().items()) {
-                MenuItem item = new MenuItem(address);
+                // The menu shows the address masked (a password, tokens, ?key=); opening uses it whole.
+                MenuItem item = new MenuItem(org.netstreamfx.player.util.Redact.url(address));
                 item.setMnemonicParsing(false);
                 item.setOnAction(e -> vm.open(address));
                 recent.getItems().add(item);
