@@ -45,9 +45,16 @@ class SoundServerTest {
         List<Integer> onsets = r.onsets(4000, 100);
         assertEquals(1, onsets.size(), "one tone onset: " + onsets);
         int at = onsets.get(0);
-        double level = r.rmsDbfs(at + 441, at + 441 * 10);
+        // The median of the tone's 10 ms levels: a loaded machine may starve pacat for a block or
+        // two (a dropout), which says nothing about the level of what is played.
+        List<Double> blocks = new java.util.ArrayList<>();
+        for (int b = at + 441; b + 441 <= at + 441 * 40; b += 441) {
+            blocks.add(r.rmsDbfs(b, b + 441));
+        }
+        java.util.Collections.sort(blocks);
+        double level = blocks.get(blocks.size() / 2);
         // A half-scale sine is -9 dBFS RMS.
-        assertEquals(-9.0, level, 0.5, "tone level");
+        assertEquals(-9.0, level, 0.5, "tone level; 10 ms blocks: " + blocks);
         assertTrue(r.rmsDbfs(Math.max(0, at - 4410), at - 441) < -60, "silence before the tone");
     }
 
