@@ -175,8 +175,10 @@ public final class PlayCommand implements Callable<Integer> {
                     return true;
                 }
             });
+            // A server may echo the play name in its descriptions: its query (keys, tokens) is masked.
+            String secret = address.contains("?") ? address.substring(address.indexOf('?') + 1) : null;
             ns.addNetStatusListener(e -> {
-                printer.status(e);
+                printer.status(RecordCommand.redacted(e, secret));
                 if (e.isError()) {
                     exit.set(1);
                     if (!e.is(NetStatusCode.NETSTREAM_SEEK_INVALIDTIME) && !e.is(NetStatusCode.NETSTREAM_SEEK_FAILED)) {
@@ -211,7 +213,7 @@ public final class PlayCommand implements Callable<Integer> {
                     nc.addRtmpControlListener(printer::control);
                 }
                 nc.addNetStatusListener(e -> {
-                    printer.status(e);
+                    printer.status(RecordCommand.redacted(e, secret));
                     if (e.is(NetStatusCode.NETCONNECTION_CONNECT_SUCCESS)) {
                         ns.play(target.streamName());
                     } else if (e.isError() || e.is(NetStatusCode.NETCONNECTION_CONNECT_CLOSED)) {
