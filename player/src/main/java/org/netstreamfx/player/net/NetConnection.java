@@ -401,6 +401,9 @@ public class NetConnection implements AutoCloseable {
                 synchronized (rtmpLock) {
                     lostBecause = description;
                 }
+                for (NetStream s : rtmpStreams) {
+                    s.rtmpConnectionDropped();
+                }
                 reconnect(c.url(), false);
                 return;
             }

@@ -14,7 +14,10 @@ import org.netstreamfx.player.record.Recorder;
 /**
  * A local recording of what a stream publishes: the feeds' packets, as encoded, to a {@link
  * Recorder} (FLV or fragmented MP4). It starts at the first packet once every attached feed has
- * configured, goes on across reconnects, and stops when publishing stops. The recorder reports
+ * configured, goes on across reconnects, and stops when publishing stops. Across a reconnect the
+ * file keeps everything captured, its timeline continuous (the capture clock's); the time the
+ * stream was off air, from the drop ({@link #offAir()}) to the reconnect ({@link #onAir()}), is
+ * marked as a gap whose media is kept ({@link Recorder#markGap}, reason {@code reconnect}). The recorder reports
  * Record.Start/Stop/Failed itself; a failed recording never stops the stream.
  *
  * <p>Threads: called on the feeds' threads and by the publisher; synchronized.
@@ -25,6 +28,8 @@ final class PublishRecording {
 
     private final Recorder recorder;
     private boolean started;
+    private long lastDtsUs = Long.MIN_VALUE;
+    private long offAirFromUs = Long.MIN_VALUE;
 
     PublishRecording(Recorder recorder) {
         this.recorder = recorder;
@@ -51,6 +56,22 @@ final class PublishRecording {
         }
         recorder.write(new MediaPacket(p.kind() == TrackKind.VIDEO ? VIDEO_TRACK : AUDIO_TRACK, p.ptsUs(), p.dtsUs(),
                 0, p.keyframe(), p.data()));
+        lastDtsUs = Math.max(lastDtsUs, p.dtsUs());
+    }
+
+    /** The connection dropped: what is recorded from now on is not sent. */
+    synchronized void offAir() {
+        if (started && offAirFromUs == Long.MIN_VALUE && lastDtsUs != Long.MIN_VALUE) {
+            offAirFromUs = lastDtsUs;
+        }
+    }
+
+    /** Connected again (republishing): the span since {@link #offAir()} is marked. */
+    synchronized void onAir() {
+        if (offAirFromUs != Long.MIN_VALUE && lastDtsUs > offAirFromUs) {
+            recorder.markGap(offAirFromUs, lastDtsUs - offAirFromUs, "reconnect", true);
+        }
+        offAirFromUs = Long.MIN_VALUE;
     }
 
     synchronized void stop() {

@@ -172,6 +172,14 @@ final class Publisher implements FeedSink {
 
     // Called on the connection's reader thread.
 
+    /** The connection dropped, a reconnect follows: the recording notes that from here nothing is sent. */
+    void connectionDropped() {
+        PublishRecording r = recording;
+        if (r != null && session != null) {
+            r.offAir();
+        }
+    }
+
     /** Republishes the same name on the new connection; the feeds go on, video from the next keyframe. */
     synchronized void reconnected(RtmpConnection rc, long queueLimitUs) {
         PublishSession old = session;
@@ -181,6 +189,10 @@ final class Publisher implements FeedSink {
         }
         old.connectionLost();
         droppedBefore += old.droppedFrames();
+        PublishRecording r = recording;
+        if (r != null) {
+            r.onAir();
+        }
         PublishSession s = new PublishSession(this, rc, n, type, Math.max(MIN_QUEUE_US, queueLimitUs), true);
         session = s;
         s.start();
