@@ -35,8 +35,8 @@ import org.netstreamfx.player.source.SourcePacket;
  *       server or a new publisher starts again from, so the file's duration is the time it
  *       covers; the span is marked as a gap ({@link Recorder#markGap}, reason {@code reconnect},
  *       media missing). Packets still coming from the session before the reconnect are ignored.
- *   <li>Data messages other than onMetaData go in where the format has room (FLV script tags); the
- *       recorder writes its own onMetaData.
+ *   <li>Data messages other than onMetaData and {@code |RtmpSampleAccess} go in where the format
+ *       has room (FLV script tags); the recorder writes its own onMetaData.
  *   <li>The end of the stream stops the recording (Record.Stop).
  * </ul>
  *
@@ -51,6 +51,13 @@ final class PlayRecording implements StreamPipeline.Tap {
     static final long DEFAULT_GAP_US = 40_000;
     /** Frame spacings above this are not taken as the stream's (a gap, not a frame). */
     static final long MAX_GAP_US = 1_000_000;
+    /**
+     * Data messages not written: onMetaData (the recorder writes its own) and the protocol's
+     * {@code |RtmpSampleAccess} (a server's permission, not content; a server sends it at each
+     * play, so after a reconnect it would land mid-file, where FFmpeg 5.1's flv demuxer makes a
+     * stream of it and ffprobe -count_frames crashes).
+     */
+    static final java.util.Set<String> NOT_RECORDED = java.util.Set.of("onMetaData", "|RtmpSampleAccess");
 
     private final Recorder recorder;
     private final RecordListener failures;
@@ -145,7 +152,7 @@ final class PlayRecording implements StreamPipeline.Tap {
                 return;
             }
             if (item instanceof DataMessage m) {
-                if (!m.handler().equals("onMetaData")) {
+                if (!NOT_RECORDED.contains(m.handler())) {
                     recorder.writeData(m.handler(), m.args());
                 }
             } else if (item instanceof SourcePacket sp) {

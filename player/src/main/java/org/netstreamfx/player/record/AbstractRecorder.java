@@ -59,8 +59,12 @@ abstract class AbstractRecorder implements Recorder {
     /** Writes a data message at {@code timeUs}; returns false when the format has no place for it. */
     abstract boolean writeScript(String name, List<?> args, long timeUs) throws IOException;
 
-    /** Overwrites the reserved {@code gaps} field ({@link RecordedGaps#field()}) with {@code field}. */
-    abstract void writeGaps(byte[] field) throws IOException;
+    /**
+     * Overwrites the reserved {@code gaps} field ({@link RecordedGaps#field()}) with {@code field};
+     * a format without the field keeps the gaps in {@link #gaps()} only.
+     */
+    void writeGaps(byte[] field) throws IOException {
+    }
 
     /** Completes the file after the last packet; {@code durationUs} is the end of the latest packet. */
     abstract void finish(long durationUs) throws IOException;
