@@ -23,6 +23,8 @@ import org.netstreamfx.player.record.FragmentedMp4Recorder;
  * goes on in the same file, playable, the gap marked.
  */
 class PlayServerRestartTest {
+    /** How soon after the kill Connect.Closed must come: at once (about 0.05 s), bounded loosely for a loaded 2-core machine. */
+    static final double CLOSED_WITHIN_S = 5.0;
     private static NginxRtmp nginx;
 
     @BeforeAll
@@ -45,7 +47,7 @@ class PlayServerRestartTest {
     }
 
     @Test
-    void withoutReconnectTheKillIsConnectClosedWithinTwoSeconds() throws Exception {
+    void withoutReconnectTheKillIsPlayFailedThenConnectClosedAtOnce() throws Exception {
         try (FfmpegPublisher publisher = FfmpegPublisher.testSource(nginx.url("live", "norestart"));
              PlayClient player = new PlayClient("player (reconnect off)", nginx.appUrl("live"), 0)) {
             publisher.awaitPublishing(Duration.ofSeconds(15));
@@ -57,7 +59,7 @@ class PlayServerRestartTest {
             long shown = player.pictures.get();
             System.out.println(player.log);
             double closedAfter = player.log.secondsTo("NetConnection.Connect.Closed");
-            assertTrue(closedAfter < 2.0, "Connect.Closed " + closedAfter + " s after the kill");
+            assertTrue(closedAfter < CLOSED_WITHIN_S, "Connect.Closed " + closedAfter + " s after the kill");
             assertTrue(player.log.codes().containsAll(List.of("NetConnection.Connect.Success", "NetStream.Play.Start")),
                     player.log.toString());
             assertEquals(List.of("NetStream.Play.Failed", "NetConnection.Connect.Closed"),
