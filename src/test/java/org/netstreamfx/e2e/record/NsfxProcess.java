@@ -17,14 +17,14 @@ import java.util.concurrent.TimeUnit;
  * {@code nsfx ARGS} in a child JVM on the tests' classpath, as a user runs it: stdout read line by
  * line as it comes (each line must be one JSON object), stderr kept, and Ctrl-C (SIGINT).
  */
-final class NsfxProcess implements AutoCloseable {
+public final class NsfxProcess implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Process process;
     private final List<JsonNode> lines = new CopyOnWriteArrayList<>();
     private final StringBuilder stdout = new StringBuilder();
     private final Thread reader;
 
-    NsfxProcess(String... args) throws IOException {
+    public NsfxProcess(String... args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "org.netstreamfx.app.Main"));
         cmd.addAll(List.of(args));
@@ -49,19 +49,29 @@ final class NsfxProcess implements AutoCloseable {
         }
     }
 
+    /** Every line printed so far, in order. */
+    public List<JsonNode> lines() {
+        return List.copyOf(lines);
+    }
+
+    /** Whether the child is still running. */
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
     /** The status codes printed so far, in order. */
-    List<String> codes() {
+    public List<String> codes() {
         return lines.stream().filter(n -> n.path("type").asText().equals("status")).map(n -> n.get("code").asText())
                 .toList();
     }
 
-    String stdout() {
+    public String stdout() {
         synchronized (stdout) {
             return stdout.toString();
         }
     }
 
-    String stderr() throws IOException {
+    public String stderr() throws IOException {
         return new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
     }
 
@@ -71,7 +81,7 @@ final class NsfxProcess implements AutoCloseable {
      * runners start builds), the child inherits that and a JVM keeps ignoring it; SIGTERM then
      * stands in, which runs the same shutdown hooks.
      */
-    void interrupt() throws IOException, InterruptedException {
+    public void interrupt() throws IOException, InterruptedException {
         String signal = sigintIgnored() ? "-TERM" : "-INT";
         new ProcessBuilder("kill", signal, Long.toString(process.pid())).start().waitFor();
     }
@@ -92,7 +102,7 @@ final class NsfxProcess implements AutoCloseable {
     }
 
     /** The exit status, once the child has ended and all of its output is read. */
-    int exit(long seconds) throws InterruptedException {
+    public int exit(long seconds) throws InterruptedException {
         if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
             throw new AssertionError("nsfx did not exit within " + seconds + " s; printed: " + stdout());
         }
