@@ -17,8 +17,8 @@ import org.netstreamfx.player.record.Recorder;
  * configured, goes on across reconnects, and stops when publishing stops. Across a reconnect the
  * file keeps everything captured, its timeline continuous (the capture clock's); the time the
  * stream was off air, from the drop ({@link #offAir()}) to the reconnect ({@link #onAir()}), is
- * marked as a gap whose media is kept ({@link Recorder#markGap}, reason {@code reconnect}). The recorder reports
- * Record.Start/Stop/Failed itself; a failed recording never stops the stream.
+ * marked as a gap whose media is kept ({@link Recorder#markGap}, reason {@code reconnect}). The
+ * recorder reports Record.Start/Stop/Failed itself; a failed recording never stops the stream.
  *
  * <p>Threads: called on the feeds' threads and by the publisher; synchronized.
  */
