@@ -108,10 +108,11 @@ class NsfxServerRestartTest {
                     playOffExit, publishOffEnded, publishOffExit, recordExit, publishOnExit);
 
             assertEquals(1, playOffExit, playOff.stdout());
-            // Printed by two listeners: either may come first.
-            assertEquals(java.util.Set.of("NetStream.Play.Failed", "NetConnection.Connect.Closed"),
-                    java.util.Set.copyOf(since(playOff, before[1])), playOff.stdout());
-            assertEquals(2, since(playOff, before[1]).size(), playOff.stdout());
+            // Connect.Closed ends the command; the stream's Play.Failed, raised on another thread at the
+            // same moment, is printed when it comes first.
+            List<String> playOffAfter = since(playOff, before[1]);
+            assertTrue(playOffAfter.contains("NetConnection.Connect.Closed") && java.util.Set.of(
+                    "NetStream.Play.Failed", "NetConnection.Connect.Closed").containsAll(playOffAfter), playOff.stdout());
             assertEquals(1, publishOffExit, publishOff.stdout());
             assertTrue(since(publishOff, before[4]).contains("NetConnection.Connect.Closed"), publishOff.stdout());
             assertTrue(playOffEnded < 10 && publishOffEnded < 10, "ended " + playOffEnded + " / " + publishOffEnded

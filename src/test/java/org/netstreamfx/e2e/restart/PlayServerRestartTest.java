@@ -47,7 +47,7 @@ class PlayServerRestartTest {
     }
 
     @Test
-    void withoutReconnectTheKillIsPlayFailedThenConnectClosedAtOnce() throws Exception {
+    void withoutReconnectTheKillIsPlayFailedAndConnectClosedAtOnce() throws Exception {
         try (FfmpegPublisher publisher = FfmpegPublisher.testSource(nginx.url("live", "norestart"));
              PlayClient player = new PlayClient("player (reconnect off)", nginx.appUrl("live"), 0)) {
             publisher.awaitPublishing(Duration.ofSeconds(15));
@@ -62,8 +62,12 @@ class PlayServerRestartTest {
             assertTrue(closedAfter < CLOSED_WITHIN_S, "Connect.Closed " + closedAfter + " s after the kill");
             assertTrue(player.log.codes().containsAll(List.of("NetConnection.Connect.Success", "NetStream.Play.Start")),
                     player.log.toString());
-            assertEquals(List.of("NetStream.Play.Failed", "NetConnection.Connect.Closed"),
-                    player.log.codesSinceOrigin(), player.log.toString());
+            // The connection's Connect.Closed and the stream's Play.Failed are raised on two threads
+            // at the same moment (within 10 ms): either may come first.
+            List<String> after = player.log.codesSinceOrigin();
+            assertEquals(2, after.size(), player.log.toString());
+            assertEquals(java.util.Set.of("NetStream.Play.Failed", "NetConnection.Connect.Closed"),
+                    java.util.Set.copyOf(after), player.log.toString());
             assertEquals(0, player.log.count("NetStreamFX.Connect.Reconnecting"));
             nginx.restart();
             try (FfmpegPublisher again = FfmpegPublisher.testSource(nginx.url("live", "norestart"))) {
