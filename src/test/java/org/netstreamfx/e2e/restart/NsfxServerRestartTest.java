@@ -28,6 +28,8 @@ import org.netstreamfx.e2e.rtmp.support.NginxRtmp;
  */
 class NsfxServerRestartTest {
     private static final Pattern PACKETS = Pattern.compile("\\((\\d+) packets");
+    /** A token in the players' address and the publishers' stream key: never printed, never in a file. */
+    private static final String SECRET = "sekrit4242";
     private static NginxRtmp nginx;
 
     @BeforeAll
@@ -49,11 +51,13 @@ class NsfxServerRestartTest {
         String cam = nginx.url("live", "clicam");
         FfmpegPublisher camera = FfmpegPublisher.testSource(cam).awaitPublishing(Duration.ofSeconds(15));
         FfmpegPublisher again = null;
-        try (NsfxProcess playOn = new NsfxProcess("play", cam, "--reconnect", "10", "--no-audio",
+        String camWithToken = cam + "?token=" + SECRET;
+        try (NsfxProcess playOn = new NsfxProcess("play", camWithToken, "--reconnect", "10", "--no-audio",
                      "--stats-interval", "0.5");
              NsfxProcess playOff = new NsfxProcess("play", cam, "--no-audio", "--stats-interval", "0");
-             NsfxProcess record = new NsfxProcess("record", cam, "--reconnect", "10", "--to", recorded.toString());
-             NsfxProcess publishOn = new NsfxProcess("publish", nginx.url("live", "clipub"), "--reconnect", "10",
+             NsfxProcess record = new NsfxProcess("record", camWithToken, "--reconnect", "10", "--to",
+                     recorded.toString());
+             NsfxProcess publishOn = new NsfxProcess("publish", nginx.url("live", SECRET), "--reconnect", "10",
                      "--size", "320x240", "--keyint", "1", "--stats-interval", "0", "--record", published.toString());
              NsfxProcess publishOff = new NsfxProcess("publish", nginx.url("live", "clipub2"), "--size", "160x120",
                      "--keyint", "1", "--stats-interval", "0")) {
@@ -131,6 +135,13 @@ class NsfxServerRestartTest {
             assertEquals(0, publishOnExit, publishOn.stdout());
             checkRecording(record, recorded, "missing");
             checkRecording(publishOn, published, "kept");
+            for (NsfxProcess p : List.of(playOn, record, publishOn)) {
+                assertTrue(!p.stdout().contains(SECRET), "the secret is printed: " + p.stdout());
+            }
+            for (Path f : List.of(recorded, published)) {
+                assertTrue(!new String(java.nio.file.Files.readAllBytes(f), java.nio.charset.StandardCharsets.ISO_8859_1)
+                        .contains(SECRET), "the secret is in " + f);
+            }
         } finally {
             camera.close();
             if (again != null) {
