@@ -49,9 +49,14 @@ public final class NsfxProcess implements AutoCloseable {
         }
     }
 
-    /** Every line printed so far, parsed. */
+    /** Every line printed so far, parsed, in order. */
     public List<JsonNode> lines() {
         return List.copyOf(lines);
+    }
+
+    /** Whether the child is still running. */
+    public boolean isAlive() {
+        return process.isAlive();
     }
 
     /** The status codes printed so far, in order. */

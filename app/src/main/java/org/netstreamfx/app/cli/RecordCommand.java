@@ -21,6 +21,7 @@ import org.netstreamfx.player.record.FlvRecorder;
 import org.netstreamfx.player.record.FragmentedMp4Recorder;
 import org.netstreamfx.player.record.RecordListener;
 import org.netstreamfx.player.record.Recorder;
+import org.netstreamfx.player.rtmp.client.ReconnectPolicy;
 import org.netstreamfx.player.rtmp.client.RtmpUrl;
 import org.netstreamfx.player.sink.NullAudioSink;
 import org.netstreamfx.player.util.Redact;
@@ -55,6 +56,10 @@ public final class RecordCommand implements Callable<Integer> {
     @Option(names = "--duration", paramLabel = "S", description = "Record S seconds of media, then stop.")
     Double duration;
 
+    @Option(names = "--reconnect", paramLabel = "N", description = "RTMP: reconnect up to N times after an "
+            + "unexpected close and record on in the same file, the gap marked (default 0).")
+    int reconnect;
+
     @Option(names = "--events", paramLabel = "jsonl|text", description = "Output format (default jsonl).")
     EventFormat events = EventFormat.jsonl;
 
@@ -63,6 +68,10 @@ public final class RecordCommand implements Callable<Integer> {
         String shown = Redact.url(address);
         if (duration != null && !(duration > 0)) {
             System.err.println("nsfx record: --duration takes more than 0 seconds");
+            return 2;
+        }
+        if (reconnect < 0) {
+            System.err.println("nsfx record: --reconnect takes 0 or more tries");
             return 2;
         }
         String kind = format != null ? format.toLowerCase(Locale.ROOT)
@@ -148,6 +157,9 @@ public final class RecordCommand implements Callable<Integer> {
                         done.countDown();
                     }
                 });
+                if (reconnect > 0) {
+                    nc.setRtmpOptions(nc.rtmpOptions().withReconnect(ReconnectPolicy.tries(reconnect)));
+                }
                 nc.connect(target.connection().tcUrl());
             }
             done.await();
@@ -231,6 +243,11 @@ public final class RecordCommand implements Callable<Integer> {
         @Override
         public void writeData(String name, List<?> args) {
             file.writeData(name, args);
+        }
+
+        @Override
+        public void markGap(long startUs, long lengthUs, String reason, boolean mediaKept) {
+            file.markGap(startUs, lengthUs, reason, mediaKept);
         }
 
         @Override

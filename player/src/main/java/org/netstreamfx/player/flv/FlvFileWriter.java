@@ -97,6 +97,24 @@ public final class FlvFileWriter {
         channel.position(end);
     }
 
+    /**
+     * Overwrites {@code bytes} at {@code offset} (a value reserved earlier, such as onMetaData's
+     * space-padded {@code gaps} string), then returns to the end of the file.
+     */
+    public void patchBytes(long offset, byte[] bytes) throws IOException {
+        if (offset < 0 || offset + bytes.length > bytesWritten) {
+            throw new IllegalArgumentException("patch of " + bytes.length + " bytes at " + offset
+                    + " is outside the " + bytesWritten + " bytes written");
+        }
+        ByteBuffer b = ByteBuffer.wrap(bytes);
+        long end = channel.position();
+        channel.position(offset);
+        while (b.hasRemaining()) {
+            channel.write(b);
+        }
+        channel.position(end);
+    }
+
     /** Bytes written since the writer was created (the header included). */
     public long bytesWritten() {
         return bytesWritten;

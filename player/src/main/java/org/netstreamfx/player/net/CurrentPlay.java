@@ -36,7 +36,7 @@ final class CurrentPlay {
         synchronized (this) {
             if (recording != null && !recordingAttached) {
                 recordingAttached = true;
-                s.setTap(recording);
+                s.setTap(recording.newTap());
             }
         }
         s.start();
@@ -47,7 +47,7 @@ final class CurrentPlay {
 
     /**
      * Records what plays now, or what the next play() plays, with {@code r}, until that play ends
-     * (end of stream, close(), another play(), the replay after an RTMP reconnect) or
+     * (end of stream, close(), another play(); not the replay after an RTMP reconnect) or
      * {@link #stopRecording()}. Replaces (stops) an earlier recording.
      */
     void record(PlayRecording r) {
@@ -59,7 +59,22 @@ final class CurrentPlay {
             recordingAttached = s != null;
         }
         if (s != null) {
-            s.setTap(r);
+            s.setTap(r.newTap());
+        }
+    }
+
+    /**
+     * Before the replay after an RTMP reconnect: the recording is kept for the next session (it
+     * goes on in the same file, the gap marked) instead of ending with this one.
+     */
+    void keepRecordingForReplay() {
+        PlayRecording r;
+        synchronized (this) {
+            r = recording;
+            recordingAttached = false;
+        }
+        if (r != null) {
+            r.reconnected();
         }
     }
 

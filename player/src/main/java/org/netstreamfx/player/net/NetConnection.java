@@ -410,6 +410,9 @@ public class NetConnection implements AutoCloseable {
                 synchronized (rtmpLock) {
                     lostBecause = description;
                 }
+                for (NetStream s : rtmpStreams) {
+                    s.rtmpConnectionDropped();
+                }
                 reconnect(c.url(), false);
                 return;
             }

@@ -499,6 +499,11 @@ public class NetStream implements AutoCloseable {
         current.connectionLost(description);
     }
 
+    /** The connection dropped and a reconnect follows: a recording of what is published marks the time off air. */
+    void rtmpConnectionDropped() {
+        publisher.connectionDropped();
+    }
+
     /** The connection came back: play the same stream again, from where it was if recorded. */
     void rtmpReconnected() {
         RtmpConnection now = connection.rtmpConnection();
@@ -516,6 +521,7 @@ public class NetStream implements AutoCloseable {
             }
             RtmpPlayStream.PlayRequest r = old.request();
             double start = r.startSeconds() >= 0 ? Math.max(r.startSeconds(), time()) : r.startSeconds();
+            current.keepRecordingForReplay();
             closeSession();
             startRtmp(rc, new RtmpPlayStream.PlayRequest(r.name(), start, r.lengthSeconds(), r.reset()));
         });

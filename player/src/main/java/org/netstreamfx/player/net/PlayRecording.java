@@ -2,6 +2,7 @@ package org.netstreamfx.player.net;
 
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.function.LongSupplier;
 import org.netstreamfx.player.media.MediaPacket;
 import org.netstreamfx.player.media.TrackFormat;
 import org.netstreamfx.player.media.TrackKind;
@@ -28,22 +29,35 @@ import org.netstreamfx.player.source.SourcePacket;
  *       packet for audio only), which is then placed one frame after the last packet written. The
  *       file is what was watched, in order, with time increasing; it does not jump.
  *   <li>Pause changes nothing: the file has no gap. A live stream keeps its own timestamps.
- *   <li>Data messages other than onMetaData go in where the format has room (FLV script tags); the
- *       recorder writes its own onMetaData.
+ *   <li>An RTMP reconnect ({@link #reconnected()}) goes on in the same file: the replay's packets
+ *       are spliced like a seek's, but the first keyframe is placed as far after the last packet
+ *       as the wall clock says the stream was away (at least one frame), whatever timestamps the
+ *       server or a new publisher starts again from, so the file's duration is the time it
+ *       covers; the span is marked as a gap ({@link Recorder#markGap}, reason {@code reconnect},
+ *       media missing). Packets still coming from the session before the reconnect are ignored.
+ *   <li>Data messages other than onMetaData and {@code |RtmpSampleAccess} go in where the format
+ *       has room (FLV script tags); the recorder writes its own onMetaData.
  *   <li>The end of the stream stops the recording (Record.Stop).
  * </ul>
  *
  * The recorder reports Record.Start/Stop/Failed itself; a recorder that throws anyway is reported
  * here as Record.Failed and dropped. Neither ever stops playback.
  *
- * <p>Thread ownership: {@link #item} and {@link #seeked} on the demux thread, {@link #stop()} on
- * any; synchronized.
+ * <p>Thread ownership: {@link #item} and {@link #seeked} on the demux thread, {@link #stop()} and
+ * {@link #reconnected()} on any; synchronized.
  */
 final class PlayRecording implements StreamPipeline.Tap {
     /** Where a splice puts the keyframe after the last packet when no frame spacing was seen. */
     static final long DEFAULT_GAP_US = 40_000;
     /** Frame spacings above this are not taken as the stream's (a gap, not a frame). */
     static final long MAX_GAP_US = 1_000_000;
+    /**
+     * Data messages not written: onMetaData (the recorder writes its own) and the protocol's
+     * {@code |RtmpSampleAccess} (a server's permission, not content; a server sends it at each
+     * play, so after a reconnect it would land mid-file, where FFmpeg 5.1's flv demuxer makes a
+     * stream of it and ffprobe -count_frames crashes).
+     */
+    static final java.util.Set<String> NOT_RECORDED = java.util.Set.of("onMetaData", "|RtmpSampleAccess");
 
     private final Recorder recorder;
     private final RecordListener failures;
@@ -56,11 +70,62 @@ final class PlayRecording implements StreamPipeline.Tap {
     private long lastDtsUs = Long.MIN_VALUE;
     private long lastLeadDtsUs = Long.MIN_VALUE;
     private long gapUs = DEFAULT_GAP_US;
+    private final LongSupplier nanoTime;
+    /** Which session's taps are heard: {@link #reconnected()} moves on to the next. */
+    private int generation;
+    private boolean reconnectSplice;
+    private long lastWriteNanos;
+    private long gapStartUs;
+    private long gapLengthUs;
 
     /** @param failures hears the Record.Failed of a recorder that throws */
     PlayRecording(Recorder recorder, RecordListener failures) {
+        this(recorder, failures, System::nanoTime);
+    }
+
+    /** For tests: the wall clock read as {@code nanoTime}. */
+    PlayRecording(Recorder recorder, RecordListener failures, LongSupplier nanoTime) {
         this.recorder = recorder;
         this.failures = failures;
+        this.nanoTime = nanoTime;
+    }
+
+    /** A tap for the session that plays now; it goes quiet after {@link #reconnected()}. */
+    synchronized StreamPipeline.Tap newTap() {
+        int mine = generation;
+        PlayRecording r = this;
+        return new StreamPipeline.Tap() {
+            @Override
+            public void item(SourceDescription description, SourceItem item) {
+                synchronized (r) {
+                    if (r.generation == mine) {
+                        r.item(description, item);
+                    }
+                }
+            }
+
+            @Override
+            public void seeked(long targetUs) {
+                synchronized (r) {
+                    if (r.generation == mine) {
+                        r.seeked(targetUs);
+                    }
+                }
+            }
+        };
+    }
+
+    /**
+     * The connection came back and the stream is played again in a new session: what the old
+     * session still yields is ignored, and the next session's first keyframe goes after a gap
+     * as long as the stream was away.
+     */
+    synchronized void reconnected() {
+        generation++;
+        if (started && !done) {
+            splice = true;
+            reconnectSplice = true;
+        }
     }
 
     /** An FLV recorder for a name ending in .flv, else a fragmented MP4 one, reporting to {@code listener}. */
@@ -87,7 +152,7 @@ final class PlayRecording implements StreamPipeline.Tap {
                 return;
             }
             if (item instanceof DataMessage m) {
-                if (!m.handler().equals("onMetaData")) {
+                if (!NOT_RECORDED.contains(m.handler())) {
                     recorder.writeData(m.handler(), m.args());
                 }
             } else if (item instanceof SourcePacket sp) {
@@ -128,8 +193,18 @@ final class PlayRecording implements StreamPipeline.Tap {
             if (!lead || (leadIsVideo && !p.keyframe())) {
                 return;
             }
-            offsetUs = lastDtsUs == Long.MIN_VALUE ? 0 : lastDtsUs + gapUs - p.dtsUs();
+            long awayUs = 0;
+            if (reconnectSplice && lastDtsUs != Long.MIN_VALUE) {
+                awayUs = Math.max(gapUs, (nanoTime.getAsLong() - lastWriteNanos) / 1000);
+            }
+            offsetUs = lastDtsUs == Long.MIN_VALUE ? 0 : lastDtsUs + Math.max(gapUs, awayUs) - p.dtsUs();
+            if (awayUs > gapUs) {
+                // The gap runs from the end of the last frame to this keyframe.
+                gapStartUs = lastDtsUs + gapUs;
+                gapLengthUs = awayUs - gapUs;
+            }
             splice = false;
+            reconnectSplice = false;
             lastLeadDtsUs = Long.MIN_VALUE;
         }
         long dts = p.dtsUs() + offsetUs;
@@ -143,6 +218,11 @@ final class PlayRecording implements StreamPipeline.Tap {
         recorder.write(new MediaPacket(p.trackIndex(), p.ptsUs() + offsetUs, dts, p.durationUs(), p.keyframe(),
                 p.data()));
         lastDtsUs = Math.max(lastDtsUs, dts);
+        lastWriteNanos = nanoTime.getAsLong();
+        if (gapLengthUs > 0) {
+            recorder.markGap(gapStartUs, gapLengthUs, "reconnect", false);
+            gapLengthUs = 0;
+        }
         if (recorder.state() == Recorder.State.FAILED) {
             done = true;
         }

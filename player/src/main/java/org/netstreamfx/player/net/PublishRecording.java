@@ -14,17 +14,24 @@ import org.netstreamfx.player.record.Recorder;
 /**
  * A local recording of what a stream publishes: the feeds' packets, as encoded, to a {@link
  * Recorder} (FLV or fragmented MP4). It starts at the first packet once every attached feed has
- * configured, goes on across reconnects, and stops when publishing stops. The recorder reports
- * Record.Start/Stop/Failed itself; a failed recording never stops the stream.
+ * configured, goes on across reconnects, and stops when publishing stops. Across a reconnect the
+ * file keeps everything captured, its timeline continuous (the capture clock's); the time the
+ * stream was off air, from the drop ({@link #offAir()}) to the reconnect ({@link #onAir()}), is
+ * marked as a gap whose media is kept ({@link Recorder#markGap}, reason {@code reconnect}). The
+ * recorder reports Record.Start/Stop/Failed itself; a failed recording never stops the stream.
  *
  * <p>Threads: called on the feeds' threads and by the publisher; synchronized.
  */
 final class PublishRecording {
     private static final int VIDEO_TRACK = 0;
     private static final int AUDIO_TRACK = 1;
+    /** Samples per AAC-LC frame (ISO/IEC 14496-3, 1024 per raw data block). */
+    private static final int AAC_FRAME_SAMPLES = 1024;
 
     private final Recorder recorder;
     private boolean started;
+    private long lastDtsUs = Long.MIN_VALUE;
+    private long offAirFromUs = Long.MIN_VALUE;
 
     PublishRecording(Recorder recorder) {
         this.recorder = recorder;
@@ -50,7 +57,23 @@ final class PublishRecording {
             started = true;
         }
         recorder.write(new MediaPacket(p.kind() == TrackKind.VIDEO ? VIDEO_TRACK : AUDIO_TRACK, p.ptsUs(), p.dtsUs(),
-                0, p.keyframe(), p.data()));
+                durationUs(p.kind() == TrackKind.VIDEO ? video : audio), p.keyframe(), p.data()));
+        lastDtsUs = Math.max(lastDtsUs, p.dtsUs());
+    }
+
+    /** The connection dropped: what is recorded from now on is not sent. */
+    synchronized void offAir() {
+        if (started && offAirFromUs == Long.MIN_VALUE && lastDtsUs != Long.MIN_VALUE) {
+            offAirFromUs = lastDtsUs;
+        }
+    }
+
+    /** Connected again (republishing): the span since {@link #offAir()} is marked. */
+    synchronized void onAir() {
+        if (offAirFromUs != Long.MIN_VALUE && lastDtsUs > offAirFromUs) {
+            recorder.markGap(offAirFromUs, lastDtsUs - offAirFromUs, "reconnect", true);
+        }
+        offAirFromUs = Long.MIN_VALUE;
     }
 
     synchronized void stop() {
@@ -69,6 +92,25 @@ final class PublishRecording {
         }
         return new TrackFormat(index, Codec.AAC, c.decoderConfig(), 0, 0, 0, number(m, "audiosamplerate"),
                 Boolean.TRUE.equals(m.get("stereo")) ? 2 : 1, number(m, "audiodatarate") * 1000L, "LC", "");
+    }
+
+    /**
+     * A packet's duration: a frame period for video, 1024 samples for AAC. Without it the mp4
+     * muxer cannot know how long the last sample of a fragment lasts, and a fragment of one
+     * sample (keyframes asked for in a row) starts at that sample's own time: two samples with
+     * one decode time, which ffmpeg then reports as non-monotonic.
+     */
+    private static long durationUs(FeedConfig c) {
+        if (c == null) {
+            return 0;
+        }
+        Map<String, Object> m = c.metaData();
+        if (c.kind() == TrackKind.VIDEO) {
+            int fps = number(m, "framerate");
+            return fps > 0 ? 1_000_000L / fps : 0;
+        }
+        int rate = number(m, "audiosamplerate");
+        return rate > 0 ? AAC_FRAME_SAMPLES * 1_000_000L / rate : 0;
     }
 
     private static int number(Map<String, Object> m, String key) {

@@ -34,6 +34,8 @@ final class Publisher implements FeedSink {
     private volatile String type;
     private volatile long droppedBefore;
     private volatile PublishRecording recording;
+    /** Between a dropped connection and the reconnect: packets go to the recording only. */
+    private volatile boolean offAir;
     private boolean feedsStarted;
     // Guarded by this: the rate meter of rates().
     private long rateNanos;
@@ -104,6 +106,7 @@ final class Publisher implements FeedSink {
 
     synchronized void publish(RtmpConnection rc, String streamName, String publishType, long queueLimitUs) {
         endSession();
+        offAir = false;
         name = streamName;
         type = publishType;
         droppedBefore = 0;
@@ -172,6 +175,19 @@ final class Publisher implements FeedSink {
 
     // Called on the connection's reader thread.
 
+    /**
+     * The connection dropped, a reconnect follows: nothing more is queued for the dead socket (its
+     * queue would only fill, drop and ask the encoder for keyframe after keyframe) and the
+     * recording notes that from here nothing is sent.
+     */
+    void connectionDropped() {
+        offAir = true;
+        PublishRecording r = recording;
+        if (r != null && session != null) {
+            r.offAir();
+        }
+    }
+
     /** Republishes the same name on the new connection; the feeds go on, video from the next keyframe. */
     synchronized void reconnected(RtmpConnection rc, long queueLimitUs) {
         PublishSession old = session;
@@ -181,8 +197,13 @@ final class Publisher implements FeedSink {
         }
         old.connectionLost();
         droppedBefore += old.droppedFrames();
+        PublishRecording r = recording;
+        if (r != null) {
+            r.onAir();
+        }
         PublishSession s = new PublishSession(this, rc, n, type, Math.max(MIN_QUEUE_US, queueLimitUs), true);
         session = s;
+        offAir = false;
         s.start();
     }
 
@@ -306,7 +327,7 @@ final class Publisher implements FeedSink {
     @Override
     public void packet(FeedPacket packet) {
         PublishSession s = session;
-        if (s != null) {
+        if (s != null && !offAir) {
             s.packet(packet);
         }
         PublishRecording r = recording;

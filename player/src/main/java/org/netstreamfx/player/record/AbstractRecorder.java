@@ -42,6 +42,7 @@ abstract class AbstractRecorder implements Recorder {
     private long endUs;
     private long written;
     private long skipped;
+    private final RecordedGaps gaps = new RecordedGaps();
 
     AbstractRecorder(Path path, Executor events, RecordListener listener) {
         this.path = Objects.requireNonNull(path, "path");
@@ -57,6 +58,13 @@ abstract class AbstractRecorder implements Recorder {
 
     /** Writes a data message at {@code timeUs}; returns false when the format has no place for it. */
     abstract boolean writeScript(String name, List<?> args, long timeUs) throws IOException;
+
+    /**
+     * Overwrites the reserved {@code gaps} field ({@link RecordedGaps#field()}) with {@code field};
+     * a format without the field keeps the gaps in {@link #gaps()} only.
+     */
+    void writeGaps(byte[] field) throws IOException {
+    }
 
     /** Completes the file after the last packet; {@code durationUs} is the end of the latest packet. */
     abstract void finish(long durationUs) throws IOException;
@@ -142,6 +150,24 @@ abstract class AbstractRecorder implements Recorder {
         } catch (IOException | RuntimeException e) {
             fail(e);
         }
+    }
+
+    @Override
+    public final synchronized void markGap(long startUs, long lengthUs, String reason, boolean mediaKept) {
+        if (state != State.RECORDING || !timelineStarted || lengthUs <= 0) {
+            return;
+        }
+        gaps.add(new RecordedGaps.Gap(Math.max(0, startUs - baseDtsUs), lengthUs, reason, mediaKept));
+        try {
+            writeGaps(gaps.field());
+        } catch (IOException | RuntimeException e) {
+            fail(e);
+        }
+    }
+
+    /** The gaps marked so far, on the file's timeline. */
+    public final synchronized List<RecordedGaps.Gap> gaps() {
+        return gaps.list();
     }
 
     @Override

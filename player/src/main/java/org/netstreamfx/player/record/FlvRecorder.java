@@ -21,7 +21,8 @@ import org.netstreamfx.player.media.TrackKind;
  * script tag (annex E.5), the AVC and AAC sequence headers (E.4.3.1, E.4.2.1), then one tag per
  * packet with its PreviousTagSize. Every tag is handed to the operating system as it is written,
  * so a process killed mid-recording leaves a file that plays up to the last tag it finished. On
- * {@link #stop()} the onMetaData duration, written as 0 at the start, is set to the real one.
+ * {@link #stop()} the onMetaData duration, written as 0 at the start, is set to the real one; its
+ * {@code gaps} string, reserved at the start, is overwritten in place at each gap ({@link RecordedGaps}).
  *
  * <p>Codecs: H.264, AAC and MP3, the ones legacy FLV defines (Enhanced RTMP FourCC tags for HEVC,
  * AV1 and VP9 are not written; record those to MP4).
@@ -38,6 +39,7 @@ public final class FlvRecorder extends AbstractRecorder {
     private FileChannel channel;
     private FlvFileWriter writer;
     private long durationValuePosition;
+    private long gapsValuePosition = -1;
     private byte[] aacPrefix;
     private byte[] mp3Prefix;
 
@@ -66,8 +68,14 @@ public final class FlvRecorder extends AbstractRecorder {
                 StandardOpenOption.TRUNCATE_EXISTING);
         writer = new FlvFileWriter(channel);
         writer.writeHeader(audio != null, video != null);
-        long tagStart = writer.writeTag(FlvTagType.SCRIPT_DATA, 0, NONE, metaData(video, audio));
+        byte[] metaData = metaData(video, audio);
+        long tagStart = writer.writeTag(FlvTagType.SCRIPT_DATA, 0, NONE, metaData);
         durationValuePosition = tagStart + FlvFileWriter.TAG_HEADER_BYTES + DURATION_VALUE_OFFSET;
+        int gapsAt = RecordedGaps.find(metaData);
+        if (gapsAt < 0) {
+            throw new IOException("the onMetaData written has no room for the gaps");
+        }
+        gapsValuePosition = tagStart + FlvFileWriter.TAG_HEADER_BYTES + gapsAt;
         if (videoHeader != null) {
             writer.writeTag(FlvTagType.VIDEO, 0, NONE, videoHeader);
         }
@@ -104,6 +112,7 @@ public final class FlvRecorder extends AbstractRecorder {
             m.put("stereo", audio.channels() >= 2);
         }
         m.put("encoder", "NetStreamFX recorder");
+        m.put(RecordedGaps.KEY, RecordedGaps.EMPTY);
         return FlvTagBodies.scriptData("onMetaData", List.of(FlvTagBodies.ecmaArray(m)));
     }
 
@@ -124,6 +133,11 @@ public final class FlvRecorder extends AbstractRecorder {
     boolean writeScript(String name, List<?> args, long timeUs) throws IOException {
         writer.writeTag(FlvTagType.SCRIPT_DATA, timeUs / 1000, NONE, FlvTagBodies.scriptData(name, args));
         return true;
+    }
+
+    @Override
+    void writeGaps(byte[] field) throws IOException {
+        writer.patchBytes(gapsValuePosition, field);
     }
 
     @Override

@@ -25,7 +25,10 @@ import static org.bytedeco.ffmpeg.global.avutil.av_mallocz;
 import static org.bytedeco.ffmpeg.global.avutil.av_rescale_q;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -60,12 +63,18 @@ import org.netstreamfx.player.source.FfmpegLog;
  * and the I/O buffer is flushed to the operating system right after, so a process killed with
  * SIGKILL loses at most the fragment in progress: the file plays up to the last complete one.
  *
+ * <p>The 'moov' also holds the {@code gaps} metadata ({@link RecordedGaps}, written as an
+ * {@code mdta} key with {@code use_metadata_tags}), reserved at the start and overwritten in place
+ * at each gap.
+ *
  * <p>Owns the AVFormatContext, its AVIOContext and one AVPacket.
  */
 public final class FragmentedMp4Recorder extends AbstractRecorder {
     /** Audio-only recordings cut a fragment this often. */
     public static final long AUDIO_FRAGMENT_US = 1_000_000;
-    static final String MOVFLAGS = "frag_keyframe+empty_moov+default_base_moof";
+    static final String MOVFLAGS = "frag_keyframe+empty_moov+default_base_moof+use_metadata_tags";
+    /** How far into the file the reserved gaps field is looked for after the header is written. */
+    private static final int HEADER_SEARCH_BYTES = 256 * 1024;
     private static final AVRational MICROS = new AVRational().num(1).den(1_000_000);
     private static final int VIDEO_TIMESCALE = 90_000;
 
@@ -74,6 +83,7 @@ public final class FragmentedMp4Recorder extends AbstractRecorder {
     private AVPacket packet;
     private boolean audioOnly;
     private long fragmentStartUs;
+    private long gapsPosition = -1;
 
     public FragmentedMp4Recorder(Path path, Executor events, RecordListener listener) {
         super(path, events, listener);
@@ -100,6 +110,9 @@ public final class FragmentedMp4Recorder extends AbstractRecorder {
         AVIOContext pb = new AVIOContext(null);
         check(avio_open(pb, file, AVIO_FLAG_WRITE), "cannot open the file");
         format.pb(pb);
+        AVDictionary meta = new AVDictionary(null);
+        av_dict_set(meta, RecordedGaps.KEY, RecordedGaps.EMPTY, 0);
+        format.metadata(meta);
         AVDictionary options = new AVDictionary(null);
         av_dict_set(options, "movflags", MOVFLAGS, 0);
         int rc = avformat_write_header(format, options);
@@ -110,6 +123,34 @@ public final class FragmentedMp4Recorder extends AbstractRecorder {
         check(rc, "the mp4 muxer refused the tracks");
         flushToDisk();
         packet = av_packet_alloc();
+        gapsPosition = findGapsField();
+    }
+
+    /** Where the muxer put the reserved gaps value (an mdta key in moov/udta/meta). */
+    private long findGapsField() throws IOException {
+        try (FileChannel ch = FileChannel.open(path(), StandardOpenOption.READ)) {
+            ByteBuffer b = ByteBuffer.allocate((int) Math.min(HEADER_SEARCH_BYTES, ch.size()));
+            while (b.hasRemaining() && ch.read(b) > 0) {
+                // read the header
+            }
+            int at = RecordedGaps.find(b.array());
+            if (at < 0) {
+                throw new IOException("the mp4 muxer wrote no gaps metadata");
+            }
+            return at;
+        }
+    }
+
+    @Override
+    void writeGaps(byte[] field) throws IOException {
+        // The header is on disk; the muxer only appends after it, through its own descriptor.
+        try (FileChannel ch = FileChannel.open(path(), StandardOpenOption.WRITE)) {
+            ByteBuffer b = ByteBuffer.wrap(field);
+            long at = gapsPosition;
+            while (b.hasRemaining()) {
+                at += ch.write(b, at);
+            }
+        }
     }
 
     private void addStream(TrackFormat t) throws IOException {

@@ -46,6 +46,16 @@ public interface Recorder extends AutoCloseable {
      */
     void writeData(String name, List<?> args);
 
+    /**
+     * Marks a gap on the stream's timeline (the same time base as {@link #write}'s packets):
+     * {@code lengthUs} from {@code startUs}, for {@code reason} (e.g. {@code reconnect}), the media
+     * of that span missing from the file or, with {@code mediaKept}, in it but not sent. Recorders
+     * that keep the gaps write them to the file's {@code gaps} metadata ({@link RecordedGaps});
+     * the default does nothing. Ignored before the first packet is written.
+     */
+    default void markGap(long startUs, long lengthUs, String reason, boolean mediaKept) {
+    }
+
     /** Finishes the file and reports Record.Stop; does nothing when not recording. */
     void stop();
 

@@ -52,6 +52,11 @@ class PlayRecordingTest {
         }
 
         @Override
+        public void markGap(long startUs, long lengthUs, String reason, boolean mediaKept) {
+            calls.add("gap " + startUs + " " + lengthUs + " " + reason + " " + (mediaKept ? "kept" : "missing"));
+        }
+
+        @Override
         public void stop() {
             calls.add("stop");
             state = State.STOPPED;
@@ -157,5 +162,55 @@ class PlayRecordingTest {
                 instanceof org.netstreamfx.player.record.FlvRecorder);
         assertTrue(PlayRecording.recorderFor(Path.of("a.mp4"), e -> { })
                 instanceof org.netstreamfx.player.record.FragmentedMp4Recorder);
+    }
+
+    @Test
+    void aReconnectGoesOnInTheSameFileAfterAWallClockGapWhateverTheNewTimestampsAndMarksIt() {
+        FakeRecorder r = new FakeRecorder();
+        long[] nowNanos = {0};
+        PlayRecording rec = new PlayRecording(r, e -> { }, () -> nowNanos[0]);
+        org.netstreamfx.player.playback.StreamPipeline.Tap before = rec.newTap();
+        for (int i = 0; i < 5; i++) { // 5 frames, 40 ms apart, arriving in real time
+            nowNanos[0] = i * 40_000_000L;
+            before.item(AV, video(10_000_000 + i * 40_000L, i == 0));
+        }
+        rec.reconnected(); // the server was away; the stream is played again in a new session
+        org.netstreamfx.player.playback.StreamPipeline.Tap after = rec.newTap();
+        before.item(AV, video(10_200_000, true)); // the old session, late: ignored
+        before.item(AV, null); // its end does not end the recording
+        nowNanos[0] = 160_000_000L + 3_000_000_000L; // the first keyframe 3 s after the last frame
+        after.item(AV, audio(0)); // a new publisher starts again from 0; before the keyframe: dropped
+        after.item(AV, video(0, true));
+        after.item(AV, video(40_000, false));
+
+        List<Long> dts = r.packets.stream().map(MediaPacket::dtsUs).toList();
+        assertEquals(List.of(10_000_000L, 10_040_000L, 10_080_000L, 10_120_000L, 10_160_000L, 13_160_000L,
+                13_200_000L), dts);
+        assertEquals(List.of("start 2", "gap 10200000 2960000 reconnect missing"), r.calls,
+                "the gap runs from the end of the last frame to the keyframe after the reconnect");
+        rec.stop();
+        assertEquals("stop", r.calls.get(r.calls.size() - 1));
+    }
+
+    @Test
+    void aReconnectWithinAFrameLeavesNoGap() {
+        FakeRecorder r = new FakeRecorder();
+        long[] nowNanos = {0};
+        PlayRecording rec = new PlayRecording(r, e -> { }, () -> nowNanos[0]);
+        rec.newTap().item(AV, video(0, true));
+        rec.reconnected();
+        nowNanos[0] = 10_000_000L;
+        rec.newTap().item(AV, video(5_000_000, true));
+        assertEquals(List.of(0L, 40_000L), r.packets.stream().map(MediaPacket::dtsUs).toList());
+        assertEquals(List.of("start 2"), r.calls);
+    }
+
+    @Test
+    void theProtocolsSampleAccessMessageIsNotRecorded() {
+        FakeRecorder r = new FakeRecorder();
+        PlayRecording rec = new PlayRecording(r, e -> { });
+        rec.item(AV, video(0, true));
+        rec.item(AV, new DataMessage(0, "|RtmpSampleAccess", List.of(true, true)));
+        assertEquals(List.of("start 2"), r.calls);
     }
 }

@@ -200,6 +200,18 @@ public final class NginxRtmp implements AutoCloseable {
     }
 
     /**
+     * Kills nginx as a crash would: SIGKILL to the master and its workers at once, so every
+     * connection is cut by the kernel with no RTMP goodbye. {@link #restart()} starts it again.
+     */
+    public void kill() {
+        PeerProcess p = process;
+        if (p != null) {
+            p.kill();
+            process = null;
+        }
+    }
+
+    /**
      * Stops nginx (if running) and starts it again on the same port with the same configuration,
      * vod and record folders (for reconnect tests). Retries the bind for up to
      * {@link #START_TIMEOUT} if the port is briefly still taken.

@@ -179,6 +179,25 @@ final class PeerProcess {
     }
 
     /**
+     * SIGKILL to the process and every descendant at once (a crash: nothing is shut down, the
+     * kernel closes the sockets), then waits up to 5 s for them all to be gone.
+     */
+    void kill() {
+        List<ProcessHandle> tree = tree();
+        for (ProcessHandle h : tree) {
+            h.destroyForcibly();
+        }
+        for (ProcessHandle h : tree) {
+            try {
+                h.onExit().get(5, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                // reported by the caller's ProcessHandle checks
+            }
+        }
+        RUNNING.remove(this);
+    }
+
+    /**
      * The shutdown hook: SIGTERM to every process a test left running (so nginx's master stops and
      * reaps its worker), up to 2 s for them all, then SIGKILL to whatever of their trees is left.
      */
