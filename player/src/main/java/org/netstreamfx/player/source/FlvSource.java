@@ -108,13 +108,19 @@ public final class FlvSource implements MediaSource {
         return new SourceDescription("flv", durationUs, tracks, ignored, meta, input.size() > 0);
     }
 
-    /** onMetaData.keyframes {filepositions: [...], times: [...]} as written by many muxers. */
+    /**
+     * onMetaData.keyframes {filepositions: [...], times: [...]} as written by many muxers. Only
+     * positions from the first tag (DataOffset + PreviousTagSize0) to the end of the file are
+     * taken: a seek goes to the position it finds here, and one before the first tag is no tag's
+     * (FlvTagReader.position refuses it with an IllegalArgumentException, found by FlvFuzzTest).
+     */
     private void indexMetadataKeyframes(Map<String, Object> meta) {
+        long firstTag = reader.header().dataOffset() + 4L;
         if (meta.get("keyframes") instanceof Map<?, ?> k && k.get("filepositions") instanceof List<?> pos
                 && k.get("times") instanceof List<?> times) {
             int n = Math.min(pos.size(), times.size());
             for (int i = 0; i < n; i++) {
-                if (pos.get(i) instanceof Number p && times.get(i) instanceof Number t && p.longValue() > 0
+                if (pos.get(i) instanceof Number p && times.get(i) instanceof Number t && p.longValue() >= firstTag
                         && (input.size() < 0 || p.longValue() < input.size())) {
                     syncPoints.put(converter.toUs(Math.round(t.doubleValue() * 1000)), p.longValue());
                 }
