@@ -37,12 +37,17 @@ import org.netstreamfx.e2e.fixtures.Fixtures.VideoCodec;
  * Three 1 s fixtures (320x240 H.264; FLV with HE-AAC v2, MP4 with AAC-LC, MOV with HE-AAC v1,
  * from {@link Fixtures}) are mutated by {@link Mutator}: byte flips, truncations, duplicated and
  * deleted ranges, and length/count fields ({@link SizeFields}: FLV DataSize, PreviousTagSize,
- * DataOffset, AMF lengths and counts, avcC lengths; MP4/MOV box sizes and sample-table counts) set
- * to 0 or all ones. Mutant {@code i} of a run with seed {@code S} is made from the seed
+ * DataOffset, AMF lengths and counts, avcC lengths, tag timestamps; MP4/MOV box sizes,
+ * sample-table counts, timescales) set to 0 or all ones; a fifth of the mutants stack two or three
+ * of these. Mutant {@code i} of a run with seed {@code S} is made from the seed
  * {@code S * 0x9E3779B97F4A7C15 + i} alone; its mutation prints as a line such as
  * {@code mp4:set32@1021=0xffffffff # moov/trak/mdia/minf/stbl/stsz sample count} that
  * {@code -Dnsfx.fuzz.mutation=...} (or {@code scripts/fuzz-files --mutation ...}) makes and plays
- * again. {@link #REGRESSIONS} are mutants that once failed; they run first, every time.
+ * again. {@link #REGRESSIONS} are mutants that once failed; they run first, every time, after
+ * {@link #CONTROLS}, the fixtures unchanged, which must play to the end (else the harness, not the
+ * player, is broken). Offsets are into the fixtures as Debian 12's ffmpeg 5.1 makes them
+ * ({@code -fflags +bitexact}); another ffmpeg may shift them, and a regression entry then tests a
+ * neighbouring mutant instead (still a valid mutant, but no longer that bug's).
  *
  * <h2>Child processes, in batches</h2>
  * A JVM start with the FFmpeg natives loaded costs 1 to 2 s, a 1 s mutant plays in about
@@ -52,9 +57,12 @@ import org.netstreamfx.e2e.fixtures.Fixtures.VideoCodec;
  * output and exit status. If the child dies (a native crash, a signal) or a play overruns
  * {@link #PER_MUTANT}, the frame names the mutant it was on; that mutant is then played again
  * alone in a fresh child, so a verdict never rests on state left by an earlier play, and the
- * batch goes on after it in another child. A failure is reported with "alone: the same" or
- * "alone: passes" (then something earlier in the batch leaked into it, which is a bug too).
- * Two children run at a time.
+ * batch goes on after it in another child. A crash fails the test with "alone: the same" or
+ * "alone: passes" (then something earlier in the batch left state behind, a bug too). A hang
+ * is judged alone: one that ends alone is logged as slow, not failed, since a machine loaded by
+ * other builds can make a batch overrun. Two children run at a time. The summary also lists the
+ * error events by kind, the slowest plays and the plays that grew the child's peak resident
+ * set (VmHWM) by more than 16 MiB, where a native allocation (not bounded by -Xmx) would show.
  *
  * <h2>Properties</h2>
  * {@code nsfx.fuzz.seed} (default {@value #DEFAULT_SEED}: the test command is deterministic),
@@ -69,7 +77,7 @@ class FileMutantFuzzTest {
     static final int BATCH = 20;
     static final int CHILDREN = 2;
     /** Wall time one mutant may take (a 1 s clip plays in well under a second with --fast). */
-    static final Duration PER_MUTANT = Duration.ofSeconds(20);
+    static final Duration PER_MUTANT = Duration.ofSeconds(30);
 
     /** The fixtures unchanged: each must play to the end with exit 0, or the harness proves nothing. */
     static final List<String> CONTROLS = List.of("flv:none", "mp4:none", "mov:none");
@@ -244,21 +252,32 @@ class FileMutantFuzzTest {
             Mutant culprit = todo.get(o.stuckIndex());
             String what = o.hung() ? "hang: no end within " + PER_MUTANT.toSeconds() + " s"
                     : "the child JVM died, exit status " + o.childExit() + signal(o.childExit());
-            String alone = todo.size() == 1 ? "" : "; alone: " + aloneAgain(culprit);
-            fail(culprit, what + alone, o.raw());
+            Alone alone = aloneAgain(culprit);
+            if (o.hung() && alone.passed()) {
+                // A hang is judged alone: in a batch, on a machine loaded by other builds, a play can
+                // overrun the bound; alone it gets a fresh JVM and the same bound again.
+                System.out.println("fuzz: slow in its batch, but ended alone (" + alone.text() + "): " + culprit.text());
+                played.incrementAndGet();
+            } else {
+                fail(culprit, what + "; alone: " + alone.text(), o.raw());
+            }
             todo = new ArrayList<>(todo.subList(o.stuckIndex() + 1, todo.size()));
         }
     }
 
-    private String aloneAgain(Mutant m) throws IOException, InterruptedException {
+    /** How a mutant played alone in a fresh child. */
+    record Alone(boolean passed, String text) {}
+
+    private Alone aloneAgain(Mutant m) throws IOException, InterruptedException {
         children.incrementAndGet();
         ChildBatch.Outcome o = ChildBatch.run(List.of(m.file()), PER_MUTANT, workDir);
         if (o.stuckIndex() >= 0) {
-            return o.hung() ? "the same (hang)" : "the same (died, exit " + o.childExit() + ")";
+            return new Alone(false, o.hung() ? "the same (hang)" : "the same (died, exit " + o.childExit() + ")");
         }
         ChildBatch.Played p = o.played().get(0);
         String v = Verdict.of(p.exit(), p.stdout(), p.stderr());
-        return v == null ? "passes (so an earlier play in the batch left something behind)" : "fails: " + v;
+        return v == null ? new Alone(true, "passes in " + p.millis() + " ms (if it died in the batch, an earlier play "
+                + "there left something behind)") : new Alone(false, "fails: " + v);
     }
 
     private void judge(Mutant m, ChildBatch.Played p, long rssBeforeKib) throws IOException {
