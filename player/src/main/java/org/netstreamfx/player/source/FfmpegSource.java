@@ -123,11 +123,11 @@ public final class FfmpegSource implements MediaSource {
             format = null; // avformat_open_input frees the context on failure
             throwIoFailure();
             if (rc == AVERROR_ENOMEM) {
-                // Not this machine's memory: FFmpeg refuses any one allocation over its limit (INT_MAX
-                // bytes), and a size or count field gone wild in the headers asks for more.
-                throw new UnsupportedMediaException("Damaged file: a size or count in its headers asks for more "
-                        + "memory than FFmpeg allows for one allocation (" + FfmpegErrors.describe(rc) + "): "
-                        + input.displayName());
+                // Seen in whole-file fuzzing: a size or count field gone wild in the headers asks for
+                // more than FFmpeg allows in one allocation (INT_MAX bytes). "Not a media file" would
+                // send the user looking in the wrong place.
+                throw new UnsupportedMediaException("Damaged file: its headers ask FFmpeg for more memory than it "
+                        + "could allocate (" + FfmpegErrors.describe(rc) + "): " + input.displayName());
             }
             throw new UnsupportedMediaException("Not a media file FFmpeg recognises (" + FfmpegErrors.describe(rc)
                     + "): " + input.displayName());
