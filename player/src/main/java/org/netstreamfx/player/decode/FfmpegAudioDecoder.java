@@ -49,10 +49,15 @@ public final class FfmpegAudioDecoder extends FfmpegDecoder {
         if (samples <= 0) {
             return;
         }
-        decodedSamples.addAndGet(samples);
         int inChannels = f.ch_layout().nb_channels();
         if (swr == null || f.sample_rate() != swrInRate || f.format() != swrInFormat || inChannels != swrInChannels) {
-            configure(f);
+            if (!configure(f)) {
+                // A corrupt packet can decode to a frame no stream of this track has: in one fuzzed MP4,
+                // AAC-LC stereo gave a 47-channel frame. That packet is a decode error, not the end of
+                // the track (found by FileMutantFuzzTest, "mp4:dup@35804+2006").
+                rejectFrame(AVERROR_INVALIDDATA);
+                return;
+            }
         }
         int bytes = samples * outChannels * 2;
         if (outBuffer.capacity() < bytes) {
@@ -62,8 +67,10 @@ public final class FfmpegAudioDecoder extends FfmpegDecoder {
         outPlanes.put(0, outBuffer);
         int converted = swr_convert(swr, outPlanes, samples, f.extended_data(), samples);
         if (converted < 0) {
-            throw new IllegalStateException(describe() + ": audio conversion failed (" + converted + ")");
+            rejectFrame(converted);
+            return;
         }
+        decodedSamples.addAndGet(samples);
         int n = converted * outChannels * 2;
         byte[] pcm = new byte[n];
         outBuffer.position(0).get(pcm, 0, n);
@@ -74,26 +81,31 @@ public final class FfmpegAudioDecoder extends FfmpegDecoder {
         out.accept(new AudioChunk(pts == AV_NOPTS_VALUE ? 0 : pts, f.sample_rate(), outChannels, pcm, n), epoch);
     }
 
-    private void configure(AVFrame f) {
+    /** Sets up the converter for {@code f}'s rate, format and channels; false if libswresample cannot. */
+    private boolean configure(AVFrame f) {
         if (swr != null) {
             swr_free(swr);
+            swr = null;
+            swrInFormat = -1;
         }
         int inChannels = f.ch_layout().nb_channels();
-        outChannels = Math.min(2, Math.max(1, inChannels));
+        int channels = Math.min(2, Math.max(1, inChannels));
         AVChannelLayout outLayout = new AVChannelLayout();
-        av_channel_layout_default(outLayout, outChannels);
+        av_channel_layout_default(outLayout, channels);
         SwrContext ctx = new SwrContext(null);
         int rc = swr_alloc_set_opts2(ctx, outLayout, AV_SAMPLE_FMT_S16, f.sample_rate(),
                 f.ch_layout(), f.format(), f.sample_rate(), 0, null);
         av_channel_layout_uninit(outLayout);
         if (rc < 0 || swr_init(ctx) < 0) {
-            throw new IllegalStateException(describe() + ": cannot convert audio from sample format "
-                    + f.format() + " with " + inChannels + " channels");
+            swr_free(ctx);
+            return false;
         }
         swr = ctx;
+        outChannels = channels;
         swrInRate = f.sample_rate();
         swrInFormat = f.format();
         swrInChannels = inChannels;
+        return true;
     }
 
     @Override

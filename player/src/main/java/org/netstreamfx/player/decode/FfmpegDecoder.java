@@ -40,12 +40,16 @@ import org.netstreamfx.player.source.FfmpegErrors;
  * <p>Thread ownership: every method runs on the track's decoder thread.
  */
 public abstract class FfmpegDecoder implements AutoCloseable {
+    /** FFmpeg's AVERROR_INVALIDDATA, FFERRTAG('I','N','D','A'): "Invalid data found when processing input". */
+    protected static final int AVERROR_INVALIDDATA = -0x41444E49;
     private static final int AVERROR_EAGAIN = FfmpegErrors.EAGAIN;
 
     protected final TrackFormat format;
     protected final AVCodecContext context;
     private final AVPacket packet;
     private final AVFrame frame;
+    /** The error a frame of the packet being decoded was rejected with, or 0. */
+    private int frameError;
 
     protected FfmpegDecoder(TrackFormat format, int threads) throws DecoderException {
         this(format, threads, false);
@@ -107,9 +111,11 @@ public abstract class FfmpegDecoder implements AutoCloseable {
 
     /**
      * Decodes one packet and hands every frame it completes to {@link #onFrame}. Returns the
-     * libavcodec error of send_packet, or 0.
+     * libavcodec error of send_packet, or the error a frame of this packet was rejected with
+     * ({@link #rejectFrame}), or 0.
      */
     public int decode(MediaPacket p, int skipStartSamples, int skipEndSamples, long epoch) throws InterruptedException {
+        frameError = 0;
         av_packet_unref(packet);
         if (av_new_packet(packet, p.data().length) < 0) {
             throw new OutOfMemoryError("av_new_packet(" + p.data().length + ")");
@@ -131,7 +137,17 @@ public abstract class FfmpegDecoder implements AutoCloseable {
         int rc = avcodec_send_packet(context, packet);
         av_packet_unref(packet);
         receiveAll(epoch);
-        return rc == AVERROR_EAGAIN ? 0 : Math.min(rc, 0);
+        int sent = rc == AVERROR_EAGAIN ? 0 : Math.min(rc, 0);
+        return sent < 0 ? sent : frameError;
+    }
+
+    /**
+     * Called from {@link #onFrame}: this frame cannot be used (e.g. a channel layout a corrupt
+     * packet decoded to that cannot be converted); the packet then counts as a decode error
+     * ({@code averror}) instead of ending the track.
+     */
+    protected final void rejectFrame(int averror) {
+        frameError = averror;
     }
 
     /** End of stream: returns the frames the decoder still holds (B-frame reordering, delay). */

@@ -2,6 +2,8 @@ package org.netstreamfx.player.playback;
 
 import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.netstreamfx.player.decode.DecoderException;
@@ -326,17 +328,43 @@ public final class StreamPipeline implements PlaybackFeed, AutoCloseable {
     }
 
     private boolean aheadEnough() {
-        long ahead = Long.MAX_VALUE;
         long bytes = 0;
+        List<Track> tracks = new ArrayList<>(2);
         for (TrackPipeline<?> t : new TrackPipeline<?>[] {video, audio}) {
-            if (t == null) {
-                continue;
+            if (t != null) {
+                tracks.add(new Track(t.bufferedEndUs(), t.starved()));
+                bytes += t.queuedBytes();
             }
-            long end = t.bufferedEndUs();
-            ahead = Math.min(ahead, end == TrackOutput.NOTHING ? 0 : end - playheadUs);
-            bytes += t.queuedBytes();
         }
-        return ahead >= readAheadUs || bytes >= MAX_QUEUED_BYTES;
+        return aheadEnough(tracks, bytes, playheadUs, readAheadUs);
+    }
+
+    /** What the read-ahead rule needs of a track: its buffered end, and whether its decoder waits for data. */
+    record Track(long bufferedEndUs, boolean starved) {}
+
+    /**
+     * Whether the demuxer may stop reading: every track is {@code readAheadUs} ahead of the
+     * playhead, or {@link #MAX_QUEUED_BYTES} wait. A track whose decoder has nothing queued and
+     * nothing decoded ({@link TrackPipeline#starved}) is never ahead, whatever its timestamps say:
+     * a decoder may hold packets back (AAC's priming, B-frame reordering), and a file whose packets
+     * last absurdly long (an mdhd timescale of 0, which FFmpeg replaces with 1) puts a track's
+     * buffered end far ahead after a packet or two. Stopping then left the decoder without the
+     * packet it needed to give out its first frame, and the playhead waiting for that frame:
+     * a hang (the mutant "mov: … set32@1314=0x0 # moov/trak/mdia/mdhd timescale" in
+     * FileMutantFuzzTest.REGRESSIONS).
+     */
+    static boolean aheadEnough(List<Track> tracks, long queuedBytes, long playheadUs, long readAheadUs) {
+        if (queuedBytes >= MAX_QUEUED_BYTES) {
+            return true;
+        }
+        long ahead = Long.MAX_VALUE;
+        for (Track t : tracks) {
+            if (t.starved()) {
+                return false;
+            }
+            ahead = Math.min(ahead, t.bufferedEndUs() == TrackOutput.NOTHING ? 0 : t.bufferedEndUs() - playheadUs);
+        }
+        return ahead >= readAheadUs;
     }
 
     private void route(SourceItem item, long readEpoch) {

@@ -137,6 +137,18 @@ public final class TrackPipeline<F extends TimedFrame> implements TrackOutput<F>
         }
     }
 
+    /**
+     * The decoder waits for data: the track is enabled and not ended, and has no packet queued
+     * and no frame decoded (of the current epoch). Whatever its buffered end says, only reading
+     * on can move it. Called on the demux thread.
+     */
+    public boolean starved() {
+        synchronized (lock) {
+            return enabled && endedEpoch != epoch && input.isEmpty()
+                    && output.stream().noneMatch(o -> o.epoch() == epoch);
+        }
+    }
+
     /** The demuxer is ahead of playback by at least this much on this track. */
     public long queuedBytes() {
         synchronized (lock) {

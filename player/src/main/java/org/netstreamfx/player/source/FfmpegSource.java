@@ -74,6 +74,8 @@ public final class FfmpegSource implements MediaSource {
     private static final AVRational MICROS = new AVRational().num(1).den(1_000_000);
     /** FFmpeg's error code for an I/O error: AVERROR(EIO). */
     private static final int AVERROR_EIO = -5;
+    /** FFmpeg's error code for a refused allocation: AVERROR(ENOMEM), 12 on Linux, macOS and Windows. */
+    private static final int AVERROR_ENOMEM = -12;
     /** avformat.h AVFMT_FLAG_CUSTOM_IO (not exported by the JavaCPP presets). */
     private static final int AVFMT_FLAG_CUSTOM_IO = 0x0080;
     /** avformat.h AVINDEX_KEYFRAME. */
@@ -120,6 +122,13 @@ public final class FfmpegSource implements MediaSource {
         if (rc < 0) {
             format = null; // avformat_open_input frees the context on failure
             throwIoFailure();
+            if (rc == AVERROR_ENOMEM) {
+                // Seen in whole-file fuzzing: a size or count field gone wild in the headers asks for
+                // more than FFmpeg allows in one allocation (INT_MAX bytes). "Not a media file" would
+                // send the user looking in the wrong place.
+                throw new UnsupportedMediaException("Damaged file: its headers ask FFmpeg for more memory than it "
+                        + "could allocate (" + FfmpegErrors.describe(rc) + "): " + input.displayName());
+            }
             throw new UnsupportedMediaException("Not a media file FFmpeg recognises (" + FfmpegErrors.describe(rc)
                     + "): " + input.displayName());
         }
