@@ -12,6 +12,7 @@ import org.netstreamfx.player.flv.AudioPacketType;
 import org.netstreamfx.player.flv.AudioSpecificConfig;
 import org.netstreamfx.player.flv.AudioTagHeader;
 import org.netstreamfx.player.flv.AvcDecoderConfigurationRecord;
+import org.netstreamfx.player.flv.HevcDecoderConfigurationRecord;
 import org.netstreamfx.player.flv.FlvTagType;
 import org.netstreamfx.player.flv.ScriptData;
 import org.netstreamfx.player.flv.ScriptDataParser;
@@ -184,6 +185,10 @@ final class FlvTagConverter {
             AvcDecoderConfigurationRecord avcc = AvcDecoderConfigurationRecord.parse(config);
             profile = avcc.profileName();
             level = avcc.level();
+        } else if (codec == Codec.HEVC && !HevcDecoderConfigurationRecord.isAnnexB(config)) {
+            HevcDecoderConfigurationRecord hvcc = HevcDecoderConfigurationRecord.parse(config);
+            profile = hvcc.profileName();
+            level = hvcc.level();
         }
         if (video == null) {
             video = new TrackFormat(VIDEO_TRACK, codec, config, 0, 0, 0, 0, 0, 0, profile, level);

@@ -11,9 +11,8 @@ import org.netstreamfx.player.wire.WireFormatException;
  * Coverage-guided fuzz targets for the codec configuration records and the tag headers that
  * FLV files and RTMP audio/video messages start with (issue 11): the AudioSpecificConfig
  * (ISO/IEC 14496-3 1.6.2.1), the AVCDecoderConfigurationRecord (ISO/IEC 14496-15 5.3.3.1), and
- * the legacy and Enhanced RTMP v2 audio and video tag headers with their ModEx chains. (There is
- * no hvcC parser: an HEVC sequence start's record goes to FFmpeg as it is, see FlvTagConverter;
- * the FLV target covers that path.) Seeds and findings:
+ * the HEVCDecoderConfigurationRecord (8.3.3.1), and the legacy and Enhanced RTMP v2 audio and
+ * video tag headers with their ModEx chains. Seeds and findings:
  * {@code src/test/resources/org/netstreamfx/player/flv/CodecConfigFuzzTestInputs/}.
  */
 @Timeout(value = 10, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
@@ -28,6 +27,7 @@ class CodecConfigFuzzTest {
 
     private static final FuzzBudget ASC = new FuzzBudget("AudioSpecificConfig", FIXED_BYTES, BYTES_PER_INPUT_BYTE);
     private static final FuzzBudget AVCC = new FuzzBudget("avcC", FIXED_BYTES, BYTES_PER_INPUT_BYTE);
+    private static final FuzzBudget HVCC = new FuzzBudget("hvcC", FIXED_BYTES, BYTES_PER_INPUT_BYTE);
     private static final FuzzBudget HEADERS = new FuzzBudget("audio/video tag headers", FIXED_BYTES,
             BYTES_PER_INPUT_BYTE);
 
@@ -56,6 +56,24 @@ class CodecConfigFuzzTest {
                     r.level();
                     r.sequenceParameterSets();
                     r.pictureParameterSets();
+                });
+            } catch (WireFormatException expected) {
+                // Malformed: the one outcome data may cause besides a record.
+            }
+        });
+    }
+
+    @FuzzTest
+    void hvcC(byte[] data) throws IOException {
+        FuzzBudget.input(() -> {
+            try {
+                HVCC.run(data, () -> {
+                    HevcDecoderConfigurationRecord.isAnnexB(data);
+                    HevcDecoderConfigurationRecord r = HevcDecoderConfigurationRecord.parse(data);
+                    r.profileName();
+                    r.level();
+                    r.units(33);
+                    r.toString();
                 });
             } catch (WireFormatException expected) {
                 // Malformed: the one outcome data may cause besides a record.

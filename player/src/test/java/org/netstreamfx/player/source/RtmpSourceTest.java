@@ -422,7 +422,9 @@ class RtmpSourceTest {
     @Test
     void enhancedRtmpFourCcVideoBecomesItsCodec() throws Exception {
         // Enhanced RTMP v2: IsExHeader | FrameType key (1) | PacketType SequenceStart (0), then the FourCC.
-        byte[] hevcStart = concat(new byte[] {(byte) 0x90, 'h', 'v', 'c', '1'}, new byte[] {1, 1, 0x60, 0, 0, 0});
+        // The record: libx265's header (Main, level 2, 4-byte lengths), no parameter set arrays.
+        byte[] hevcStart = concat(new byte[] {(byte) 0x90, 'h', 'v', 'c', '1'},
+                java.util.HexFormat.of().parseHex("0101600000009000000000003cf000fcfdf8f800000f00"));
         byte[] hevcFrame = concat(new byte[] {(byte) 0x93, 'h', 'v', 'c', '1'}, new byte[] {0, 0, 0, 1, 0x26});
         RtmpSource s = new RtmpSource("rtmp://127.0.0.1/live/x", true);
         s.offer(msg(MessageType.VIDEO, 0, hevcStart));
@@ -430,6 +432,8 @@ class RtmpSourceTest {
         s.end();
         SourceDescription d = s.open();
         assertEquals(Codec.HEVC, d.track(TrackKind.VIDEO).orElseThrow().codec());
+        assertEquals("Main", d.track(TrackKind.VIDEO).orElseThrow().profile(), "from the hvcC");
+        assertEquals("2", d.track(TrackKind.VIDEO).orElseThrow().level());
         SourcePacket p = assertInstanceOf(SourcePacket.class, s.read());
         assertTrue(p.packet().keyframe());
         assertEquals(5, p.packet().data().length, "CodedFramesX: the payload follows the FourCC");
