@@ -60,8 +60,15 @@ class LiveLatencyRecoveryTest {
                     + " s with --no-catch-up; bufferTime " + BUFFER_TIME + " s");
             assertTrue(withPolicy.codes().contains("NetStreamFX.Live.Join")
                     || withPolicy.codes().contains("NetStreamFX.Live.CatchUp"), withPolicy.codes().toString());
-            assertTrue(worst <= BUFFER_TIME + 0.5, "back near bufferTime " + BUFFER_TIME + " s: " + worst
+            // Back under the catch-up threshold (bufferTime + 1 s): skipped to the newest data when
+            // the burst put it over twice that (0.51 s behind here on a quiet machine), else
+            // catching up 6 % faster from there.
+            assertTrue(worst <= BUFFER_TIME + 1.0, "back under the catch-up threshold: " + worst
                     + "\n" + withPolicy.stdout());
+            double first = tail.get(0).get("bufferLength").asDouble();
+            double last = tail.get(tail.size() - 1).get("bufferLength").asDouble();
+            assertTrue(last <= Math.max(first, BUFFER_TIME + 0.1), "not falling behind again: " + first + " -> "
+                    + last);
             assertTrue(lagWithout >= 3, "without the policy the stall's lag stays (a check that the stall happened): "
                     + lagWithout + "\n" + without.stdout());
         }

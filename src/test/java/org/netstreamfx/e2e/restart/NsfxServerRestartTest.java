@@ -113,10 +113,13 @@ class NsfxServerRestartTest {
 
             assertEquals(1, playOffExit, playOff.stdout());
             // Connect.Closed ends the command; the stream's Play.Failed, raised on another thread at the
-            // same moment, is printed when it comes first.
+            // same moment, is printed when it comes first, and so is what the playback of the last
+            // buffered moments reports (Buffer.*, Live.*: a loaded machine may only be starting).
             List<String> playOffAfter = since(playOff, before[1]);
-            assertTrue(playOffAfter.contains("NetConnection.Connect.Closed") && java.util.Set.of(
-                    "NetStream.Play.Failed", "NetConnection.Connect.Closed").containsAll(playOffAfter), playOff.stdout());
+            assertTrue(playOffAfter.contains("NetConnection.Connect.Closed") && playOffAfter.stream().allMatch(c ->
+                    c.equals("NetStream.Play.Failed") || c.equals("NetConnection.Connect.Closed")
+                            || c.startsWith("NetStream.Buffer.") || c.startsWith("NetStreamFX.Live.")),
+                    playOff.stdout());
             assertEquals(1, publishOffExit, publishOff.stdout());
             assertTrue(since(publishOff, before[4]).contains("NetConnection.Connect.Closed"), publishOff.stdout());
             assertTrue(playOffEnded < 10 && publishOffEnded < 10, "ended " + playOffEnded + " / " + publishOffEnded
