@@ -24,30 +24,48 @@ public record PublishTarget(String tcUrl, String publishName, String secret, Str
     /**
      * Checks the three fields.
      *
-     * @throws IllegalArgumentException a sentence saying what to fix (the URL in it masked)
+     * @throws Invalid a sentence saying what to fix (the URL in it masked), and which field
      */
     public static PublishTarget of(String serverUrl, String streamName, String streamKey) {
         String url = serverUrl == null ? "" : serverUrl.strip();
         String name = streamName == null ? "" : streamName.strip();
         String key = streamKey == null ? "" : streamKey.strip();
         if (!RtmpUrl.isRtmp(url)) {
-            throw new IllegalArgumentException("Enter the server URL: rtmp://host[:port]/app or rtmps://…");
+            throw new Invalid(Field.SERVER_URL, "Enter the server URL: rtmp://host[:port]/app or rtmps://…", null);
         }
         RtmpUrl parsed;
         try {
             parsed = RtmpUrl.parse(url);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
+            throw new Invalid(Field.SERVER_URL, e.getMessage(), e);
         }
         if (name.isEmpty() && key.isEmpty()) {
-            throw new IllegalArgumentException("Enter a stream name or a stream key.");
+            throw new Invalid(Field.STREAM, "Enter a stream name or a stream key.", null);
         }
         if (name.contains("/") || name.contains("?") || key.contains("/") || key.contains(" ")) {
-            throw new IllegalArgumentException("The stream name and key cannot hold \"/\", \"?\" or spaces.");
+            throw new Invalid(Field.STREAM, "The stream name and key cannot hold \"/\", \"?\" or spaces.", null);
         }
         String publishName = key.isEmpty() ? name : name.isEmpty() ? key : name + "?key=" + key;
         String shown = key.isEmpty() ? name : Redact.streamKey(publishName, key);
         return new PublishTarget(parsed.tcUrl(), publishName, key, shown);
+    }
+
+    /** The fields a problem can be about: the server URL, or the stream name and key. */
+    public enum Field { SERVER_URL, STREAM }
+
+    /** A field that cannot be published to as it is: what to fix, and where. */
+    public static final class Invalid extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+        private final Field field;
+
+        Invalid(Field field, String message, Throwable cause) {
+            super(message, cause);
+            this.field = field;
+        }
+
+        public Field field() {
+            return field;
+        }
     }
 
     /** The address to show: the URL masked, then the name with the key masked. */

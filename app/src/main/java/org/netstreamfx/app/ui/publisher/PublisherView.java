@@ -60,6 +60,11 @@ public final class PublisherView extends BorderPane {
     private final FilePicker files;
     private final Video preview = new Video();
     private final Video monitor = new Video();
+    /** The style class of a field the problem message is about (a red border), gone once typed in. */
+    public static final String FIELD_ERROR = "field-error";
+    /** The width of the figures' values: the widest they get, "59.9 fps · 12000 kbit/s". */
+    private static final double STAT_VALUE_WIDTH = 170;
+
     private final TextField url = new TextField();
     private final TextField name = new TextField();
     private final PasswordField key = new PasswordField();
@@ -191,7 +196,15 @@ public final class PublisherView extends BorderPane {
                 .get() < 0 ? "—" : String.format(Locale.ROOT, "next try in %.1f s", f.reconnectSecondsProperty().get()),
                 f.reconnectSecondsProperty()));
         stats.setPadding(new Insets(8, 10, 8, 10));
+        // The values' column is as wide as the widest figure ("59.9 fps · 12000 kbit/s"), whatever
+        // it shows now: the figures change width going live and stopping, and the event list
+        // beside them must not move (issue 12).
+        javafx.scene.layout.ColumnConstraints names = new javafx.scene.layout.ColumnConstraints();
+        names.setMinWidth(Region.USE_PREF_SIZE);
+        javafx.scene.layout.ColumnConstraints values = new javafx.scene.layout.ColumnConstraints(STAT_VALUE_WIDTH);
+        stats.getColumnConstraints().setAll(names, values);
         stats.setMinWidth(Region.USE_PREF_SIZE);
+        stats.setMaxWidth(Region.USE_PREF_SIZE);
 
         ListView<NetStatusEvent> events = new ListView<>(vm.events());
         events.setId("publish-events");
@@ -229,7 +242,7 @@ public final class PublisherView extends BorderPane {
         v.setId(id);
         v.getStyleClass().add("stat-value");
         v.textProperty().bind(value);
-        v.setMinWidth(Region.USE_PREF_SIZE);
+        v.setMaxWidth(Double.MAX_VALUE);
         grid.add(n, 0, row);
         grid.add(v, 1, row);
     }
@@ -240,7 +253,7 @@ public final class PublisherView extends BorderPane {
         VBox box = new VBox(6);
         box.setPadding(new Insets(10));
         box.getChildren().addAll(section("DEVICES"), devices(), section("ENCODING"), encoding(), section("SERVER"),
-                server(), section("RECORDING"), recording(), problemLabel());
+                server(), section("RECORDING"), recording());
         return box;
     }
 
@@ -290,7 +303,8 @@ public final class PublisherView extends BorderPane {
         previewing.selectedProperty().addListener((o, was, now) -> vm.setPreviewing(now));
         vm.previewingProperty().addListener((o, was, now) -> previewing.setSelected(now));
         previewing.setTooltip(new Tooltip("Open the camera and microphone before going live"));
-        return new VBox(6, cameraRow, micRow, levelRow, previewing);
+        return new VBox(6, cameraRow, micRow, levelRow, previewing,
+                problemLabel("device-problem", vm.problemFieldProperty().isNull()));
     }
 
     /** The screen to capture, as a {@code screen:…} id, starting from the one listed (or the current one). */
@@ -404,9 +418,25 @@ public final class PublisherView extends BorderPane {
         HBox.setHgrow(keyFields, Priority.ALWAYS);
         HBox keyRow = new HBox(6, keyFields, show);
         keyRow.setAlignment(Pos.CENTER_LEFT);
-        VBox box = new VBox(6, url, name, keyRow);
-        box.disableProperty().bind(busy());
-        return box;
+        vm.problemFieldProperty().addListener((o, was, now) -> {
+            mark(url, now == PublishTarget.Field.SERVER_URL);
+            mark(name, now == PublishTarget.Field.STREAM);
+            mark(key, now == PublishTarget.Field.STREAM);
+            mark(shown, now == PublishTarget.Field.STREAM);
+        });
+        VBox fields = new VBox(6, url, name, keyRow);
+        fields.disableProperty().bind(busy());
+        // Right under the fields it is about (issue 12), not at the foot of the panel.
+        return new VBox(4, fields, problemLabel("publish-problem", vm.problemFieldProperty().isNotNull()));
+    }
+
+    /** Marks a field the problem is about (a red border); typing in it clears the problem and the mark. */
+    private static void mark(javafx.scene.control.Control field, boolean on) {
+        if (!on) {
+            field.getStyleClass().removeAll(FIELD_ERROR);
+        } else if (!field.getStyleClass().contains(FIELD_ERROR)) {
+            field.getStyleClass().add(FIELD_ERROR);
+        }
     }
 
     private Node recording() {
@@ -432,13 +462,15 @@ public final class PublisherView extends BorderPane {
         return new VBox(4, record, file);
     }
 
-    private Label problemLabel() {
+    /** The problem, when {@code mine} says it is this label's to show. */
+    private Label problemLabel(String id, javafx.beans.value.ObservableBooleanValue mine) {
         Label l = new Label();
-        l.setId("publish-problem");
+        l.setId(id);
         l.getStyleClass().add("field-problem");
         l.setWrapText(true);
-        l.textProperty().bind(vm.problemProperty());
-        l.managedProperty().bind(vm.problemProperty().isNotEmpty());
+        l.textProperty().bind(Bindings.when(mine).then(vm.problemProperty()).otherwise(""));
+        l.managedProperty().bind(l.textProperty().isNotEmpty());
+        l.visibleProperty().bind(l.managedProperty());
         return l;
     }
 

@@ -92,6 +92,9 @@ public final class PublisherViewModel {
     private final ReadOnlyObjectWrapper<PublisherState> state = new ReadOnlyObjectWrapper<>(this, "state", PublisherState.IDLE);
     private final ReadOnlyStringWrapper shownAddress = new ReadOnlyStringWrapper(this, "shownAddress", "");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
+    /** The field the problem is about (the view marks it), null for a device problem or none. */
+    private final javafx.beans.property.ReadOnlyObjectWrapper<PublishTarget.Field> problemField =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "problemField");
     private final PublishFigures figures = new PublishFigures();
     private final SessionEvents events;
 
@@ -107,6 +110,7 @@ public final class PublisherViewModel {
         this.log = log;
         this.preview = new DevicePreview(devices, clock);
         this.setup = new PublishSetup(prefs, () -> state.get().busy(), this::restartPreview);
+        problem.addListener((o, was, now) -> problemField.set(null));
         setup.serverUrlProperty().addListener(o -> problem.set(""));
         setup.streamNameProperty().addListener(o -> problem.set(""));
         this.events = new SessionEvents(log);
@@ -174,6 +178,7 @@ public final class PublisherViewModel {
             t = PublishTarget.of(setup.serverUrlProperty().get(), setup.streamNameProperty().get(), streamKey);
         } catch (IllegalArgumentException e) {
             problem.set(e.getMessage());
+            problemField.set(e instanceof PublishTarget.Invalid i ? i.field() : null);
             return;
         }
         if (log != null) {
@@ -285,6 +290,10 @@ public final class PublisherViewModel {
     }
 
     /** What keeps Go live from starting (a field to fix, a device that will not open), or "". */
+    public javafx.beans.property.ReadOnlyObjectProperty<PublishTarget.Field> problemFieldProperty() {
+        return problemField.getReadOnlyProperty();
+    }
+
     public ReadOnlyStringProperty problemProperty() {
         return problem.getReadOnlyProperty();
     }

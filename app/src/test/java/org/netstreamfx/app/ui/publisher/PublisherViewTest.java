@@ -88,4 +88,71 @@ class PublisherViewTest {
         assertTrue(Fx.call(problem::getText).contains("server URL"));
         assertEquals("OFF AIR", Fx.call(() -> ((Label) view.lookup("#on-air")).getText()));
     }
+
+    /** Issue 12: the message sits right under the field it is about, which is marked until typed in. */
+    @Test
+    void aMissingStreamNameIsShownAtItsFieldWhichIsMarkedUntilTypedIn() {
+        TextField url = find("server-url");
+        TextField name = find("stream-name");
+        PasswordField key = find("stream-key");
+        Fx.run(() -> {
+            url.setText("rtmp://127.0.0.1:1935/live");
+            name.setText("");
+            key.setText("");
+        });
+        Fx.run(((Button) find("go-live"))::fire);
+        Label problem = find("publish-problem");
+        Fx.run(() -> {
+            view.applyCss();
+            view.layout();
+        });
+        assertTrue(Fx.call(problem::getText).contains("stream name or a stream key"));
+        assertTrue(Fx.call(problem::isVisible));
+        assertTrue(Fx.call(() -> name.getStyleClass().contains(PublisherView.FIELD_ERROR)), "the name field is marked");
+        assertTrue(Fx.call(() -> key.getStyleClass().contains(PublisherView.FIELD_ERROR)), "the key field is marked");
+        assertFalse(Fx.call(() -> url.getStyleClass().contains(PublisherView.FIELD_ERROR)), "the URL is fine");
+        // Next to the field: the message starts within a line or two below the key field, not at the panel's foot.
+        double gap = Fx.call(() -> problem.localToScene(problem.getBoundsInLocal()).getMinY()
+                - key.localToScene(key.getBoundsInLocal()).getMaxY());
+        assertTrue(gap >= 0 && gap < 30, "the message is " + gap + " px below the key field");
+
+        Fx.run(() -> name.setText("cam1"));
+        assertFalse(Fx.call(() -> name.getStyleClass().contains(PublisherView.FIELD_ERROR)), "typing clears the mark");
+        assertFalse(Fx.call(() -> key.getStyleClass().contains(PublisherView.FIELD_ERROR)));
+        assertEquals("", Fx.call(problem::getText));
+    }
+
+    @Test
+    void aBadServerUrlMarksTheUrlField() {
+        TextField url = find("server-url");
+        Fx.run(() -> url.setText("http://example.com/live"));
+        Fx.run(((Button) find("go-live"))::fire);
+        assertTrue(Fx.call(() -> url.getStyleClass().contains(PublisherView.FIELD_ERROR)));
+        Fx.run(() -> url.setText("rtmp://example.com/live"));
+        assertFalse(Fx.call(() -> url.getStyleClass().contains(PublisherView.FIELD_ERROR)));
+    }
+
+    /** Issue 12: the figures' texts change width when going live and stopping; the event list stays put. */
+    @Test
+    void theEventListDoesNotMoveWhenTheFiguresChange() {
+        javafx.scene.Node events = find("publish-events");
+        java.util.function.Supplier<javafx.geometry.Bounds> where = () -> Fx.call(() -> {
+            view.applyCss();
+            view.layout();
+            return events.localToScene(events.getBoundsInLocal());
+        });
+        javafx.geometry.Bounds idle = where.get();
+        // On air: big figures, a reconnect countdown.
+        Fx.run(() -> {
+            vm.figures().stream(new org.netstreamfx.player.net.NetStreamInfo(1_250_000, 0, 0, 1.25, 0, 0, 0,
+                    123_456, 0, 0, 0, 0, 59.94, 0));
+            vm.figures().session(12, 12_300_000_000L);
+        });
+        javafx.geometry.Bounds live = where.get();
+        Fx.run(() -> vm.figures().reset());
+        javafx.geometry.Bounds stopped = where.get();
+        assertEquals(idle.getMinX(), live.getMinX(), 0.5, "the list moved going live");
+        assertEquals(idle.getWidth(), live.getWidth(), 0.5, "the list changed width going live");
+        assertEquals(idle.getMinX(), stopped.getMinX(), 0.5, "the list moved when stopping");
+    }
 }
