@@ -60,6 +60,7 @@ public final class PlayerView extends StackPane {
         getStyleClass().add("player-view");
         vm.streamProperty().addListener((o, was, now) -> video.attachNetStream(now));
         video.attachNetStream(vm.streamProperty().get());
+        vm.countReplacedFrames(video.framesDroppedProperty());
 
         notifications = NoticeBar.around(pictureArea(), vm.noticeProperty(), vm::dismissNotice);
         BorderPane content = new BorderPane();

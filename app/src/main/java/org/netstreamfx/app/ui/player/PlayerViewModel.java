@@ -89,6 +89,8 @@ public final class PlayerViewModel {
     private final ReadOnlyLongWrapper bytesTotal = new ReadOnlyLongWrapper(this, "bytesTotal");
     private final ReadOnlyDoubleWrapper fps = new ReadOnlyDoubleWrapper(this, "fps");
     private final ReadOnlyLongWrapper droppedFrames = new ReadOnlyLongWrapper(this, "droppedFrames");
+    private final ReadOnlyLongWrapper lateFrames = new ReadOnlyLongWrapper(this, "lateFrames");
+    private final ReadOnlyLongWrapper replacedFrames = new ReadOnlyLongWrapper(this, "replacedFrames");
     private final ReadOnlyLongWrapper decodeErrors = new ReadOnlyLongWrapper(this, "decodeErrors");
     private final ReadOnlyDoubleWrapper volume = new ReadOnlyDoubleWrapper(this, "volume", 1.0);
     private final ReadOnlyBooleanWrapper muted = new ReadOnlyBooleanWrapper(this, "muted");
@@ -302,9 +304,49 @@ public final class PlayerViewModel {
         return fps.getReadOnlyProperty();
     }
 
-    /** Frames the engine decoded but dropped as late. */
+    /**
+     * Dropped frames, the one figure the Player and the Tester show: video frames of this play
+     * that were decoded but never reached the screen, that is {@link #lateFramesProperty()} (the
+     * engine skipped them as late) plus {@link #replacedFramesProperty()} (a newer picture
+     * replaced them before the screen's next pulse). It starts from 0 at each open, replay and
+     * reconnect. Frames skipped to join a live stream at its newest data (NetStreamFX.Live.Join)
+     * are not counted: they were never due.
+     */
     public ReadOnlyLongProperty droppedFramesProperty() {
         return droppedFrames.getReadOnlyProperty();
+    }
+
+    /** Frames of this play the engine decoded but did not present because they were late. */
+    public ReadOnlyLongProperty lateFramesProperty() {
+        return lateFrames.getReadOnlyProperty();
+    }
+
+    /**
+     * Frames of this play the engine presented but the screen never showed, because a newer one
+     * replaced them before the next pulse (the UI thread was busy); from {@link #countReplacedFrames}.
+     */
+    public ReadOnlyLongProperty replacedFramesProperty() {
+        return replacedFrames.getReadOnlyProperty();
+    }
+
+    /**
+     * Where the picture's own count of replaced frames comes from (the Video node showing this
+     * player's stream, {@code Video.framesDroppedProperty()}, which restarts from 0 for each
+     * stream); it becomes part of {@link #droppedFramesProperty()}.
+     */
+    public void countReplacedFrames(javafx.beans.value.ObservableNumberValue replaced) {
+        replaced.addListener((o, was, now) -> setReplaced(now.longValue()));
+        setReplaced(replaced.longValue());
+    }
+
+    private void setReplaced(long n) {
+        replacedFrames.set(n);
+        droppedFrames.set(lateFrames.get() + n);
+    }
+
+    private void setLate(long n) {
+        lateFrames.set(n);
+        droppedFrames.set(n + replacedFrames.get());
     }
 
     public ReadOnlyLongProperty decodeErrorsProperty() {
@@ -501,7 +543,7 @@ public final class PlayerViewModel {
         loadedFraction.set(total > 0 ? Math.min(1, (double) loaded / total) : 0);
         NetStreamInfo info = ns.info();
         fps.set(info.currentFps());
-        droppedFrames.set(info.droppedFrames());
+        setLate(info.droppedFrames());
         decodeErrors.set(info.decodeErrors());
         if (duration.get() < 0) {
             readDuration(ns.description());
@@ -518,7 +560,7 @@ public final class PlayerViewModel {
         bytesTotal.set(0);
         loadedFraction.set(0);
         fps.set(0);
-        droppedFrames.set(0);
+        setLate(0);
         decodeErrors.set(0);
     }
 
