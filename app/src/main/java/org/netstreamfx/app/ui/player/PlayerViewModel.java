@@ -77,6 +77,9 @@ public final class PlayerViewModel {
     private double seekTarget = Double.NaN;
     /** The no-sound-device notice was shown in this session (it is shown once). */
     private boolean noDeviceNoticeShown;
+    /** Where the replaced-frame count comes from, and its value when this play started. */
+    private javafx.beans.value.ObservableNumberValue replacedSource;
+    private long replacedBase;
 
     private final ReadOnlyObjectWrapper<NetStream> stream = new ReadOnlyObjectWrapper<>(this, "stream");
     private final ReadOnlyObjectWrapper<PlayerState> state = new ReadOnlyObjectWrapper<>(this, "state", PlayerState.IDLE);
@@ -345,8 +348,20 @@ public final class PlayerViewModel {
      * stream); it becomes part of {@link #droppedFramesProperty()}.
      */
     public void countReplacedFrames(javafx.beans.value.ObservableNumberValue replaced) {
-        replaced.addListener((o, was, now) -> setReplaced(now.longValue()));
+        replacedSource = replaced;
+        replaced.addListener((o, was, now) -> {
+            if (now.longValue() < replacedBase) {
+                replacedBase = 0; // the picture's count started again (a new stream)
+            }
+            setReplaced(now.longValue() - replacedBase);
+        });
         setReplaced(replaced.longValue());
+    }
+
+    /** Each play counts from 0, also one the engine starts again on the same stream (a reconnect). */
+    private void restartReplacedCount() {
+        replacedBase = replacedSource == null ? 0 : replacedSource.longValue();
+        setReplaced(0);
     }
 
     private void setReplaced(long n) {
@@ -504,6 +519,7 @@ public final class PlayerViewModel {
             paused = false;
             readDuration(ns.description());
             readTracks(ns.description());
+            restartReplacedCount();
             setPhase(PlayerState.BUFFERING);
         } else if (e.is(NetStatusCode.NETSTREAM_BUFFER_FULL)) {
             setPhase(PlayerState.PLAYING);
