@@ -107,7 +107,7 @@ final class ScreenshotRun {
     private void shootAllBut(String last) {
         err.printf("nsfx gui: %d frames shown, %d replaced before the screen took them, %d dropped late by "
                 + "the engine%n", player.video().framesShownProperty().get(),
-                player.video().framesDroppedProperty().get(), player.viewModel().droppedFramesProperty().get());
+                player.video().framesDroppedProperty().get(), player.viewModel().lateFramesProperty().get());
         for (String id : window.viewIds()) {
             if (!id.equals(last)) {
                 shoot(id);

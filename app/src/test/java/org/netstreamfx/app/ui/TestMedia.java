@@ -45,6 +45,13 @@ public final class TestMedia {
                 "-c:a", "aac", "-b:a", "64k", "-shortest"));
     }
 
+    /** 8 s of a 440 Hz tone at -18 dBFS peak, AAC in MP4, no video (an audio-only file). */
+    public static synchronized Path tone() {
+        return make("tone-8s.m4a", List.of(
+                "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=44100:duration=8",
+                "-c:a", "aac", "-b:a", "64k", "-ac", "2"));
+    }
+
     private static Path make(String name, List<String> args) {
         Path out = DIR.resolve(name).toAbsolutePath();
         if (Files.isRegularFile(out)) {

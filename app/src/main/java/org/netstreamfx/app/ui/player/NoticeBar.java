@@ -1,6 +1,10 @@
 package org.netstreamfx.app.ui.player;
 
 import javafx.animation.PauseTransition;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 import javafx.beans.value.ObservableValue;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
@@ -16,9 +20,11 @@ import org.netstreamfx.app.ui.Icons;
 import org.netstreamfx.player.net.StatusLevel;
 
 /**
- * Non-modal notices over a view: a notification bar that slides down over {@code content} with
- * the notice's code, what happened and what to do. A warning hides itself after {@link
- * #WARNING_SHOWN_FOR}; an error stays until closed. Closing the bar dismisses the notice. FX thread.
+ * Non-modal notices above a view: a notification bar that slides down at the top with the
+ * notice's code, what happened and what to do, wrapped over as many lines as it needs (never cut
+ * with "…"). The content moves down by the bar's height while it shows, so the bar never covers
+ * the picture. A warning hides itself after {@link #WARNING_SHOWN_FOR}; an error stays until
+ * closed. Closing the bar dismisses the notice. FX thread.
  */
 public final class NoticeBar {
     /** How long a warning stays before it hides itself; errors stay until dismissed. */
@@ -29,7 +35,17 @@ public final class NoticeBar {
     private final PauseTransition warningTimer = new PauseTransition(WARNING_SHOWN_FOR);
 
     private NoticeBar(Node content, ObservableValue<Notice> notice, Runnable dismiss) {
-        pane = new NotificationPane(content);
+        // The content sits below the bar: its holder's top padding follows the bar's height.
+        StackPane holder = new StackPane(content);
+        holder.setMinSize(0, 0);
+        pane = new NotificationPane(holder);
+        pane.skinProperty().addListener((o, was, now) -> {
+            if (pane.lookup(".notification-bar") instanceof Region bar) {
+                holder.paddingProperty().bind(Bindings.createObjectBinding(
+                        () -> new Insets(bar.isVisible() ? Math.max(0, bar.getHeight()) : 0, 0, 0, 0),
+                        bar.heightProperty(), bar.visibleProperty()));
+            }
+        });
         pane.setId("notifications");
         pane.getStyleClass().add(NotificationPane.STYLE_CLASS_DARK);
         pane.setShowFromTop(true);
@@ -50,6 +66,16 @@ public final class NoticeBar {
         return new NoticeBar(content, notice, dismiss).pane;
     }
 
+    /** A label that wraps to the bar's width and is as tall as its lines. */
+    private static Label wrapping(String text) {
+        Label l = new Label(text);
+        l.setWrapText(true);
+        l.setMinHeight(Region.USE_PREF_SIZE);
+        l.setMinWidth(0);
+        l.setMaxWidth(Double.MAX_VALUE);
+        return l;
+    }
+
     private void show(Notice n) {
         warningTimer.stop();
         if (n == null) {
@@ -62,13 +88,15 @@ public final class NoticeBar {
         code.setId("notice-code");
         code.getStyleClass().add("notice-code");
         code.setMinWidth(Region.USE_PREF_SIZE);
-        Label what = new Label(n.description());
+        Label what = wrapping(n.description());
+        what.setId("notice-description");
         what.getStyleClass().add("notice-description");
-        Label advice = new Label(n.advice());
+        Label advice = wrapping(n.advice());
         advice.setId("notice-advice");
         advice.getStyleClass().add("notice-advice");
-        HBox first = new HBox(8, code, what);
-        VBox lines = new VBox(2, first, advice);
+        VBox lines = new VBox(2, code, what, advice);
+        lines.setMinWidth(0);
+        HBox.setHgrow(lines, Priority.ALWAYS);
         HBox graphic = new HBox(12, icon, lines);
         graphic.setAlignment(Pos.CENTER_LEFT);
         Tooltip.install(graphic, new Tooltip(n.text()));

@@ -60,6 +60,7 @@ public final class PlayerView extends StackPane {
         getStyleClass().add("player-view");
         vm.streamProperty().addListener((o, was, now) -> video.attachNetStream(now));
         video.attachNetStream(vm.streamProperty().get());
+        vm.countReplacedFrames(video.framesDroppedProperty());
 
         notifications = NoticeBar.around(pictureArea(), vm.noticeProperty(), vm::dismissNotice);
         BorderPane content = new BorderPane();
@@ -227,8 +228,8 @@ public final class PlayerView extends StackPane {
         placeholder.setMouseTransparent(true);
         placeholder.visibleProperty().bind(video.frameProperty().isNull()
                 .and(vm.stateProperty().isNotEqualTo(PlayerState.OPENING))
-                .and(vm.stateProperty().isNotEqualTo(PlayerState.BUFFERING)));
-        StackPane area = new StackPane(video, placeholder);
+                .and(vm.stateProperty().isNotEqualTo(PlayerState.BUFFERING)).and(vm.audioOnlyProperty().not()));
+        StackPane area = new StackPane(video, placeholder, new AudioOnlyPane(vm));
         area.getStyleClass().add("picture-area");
         area.setOnDragOver(e -> {
             Dragboard db = e.getDragboard();

@@ -75,6 +75,11 @@ public final class PlayerViewModel {
     private boolean paused;
     private PlayerState phase = PlayerState.IDLE;
     private double seekTarget = Double.NaN;
+    /** The no-sound-device notice was shown in this session (it is shown once). */
+    private boolean noDeviceNoticeShown;
+    /** Where the replaced-frame count comes from, and its value when this play started. */
+    private javafx.beans.value.ObservableNumberValue replacedSource;
+    private long replacedBase;
 
     private final ReadOnlyObjectWrapper<NetStream> stream = new ReadOnlyObjectWrapper<>(this, "stream");
     private final ReadOnlyObjectWrapper<PlayerState> state = new ReadOnlyObjectWrapper<>(this, "state", PlayerState.IDLE);
@@ -89,6 +94,16 @@ public final class PlayerViewModel {
     private final ReadOnlyLongWrapper bytesTotal = new ReadOnlyLongWrapper(this, "bytesTotal");
     private final ReadOnlyDoubleWrapper fps = new ReadOnlyDoubleWrapper(this, "fps");
     private final ReadOnlyLongWrapper droppedFrames = new ReadOnlyLongWrapper(this, "droppedFrames");
+    private final ReadOnlyLongWrapper lateFrames = new ReadOnlyLongWrapper(this, "lateFrames");
+    private final ReadOnlyLongWrapper replacedFrames = new ReadOnlyLongWrapper(this, "replacedFrames");
+    private final ReadOnlyBooleanWrapper audioOnly = new ReadOnlyBooleanWrapper(this, "audioOnly");
+    private final ReadOnlyStringWrapper audioCodec = new ReadOnlyStringWrapper(this, "audioCodec", "");
+    private final ReadOnlyDoubleWrapper audioPeakDbfs = new ReadOnlyDoubleWrapper(this, "audioPeakDbfs",
+            Double.NEGATIVE_INFINITY);
+    private final ReadOnlyDoubleWrapper audioRmsDbfs = new ReadOnlyDoubleWrapper(this, "audioRmsDbfs",
+            Double.NEGATIVE_INFINITY);
+    /** Measures what the stream now playing writes to its sound output. */
+    private LevelTap levelTap;
     private final ReadOnlyLongWrapper decodeErrors = new ReadOnlyLongWrapper(this, "decodeErrors");
     private final ReadOnlyDoubleWrapper volume = new ReadOnlyDoubleWrapper(this, "volume", 1.0);
     private final ReadOnlyBooleanWrapper muted = new ReadOnlyBooleanWrapper(this, "muted");
@@ -302,9 +317,87 @@ public final class PlayerViewModel {
         return fps.getReadOnlyProperty();
     }
 
-    /** Frames the engine decoded but dropped as late. */
+    /**
+     * Dropped frames, the one figure the Player and the Tester show: video frames of this play
+     * that were decoded but never reached the screen, that is {@link #lateFramesProperty()} (the
+     * engine skipped them as late) plus {@link #replacedFramesProperty()} (a newer picture
+     * replaced them before the screen's next pulse). It starts from 0 at each open, replay and
+     * reconnect. Frames skipped to join a live stream at its newest data (NetStreamFX.Live.Join)
+     * are not counted: they were never due.
+     */
     public ReadOnlyLongProperty droppedFramesProperty() {
         return droppedFrames.getReadOnlyProperty();
+    }
+
+    /** Frames of this play the engine decoded but did not present because they were late. */
+    public ReadOnlyLongProperty lateFramesProperty() {
+        return lateFrames.getReadOnlyProperty();
+    }
+
+    /**
+     * Frames of this play the engine presented but the screen never showed, because a newer one
+     * replaced them before the next pulse (the UI thread was busy); from {@link #countReplacedFrames}.
+     */
+    public ReadOnlyLongProperty replacedFramesProperty() {
+        return replacedFrames.getReadOnlyProperty();
+    }
+
+    /**
+     * Where the picture's own count of replaced frames comes from (the Video node showing this
+     * player's stream, {@code Video.framesDroppedProperty()}, which restarts from 0 for each
+     * stream); it becomes part of {@link #droppedFramesProperty()}.
+     */
+    public void countReplacedFrames(javafx.beans.value.ObservableNumberValue replaced) {
+        replacedSource = replaced;
+        replaced.addListener((o, was, now) -> {
+            if (now.longValue() < replacedBase) {
+                replacedBase = 0; // the picture's count started again (a new stream)
+            }
+            setReplaced(now.longValue() - replacedBase);
+        });
+        setReplaced(replaced.longValue());
+    }
+
+    /** Each play counts from 0, also one the engine starts again on the same stream (a reconnect). */
+    private void restartReplacedCount() {
+        replacedBase = replacedSource == null ? 0 : replacedSource.longValue();
+        setReplaced(0);
+    }
+
+    private void setReplaced(long n) {
+        replacedFrames.set(n);
+        droppedFrames.set(lateFrames.get() + n);
+    }
+
+    private void setLate(long n) {
+        lateFrames.set(n);
+        droppedFrames.set(n + replacedFrames.get());
+    }
+
+    /** The stream playing has sound and no picture (known from NetStream.Play.Start on). */
+    public ReadOnlyBooleanProperty audioOnlyProperty() {
+        return audioOnly.getReadOnlyProperty();
+    }
+
+    /**
+     * The sound track as people name it, e.g. "AAC LC · 44.1 kHz · stereo · 64 kbit/s", from the
+     * stream's track info (or its onMetaData); "" before NetStream.Play.Start or without sound.
+     */
+    public ReadOnlyStringProperty audioCodecProperty() {
+        return audioCodec.getReadOnlyProperty();
+    }
+
+    /**
+     * The peak of the sound being played over the last 0.1 s, in dBFS (-Infinity when silent or
+     * nothing plays), measured on the PCM written to the sound output, before the volume.
+     */
+    public ReadOnlyDoubleProperty audioPeakDbfsProperty() {
+        return audioPeakDbfs.getReadOnlyProperty();
+    }
+
+    /** The RMS level of the sound being played over the last 0.1 s, in dBFS, as the peak. */
+    public ReadOnlyDoubleProperty audioRmsDbfsProperty() {
+        return audioRmsDbfs.getReadOnlyProperty();
     }
 
     public ReadOnlyLongProperty decodeErrorsProperty() {
@@ -378,12 +471,18 @@ public final class PlayerViewModel {
         ns.setBufferTime(bufferTime.get());
         ns.setVolume(muted.get() ? 0 : volume.get());
         ns.setAudioDevice(audioDevice.get());
-        if (audioSinks != null) {
-            ns.setAudioSink(audioSinks.get());
-        }
+        // The app's own sink (tests) or the engine's default for the chosen output, behind a tap
+        // that measures the level for the audio-only display.
+        String device = audioDevice.get();
+        levelTap = new LevelTap(audioSinks != null ? audioSinks
+                : () -> new org.netstreamfx.player.sink.JavaSoundAudioSink(device));
+        ns.setAudioSink(levelTap);
         ns.setClient(new NetStreamClient() {
             @Override
             public void onMetaData(Map<String, Object> info) {
+                if (ns == stream.get() && audioCodec.get().isEmpty() && info.get("audiocodecid") != null) {
+                    audioCodec.set(TrackText.fromMetaData(info));
+                }
                 if (ns == stream.get() && duration.get() < 0 && info.get("duration") instanceof Number d
                         && d.doubleValue() > 0) {
                     duration.set(d.doubleValue());
@@ -419,6 +518,8 @@ public final class PlayerViewModel {
         if (e.is(NetStatusCode.NETSTREAM_PLAY_START)) {
             paused = false;
             readDuration(ns.description());
+            readTracks(ns.description());
+            restartReplacedCount();
             setPhase(PlayerState.BUFFERING);
         } else if (e.is(NetStatusCode.NETSTREAM_BUFFER_FULL)) {
             setPhase(PlayerState.PLAYING);
@@ -452,8 +553,20 @@ public final class PlayerViewModel {
     }
 
     private void showNotice(NetStatusEvent e) {
+        if (e.is(NetStatusCode.NSFX_AUDIO_NODEVICE)) {
+            // Once a session: it would otherwise come back on every open, replay and reconnect.
+            // The event log still has each one.
+            if (noDeviceNoticeShown) {
+                return;
+            }
+            noDeviceNoticeShown = true;
+        }
         MediaAddress a = address.get();
-        Notice n = StatusAdvice.noticeFor(e, a == null ? null : a.kind());
+        NetStream ns = stream.get();
+        SourceDescription d = ns == null ? null : ns.description();
+        boolean picture = d == null
+                || d.track(org.netstreamfx.player.media.TrackKind.VIDEO).isPresent();
+        Notice n = StatusAdvice.noticeFor(e, a == null ? null : a.kind(), picture);
         if (n != null) {
             notice.set(n);
         }
@@ -479,6 +592,15 @@ public final class PlayerViewModel {
         state.set(paused && canPause ? PlayerState.PAUSED : phase);
     }
 
+    private void readTracks(SourceDescription d) {
+        if (d == null) {
+            return;
+        }
+        var audio = d.track(org.netstreamfx.player.media.TrackKind.AUDIO);
+        audioOnly.set(audio.isPresent() && d.track(org.netstreamfx.player.media.TrackKind.VIDEO).isEmpty());
+        audio.ifPresent(t -> audioCodec.set(TrackText.of(t)));
+    }
+
     private void readDuration(SourceDescription d) {
         if (d != null && d.durationUs() > 0) {
             duration.set(d.durationUs() / 1e6);
@@ -501,14 +623,39 @@ public final class PlayerViewModel {
         loadedFraction.set(total > 0 ? Math.min(1, (double) loaded / total) : 0);
         NetStreamInfo info = ns.info();
         fps.set(info.currentFps());
-        droppedFrames.set(info.droppedFrames());
+        setLate(info.droppedFrames());
         decodeErrors.set(info.decodeErrors());
+        readLevel();
         if (duration.get() < 0) {
             readDuration(ns.description());
         }
     }
 
+    /** Falls by this much per poll when nothing new was played (a short decay, as meters do). */
+    private static final double LEVEL_FALL_DB = 6;
+
+    private void readLevel() {
+        LevelTap tap = levelTap;
+        LevelTap.Level l = tap == null ? LevelTap.Level.SILENT : tap.take();
+        if (l.rmsDbfs() > Double.NEGATIVE_INFINITY || phase != PlayerState.PLAYING || paused) {
+            audioPeakDbfs.set(l.peakDbfs());
+            audioRmsDbfs.set(l.rmsDbfs());
+        } else {
+            audioPeakDbfs.set(fall(audioPeakDbfs.get()));
+            audioRmsDbfs.set(fall(audioRmsDbfs.get()));
+        }
+    }
+
+    private static double fall(double dbfs) {
+        double d = dbfs - LEVEL_FALL_DB;
+        return d < -90 ? Double.NEGATIVE_INFINITY : d;
+    }
+
     private void resetFigures() {
+        audioOnly.set(false);
+        audioCodec.set("");
+        audioPeakDbfs.set(Double.NEGATIVE_INFINITY);
+        audioRmsDbfs.set(Double.NEGATIVE_INFINITY);
         paused = false;
         seekTarget = Double.NaN;
         time.set(0);
@@ -518,7 +665,7 @@ public final class PlayerViewModel {
         bytesTotal.set(0);
         loadedFraction.set(0);
         fps.set(0);
-        droppedFrames.set(0);
+        setLate(0);
         decodeErrors.set(0);
     }
 

@@ -14,13 +14,22 @@ final class StatusAdvice {
      * opened), or null when the event needs no notice (status level).
      */
     static Notice noticeFor(NetStatusEvent e, MediaAddress.Kind kind) {
+        return noticeFor(e, kind, true);
+    }
+
+    /** As {@link #noticeFor(NetStatusEvent, MediaAddress.Kind)}; {@code picture}: the stream has video. */
+    static Notice noticeFor(NetStatusEvent e, MediaAddress.Kind kind, boolean picture) {
         if (e.level() == StatusLevel.STATUS) {
             return null;
         }
-        return new Notice(e.code(), e.level(), e.description(), adviceFor(e.code(), e.level(), kind));
+        return new Notice(e.code(), e.level(), e.description(), adviceFor(e.code(), e.level(), kind, picture));
     }
 
     static String adviceFor(String code, StatusLevel level, MediaAddress.Kind kind) {
+        return adviceFor(code, level, kind, true);
+    }
+
+    static String adviceFor(String code, StatusLevel level, MediaAddress.Kind kind, boolean picture) {
         boolean network = kind == MediaAddress.Kind.HTTP || kind == MediaAddress.Kind.RTMP;
         NetStatusCode known = null;
         for (NetStatusCode c : NetStatusCode.values()) {
@@ -46,7 +55,8 @@ final class StatusAdvice {
             case NETCONNECTION_CONNECT_INVALIDAPP -> "Check the application name in the URL (rtmp://host/app/stream).";
             case NETCONNECTION_CONNECT_APPSHUTDOWN -> "The server application stopped: open the stream again later.";
             case NSFX_CONNECT_STALLED -> "The server stopped answering: check the network, then open the stream again.";
-            case NSFX_AUDIO_NODEVICE -> "The picture plays without sound: connect or enable an audio output and open the stream again.";
+            case NSFX_AUDIO_NODEVICE -> (picture ? "The picture plays without sound" : "Nothing can be heard")
+                    + ": connect or enable an audio output and open the stream again.";
             case NSFX_DECODE_ERROR -> "Playback goes on; if the picture stays damaged, the file may be corrupt.";
             default -> level == StatusLevel.ERROR ? "Open the stream again; the event log has the details."
                     : "Playback goes on.";

@@ -50,9 +50,9 @@ final class TransportBar extends VBox {
         figures.textProperty().bind(Bindings.createStringBinding(() -> video.videoWidthProperty().get() == 0 ? ""
                         : String.format(Locale.ROOT, "%d×%d · %.0f fps · %d dropped", video.videoWidthProperty().get(),
                         video.videoHeightProperty().get(), vm.fpsProperty().get(),
-                        vm.droppedFramesProperty().get() + video.framesDroppedProperty().get()),
+                        vm.droppedFramesProperty().get()),
                 video.videoWidthProperty(), video.videoHeightProperty(), vm.fpsProperty(),
-                vm.droppedFramesProperty(), video.framesDroppedProperty()));
+                vm.droppedFramesProperty()));
         figures.setMinWidth(Region.USE_PREF_SIZE);
 
         Region spacer = new Region();

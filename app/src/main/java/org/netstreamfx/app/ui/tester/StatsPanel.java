@@ -16,7 +16,8 @@ final class StatsPanel extends GridPane {
                 () -> String.format(Locale.ROOT, "%.1f", vm.fpsProperty().get()), vm.fpsProperty()));
         row(1, "Input bitrate", "stat-bitrate", Bindings.createStringBinding(
                 () -> String.format(Locale.ROOT, "%.0f kbit/s", vm.inputKbpsProperty().get()), vm.inputKbpsProperty()));
-        row(2, "Dropped frames", "stat-dropped", vm.droppedFramesProperty().asString());
+        // The player's own figure (late in the engine + replaced before the screen showed them).
+        row(2, "Dropped frames", "stat-dropped", vm.player().droppedFramesProperty().asString());
         row(3, "Buffer", "stat-buffer", Bindings.createStringBinding(
                 () -> String.format(Locale.ROOT, "%.2f / %.2f s", vm.bufferLengthProperty().get(),
                         vm.bufferTimeProperty().get()), vm.bufferLengthProperty(), vm.bufferTimeProperty()));

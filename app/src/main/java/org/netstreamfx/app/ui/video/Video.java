@@ -51,6 +51,8 @@ public final class Video extends Region {
     private PixelBuffer<IntBuffer> pixelBuffer;
     private IntBuffer shownPixels;
     private NetStream attached;
+    /** {@link FrameExchange#superseded()} when the attached stream was last changed. */
+    private volatile long supersededBase;
     private volatile Consumer<VideoFrame> frameObserver;
 
     public Video() {
@@ -73,6 +75,13 @@ public final class Video extends Region {
         if (attached != null && attached != stream) {
             attached.setVideoSink(null);
             sink.clear();
+        }
+        if (attached != stream) {
+            // The count is per stream: a replay or the next file starts from 0.
+            supersededBase = exchange.superseded();
+            if (Platform.isFxApplicationThread()) {
+                framesDropped.set(0);
+            }
         }
         attached = stream;
         if (stream != null) {
@@ -123,8 +132,10 @@ public final class Video extends Region {
     }
 
     /**
-     * Pictures the stream delivered that a newer one replaced before the FX thread could show them
-     * (the UI was too busy); frames the engine itself dropped as late are in NetStreamInfo.
+     * Pictures the attached stream delivered that a newer one replaced before the FX thread could
+     * show them (the UI was too busy), counted from 0 for each stream attached; frames the engine
+     * itself dropped as late are in NetStreamInfo. The player's "dropped" figure adds the two
+     * ({@code PlayerViewModel.droppedFramesProperty()}).
      */
     public ReadOnlyLongProperty framesDroppedProperty() {
         return framesDropped.getReadOnlyProperty();
@@ -195,7 +206,7 @@ public final class Video extends Region {
             return null;
         });
         framesShown.set(framesShown.get() + 1);
-        framesDropped.set(exchange.superseded());
+        framesDropped.set(Math.max(0, exchange.superseded() - supersededBase));
     }
 
     private void schedulePresent() {

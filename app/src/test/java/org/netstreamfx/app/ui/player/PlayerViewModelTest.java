@@ -167,4 +167,26 @@ class PlayerViewModelTest {
         List<NetStatusEvent> all = vm.events().stream().filter(e -> e.code().equals(code)).toList();
         return all.get(all.size() - 1);
     }
+
+    /** Issue 12 #6: every Play.Start (a replay, a reconnect on the same stream) counts dropped frames from 0. */
+    @Test
+    void droppedFramesAreLatePlusReplacedAndEachPlayStartsFromZero() {
+        javafx.beans.property.SimpleLongProperty replaced = new javafx.beans.property.SimpleLongProperty();
+        Fx.run(() -> vm.countReplacedFrames(replaced));
+        Path clip = TestMedia.clip();
+        Fx.run(() -> vm.open(clip.toString()));
+        waitForState(PlayerState.PLAYING);
+        Fx.run(() -> replaced.set(40));
+        assertEquals(40, Fx.call(() -> vm.replacedFramesProperty().get()));
+        assertEquals(Fx.call(() -> vm.lateFramesProperty().get() + 40), Fx.call(() -> vm.droppedFramesProperty().get()));
+        long starts = Fx.call(() -> codes().stream().filter("NetStream.Play.Start"::equals).count());
+        // The same picture's count goes on (as on an engine reconnect of the same stream).
+        Fx.run(() -> vm.open(clip.toString()));
+        Fx.waitUntil("a new Play.Start", WAIT,
+                () -> codes().stream().filter("NetStream.Play.Start"::equals).count() > starts, this::codes);
+        assertEquals(0, Fx.call(() -> vm.replacedFramesProperty().get()));
+        Fx.run(() -> replaced.set(43));
+        assertEquals(3, Fx.call(() -> vm.replacedFramesProperty().get()));
+        assertTrue(Fx.call(() -> vm.droppedFramesProperty().get()) < 40);
+    }
 }
