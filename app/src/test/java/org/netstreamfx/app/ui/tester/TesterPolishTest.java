@@ -48,10 +48,8 @@ class TesterPolishTest {
 
     @Start
     void start(Stage stage) {
-        window = new PlayerAndTester(stage);
+        window = new PlayerAndTester(stage, 1280, 800); // the size
         tester = window.tester;
-        stage.setWidth(1280); // the size
-        stage.setHeight(800);
     }
 
     @AfterEach
