@@ -5,6 +5,9 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -15,11 +18,13 @@ import java.util.regex.Pattern;
  * <p>JSON lines: one {@link EventLine} per line, exactly as {@code nsfx play --events jsonl}
  * prints it, each ended by {@code "\n"}.
  *
- * <p>CSV (RFC 4180): a header {@code t,type,code,level,description,data}, then one row per entry,
- * rows ended by CRLF; a field holding a comma, a double quote, CR or LF is quoted, with its double
- * quotes doubled. {@code code} is empty for callbacks and stats, {@code level} empty for all but
- * status events, {@code data} is JSON text: a status event's details, a callback's or control
- * event's data, a stats sample's fields.
+ * <p>CSV (RFC 4180): a header {@code t,type,code,level,description,data,} then one column per
+ * stats field ({@code time,bufferLength,…,rttMs}, as {@link StatsSample#fields()} names them),
+ * then one row per entry in time order ({@code t}; entries of the same time in the order
+ * recorded), rows ended by CRLF; a field holding a comma, a double quote, CR or LF is quoted, with
+ * its double quotes doubled. {@code code} is empty for callbacks and stats, {@code level} empty for
+ * all but status events, {@code data} is JSON text: a status event's details, a callback's or
+ * control event's data; empty for stats, whose fields fill the stats columns (empty in other rows).
  *
  * <p>Formula injection (OWASP "CSV Injection"): descriptions and details come from the network,
  * so a field a spreadsheet would read as a formula, one starting with {@code =}, {@code +},
@@ -28,8 +33,12 @@ import java.util.regex.Pattern;
  * number as a detail) stays as it is, so it is still read as a number.
  */
 public final class SessionExport {
+    /** The CSV's stats columns, one per field of a stats sample. */
+    public static final List<String> STATS_COLUMNS = List.of("time", "bufferLength", "bufferTime", "fps",
+            "videoFrames", "audioSamples", "droppedFrames", "renderedFrames", "bytesLoaded", "bytesTotal",
+            "avDriftMs", "decodeErrors", "rttMs");
     /** The CSV header row's fields. */
-    public static final String CSV_HEADER = "t,type,code,level,description,data";
+    public static final String CSV_HEADER = "t,type,code,level,description,data," + String.join(",", STATS_COLUMNS);
     /** First characters that make a spreadsheet read a cell as a formula (OWASP CSV injection). */
     private static final String FORMULA_STARTS = "=+-@\t\r";
     /** A plain decimal number, as JSON writes one: left alone so it stays a number. */
@@ -56,7 +65,9 @@ public final class SessionExport {
     public void writeCsv(Writer out, EntryFilter filter) throws IOException {
         out.write(CSV_HEADER);
         out.write("\r\n");
-        for (SessionEntry e : recorder.entries(filter)) {
+        List<SessionEntry> rows = new ArrayList<>(recorder.entries(filter));
+        rows.sort(Comparator.comparingDouble(SessionEntry::t)); // stable: same t keeps the recorded order
+        for (SessionEntry e : rows) {
             out.write(csvRow(e.line()));
             out.write("\r\n");
         }
@@ -79,13 +90,26 @@ public final class SessionExport {
 
     /** One row; each field is masked before it is guarded and quoted, so a mask cannot undo either. */
     private String csvRow(EventLine line) {
-        return String.join(",",
-                csvField(recorder.maskSecrets(lines.json(line.t()))),
-                csvField(recorder.maskSecrets(line.type())),
-                csvField(recorder.maskSecrets(Objects.toString(line.code(), ""))),
-                csvField(recorder.maskSecrets(Objects.toString(line.level(), ""))),
-                csvField(recorder.maskSecrets(Objects.toString(line.description(), ""))),
-                csvField(recorder.maskSecrets(lines.json(line.payload()))));
+        boolean stats = line.kind() == EventLine.Kind.STATS;
+        List<String> fields = new ArrayList<>();
+        fields.add(lines.json(line.t()));
+        fields.add(line.type());
+        fields.add(Objects.toString(line.code(), ""));
+        fields.add(Objects.toString(line.level(), ""));
+        fields.add(Objects.toString(line.description(), ""));
+        fields.add(stats ? "" : lines.json(line.payload()));
+        for (String column : STATS_COLUMNS) {
+            Object v = stats ? line.fields().get(column) : null;
+            fields.add(v == null ? "" : v instanceof String str ? str : lines.json(v));
+        }
+        StringBuilder row = new StringBuilder();
+        for (String f : fields) {
+            if (row.length() > 0) {
+                row.append(',');
+            }
+            row.append(csvField(recorder.maskSecrets(f)));
+        }
+        return row.toString();
     }
 
     /**

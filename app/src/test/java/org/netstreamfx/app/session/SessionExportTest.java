@@ -19,6 +19,8 @@ import org.netstreamfx.player.net.NetStatusEvent;
  */
 class SessionExportTest {
     private static final long START = 1_000_000_000L;
+    /** The empty stats columns that end every row but a stats sample's. */
+    private static final String NO_STATS = ",".repeat(SessionExport.STATS_COLUMNS.size());
 
     /** The CSV of one Play.Failed event carrying {@code description} and {@code details}, split into lines. */
     private static List<String> csvOf(String description, Object details) throws Exception {
@@ -47,7 +49,7 @@ class SessionExportTest {
         assertEquals(SessionExport.CSV_HEADER, csv.get(0));
         // The details are JSON text: a string detail starts with its double quote, which no
         // spreadsheet runs, so it needs no guard.
-        assertEquals("0.5,status,NetStream.Play.Failed,error,'=cmd|' /C calc'!A0,\"\"\"@evil\"\"\"", csv.get(1));
+        assertEquals("0.5,status,NetStream.Play.Failed,error,'=cmd|' /C calc'!A0,\"\"\"@evil\"\"\"" + NO_STATS, csv.get(1));
     }
 
     @ParameterizedTest
@@ -64,12 +66,12 @@ class SessionExportTest {
 
     @Test
     void aNegativeNumberAsDetailsIsExportedAsANumber() throws Exception {
-        assertEquals("0.5,status,NetStream.Play.Failed,error,Not found.,-3.0", csvOf("Not found.", -3.0).get(1));
+        assertEquals("0.5,status,NetStream.Play.Failed,error,Not found.,-3.0" + NO_STATS, csvOf("Not found.", -3.0).get(1));
     }
 
     @Test
     void ordinaryTextAndJsonDetailsAreUnchanged() throws Exception {
-        assertEquals("0.5,status,NetStream.Play.Failed,error,Stream not found: demo.,\"{\"\"code\"\":\"\"-x\"\"}\"",
+        assertEquals("0.5,status,NetStream.Play.Failed,error,Stream not found: demo.,\"{\"\"code\"\":\"\"-x\"\"}\"" + NO_STATS,
                 csvOf("Stream not found: demo.", Map.of("code", "-x")).get(1));
         assertEquals("a = b, c - d", SessionExport.formulaSafe("a = b, c - d"));
         assertEquals("", SessionExport.formulaSafe(""));

@@ -138,26 +138,33 @@ class SessionRecorderTest {
     }
 
     @Test
-    void csvHasOneRfc4180RowPerEntryWithDataAsJson() throws Exception {
+    void csvHasOneRfc4180RowPerEntryWithDataAsJsonAndStatsInTheirOwnColumns() throws Exception {
         StringWriter out = new StringWriter();
         recorded().export().writeCsv(out, EntryFilter.all());
         String csv = out.toString();
 
-        assertTrue(csv.startsWith("t,type,code,level,description,data\r\n"), csv);
+        assertTrue(csv.startsWith("t,type,code,level,description,data,time,bufferLength,"), csv);
         assertTrue(csv.endsWith("\r\n"));
         List<List<String>> rows = parseCsv(csv);
         assertEquals(8, rows.size());
+        List<String> header = rows.get(0);
         assertEquals(List.of("0.41", "status", "NetStream.Play.Start", "status", "Started playing demo.mp4.", "\"demo.mp4\""),
-                rows.get(1));
+                rows.get(1).subList(0, 6));
         assertEquals(List.of("2.0", "status", "NetStream.Seek.Notify", "status", "Seeked, \"fast\", to 3.0\nand on.", "3.0"),
-                rows.get(5));
-        assertEquals("onMetaData", rows.get(2).get(1));
-        assertEquals("", rows.get(2).get(2));
-        assertEquals(640.0, JSON.readTree(rows.get(2).get(5)).get("width").asDouble());
-        JsonNode stats = JSON.readTree(rows.get(4).get(5));
-        assertEquals(3.0, stats.get("bufferLength").asDouble());
-        assertFalse(stats.has("t"));
-        assertEquals("null", rows.get(3).get(5), "Buffer.Full has no details");
+                rows.get(5).subList(0, 6));
+        // In time order: Buffer.Full (0.42 s), recorded after onMetaData (0.43 s), comes first.
+        assertEquals("NetStream.Buffer.Full", rows.get(2).get(2));
+        assertEquals("onMetaData", rows.get(3).get(1));
+        assertEquals("", rows.get(3).get(2));
+        assertEquals(640.0, JSON.readTree(rows.get(3).get(5)).get("width").asDouble());
+        assertEquals("stats", rows.get(4).get(1));
+        assertEquals("", rows.get(4).get(5), "a sample's fields are in their own columns");
+        assertEquals(3.0, Double.parseDouble(rows.get(4).get(header.indexOf("bufferLength"))));
+        assertEquals("", rows.get(1).get(header.indexOf("bufferLength")));
+        for (List<String> row : rows) {
+            assertEquals(header.size(), row.size(), row.toString());
+        }
+        assertEquals("null", rows.get(2).get(5), "Buffer.Full has no details");
         assertTrue(csv.contains("\"Seeked, \"\"fast\"\", to 3.0\nand on.\""), "quotes doubled, field quoted");
     }
 
@@ -200,7 +207,7 @@ class SessionRecorderTest {
             i++;
         }
         assertTrue(row.isEmpty() && field.length() == 0, "ends at a row end");
-        rows.forEach(r -> assertEquals(6, r.size(), r.toString()));
+        rows.forEach(r -> assertEquals(6 + SessionExport.STATS_COLUMNS.size(), r.size(), r.toString()));
         return rows;
     }
 

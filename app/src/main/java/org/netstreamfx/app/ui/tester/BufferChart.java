@@ -21,6 +21,11 @@ public final class BufferChart extends Region {
     public static final double WINDOW_SECONDS = 60;
     private static final double PAD_LEFT = 40;
     private static final double PAD = 14;
+    /** Rows of mark labels at the top of the plot. */
+    static final int LABEL_ROWS = 3;
+    private static final double LABEL_LINE = 12;
+    private static final double LEGEND_WIDTH = 204;
+    private static final double LEGEND_HEIGHT = 16;
 
     private final Canvas canvas = new Canvas();
     private final List<ChartPoint> points;
@@ -55,23 +60,24 @@ public final class BufferChart extends Region {
         }
         double end = points.isEmpty() ? WINDOW_SECONDS : Math.max(WINDOW_SECONDS, points.get(points.size() - 1).t());
         double start = end - WINDOW_SECONDS;
-        double top = 0.5;
+        double max = 0;
         for (ChartPoint p : points) {
             if (p.t() >= start) {
-                top = Math.max(top, Math.max(p.bufferLength(), p.bufferTime()));
+                max = Math.max(max, Math.max(p.bufferLength(), p.bufferTime()));
             }
         }
-        top = Math.ceil(top * 1.15 * 2) / 2;
-        Plot plot = new Plot(PAD_LEFT, PAD, w - PAD_LEFT - PAD, h - 2 * PAD, start, top);
-        axes(g, plot);
+        List<Double> ticks = yTicks(max);
+        Plot plot = new Plot(PAD_LEFT, PAD, w - PAD_LEFT - PAD, h - 2 * PAD, start, ticks.get(ticks.size() - 1));
+        axes(g, plot, ticks);
         marks(g, plot);
         series(g, plot);
         legend(g, plot);
     }
 
     private void legend(GraphicsContext g, Plot p) {
-        double x = p.left + p.width - 200;
-        double y = p.topY + 4;
+        Box box = legendBox(p.left + p.width, p.topY);
+        double x = box.x() + 4;
+        double y = box.y() + 1;
         g.setFont(Font.font(11));
         g.setLineWidth(2);
         g.setStroke(Color.web("#3ecf8e"));
@@ -85,17 +91,18 @@ public final class BufferChart extends Region {
         g.fillText("bufferTime", x + 127, y + 10);
     }
 
-    private void axes(GraphicsContext g, Plot p) {
+    private void axes(GraphicsContext g, Plot p, List<Double> ticks) {
         g.setFont(Font.font(10));
         g.setLineWidth(1);
         g.setLineDashes();
-        for (int i = 0; i <= 4; i++) {
-            double v = p.top * i / 4;
+        double step = ticks.size() > 1 ? ticks.get(1) : 1;
+        String format = step >= 1 ? "%.0f s" : step >= 0.1 ? "%.1f s" : "%.2f s";
+        for (double v : ticks) {
             double y = p.y(v);
             g.setStroke(Color.web("#2a2f37"));
             g.strokeLine(p.left, y, p.left + p.width, y);
             g.setFill(Color.web("#8b93a1"));
-            g.fillText(String.format(Locale.ROOT, "%.1f s", v), 4, y + 3);
+            g.fillText(String.format(Locale.ROOT, format, v), 4, y + 3);
         }
         for (int s = (int) Math.ceil(p.start / 10) * 10; s <= p.start + WINDOW_SECONDS; s += 10) {
             double x = p.x(s);
@@ -105,20 +112,29 @@ public final class BufferChart extends Region {
     }
 
     private void marks(GraphicsContext g, Plot p) {
-        g.setFont(Font.font(10));
+        Font font = Font.font(10);
+        g.setFont(font);
         g.setLineWidth(1.5);
-        int row = 0;
-        for (ChartMark m : marks) {
-            if (m.t() < p.start) {
-                continue;
-            }
-            double x = p.x(m.t());
-            Color c = colourOf(m.code());
+        List<ChartMark> shown = marks.stream().filter(m -> m.t() >= p.start).toList();
+        List<Double> xs = shown.stream().map(m -> p.x(m.t())).toList();
+        javafx.scene.text.Text measure = new javafx.scene.text.Text();
+        measure.setFont(font);
+        List<Double> widths = shown.stream().map(m -> {
+            measure.setText(m.label());
+            return measure.getLayoutBounds().getWidth();
+        }).toList();
+        List<Box> boxes = placeLabels(xs, widths, p.topY, p.left + p.width, LABEL_LINE);
+        for (int i = 0; i < shown.size(); i++) {
+            double x = xs.get(i);
+            Color c = colourOf(shown.get(i).code());
             g.setStroke(c);
             g.setLineDashes(3, 3);
             g.strokeLine(x, p.topY, x, p.topY + p.height);
-            g.setFill(c);
-            g.fillText(m.label(), x + 3, p.topY + 10 + 11 * (row++ % 3));
+            Box b = boxes.get(i);
+            if (b != null) {
+                g.setFill(c);
+                g.fillText(shown.get(i).label(), b.x(), b.y() + b.height() - 2);
+            }
         }
         g.setLineDashes();
     }
@@ -168,6 +184,73 @@ public final class BufferChart extends Region {
         g.lineTo(firstX, p.y(0));
         g.closePath();
         g.fill();
+    }
+
+    /**
+     * The y-axis ticks, from 0 up, for data peaking at {@code max}: a step of 1, 2 or 5 times a
+     * power of ten, chosen so that the axis has two to five intervals, and a top that is the first
+     * step at or above {@code max} plus 10% headroom (at least 0.5 s, so an empty buffer still has
+     * an axis).
+     */
+    static List<Double> yTicks(double max) {
+        double m = Math.max(0.5, max * 1.1);
+        double raw = m / 4;
+        double exp = Math.pow(10, Math.floor(Math.log10(raw)));
+        double step = 10 * exp;
+        for (double f : new double[] {1, 2, 5, 10}) {
+            if (f * exp >= raw - 1e-12) {
+                step = f * exp;
+                break;
+            }
+        }
+        int n = (int) Math.ceil(m / step - 1e-9);
+        List<Double> ticks = new java.util.ArrayList<>();
+        for (int i = 0; i <= n; i++) {
+            ticks.add(Math.round(i * step / exp * 1e6) / 1e6 * exp);
+        }
+        return ticks;
+    }
+
+    /** A label's rectangle on the canvas. */
+    record Box(double x, double y, double width, double height) {
+        boolean overlaps(Box o) {
+            return x < o.x + o.width && o.x < x + width && y < o.y + o.height && o.y < y + height;
+        }
+    }
+
+    /**
+     * Where each mark's label goes, or null where it is not shown. {@code xs} are the marks' lines,
+     * oldest first, {@code widths} their labels' widths. A label sits right of its line on the first
+     * of {@link #LABEL_ROWS} rows where it overlaps neither a label already placed nor the legend
+     * (the legend's box is {@link #legendBox}); newer marks are placed first, so when labels are too
+     * close for any row the oldest are the ones left out. A label that would run past {@code right}
+     * sits left of its line instead.
+     */
+    static List<Box> placeLabels(List<Double> xs, List<Double> widths, double top, double right, double lineHeight) {
+        Box legend = legendBox(right, top);
+        Box[] placed = new Box[xs.size()];
+        List<Box> taken = new java.util.ArrayList<>();
+        taken.add(legend);
+        for (int i = xs.size() - 1; i >= 0; i--) {
+            double w = widths.get(i);
+            double x = xs.get(i) + 3;
+            if (x + w > right) {
+                x = xs.get(i) - 3 - w;
+            }
+            for (int row = 0; row < LABEL_ROWS && placed[i] == null; row++) {
+                Box b = new Box(x, top + row * lineHeight, w, lineHeight);
+                if (taken.stream().noneMatch(b::overlaps)) {
+                    placed[i] = b;
+                    taken.add(b);
+                }
+            }
+        }
+        return java.util.Arrays.asList(placed);
+    }
+
+    /** The legend's box in a plot whose right edge is {@code right} and top {@code top}. */
+    static Box legendBox(double right, double top) {
+        return new Box(right - LEGEND_WIDTH, top, LEGEND_WIDTH, LEGEND_HEIGHT);
     }
 
     private static Color colourOf(String code) {

@@ -35,10 +35,18 @@ public final class TesterView extends BorderPane {
     private final TesterViewModel vm;
     private final ExportPicker exportPicker;
     private final TableView<SessionEntry> log = new TableView<>();
+    /** How long a message stays on the status line before it fades. */
+    static final double MESSAGE_SECONDS = 4;
+    private final Label status = new Label();
+    private final javafx.animation.SequentialTransition fade;
 
     public TesterView(TesterViewModel vm, FaultInjection faults, ExportPicker exportPicker) {
         this.vm = vm;
         this.exportPicker = exportPicker;
+        javafx.animation.FadeTransition out = new javafx.animation.FadeTransition(javafx.util.Duration.millis(600), status);
+        out.setToValue(0);
+        fade = new javafx.animation.SequentialTransition(
+                new javafx.animation.PauseTransition(javafx.util.Duration.seconds(MESSAGE_SECONDS)), out);
         getStyleClass().add("tester-view");
         setTop(toolBar());
         buildLog();
@@ -55,6 +63,12 @@ public final class TesterView extends BorderPane {
         side.setPadding(new Insets(10));
         side.setPrefWidth(290);
         setRight(side);
+        setBottom(statusLine());
+        vm.exportStatusProperty().addListener((o, was, now) -> {
+            if (!now.isEmpty()) {
+                say(now, now.startsWith("Writing") || now.startsWith("Could not"));
+            }
+        });
     }
 
     /** The rail's icon: a chart line (Material Design "show_chart", Apache License 2.0), styled as {@code .icon}. */
@@ -103,11 +117,6 @@ public final class TesterView extends BorderPane {
         text.textProperty().addListener((o, was, now) -> vm.setFilterText(now));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Label status = new Label();
-        status.setId("export-status");
-        status.getStyleClass().add("export-status");
-        status.textProperty().bind(vm.exportStatusProperty());
-        status.setMaxWidth(260);
         Button copy = new Button("Copy event");
         copy.setId("copy-event");
         copy.disableProperty().bind(log.getSelectionModel().selectedItemProperty().isNull());
@@ -118,8 +127,38 @@ public final class TesterView extends BorderPane {
         Button csv = new Button("Export CSV");
         csv.setId("export-csv");
         csv.setOnAction(e -> export(ExportPicker.Format.CSV));
-        bar.getChildren().addAll(stats, control, text, spacer, status, copy, json, csv);
+        bar.getChildren().addAll(stats, control, text, spacer, copy, json, csv);
         return bar;
+    }
+
+    /**
+     * The status line under the log: what an export or a copy did. A message shows at once and
+     * fades after {@link #MESSAGE_SECONDS}; one that is still under way or failed stays until the
+     * next. It never takes room from the tool bar.
+     */
+    private HBox statusLine() {
+        status.setId("tester-status");
+        status.getStyleClass().add("tester-status");
+        status.setMaxWidth(Double.MAX_VALUE);
+        status.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
+        status.setOpacity(0);
+        HBox.setHgrow(status, Priority.ALWAYS);
+        HBox line = new HBox(status);
+        line.getStyleClass().add("tester-status-line");
+        line.setPadding(new Insets(3, 10, 3, 10));
+        line.setMinHeight(Region.USE_PREF_SIZE);
+        return line;
+    }
+
+    /** Shows {@code message} on the status line; it fades unless {@code stay}. */
+    void say(String message, boolean stay) {
+        fade.stop();
+        status.setText(message);
+        status.setTooltip(new javafx.scene.control.Tooltip(message));
+        status.setOpacity(1);
+        if (!stay) {
+            fade.playFromStart();
+        }
     }
 
     private void buildLog() {
@@ -127,9 +166,18 @@ public final class TesterView extends BorderPane {
         log.setItems(vm.shownEntries());
         log.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         log.setPlaceholder(new Label("No events yet: open something in the Player."));
-        log.getColumns().add(column("Time", 70, e -> String.format(Locale.ROOT, "%.3f", e.t())));
-        log.getColumns().add(column("Code", 230, e -> Objects.requireNonNullElse(e.line().code(), e.line().type())));
-        log.getColumns().add(column("Level", 70, e -> e.level().map(StatusLevel::wireName).orElse("")));
+        // Time, Code and Level never cut: each is at least as wide as its longest usual text.
+        TableColumn<SessionEntry, String> time = column("Time", 80, e -> String.format(Locale.ROOT, "%.3f", e.t()));
+        time.setMinWidth(fit("00000.000"));
+        time.setStyle("-fx-alignment: CENTER-RIGHT;");
+        TableColumn<SessionEntry, String> code = column("Code", 270,
+                e -> Objects.requireNonNullElse(e.line().code(), e.line().type()));
+        code.setMinWidth(fit("NetStreamFX.Connect.Reconnecting"));
+        TableColumn<SessionEntry, String> level = column("Level", 72, TesterView::levelText);
+        level.setMinWidth(fit("warning"));
+        log.getColumns().add(time);
+        log.getColumns().add(code);
+        log.getColumns().add(level);
         log.getColumns().add(column("Description", 240, e -> e.line().description()));
         log.getColumns().add(column("Details", 260, vm::detailsText));
         log.setOnKeyPressed(e -> {
@@ -143,6 +191,26 @@ public final class TesterView extends BorderPane {
                 log.scrollTo(log.getItems().size() - 1);
             }
         });
+    }
+
+    /**
+     * What the Level column shows: a status event's level; "control" for a raw RTMP control event;
+     * nothing for a callback or a stats sample, which have no level of their own (the level filter
+     * still counts callbacks and control events as "status", see {@link SessionEntry#level()}).
+     */
+    static String levelText(SessionEntry e) {
+        return switch (e.kind()) {
+            case STATUS -> e.line().level();
+            case CONTROL -> "control";
+            case CALLBACK, STATS -> "";
+        };
+    }
+
+    /** A column width that shows {@code text} whole in the app's 13 px font, with the cell's padding and a margin. */
+    private static double fit(String text) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text(text);
+        t.setFont(javafx.scene.text.Font.font("DejaVu Sans", 13));
+        return Math.ceil(t.getLayoutBounds().getWidth() * 1.08 + 20);
     }
 
     private static TableColumn<SessionEntry, String> column(String title, double width,
@@ -160,6 +228,8 @@ public final class TesterView extends BorderPane {
             ClipboardContent content = new ClipboardContent();
             content.putString(vm.copyAsText(e));
             Clipboard.getSystemClipboard().setContent(content);
+            String code = Objects.requireNonNullElse(e.line().code(), e.line().type());
+            say(String.format(Locale.ROOT, "Copied %s at %.3f s to the clipboard.", code, e.t()), false);
         }
     }
 

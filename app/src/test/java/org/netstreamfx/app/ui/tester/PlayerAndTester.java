@@ -29,6 +29,14 @@ final class PlayerAndTester {
 
     /** Builds the window on {@code stage} and shows it; call on the FX thread (a TestFX {@code @Start}). */
     PlayerAndTester(Stage stage) {
+        this(stage, 1100, 640);
+    }
+
+    /**
+     * The same with a scene of {@code width} by {@code height}. (Size the scene, not the stage: a
+     * stage given a size keeps it for every later test on the shared primary stage.)
+     */
+    PlayerAndTester(Stage stage, double width, double height) {
         player = new PlayerViewModel(Platform::runLater, NullAudioSink::new, new RecentItems());
         tester = new TesterViewModel(player);
         faults = new FaultInjection(player);
@@ -37,7 +45,7 @@ final class PlayerAndTester {
         window.addView("player", "Player", Icons.PLAYER.node(22), playerView);
         window.addView("tester", "Tester", TesterView.icon(22),
                 new TesterView(tester, faults, (owner, format) -> Optional.ofNullable(exports.poll())));
-        Scene scene = new Scene(window.root(), 1100, 640);
+        Scene scene = new Scene(window.root(), width, height);
         scene.getStylesheets().add(MainWindow.STYLESHEET);
         stage.setScene(scene);
         stage.show();

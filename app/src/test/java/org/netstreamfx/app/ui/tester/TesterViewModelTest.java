@@ -133,7 +133,8 @@ class TesterViewModelTest {
         Path csv = dir.resolve("session.csv");
         Fx.call(() -> vm.exportCsv(csv)).get(10, TimeUnit.SECONDS);
         List<String> rows = Files.readAllLines(csv, StandardCharsets.UTF_8);
-        assertEquals("t,type,code,level,description,data", rows.get(0));
+        assertEquals(org.netstreamfx.app.session.SessionExport.CSV_HEADER, rows.get(0));
+        assertTrue(rows.get(0).startsWith("t,type,code,level,description,data,time,bufferLength,"), rows.get(0));
         assertTrue(rows.stream().anyMatch(r -> r.contains("NetStream.Pause.Notify")));
     }
 
