@@ -12,6 +12,8 @@ import javafx.util.Duration;
  * screen they go when the mouse has been still for {@link #DEFAULT_IDLE} and come back when it
  * moves, as in VLC and the browsers. Out of full screen they are always shown.
  *
+ * <p>While the mouse rests on the controls themselves ({@link #holdWhile}) they stay.
+ *
  * <p>The idle timer is a {@link PauseTransition}; tests set a long {@link #setIdleDelay delay}
  * and call {@link #idleElapsed()} themselves.
  */
@@ -22,6 +24,7 @@ public final class FullScreenChrome {
     private final BooleanProperty fullScreen = new SimpleBooleanProperty(this, "fullScreen");
     private final ReadOnlyBooleanWrapper hidden = new ReadOnlyBooleanWrapper(this, "hidden");
     private final PauseTransition idle = new PauseTransition(DEFAULT_IDLE);
+    private javafx.beans.value.ObservableBooleanValue hold = new SimpleBooleanProperty(false);
 
     public FullScreenChrome() {
         idle.setOnFinished(e -> idleElapsed());
@@ -56,9 +59,14 @@ public final class FullScreenChrome {
     /** The mouse has been still for the idle delay: hide the controls if in full screen. */
     public void idleElapsed() {
         idle.stop();
-        if (fullScreen.get()) {
+        if (fullScreen.get() && !hold.get()) {
             hidden.set(true);
         }
+    }
+
+    /** Keeps the controls shown while {@code h} is true (the mouse is over them). */
+    public void holdWhile(javafx.beans.value.ObservableBooleanValue h) {
+        hold = h;
     }
 
     public void setIdleDelay(Duration d) {

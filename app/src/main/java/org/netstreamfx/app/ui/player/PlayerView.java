@@ -85,6 +85,7 @@ public final class PlayerView extends StackPane {
             r.visibleProperty().bind(chrome.hiddenProperty().not());
             r.managedProperty().bind(chrome.hiddenProperty().not());
         }
+        chrome.holdWhile(top.hoverProperty().or(transport.hoverProperty()));
         content.setTop(top);
         content.setCenter(notifications);
         content.setBottom(transport);

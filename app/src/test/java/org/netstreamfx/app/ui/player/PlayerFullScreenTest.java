@@ -79,6 +79,19 @@ class PlayerFullScreenTest {
     }
 
     @Test
+    void theControlsStayWhileTheMouseRestsOnThem(FxRobot robot) {
+        robot.moveTo(".picture-area");
+        robot.type(KeyCode.F);
+        Fx.waitUntil("full screen", WAIT, stage::isFullScreen, () -> "windowed");
+        robot.moveTo("#play-pause");
+        Fx.run(() -> view.chrome().idleElapsed());
+        assertTrue(Fx.call(this::controlsShown), "shown while the mouse is on the transport");
+        robot.moveTo(".picture-area");
+        Fx.run(() -> view.chrome().idleElapsed());
+        assertTrue(Fx.call(this::controlsHidden), "hidden once it is on the picture");
+    }
+
+    @Test
     void theRealIdleTimerHidesTheControls(FxRobot robot) {
         Fx.run(() -> view.chrome().setIdleDelay(javafx.util.Duration.millis(300)));
         robot.moveTo(".picture-area");
