@@ -105,6 +105,7 @@ public final class DesktopApp {
         settings.addNetStatusListener(tester.log());
         MainWindow window = new MainWindow();
         window.addView("player", "Player", Icons.PLAYER.node(22), player);
+        window.hideRailWhile(player.chrome().hiddenProperty());
         window.addView("tester", "Tester", TesterView.icon(22), new TesterView(tester, faults, ExportPicker.fileChooser()));
         PublisherViewModel publisher = new PublisherViewModel(Platform::runLater, new Devices(), tester.recorder(),
                 settings.publisher());

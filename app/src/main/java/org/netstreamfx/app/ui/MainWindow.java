@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -12,6 +15,8 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
@@ -22,11 +27,16 @@ import javafx.scene.layout.VBox;
 /**
  * The window's frame: a navigation rail on the left with one entry per view, and the selected
  * view beside it. The Player is added first and selected; the Tester, Publisher and Settings
- * views plug in with {@link #addView}. Ctrl+1, Ctrl+2, … select the views in rail order.
+ * views plug in with {@link #addView}. Ctrl+1, Ctrl+2, … select the views in rail order, and
+ * Ctrl+Q quits (closes the window); Cmd on macOS. The rail hides with the player's controls in
+ * full screen ({@link #hideRailWhile}).
  */
 public final class MainWindow {
     /** The stylesheet of every window and dialog of the app. */
     public static final String STYLESHEET = MainWindow.class.getResource("nsfx-dark.css").toExternalForm();
+
+    /** Ctrl+Q, Cmd+Q on macOS: closes the window, which quits the app. */
+    static final KeyCombination QUIT = new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN);
 
     private final BorderPane root = new BorderPane();
     private final VBox rail = new VBox(4);
@@ -53,6 +63,11 @@ public final class MainWindow {
             if (e.isShortcutDown() && n >= 0 && n < 9 && n < buttons.size()) {
                 select(new ArrayList<>(buttons.keySet()).get(n));
                 e.consume();
+            } else if (QUIT.match(e)) {
+                e.consume();
+                if (root.getScene() != null && root.getScene().getWindow() != null) {
+                    root.getScene().getWindow().hide();
+                }
             }
         });
         group.selectedToggleProperty().addListener((o, was, now) -> {
@@ -90,6 +105,13 @@ public final class MainWindow {
         if (group.getSelectedToggle() == null) {
             group.selectToggle(b);
         }
+    }
+
+    /** Hides the navigation rail while {@code hidden} is true (the player's full-screen idle state). */
+    public void hideRailWhile(ObservableValue<Boolean> hidden) {
+        BooleanBinding shown = Bindings.createBooleanBinding(() -> !Boolean.TRUE.equals(hidden.getValue()), hidden);
+        rail.visibleProperty().bind(shown);
+        rail.managedProperty().bind(shown);
     }
 
     /** Shows the view {@code id}. */

@@ -17,7 +17,10 @@ import java.util.Optional;
  * @param address        what NetStream.play is given for files and http(s); the whole URL for RTMP
  * @param connectionUri  what NetConnection.connect is given (null for files and http(s))
  * @param streamName     for RTMP, what NetStream.play is given; otherwise the same as address
- * @param displayName    a short name for titles and lists (the file or stream name)
+ * @param displayName    a short name for titles and lists: a file's name; for http(s) the URL's
+ *                       last path segment and its host, "movie.mp4 (cdn.example.org)" (the host
+ *                       alone for a bare host); for RTMP the stream name (without its query,
+ *                       which may hold a key) and the host, "cam1 (media.example.org)"
  */
 public record MediaAddress(Kind kind, String address, String connectionUri, String streamName, String displayName) {
 
@@ -49,7 +52,9 @@ public record MediaAddress(Kind kind, String address, String connectionUri, Stri
             if (uri.getHost() == null) {
                 throw new IllegalArgumentException("The URL has no host: " + s);
             }
-            return new MediaAddress(Kind.HTTP, s, null, s, lastSegment(uri.getPath(), uri.getHost()));
+            String segment = lastSegment(uri.getPath(), null);
+            return new MediaAddress(Kind.HTTP, s, null, s,
+                    segment == null ? uri.getHost() : segment + " (" + uri.getHost() + ")");
         }
         if (scheme.equals("rtmp") || scheme.equals("rtmps")) {
             URI uri = uri(s);
@@ -66,7 +71,9 @@ public record MediaAddress(Kind kind, String address, String connectionUri, Stri
             String stream = path.substring(slash + 1) + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
             String authority = uri.getRawAuthority();
             String connection = scheme + "://" + authority + "/" + app;
-            return new MediaAddress(Kind.RTMP, s, connection, stream, lastSegment(path, stream));
+            String decoded = uri.getPath() == null ? path : uri.getPath().replaceFirst("^/+", "");
+            String name = decoded.indexOf('/') > 0 ? decoded.substring(decoded.indexOf('/') + 1) : stream;
+            return new MediaAddress(Kind.RTMP, s, connection, stream, name + " (" + uri.getHost() + ")");
         }
         if (scheme.length() > 1 && !scheme.equals("file")) {
             throw new IllegalArgumentException("Unsupported address \"" + scheme + "://\": use a file, "

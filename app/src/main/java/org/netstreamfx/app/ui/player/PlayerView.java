@@ -7,18 +7,20 @@ import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
+import javafx.scene.Cursor;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.Dragboard;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -39,7 +41,13 @@ import org.netstreamfx.app.ui.video.Video;
  * over the top of the picture as a notification bar; files and URLs can be dropped on it.
  *
  * <p>Keys while this view is shown: Space play/pause, ←/→ 5 s back/forward, F full screen,
- * M mute, Ctrl+O open a file, Ctrl+L open a URL.
+ * Esc leave full screen, M mute, Ctrl+O open a file, Ctrl+L open a URL, Ctrl+W close what plays
+ * (Cmd on macOS). They are read by a scene-level filter, so they work whatever control has focus,
+ * except while the user edits a text field on purpose (see {@link EditingTracker}). Clicking the
+ * picture takes focus; double-clicking it toggles full screen.
+ *
+ * <p>In full screen the tool bar, the transport and the window's navigation rail hide when the
+ * mouse is still (see {@link FullScreenChrome}) and come back when it moves.
  */
 public final class PlayerView extends StackPane {
 
@@ -53,6 +61,14 @@ public final class PlayerView extends StackPane {
     private final FilePicker filePicker;
     private final Video video = new Video();
     private final NotificationPane notifications;
+    private final EditingTracker editing = new EditingTracker();
+    private final FullScreenChrome chrome = new FullScreenChrome();
+    private StackPane picture;
+    /** The key just acted on as a shortcut: its KEY_TYPED must not reach a focused text field. */
+    private boolean swallowTyped;
+    private final javafx.event.EventHandler<KeyEvent> keyPressed = this::onKey;
+    private final javafx.event.EventHandler<KeyEvent> keyTyped = this::onKeyTyped;
+    private final javafx.event.EventHandler<MouseEvent> mouseMoved = this::onMouseMoved;
 
     public PlayerView(PlayerViewModel vm, FilePicker filePicker) {
         this.vm = vm;
@@ -64,18 +80,47 @@ public final class PlayerView extends StackPane {
 
         notifications = NoticeBar.around(pictureArea(), vm.noticeProperty(), vm::dismissNotice);
         BorderPane content = new BorderPane();
-        content.setTop(toolBar());
+        HBox top = toolBar();
+        TransportBar transport = new TransportBar(vm, video, this::focusPicture);
+        for (Region r : List.of(top, transport)) {
+            r.visibleProperty().bind(chrome.hiddenProperty().not());
+            r.managedProperty().bind(chrome.hiddenProperty().not());
+        }
+        chrome.holdWhile(top.hoverProperty().or(transport.hoverProperty()));
+        content.setTop(top);
         content.setCenter(notifications);
-        content.setBottom(new TransportBar(vm, video));
+        content.setBottom(transport);
         getChildren().add(content);
+        cursorProperty().bind(Bindings.when(chrome.hiddenProperty()).then(Cursor.NONE).otherwise((Cursor) null));
+        chrome.fullScreenProperty().bind(sceneProperty().flatMap(Scene::windowProperty)
+                .flatMap(w -> w instanceof Stage st ? st.fullScreenProperty() : null).orElse(false));
         sceneProperty().addListener((o, was, now) -> {
             if (was != null) {
-                was.removeEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+                was.removeEventFilter(KeyEvent.KEY_PRESSED, keyPressed);
+                was.removeEventFilter(KeyEvent.KEY_TYPED, keyTyped);
+                was.removeEventFilter(MouseEvent.MOUSE_MOVED, mouseMoved);
+                was.removeEventFilter(MouseEvent.MOUSE_DRAGGED, mouseMoved);
             }
+            editing.attach(now);
             if (now != null) {
-                now.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+                now.addEventFilter(KeyEvent.KEY_PRESSED, keyPressed);
+                now.addEventFilter(KeyEvent.KEY_TYPED, keyTyped);
+                now.addEventFilter(MouseEvent.MOUSE_MOVED, mouseMoved);
+                now.addEventFilter(MouseEvent.MOUSE_DRAGGED, mouseMoved);
             }
         });
+    }
+
+    /** Whether the controls are hidden in full screen (the main window hides its rail with them). */
+    public FullScreenChrome chrome() {
+        return chrome;
+    }
+
+    /** Gives the keyboard focus to the picture (no text field then takes the keys). */
+    public void focusPicture() {
+        if (picture != null && picture.getScene() != null) {
+            picture.requestFocus();
+        }
     }
 
     /** The Video node showing the stream. */
@@ -107,8 +152,14 @@ public final class PlayerView extends StackPane {
     /** Full screen on or off for the window showing this view. */
     public void toggleFullScreen() {
         if (getScene() != null && getScene().getWindow() instanceof Stage stage) {
+            setFullScreen(!stage.isFullScreen());
+        }
+    }
+
+    private void setFullScreen(boolean on) {
+        if (getScene() != null && getScene().getWindow() instanceof Stage stage) {
             stage.setFullScreenExitHint("Press F or Esc to leave full screen");
-            stage.setFullScreen(!stage.isFullScreen());
+            stage.setFullScreen(on);
         }
     }
 
@@ -230,7 +281,10 @@ public final class PlayerView extends StackPane {
                 .and(vm.stateProperty().isNotEqualTo(PlayerState.OPENING))
                 .and(vm.stateProperty().isNotEqualTo(PlayerState.BUFFERING)).and(vm.audioOnlyProperty().not()));
         StackPane area = new StackPane(video, placeholder, new AudioOnlyPane(vm));
+        area.setId("picture");
         area.getStyleClass().add("picture-area");
+        picture = area;
+        area.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> area.requestFocus());
         area.setOnDragOver(e -> {
             Dragboard db = e.getDragboard();
             if (droppedAddress(db.getFiles(), db.getString()).isPresent()) {
@@ -245,7 +299,9 @@ public final class PlayerView extends StackPane {
             e.consume();
         });
         area.setOnMouseClicked(e -> {
-            if (e.getClickCount() == 2) {
+            // Every second click of a run: a quick double-click after one that entered full screen
+            // counts as clicks 3 and 4, and must leave it.
+            if (e.getClickCount() % 2 == 0 && e.getButton() == MouseButton.PRIMARY) {
                 toggleFullScreen();
             }
         });
@@ -256,7 +312,8 @@ public final class PlayerView extends StackPane {
         if (!isVisible() || getScene() == null) {
             return;
         }
-        boolean typing = getScene().getFocusOwner() instanceof TextInputControl;
+        swallowTyped = false;
+        boolean typing = editing.editing();
         KeyCode k = e.getCode();
         if (e.isShortcutDown()) {
             if (k == KeyCode.O) {
@@ -265,7 +322,15 @@ public final class PlayerView extends StackPane {
             } else if (k == KeyCode.L) {
                 openUrl();
                 e.consume();
+            } else if (k == KeyCode.W) {
+                vm.close();
+                e.consume();
             }
+            return;
+        }
+        if (k == KeyCode.ESCAPE && chrome.fullScreenProperty().get()) {
+            setFullScreen(false);
+            e.consume();
             return;
         }
         if (typing || e.isAltDown()) {
@@ -281,6 +346,20 @@ public final class PlayerView extends StackPane {
                 return;
             }
         }
+        swallowTyped = true;
         e.consume();
+    }
+
+    private void onKeyTyped(KeyEvent e) {
+        if (swallowTyped) {
+            swallowTyped = false;
+            e.consume();
+        }
+    }
+
+    private void onMouseMoved(MouseEvent e) {
+        if (isVisible()) {
+            chrome.mouseMoved();
+        }
     }
 }

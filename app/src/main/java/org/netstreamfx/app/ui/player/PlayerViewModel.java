@@ -143,7 +143,7 @@ public final class PlayerViewModel {
         notice.set(null);
         address.set(a);
         title.set(a.displayName());
-        recent.add(a.address());
+        rememberUntilFailure(a);
         resetFigures();
         if (a.kind() == MediaAddress.Kind.RTMP) {
             connectRtmp(a);
@@ -516,6 +516,7 @@ public final class PlayerViewModel {
         record(e);
         String code = e.code();
         if (e.is(NetStatusCode.NETSTREAM_PLAY_START)) {
+            opened();
             paused = false;
             readDuration(ns.description());
             readTracks(ns.description());
@@ -580,6 +581,9 @@ public final class PlayerViewModel {
     }
 
     private void setPhase(PlayerState p) {
+        if (p == PlayerState.FAILED) {
+            forgetFailed();
+        }
         phase = p;
         if (p != PlayerState.PLAYING && p != PlayerState.BUFFERING) {
             paused = false;
@@ -673,6 +677,43 @@ public final class PlayerViewModel {
         NetStream ns = stream.get();
         if (ns != null) {
             ns.setVolume(muted.get() ? 0 : volume.get());
+        }
+    }
+
+    // ui-focus (issue 12): close what plays (Ctrl+W), and Recent holds only what opened.
+
+    /** Stops and closes what plays (Ctrl+W): the player is empty again, as at start. */
+    public void close() {
+        closeStream();
+        closeConnection();
+        notice.set(null);
+        address.set(null);
+        title.set("");
+        resetFigures();
+        setPhase(PlayerState.IDLE);
+    }
+
+    /**
+     * The address this open put into Recent, until it plays (Play.Start): a failed open takes it
+     * out again. Opens that add to Recent themselves after open() (the Tester's fault proxy swaps
+     * its proxied URL for the original) keep working, as the address goes in at once.
+     */
+    private String addedToRecent;
+
+    private void rememberUntilFailure(MediaAddress a) {
+        boolean known = recent.items().contains(a.address());
+        recent.add(a.address());
+        addedToRecent = known ? null : a.address();
+    }
+
+    private void opened() {
+        addedToRecent = null;
+    }
+
+    private void forgetFailed() {
+        if (addedToRecent != null) {
+            recent.remove(addedToRecent);
+            addedToRecent = null;
         }
     }
 

@@ -19,11 +19,30 @@ final class SeekBar extends StackPane {
     private final Region track = new Region();
     private boolean updatingFromModel;
 
-    SeekBar(PlayerViewModel vm) {
+    /**
+     * @param focusHome where the keyboard focus goes when a click gives it to the slider: the
+     *                  slider is disabled while the duration is unknown, and JavaFX would then move
+     *                  focus on to the next control (the bufferTime field)
+     */
+    SeekBar(PlayerViewModel vm, Runnable focusHome) {
         getStyleClass().add("seek-bar");
         track.getStyleClass().add("seek-track");
         slider.getStyleClass().add("seek-slider");
         slider.setFocusTraversable(false);
+        slider.focusedProperty().addListener((o, was, now) -> {
+            if (now) {
+                javafx.application.Platform.runLater(() -> {
+                    if (slider.isFocused()) {
+                        focusHome.run();
+                    }
+                });
+            }
+        });
+        slider.disabledProperty().addListener((o, was, now) -> {
+            if (now && slider.isFocused()) {
+                focusHome.run();
+            }
+        });
         track.setMaxHeight(4);
         track.setManaged(true);
         StackPane bars = new StackPane(track, loaded, buffered, played);

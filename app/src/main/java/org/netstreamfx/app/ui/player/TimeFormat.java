@@ -24,4 +24,12 @@ public final class TimeFormat {
     static String position(double time, double duration, boolean streaming) {
         return of(time) + " / " + (duration >= 0 ? of(duration) : streaming ? "live" : "--:--");
     }
+
+    /**
+     * {@link #position(double, double, boolean)}, except that a file that has ENDED reads its
+     * duration ("0:20 / 0:20"): the last frame's time falls short of the duration ("0:19").
+     */
+    static String position(PlayerState state, double time, double duration, boolean streaming) {
+        return position(state == PlayerState.ENDED && duration >= 0 ? duration : time, duration, streaming);
+    }
 }

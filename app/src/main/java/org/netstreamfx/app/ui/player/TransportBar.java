@@ -23,7 +23,8 @@ import org.netstreamfx.app.ui.video.Video;
 final class TransportBar extends VBox {
     private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
 
-    TransportBar(PlayerViewModel vm, Video video) {
+    /** @param focusHome gives the keyboard focus back to the player when the seek slider takes it */
+    TransportBar(PlayerViewModel vm, Video video, Runnable focusHome) {
         getStyleClass().add("transport");
 
         Button playPause = iconButton(Icons.PLAY, "Play or pause (Space)");
@@ -40,7 +41,8 @@ final class TransportBar extends VBox {
         time.setId("time");
         time.getStyleClass().add("time");
         time.textProperty().bind(Bindings.createStringBinding(
-                () -> TimeFormat.position(vm.timeProperty().get(), vm.durationProperty().get(), streaming(vm)),
+                () -> TimeFormat.position(vm.stateProperty().get(), vm.timeProperty().get(),
+                        vm.durationProperty().get(), streaming(vm)),
                 vm.timeProperty(), vm.durationProperty(), vm.stateProperty()));
         time.setMinWidth(Region.USE_PREF_SIZE);
 
@@ -62,7 +64,7 @@ final class TransportBar extends VBox {
                 bufferTimeField(vm), separator(), muteButton(vm), volumeSlider(vm));
         row.setAlignment(Pos.CENTER_LEFT);
         row.getStyleClass().add("transport-row");
-        getChildren().addAll(new SeekBar(vm), row);
+        getChildren().addAll(new SeekBar(vm, focusHome), row);
     }
 
     private static HBox bufferTimeField(PlayerViewModel vm) {

@@ -20,11 +20,11 @@ class MediaAddressTest {
     void rtmpSplitsIntoConnectionAndStreamName() {
         MediaAddress a = MediaAddress.parse("rtmp://media.example.org:1936/live/cam1?key=x");
         assertEquals(new MediaAddress(MediaAddress.Kind.RTMP, "rtmp://media.example.org:1936/live/cam1?key=x",
-                "rtmp://media.example.org:1936/live", "cam1?key=x", "cam1"), a);
+                "rtmp://media.example.org:1936/live", "cam1?key=x", "cam1 (media.example.org)"), a);
         MediaAddress deep = MediaAddress.parse("rtmps://h/vod/mp4:folder/clip.mp4");
         assertEquals("rtmps://h/vod", deep.connectionUri());
         assertEquals("mp4:folder/clip.mp4", deep.streamName());
-        assertEquals("clip.mp4", deep.displayName());
+        assertEquals("mp4:folder/clip.mp4 (h)", deep.displayName(), "the stream name, without the query");
     }
 
     @Test
@@ -32,7 +32,10 @@ class MediaAddressTest {
         MediaAddress h = MediaAddress.parse(" https://cdn.example.org/v/movie.mp4 ");
         assertEquals(MediaAddress.Kind.HTTP, h.kind());
         assertEquals("https://cdn.example.org/v/movie.mp4", h.address());
-        assertEquals("movie.mp4", h.displayName());
+        assertEquals("movie.mp4 (cdn.example.org)", h.displayName());
+        assertEquals("y (x.example.org)", MediaAddress.parse("http://x.example.org/y").displayName(),
+                "a bare last segment says where it comes from");
+        assertEquals("x.example.org", MediaAddress.parse("http://x.example.org/").displayName());
         MediaAddress f = MediaAddress.parse("/videos/a b.flv");
         assertEquals(new MediaAddress(MediaAddress.Kind.FILE, "/videos/a b.flv", null, "/videos/a b.flv", "a b.flv"), f);
         assertEquals("c.mp4", MediaAddress.parse("file:///tmp/c.mp4").displayName());

@@ -13,6 +13,7 @@ final class PlayerWindow {
         PlayerView view = new PlayerView(vm, picker);
         MainWindow window = new MainWindow();
         window.addView("player", "Player", Icons.PLAYER.node(22), view);
+        window.hideRailWhile(view.chrome().hiddenProperty());
         Scene scene = new Scene(window.root(), 900, 560);
         scene.getStylesheets().add(MainWindow.STYLESHEET);
         stage.setScene(scene);
