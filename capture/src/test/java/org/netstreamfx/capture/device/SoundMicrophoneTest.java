@@ -142,9 +142,9 @@ class SoundMicrophoneTest {
                     "beeps one second apart in capture time" + in + ": " + timesUs);
         }
         double loudest = heard.levels.stream().mapToDouble(AudioLevel::peakDbfs).max().orElseThrow();
-        // The sound server converts the beeps to the negotiated rate and channels: its resampler
-        // rings at a beep's sharp onset and can overshoot the peak by up to about 0.8 dB
-        // (-5.49 dBFS seen at 44100 Hz mono), while a wrong sample format is off by 6 dB or more.
+        // The sound server converts the beeps to the negotiated rate and channels, which can move a
+        // sharp onset's peak a little (-5.49 dBFS seen once at 44100 Hz mono); a wrong sample
+        // format is off by 6 dB or more.
         assertEquals(-6.0, loudest, 1.0, "the beep's peak is half of full scale" + in);
         assertEquals(AudioLevel.SILENCE_DBFS, heard.levels.get(0).rmsDbfs(), "silence before the first beep" + in);
     }
