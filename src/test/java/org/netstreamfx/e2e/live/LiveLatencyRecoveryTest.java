@@ -92,13 +92,6 @@ class LiveLatencyRecoveryTest {
     }
 
     private static void awaitStats(NsfxProcess p, java.util.function.Predicate<JsonNode> which) throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (p.lines().stream().anyMatch(l -> "stats".equals(l.path("type").asText()) && which.test(l))) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("nsfx did not get there within " + WAIT.toSeconds() + " s:\n" + p.stdout());
+        p.awaitLine("such stats", WAIT, l -> "stats".equals(l.path("type").asText()) && which.test(l));
     }
 }

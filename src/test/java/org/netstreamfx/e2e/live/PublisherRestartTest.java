@@ -112,16 +112,8 @@ class PublisherRestartTest {
         return p.lines().stream().dropWhile(l -> l != after).filter(which).findFirst();
     }
 
-    /** Waits (polling the lines printed so far) for the first line that matches. */
+    /** The first line that matches, waiting for it. */
     private static JsonNode awaitLine(NsfxProcess p, String what, Predicate<JsonNode> which) throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            Optional<JsonNode> hit = p.lines().stream().filter(which).findFirst();
-            if (hit.isPresent()) {
-                return hit.get();
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("no " + what + " within " + WAIT.toSeconds() + " s; nsfx printed:\n" + p.stdout());
+        return p.awaitLine(what, WAIT, which);
     }
 }

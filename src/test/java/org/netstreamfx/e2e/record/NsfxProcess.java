@@ -43,9 +43,41 @@ public final class NsfxProcess implements AutoCloseable {
                 if (!line.isBlank()) {
                     lines.add(JSON.readTree(line));
                 }
+                synchronized (stdout) {
+                    stdout.notifyAll();
+                }
             }
         } catch (IOException e) {
             throw new AssertionError("nsfx printed a line that is not JSON: " + stdout(), e);
+        } finally {
+            synchronized (stdout) {
+                stdout.notifyAll();
+            }
+        }
+    }
+
+    /**
+     * The first line printed that matches, waiting for it: woken by each line as it comes, not
+     * by polling; fails naming {@code what} with everything printed when {@code limit} passes or
+     * the output ends without one.
+     */
+    public JsonNode awaitLine(String what, java.time.Duration limit, java.util.function.Predicate<JsonNode> which)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        synchronized (stdout) {
+            while (true) {
+                for (JsonNode l : lines) {
+                    if (which.test(l)) {
+                        return l;
+                    }
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || !reader.isAlive()) {
+                    throw new AssertionError("nsfx printed no " + what + " within " + limit.toSeconds() + " s:\n"
+                            + stdout);
+                }
+                stdout.wait(Math.max(1, left / 1_000_000));
+            }
         }
     }
 
