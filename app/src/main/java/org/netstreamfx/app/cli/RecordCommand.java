@@ -20,6 +20,7 @@ import org.netstreamfx.player.net.NetStream;
 import org.netstreamfx.player.record.FlvRecorder;
 import org.netstreamfx.player.record.FragmentedMp4Recorder;
 import org.netstreamfx.player.record.RecordListener;
+import org.netstreamfx.player.record.ForwardingRecorder;
 import org.netstreamfx.player.record.Recorder;
 import org.netstreamfx.player.rtmp.client.ReconnectPolicy;
 import org.netstreamfx.player.rtmp.client.RtmpUrl;
@@ -209,19 +210,13 @@ public final class RecordCommand implements Callable<Integer> {
      * --duration: passes packets on until {@code limitUs} of media from the first one, then stops
      * the recording (Record.Stop), so the file holds that much whatever the read-ahead.
      */
-    static final class Limited implements Recorder {
-        private final Recorder file;
+    static final class Limited extends ForwardingRecorder {
         private final long limitUs;
         private long firstDtsUs = Long.MIN_VALUE;
 
         Limited(Recorder file, long limitUs) {
-            this.file = file;
+            super(file);
             this.limitUs = limitUs;
-        }
-
-        @Override
-        public void start(List<TrackFormat> tracks) {
-            file.start(tracks);
         }
 
         @Override
@@ -238,41 +233,6 @@ public final class RecordCommand implements Callable<Integer> {
             if (firstDtsUs == Long.MIN_VALUE && file.packetsWritten() > before) {
                 firstDtsUs = packet.dtsUs(); // the keyframe the file starts with
             }
-        }
-
-        @Override
-        public void writeData(String name, List<?> args) {
-            file.writeData(name, args);
-        }
-
-        @Override
-        public void markGap(long startUs, long lengthUs, String reason, boolean mediaKept) {
-            file.markGap(startUs, lengthUs, reason, mediaKept);
-        }
-
-        @Override
-        public void stop() {
-            file.stop();
-        }
-
-        @Override
-        public State state() {
-            return file.state();
-        }
-
-        @Override
-        public Path path() {
-            return file.path();
-        }
-
-        @Override
-        public long packetsWritten() {
-            return file.packetsWritten();
-        }
-
-        @Override
-        public long packetsSkipped() {
-            return file.packetsSkipped();
         }
     }
 }
