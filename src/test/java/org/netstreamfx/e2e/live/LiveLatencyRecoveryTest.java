@@ -60,15 +60,19 @@ class LiveLatencyRecoveryTest {
                     + " s with --no-catch-up; bufferTime " + BUFFER_TIME + " s");
             assertTrue(withPolicy.codes().contains("NetStreamFX.Live.Join")
                     || withPolicy.codes().contains("NetStreamFX.Live.CatchUp"), withPolicy.codes().toString());
-            // Back under the catch-up threshold (bufferTime + 1 s): skipped to the newest data when
-            // the burst put it over twice that (0.51 s behind here on a quiet machine), else
-            // catching up 6 % faster from there.
-            assertTrue(worst <= BUFFER_TIME + 1.0, "back under the catch-up threshold: " + worst
+            // After the burst: skipped to bufferTime behind the newest data when the burst put it
+            // over twice the catch-up threshold (0.51 s behind here on a quiet machine), else
+            // catching up 6 % faster from wherever it landed (a smaller burst): under twice the
+            // threshold either way, and falling, while without the policy the lag stays.
+            double threshold = BUFFER_TIME + 1.0;
+            assertTrue(worst <= 2 * threshold, "under the skip level " + 2 * threshold + " s: " + worst
                     + "\n" + withPolicy.stdout());
             double first = tail.get(0).get("bufferLength").asDouble();
             double last = tail.get(tail.size() - 1).get("bufferLength").asDouble();
             assertTrue(last <= Math.max(first, BUFFER_TIME + 0.1), "not falling behind again: " + first + " -> "
                     + last);
+            assertTrue(last < lagWithout - 1, "well ahead of the run without the policy: " + last + " against "
+                    + lagWithout);
             assertTrue(lagWithout >= 3, "without the policy the stall's lag stays (a check that the stall happened): "
                     + lagWithout + "\n" + without.stdout());
         }
