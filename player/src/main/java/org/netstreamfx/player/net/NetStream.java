@@ -317,6 +317,15 @@ public class NetStream implements AutoCloseable {
     }
 
     /**
+     * A live stream that is playing jumps to bufferTime behind the newest data received (the
+     * "go to live" of players), raising NetStreamFX.Live.Join with the seconds skipped. Nothing
+     * happens for a recorded stream, while buffering or paused, or when it is already there.
+     */
+    public void seekToLiveEdge() {
+        current.withSession(PlaybackSession::seekToLiveEdge);
+    }
+
+    /**
      * Whether a live stream without bufferTimeMax catches up on its own (true, the default: 6 %
      * faster from bufferTime + max(1 s, bufferTime), and skipping to its newest data from twice
      * that) or, as Flash Player did, stays as far behind as it has fallen (false).

@@ -151,6 +151,11 @@ final class PlaybackSession implements CoreEvents, StreamPipeline.Listener {
         command(() -> core.setBufferTimeMaxUs(us));
     }
 
+    /** A live stream that plays skips to its newest data (PlaybackCore.goToLiveEdge). */
+    void seekToLiveEdge() {
+        command(core::goToLiveEdge);
+    }
+
     void setDefaultLiveCatchUp(boolean on) {
         command(() -> core.setDefaultLiveCatchUp(on));
     }

@@ -612,6 +612,29 @@ public final class PlaybackCore {
      * shown, and not counted as dropped. False when there is nothing to skip to.
      */
     private boolean skipToLiveEdge(long bufferLengthUs, long thresholdUs) {
+        return jumpToLiveEdge(skipped -> "The live stream was " + seconds(bufferLengthUs)
+                + " s behind its newest data, over " + LIVE_SKIP_FACTOR + " x its catch-up threshold "
+                + seconds(thresholdUs) + " s: skipped " + seconds(skipped) + " s to play " + seconds(bufferTimeUs) + " s behind it.");
+    }
+
+    /**
+     * The user's "go to live": a live stream that is playing skips to bufferTime behind the newest
+     * data every track has, as the latency policy does (NetStreamFX.Live.Join with the seconds
+     * skipped). False, and nothing changes, when the stream is not live, not playing (buffering,
+     * paused, ended), or already within {@value #LIVE_JOIN_MIN_US} µs of that point.
+     */
+    public boolean goToLiveEdge() {
+        if (!live || fast || phase != Phase.PLAYING || paused) {
+            return false;
+        }
+        long bl = bufferLengthUs();
+        return jumpToLiveEdge(skipped -> "Went to the live edge on request: the stream was " + seconds(bl)
+                + " s behind its newest data; skipped " + seconds(skipped) + " s to play " + seconds(bufferTimeUs)
+                + " s behind it.");
+    }
+
+    /** Skips to bufferTime behind the newest data (see {@link #skipToLiveEdge}); the message gets the µs skipped. */
+    private boolean jumpToLiveEdge(java.util.function.LongFunction<String> message) {
         long edge = Long.MAX_VALUE;
         if (videoEnabled()) {
             edge = Math.min(edge, feed.video().bufferedEndUs());
@@ -636,10 +659,7 @@ public final class PlaybackCore {
         if (discardBefore(target)) {
             seekTargetUs = Long.MIN_VALUE;
         }
-        events.status(NetStatusCode.NSFX_LIVE_JOIN, "The live stream was " + seconds(bufferLengthUs)
-                + " s behind its newest data, over " + LIVE_SKIP_FACTOR + " x its catch-up threshold "
-                + seconds(thresholdUs) + " s: skipped " + seconds(target - from) + " s to play " + seconds(bufferTimeUs) + " s behind it.",
-                seconds(target - from));
+        events.status(NetStatusCode.NSFX_LIVE_JOIN, message.apply(target - from), seconds(target - from));
         return true;
     }
 
