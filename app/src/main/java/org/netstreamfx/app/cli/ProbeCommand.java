@@ -1,13 +1,10 @@
 package org.netstreamfx.app.cli;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.netstreamfx.player.media.TrackFormat;
-import org.netstreamfx.player.media.TrackKind;
+import org.netstreamfx.app.probe.MediaInfo;
 import org.netstreamfx.player.source.MediaSource;
 import org.netstreamfx.player.source.SourceDescription;
 import org.netstreamfx.player.source.Sources;
@@ -49,33 +46,6 @@ public final class ProbeCommand implements Callable<Integer> {
     }
 
     static Map<String, Object> describe(SourceDescription d, long bytes) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("container", d.container());
-        m.put("duration", d.durationUs() < 0 ? null : d.durationUs() / 1e6);
-        m.put("bytes", bytes < 0 ? null : bytes);
-        List<Map<String, Object>> streams = new ArrayList<>();
-        for (TrackFormat t : d.tracks()) {
-            Map<String, Object> s = new LinkedHashMap<>();
-            s.put("index", t.index());
-            s.put("type", t.kind() == TrackKind.VIDEO ? "video" : "audio");
-            s.put("codec", t.codec().displayName());
-            s.put("fourcc", t.codec().fourCc());
-            s.put("profile", t.profile());
-            if (t.kind() == TrackKind.VIDEO) {
-                s.put("level", t.level());
-                s.put("width", t.width());
-                s.put("height", t.height());
-                s.put("frameRate", Math.round(t.frameRate() * 1000) / 1000.0);
-            } else {
-                s.put("sampleRate", t.sampleRateHz());
-                s.put("channels", t.channels());
-            }
-            s.put("bitRate", t.bitRateBps() > 0 ? t.bitRateBps() : null);
-            streams.add(s);
-        }
-        m.put("streams", streams);
-        m.put("ignoredStreams", d.ignoredTracks());
-        m.put("metadata", d.containerMetadata());
-        return m;
+        return new MediaInfo(d, bytes, Map.of()).toJson();
     }
 }
