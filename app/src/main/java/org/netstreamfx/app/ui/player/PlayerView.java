@@ -41,8 +41,8 @@ import org.netstreamfx.app.ui.video.Video;
  * over the top of the picture as a notification bar; files and URLs can be dropped on it.
  *
  * <p>Keys while this view is shown: Space play/pause, ←/→ 5 s back/forward, F full screen,
- * Esc leave full screen, M mute, Ctrl+O open a file, Ctrl+L open a URL, Ctrl+W close what plays
- * (Cmd on macOS). They are read by a scene-level filter, so they work whatever control has focus,
+ * Esc leave full screen, M mute, I stats overlay, L go to live (live streams), Ctrl+O open a file,
+ * Ctrl+L open a URL, Ctrl+W close what plays, Ctrl+I media information (Cmd on macOS). They are read by a scene-level filter, so they work whatever control has focus,
  * except while the user edits a text field on purpose (see {@link EditingTracker}). Clicking the
  * picture takes focus; double-clicking it toggles full screen.
  *
@@ -64,6 +64,8 @@ public final class PlayerView extends StackPane {
     private final EditingTracker editing = new EditingTracker();
     private final FullScreenChrome chrome = new FullScreenChrome();
     private StackPane picture;
+    private StatsOverlay stats;
+    private MediaInfoWindow mediaInfo;
     /** The key just acted on as a shortcut: its KEY_TYPED must not reach a focused text field. */
     private boolean swallowTyped;
     private final javafx.event.EventHandler<KeyEvent> keyPressed = this::onKey;
@@ -161,6 +163,29 @@ public final class PlayerView extends StackPane {
             stage.setFullScreenExitHint("Press F or Esc to leave full screen");
             stage.setFullScreen(on);
         }
+    }
+
+    /** Shows or hides the stats overlay on the picture (I); it stays as it is across streams. */
+    public void toggleStatsOverlay() {
+        stats.toggle();
+    }
+
+    /** The stats overlay ("stats for nerds") on the picture. */
+    public StatsOverlay statsOverlay() {
+        return stats;
+    }
+
+    /** Opens the Media information window (Ctrl+I), or brings it to the front; it is not modal. */
+    public void showMediaInfo() {
+        if (mediaInfo == null) {
+            mediaInfo = new MediaInfoWindow(vm);
+        }
+        mediaInfo.show(getScene() == null ? null : getScene().getWindow());
+    }
+
+    /** Goes to the newest data of the live stream playing (L); nothing for a recorded stream. */
+    public void goToLive() {
+        vm.goToLive();
     }
 
     /** A FileChooser limited to the types the engine plays, starting where the last file was. */
@@ -280,7 +305,8 @@ public final class PlayerView extends StackPane {
         placeholder.visibleProperty().bind(video.frameProperty().isNull()
                 .and(vm.stateProperty().isNotEqualTo(PlayerState.OPENING))
                 .and(vm.stateProperty().isNotEqualTo(PlayerState.BUFFERING)).and(vm.audioOnlyProperty().not()));
-        StackPane area = new StackPane(video, placeholder, new AudioOnlyPane(vm));
+        stats = new StatsOverlay(vm, video);
+        StackPane area = new StackPane(video, placeholder, new AudioOnlyPane(vm), new BufferingOverlay(vm), stats);
         area.setId("picture");
         area.getStyleClass().add("picture-area");
         picture = area;
@@ -325,6 +351,9 @@ public final class PlayerView extends StackPane {
             } else if (k == KeyCode.W) {
                 vm.close();
                 e.consume();
+            } else if (k == KeyCode.I) {
+                showMediaInfo();
+                e.consume();
             }
             return;
         }
@@ -342,6 +371,13 @@ public final class PlayerView extends StackPane {
             case RIGHT -> vm.seekBy(PlayerViewModel.SEEK_STEP);
             case F -> toggleFullScreen();
             case M -> vm.toggleMute();
+            case I -> toggleStatsOverlay();
+            case L -> {
+                if (!vm.liveProperty().get()) {
+                    return;
+                }
+                vm.goToLive();
+            }
             default -> {
                 return;
             }

@@ -182,6 +182,7 @@ public final class PlayerViewModel {
             target = Math.min(target, duration.get());
         }
         seekTarget = target;
+        seeking.set(true);
         time.set(target);
         ns.seek(target);
     }
@@ -469,6 +470,7 @@ public final class PlayerViewModel {
     private NetStream newStream(NetConnection nc) {
         NetStream ns = new NetStream(nc);
         ns.setBufferTime(bufferTime.get());
+        ns.setBufferTimeMax(bufferTimeMax.get());
         ns.setVolume(muted.get() ? 0 : volume.get());
         ns.setAudioDevice(audioDevice.get());
         // The app's own sink (tests) or the engine's default for the chosen output, behind a tap
@@ -480,6 +482,9 @@ public final class PlayerViewModel {
         ns.setClient(new NetStreamClient() {
             @Override
             public void onMetaData(Map<String, Object> info) {
+                if (ns == stream.get()) {
+                    metaData.set(java.util.Collections.unmodifiableMap(withoutNulls(info)));
+                }
                 if (ns == stream.get() && audioCodec.get().isEmpty() && info.get("audiocodecid") != null) {
                     audioCodec.set(TrackText.fromMetaData(info));
                 }
@@ -499,6 +504,7 @@ public final class PlayerViewModel {
             return;
         }
         record(e);
+        noteBufferingReason(e);
         if (e.is(NetStatusCode.NETCONNECTION_CONNECT_SUCCESS) && !localConnection && address.get() != null) {
             NetStream ns = newStream(nc);
             setPhase(PlayerState.OPENING);
@@ -514,12 +520,14 @@ public final class PlayerViewModel {
             return;
         }
         record(e);
+        noteBufferingReason(e);
         String code = e.code();
         if (e.is(NetStatusCode.NETSTREAM_PLAY_START)) {
             opened();
             paused = false;
             readDuration(ns.description());
             readTracks(ns.description());
+            readDescription(ns.description());
             restartReplacedCount();
             setPhase(PlayerState.BUFFERING);
         } else if (e.is(NetStatusCode.NETSTREAM_BUFFER_FULL)) {
@@ -629,6 +637,9 @@ public final class PlayerViewModel {
         fps.set(info.currentFps());
         setLate(info.droppedFrames());
         decodeErrors.set(info.decodeErrors());
+        avDriftMs.set(info.avDriftMs());
+        inputBitsPerSecond.set(info.currentBytesPerSecond() * 8);
+        seeking.set(!Double.isNaN(seekTarget));
         readLevel();
         if (duration.get() < 0) {
             readDuration(ns.description());
@@ -671,6 +682,7 @@ public final class PlayerViewModel {
         fps.set(0);
         setLate(0);
         decodeErrors.set(0);
+        resetOverlayFigures();
     }
 
     private void applyVolume() {
@@ -733,5 +745,175 @@ public final class PlayerViewModel {
         if (nc != null) {
             closer.execute(nc::close);
         }
+    }
+
+    // overlays (issue 12): what the stats overlay, the media info, the buffering spinner and the
+    // LIVE badge show, and the live catch-up (bufferTimeMax) setting.
+
+    private static final java.util.regex.Pattern RECONNECT_DELAY = java.util.regex.Pattern.compile(" in (\\d+) ms");
+
+    private final ReadOnlyDoubleWrapper bufferTimeMax = new ReadOnlyDoubleWrapper(this, "bufferTimeMax");
+    private final ReadOnlyObjectWrapper<SourceDescription> description = new ReadOnlyObjectWrapper<>(this, "description");
+    private final ReadOnlyObjectWrapper<Map<String, Object>> metaData = new ReadOnlyObjectWrapper<>(this, "metaData", Map.of());
+    private final ReadOnlyBooleanWrapper live = new ReadOnlyBooleanWrapper(this, "live");
+    private final ReadOnlyDoubleWrapper avDriftMs = new ReadOnlyDoubleWrapper(this, "avDriftMs");
+    private final ReadOnlyDoubleWrapper inputBitsPerSecond = new ReadOnlyDoubleWrapper(this, "inputBitsPerSecond");
+    private final ReadOnlyBooleanWrapper seeking = new ReadOnlyBooleanWrapper(this, "seeking");
+    private final ReadOnlyStringWrapper bufferingReason = new ReadOnlyStringWrapper(this, "bufferingReason", "");
+    /** When the pending reconnect try starts (System.nanoTime), or Long.MIN_VALUE when none is pending. */
+    private long reconnectAtNs = Long.MIN_VALUE;
+    private int reconnectTry;
+
+    /**
+     * Sets bufferTimeMax in seconds for the stream playing and the next ones (live catch-up: over
+     * this much buffer a live stream plays 6 % faster until it is back at bufferTime); 0 is the
+     * engine's default live latency policy. Returns false (and changes nothing) outside
+     * 0..MAX_BUFFER_TIME.
+     */
+    public boolean setBufferTimeMax(double seconds) {
+        if (!(seconds >= 0 && seconds <= MAX_BUFFER_TIME)) {
+            return false;
+        }
+        bufferTimeMax.set(seconds);
+        NetStream ns = stream.get();
+        if (ns != null) {
+            ns.setBufferTimeMax(seconds);
+        }
+        return true;
+    }
+
+    public ReadOnlyDoubleProperty bufferTimeMaxProperty() {
+        return bufferTimeMax.getReadOnlyProperty();
+    }
+
+    /**
+     * The bufferLength over which a live stream is behind and catches up: bufferTimeMax, or with
+     * 0 the default policy's bufferTime + max(1 s, bufferTime) (PlaybackCore.catchUpThresholdUs).
+     */
+    public double catchUpThreshold() {
+        double max = bufferTimeMax.get();
+        double bt = bufferTime.get();
+        return max > 0 ? max
+                : bt + Math.max(org.netstreamfx.player.playback.PlaybackCore.DEFAULT_LIVE_SLACK_US / 1e6, bt);
+    }
+
+    /** Goes to the newest data of the live stream playing (L); resumes it first when paused. */
+    public void goToLive() {
+        NetStream ns = stream.get();
+        if (ns == null || !live.get()) {
+            return;
+        }
+        if (state.get() == PlayerState.PAUSED) {
+            ns.togglePause();
+        }
+        ns.seekToLiveEdge();
+    }
+
+    /** What the source found at Play.Start (container, tracks, container metadata), or null. */
+    public ReadOnlyObjectProperty<SourceDescription> descriptionProperty() {
+        return description.getReadOnlyProperty();
+    }
+
+    /** The latest onMetaData of the stream playing (the server's or the file's), empty before one. */
+    public ReadOnlyObjectProperty<Map<String, Object>> metaDataProperty() {
+        return metaData.getReadOnlyProperty();
+    }
+
+    /**
+     * The stream playing is live: no duration and not seekable, the engine's own test for its
+     * live latency policy (PlaybackSession.opened). Known from NetStream.Play.Start.
+     */
+    public ReadOnlyBooleanProperty liveProperty() {
+        return live.getReadOnlyProperty();
+    }
+
+    /** How far the last picture shown was from the audio clock, ms (+ = late): NetStreamInfo.avDriftMs. */
+    public ReadOnlyDoubleProperty avDriftMsProperty() {
+        return avDriftMs.getReadOnlyProperty();
+    }
+
+    /** Bits received per second over the last second (NetStreamInfo.currentBytesPerSecond × 8). */
+    public ReadOnlyDoubleProperty inputBitsPerSecondProperty() {
+        return inputBitsPerSecond.getReadOnlyProperty();
+    }
+
+    /** A seek is under way (until its Seek.Notify, InvalidTime or Failed). */
+    public ReadOnlyBooleanProperty seekingProperty() {
+        return seeking.getReadOnlyProperty();
+    }
+
+    /**
+     * Why the player waits, from the last event that said so: "Buffering" after Play.Start,
+     * "Buffer empty: waiting for data" after Buffer.Empty, "Reconnecting" while an RTMP reconnect
+     * is pending (see {@link #reconnectText()} for its countdown); "" otherwise.
+     */
+    public ReadOnlyStringProperty bufferingReasonProperty() {
+        return bufferingReason.getReadOnlyProperty();
+    }
+
+    /** A reconnect try is pending or under way (from Connect.Reconnecting to Reconnected or the end). */
+    public boolean reconnecting() {
+        return reconnectAtNs != Long.MIN_VALUE;
+    }
+
+    /** "Reconnecting in n s (attempt k)" while a reconnect is pending, "Reconnecting (attempt k)" once it runs. */
+    public String reconnectText() {
+        if (!reconnecting()) {
+            return "";
+        }
+        double left = (reconnectAtNs - System.nanoTime()) / 1e9;
+        return left > 0.05
+                ? String.format(java.util.Locale.ROOT, "Reconnecting in %.0f s (attempt %d)", Math.ceil(left), reconnectTry)
+                : "Reconnecting (attempt " + reconnectTry + ")";
+    }
+
+    private void noteBufferingReason(NetStatusEvent e) {
+        if (e.is(NetStatusCode.NSFX_CONNECT_RECONNECTING)) {
+            java.util.regex.Matcher m = RECONNECT_DELAY.matcher(e.description() == null ? "" : e.description());
+            long delayMs = m.find() ? Math.min(Long.parseLong(m.group(1)), 3_600_000L) : 0;
+            reconnectTry = e.details() instanceof Number n ? n.intValue() : reconnectTry + 1;
+            reconnectAtNs = System.nanoTime() + delayMs * 1_000_000L;
+            bufferingReason.set("Reconnecting");
+        } else if (e.is(NetStatusCode.NSFX_CONNECT_RECONNECTED) || e.is(NetStatusCode.NETCONNECTION_CONNECT_CLOSED)
+                || e.isError()) {
+            reconnectAtNs = Long.MIN_VALUE;
+            if ("Reconnecting".equals(bufferingReason.get())) {
+                bufferingReason.set("Buffering");
+            }
+        } else if (e.is(NetStatusCode.NETSTREAM_PLAY_START) && !reconnecting()) {
+            bufferingReason.set("Buffering");
+        } else if (e.is(NetStatusCode.NETSTREAM_BUFFER_EMPTY) && !reconnecting()) {
+            bufferingReason.set("Buffer empty: waiting for data");
+        } else if (e.is(NetStatusCode.NETSTREAM_BUFFER_FULL)) {
+            reconnectAtNs = Long.MIN_VALUE;
+            bufferingReason.set("");
+        }
+    }
+
+    private void readDescription(SourceDescription d) {
+        description.set(d);
+        live.set(d != null && d.durationUs() < 0 && !d.seekable());
+    }
+
+    private void resetOverlayFigures() {
+        description.set(null);
+        metaData.set(Map.of());
+        live.set(false);
+        avDriftMs.set(0);
+        inputBitsPerSecond.set(0);
+        seeking.set(false);
+        bufferingReason.set("");
+        reconnectAtNs = Long.MIN_VALUE;
+        reconnectTry = 0;
+    }
+
+    private static Map<String, Object> withoutNulls(Map<String, Object> m) {
+        Map<String, Object> copy = new java.util.LinkedHashMap<>();
+        m.forEach((k, v) -> {
+            if (k != null && v != null) {
+                copy.put(k, v);
+            }
+        });
+        return copy;
     }
 }

@@ -60,30 +60,56 @@ final class TransportBar extends VBox {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
 
-        HBox row = new HBox(10, playPause, time, spacer, figures, separator(), new BufferGauge(vm),
-                bufferTimeField(vm), separator(), muteButton(vm), volumeSlider(vm));
+        HBox row = new HBox(10, playPause, time, new LiveBadge(vm), spacer, figures, separator(), new BufferGauge(vm),
+                bufferTimeField(vm), bufferTimeMaxField(vm), separator(), muteButton(vm), volumeSlider(vm));
         row.setAlignment(Pos.CENTER_LEFT);
         row.getStyleClass().add("transport-row");
         getChildren().addAll(new SeekBar(vm, focusHome), row);
     }
 
     private static HBox bufferTimeField(PlayerViewModel vm) {
-        TextField field = new TextField(format(vm.bufferTimeProperty().get()));
-        field.setId("buffer-time");
-        field.getStyleClass().add("buffer-time");
-        field.setPrefColumnCount(3);
+        TextField field = secondsField("buffer-time", vm.bufferTimeProperty(), vm::setBufferTime);
         field.setTooltip(new Tooltip("bufferTime: seconds to buffer before playing (0 to "
                 + (int) PlayerViewModel.MAX_BUFFER_TIME + "); Enter applies"));
+        Label name = new Label("bufferTime");
+        name.getStyleClass().add("caption");
+        Label unit = new Label("s");
+        unit.getStyleClass().add("caption");
+        HBox box = new HBox(6, name, field, unit);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+
+    /** bufferTimeMax, next to bufferTime: live catch-up; 0 is the default live latency policy. */
+    private static HBox bufferTimeMaxField(PlayerViewModel vm) {
+        TextField field = secondsField("buffer-time-max", vm.bufferTimeMaxProperty(), vm::setBufferTimeMax);
+        field.setTooltip(new Tooltip("bufferTimeMax: live streams play 6 % faster while more than this many"
+                + " seconds are buffered, until back at bufferTime (0 to " + (int) PlayerViewModel.MAX_BUFFER_TIME
+                + "; 0 = the default policy: catch up over bufferTime + max(1 s, bufferTime)); Enter applies"));
+        Label name = new Label("max");
+        name.getStyleClass().add("caption");
+        HBox box = new HBox(4, name, field);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+
+    /** A field of seconds that applies on Enter or when it loses focus; what the setter refuses shows as invalid. */
+    private static TextField secondsField(String id, javafx.beans.value.ObservableDoubleValue value,
+                                          java.util.function.DoublePredicate setter) {
+        TextField field = new TextField(format(value.get()));
+        field.setId(id);
+        field.getStyleClass().add("buffer-time");
+        field.setPrefColumnCount(3);
         Runnable apply = () -> {
             boolean ok;
             try {
-                ok = vm.setBufferTime(Double.parseDouble(field.getText().strip().replace(',', '.')));
+                ok = setter.test(Double.parseDouble(field.getText().strip().replace(',', '.')));
             } catch (NumberFormatException e) {
                 ok = false;
             }
             field.pseudoClassStateChanged(INVALID, !ok);
             if (ok) {
-                field.setText(format(vm.bufferTimeProperty().get()));
+                field.setText(format(value.get()));
             }
         };
         field.setOnAction(e -> apply.run());
@@ -92,13 +118,7 @@ final class TransportBar extends VBox {
                 apply.run();
             }
         });
-        Label name = new Label("bufferTime");
-        name.getStyleClass().add("caption");
-        Label unit = new Label("s");
-        unit.getStyleClass().add("caption");
-        HBox box = new HBox(6, name, field, unit);
-        box.setAlignment(Pos.CENTER_LEFT);
-        return box;
+        return field;
     }
 
     private static Button muteButton(PlayerViewModel vm) {

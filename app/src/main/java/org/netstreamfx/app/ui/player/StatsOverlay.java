@@ -1,0 +1,119 @@
+package org.netstreamfx.app.ui.player;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.util.Duration;
+import org.netstreamfx.app.probe.MediaInfo;
+import org.netstreamfx.app.ui.video.Video;
+import org.netstreamfx.player.media.TrackFormat;
+import org.netstreamfx.player.media.TrackKind;
+import org.netstreamfx.player.source.SourceDescription;
+
+/**
+ * "Stats for nerds": a small monospace panel in the top-left corner of the picture with the
+ * figures of what plays (resolution and codecs, fps, dropped frames, bufferLength/bufferTime,
+ * the live edge, bit rates, A/V drift, decode errors), read four times a second while shown.
+ * Mouse-transparent; toggled with I ({@link PlayerView#toggleStatsOverlay()}). It belongs to the
+ * view, not to a stream, so it stays shown (or hidden) across opens. FX thread.
+ */
+public final class StatsOverlay extends Label {
+    /** How often the figures are read while the panel is shown. */
+    static final Duration REFRESH = Duration.millis(250);
+
+    private final PlayerViewModel vm;
+    private final Video video;
+    private final Timeline refresh;
+
+    public StatsOverlay(PlayerViewModel vm, Video video) {
+        this.vm = vm;
+        this.video = video;
+        setId("stats-overlay");
+        getStyleClass().add("stats-overlay");
+        setMouseTransparent(true);
+        setFocusTraversable(false);
+        setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        StackPane.setAlignment(this, Pos.TOP_LEFT);
+        StackPane.setMargin(this, new Insets(8));
+        setVisible(false);
+        refresh = new Timeline(new KeyFrame(REFRESH, e -> update()));
+        refresh.setCycleCount(Animation.INDEFINITE);
+        visibleProperty().addListener((o, was, now) -> {
+            if (now) {
+                update();
+                refresh.play();
+            } else {
+                refresh.stop();
+            }
+        });
+    }
+
+    /** Shows or hides the panel. */
+    public void toggle() {
+        setVisible(!isVisible());
+    }
+
+    /** Reads the figures now (the panel does it four times a second while shown). */
+    void update() {
+        setText(String.join("\n", lines()));
+    }
+
+    private List<String> lines() {
+        List<String> l = new ArrayList<>();
+        SourceDescription d = vm.descriptionProperty().get();
+        TrackFormat v = d == null ? null : d.track(TrackKind.VIDEO).orElse(null);
+        TrackFormat a = d == null ? null : d.track(TrackKind.AUDIO).orElse(null);
+        int w = video.videoWidthProperty().get();
+        int h = video.videoHeightProperty().get();
+        if (w == 0 && v != null) {
+            w = v.width();
+            h = v.height();
+        }
+        l.add(row("Video", v == null ? (w > 0 ? w + "×" + h : "none")
+                : w + "×" + h + " " + codec(v) + (v.level().isEmpty() ? "" : " " + v.level())));
+        l.add(row("Audio", a == null ? "none" : codec(a) + String.format(Locale.ROOT, " %.1f kHz %d ch",
+                a.sampleRateHz() / 1000.0, a.channels())));
+        l.add(row("FPS", String.format(Locale.ROOT, "%.1f", vm.fpsProperty().get())
+                + (v != null && v.frameRate() > 0 ? String.format(Locale.ROOT, " (nominal %.3g)", v.frameRate()) : "")));
+        l.add(row("Dropped", vm.droppedFramesProperty().get() + " frames (late "
+                + vm.lateFramesProperty().get() + ", replaced " + vm.replacedFramesProperty().get() + ")"));
+        l.add(row("Buffer", String.format(Locale.ROOT, "%.2f / %.2f s (bufferLength / bufferTime)",
+                vm.bufferLengthProperty().get(), vm.bufferTimeProperty().get())));
+        if (vm.liveProperty().get()) {
+            l.add(row("Live edge", String.format(Locale.ROOT, "%.2f s behind the newest data received"
+                    + " (bufferLength); catch-up over %.2f s", vm.bufferLengthProperty().get(), vm.catchUpThreshold())));
+        }
+        l.add(row("Bit rate", String.format(Locale.ROOT, "%.0f kbit/s received (last 1 s)",
+                vm.inputBitsPerSecondProperty().get() / 1000) + declared(v, a)));
+        l.add(row("A/V drift", String.format(Locale.ROOT, "%+.1f ms", vm.avDriftMsProperty().get())));
+        l.add(row("Decode err", String.valueOf(vm.decodeErrorsProperty().get())));
+        return l;
+    }
+
+    private static String codec(TrackFormat t) {
+        return t.codec().displayName() + (t.profile().isEmpty() ? "" : " " + MediaInfo.profileName(t.codec(), t.profile()));
+    }
+
+    /** The tracks' declared bit rates, video + audio, when the container gives them. */
+    private static String declared(TrackFormat v, TrackFormat a) {
+        long vb = v == null ? 0 : v.bitRateBps();
+        long ab = a == null ? 0 : a.bitRateBps();
+        if (vb <= 0 && ab <= 0) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "; declared video %s + audio %s",
+                vb > 0 ? Math.round(vb / 1000.0) + " kbit/s" : "?", ab > 0 ? Math.round(ab / 1000.0) + " kbit/s" : "?");
+    }
+
+    private static String row(String name, String value) {
+        return String.format(Locale.ROOT, "%-10s %s", name, value);
+    }
+}
