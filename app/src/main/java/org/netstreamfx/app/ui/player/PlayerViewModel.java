@@ -638,7 +638,7 @@ public final class PlayerViewModel {
         setLate(info.droppedFrames());
         decodeErrors.set(info.decodeErrors());
         avDriftMs.set(info.avDriftMs());
-        inputBitsPerSecond.set(info.currentBytesPerSecond() * 8);
+        inputBitsPerSecond.set(measureInputRate(loaded));
         seeking.set(!Double.isNaN(seekTarget));
         readLevel();
         if (duration.get() < 0) {
@@ -750,6 +750,15 @@ public final class PlayerViewModel {
     // overlays (issue 12): what the stats overlay, the media info, the buffering spinner and the
     // LIVE badge show, and the live catch-up (bufferTimeMax) setting.
 
+    /** The input bit rate is measured over this many seconds. */
+    static final int RATE_WINDOW_S = 5;
+    /** Polls kept for the rate: one window of them. */
+    private static final int RATE_SAMPLES = (int) (RATE_WINDOW_S * 1000 / POLL_INTERVAL.toMillis()) + 1;
+    private final long[] rateBytes = new long[RATE_SAMPLES];
+    private final long[] rateNanos = new long[RATE_SAMPLES];
+    private int rateCount;
+    private int rateNext;
+
     private static final java.util.regex.Pattern RECONNECT_DELAY = java.util.regex.Pattern.compile(" in (\\d+) ms");
 
     private final ReadOnlyDoubleWrapper bufferTimeMax = new ReadOnlyDoubleWrapper(this, "bufferTimeMax");
@@ -832,7 +841,11 @@ public final class PlayerViewModel {
         return avDriftMs.getReadOnlyProperty();
     }
 
-    /** Bits received per second over the last second (NetStreamInfo.currentBytesPerSecond × 8). */
+    /**
+     * Bits received per second over the last {@value #RATE_WINDOW_S} seconds, from bytesLoaded
+     * (what a file, download or server delivered: the media's bit rate once the read-ahead is
+     * full, more while it fills).
+     */
     public ReadOnlyDoubleProperty inputBitsPerSecondProperty() {
         return inputBitsPerSecond.getReadOnlyProperty();
     }
@@ -890,6 +903,24 @@ public final class PlayerViewModel {
         }
     }
 
+    /** Adds this poll's bytesLoaded; returns bits per second over the samples kept (0 until two). */
+    private double measureInputRate(long loaded) {
+        long now = System.nanoTime();
+        if (rateCount > 0 && loaded < rateBytes[(rateNext + RATE_SAMPLES - 1) % RATE_SAMPLES]) {
+            rateCount = 0; // a new play or a seek restarted the count
+        }
+        rateBytes[rateNext] = loaded;
+        rateNanos[rateNext] = now;
+        rateNext = (rateNext + 1) % RATE_SAMPLES;
+        rateCount = Math.min(rateCount + 1, RATE_SAMPLES);
+        if (rateCount < 2) {
+            return 0;
+        }
+        int oldest = (rateNext + RATE_SAMPLES - rateCount) % RATE_SAMPLES;
+        double seconds = (now - rateNanos[oldest]) / 1e9;
+        return seconds > 0 ? (loaded - rateBytes[oldest]) * 8 / seconds : 0;
+    }
+
     private void readDescription(SourceDescription d) {
         description.set(d);
         live.set(d != null && d.durationUs() < 0 && !d.seekable());
@@ -901,6 +932,7 @@ public final class PlayerViewModel {
         live.set(false);
         avDriftMs.set(0);
         inputBitsPerSecond.set(0);
+        rateCount = 0;
         seeking.set(false);
         bufferingReason.set("");
         reconnectAtNs = Long.MIN_VALUE;

@@ -91,15 +91,20 @@ public final class StatsOverlay extends Label {
             l.add(row("Live edge", String.format(Locale.ROOT, "%.2f s behind the newest data received"
                     + " (bufferLength); catch-up over %.2f s", vm.bufferLengthProperty().get(), vm.catchUpThreshold())));
         }
-        l.add(row("Bit rate", String.format(Locale.ROOT, "%.0f kbit/s received (last 1 s)",
-                vm.inputBitsPerSecondProperty().get() / 1000) + declared(v, a)));
+        l.add(row("Bit rate", String.format(Locale.ROOT, "%.0f kbit/s received (last %d s)",
+                vm.inputBitsPerSecondProperty().get() / 1000, PlayerViewModel.RATE_WINDOW_S) + declared(v, a)));
         l.add(row("A/V drift", String.format(Locale.ROOT, "%+.1f ms", vm.avDriftMsProperty().get())));
         l.add(row("Decode err", String.valueOf(vm.decodeErrorsProperty().get())));
         return l;
     }
 
+    /** "H.264 High", "AAC LC", "HE-AAC v2" (an AAC profile's name says AAC already). */
     private static String codec(TrackFormat t) {
-        return t.codec().displayName() + (t.profile().isEmpty() ? "" : " " + MediaInfo.profileName(t.codec(), t.profile()));
+        if (t.profile().isEmpty()) {
+            return t.codec().displayName();
+        }
+        String profile = MediaInfo.profileName(t.codec(), t.profile());
+        return profile.contains(t.codec().displayName()) ? profile : t.codec().displayName() + " " + profile;
     }
 
     /** The tracks' declared bit rates, video + audio, when the container gives them. */

@@ -61,7 +61,7 @@ final class TransportBar extends VBox {
         HBox.setHgrow(spacer, Priority.ALWAYS);
 
         HBox row = new HBox(10, playPause, time, new LiveBadge(vm), spacer, figures, separator(), new BufferGauge(vm),
-                bufferTimeField(vm), bufferTimeMaxField(vm), separator(), muteButton(vm), volumeSlider(vm));
+                bufferTimeField(vm), separator(), muteButton(vm), volumeSlider(vm));
         row.setAlignment(Pos.CENTER_LEFT);
         row.getStyleClass().add("transport-row");
         getChildren().addAll(new SeekBar(vm, focusHome), row);
@@ -75,7 +75,7 @@ final class TransportBar extends VBox {
         name.getStyleClass().add("caption");
         Label unit = new Label("s");
         unit.getStyleClass().add("caption");
-        HBox box = new HBox(6, name, field, unit);
+        HBox box = new HBox(6, name, field, bufferTimeMaxField(vm), unit);
         box.setAlignment(Pos.CENTER_LEFT);
         return box;
     }
@@ -86,6 +86,7 @@ final class TransportBar extends VBox {
         field.setTooltip(new Tooltip("bufferTimeMax: live streams play 6 % faster while more than this many"
                 + " seconds are buffered, until back at bufferTime (0 to " + (int) PlayerViewModel.MAX_BUFFER_TIME
                 + "; 0 = the default policy: catch up over bufferTime + max(1 s, bufferTime)); Enter applies"));
+        field.setPrefColumnCount(2);
         Label name = new Label("max");
         name.getStyleClass().add("caption");
         HBox box = new HBox(4, name, field);
