@@ -644,6 +644,10 @@ public final class PlayerViewModel {
         if (duration.get() < 0) {
             readDuration(ns.description());
         }
+        if (ns.description() != description.get() && ns.description() != null) {
+            // Over RTMP the server's Play.Start comes before the stream's first tags describe it.
+            readDescription(ns.description());
+        }
     }
 
     /** Falls by this much per poll when nothing new was played (a short decay, as meters do). */
