@@ -142,6 +142,45 @@ class PlaybackCoreLiveTest {
     }
 
     @Test
+    void goToLiveEdgeSkipsToBufferTimeBehindTheNewestDataOnlyForALiveStreamThatPlays() {
+        ScriptedFeed feed = ScriptedFeed.videoOnly();
+        core.setLive(true);
+        core.setBufferTimeUs(500_000);
+        core.setBufferTimeMaxUs(30_000_000); // no catch-up of its own: 3 s behind stays 3 s behind
+        core.start(feed, 0);
+        assertFalse(core.goToLiveEdge(), "buffering: nothing to do");
+        feed.videoFrames(0, 100, 40); // 4 s at once
+        stepAtMs(0);
+        stepAtMs(1000);
+        assertEquals(List.of(FULL), events.codes());
+        assertEquals(3_000_000, core.bufferLengthUs(), 40_000);
+
+        assertTrue(core.goToLiveEdge());
+        assertEquals(List.of(FULL, JOIN), events.codes());
+        assertTrue(events.descriptions().get(1).contains("on request") && events.descriptions().get(1).contains("skipped 2.5"),
+                events.descriptions().get(1));
+        assertEquals(3_500_000, core.timeUs(), 1_000, "bufferTime behind the newest data (4 s)");
+        assertFalse(core.goToLiveEdge(), "already there: no second Live.Join");
+        core.pause();
+        feed.videoFrames(4000, 50, 40);
+        assertFalse(core.goToLiveEdge(), "paused: nothing to do");
+        assertEquals(List.of(FULL, JOIN, "NetStream.Pause.Notify"), events.codes(), "no Live.Join while paused");
+    }
+
+    @Test
+    void goToLiveEdgeLeavesARecordedStreamAlone() {
+        ScriptedFeed feed = ScriptedFeed.videoOnly();
+        core.setBufferTimeUs(500_000);
+        core.start(feed, 0);
+        feed.videoFrames(0, 100, 40);
+        stepAtMs(0);
+        assertFalse(core.goToLiveEdge());
+        stepAtMs(100);
+        assertEquals(List.of(FULL), events.codes());
+        assertEquals(100_000, core.timeUs(), 1_000);
+    }
+
+    @Test
     void recordedStreamsNeverCatchUp() {
         ScriptedFeed feed = ScriptedFeed.videoOnly();
         core.setLive(false);
