@@ -16,16 +16,21 @@ import javafx.util.Duration;
  * What the picture shows while the player waits: a spinner with how full the buffer is
  * (bufferLength / bufferTime, 0–100 %) and why it waits ("Connecting", "Opening", "Buffering",
  * "Buffer empty: waiting for data", "Seeking", "Reconnecting in 3 s (attempt 2)"). Shown while
- * the state is CONNECTING, OPENING or BUFFERING, or an RTMP reconnect is pending; centred and
- * mouse-transparent, so clicks still reach the picture. FX thread.
+ * the state is CONNECTING, OPENING or BUFFERING, while an RTMP reconnect is pending, and while a
+ * seek takes longer than 0.3 s; centred and mouse-transparent, so clicks still reach the
+ * picture. FX thread.
  */
 public final class BufferingOverlay extends VBox {
     private static final Duration REFRESH = Duration.millis(200);
+    /** A seek shows the spinner only when it takes longer than this (a file's seek would flash it). */
+    static final long SEEK_SHOWN_AFTER_NS = 300_000_000L;
 
     private final PlayerViewModel vm;
     private final Label percent = new Label();
     private final Label reason = new Label();
     private final Timeline refresh;
+    /** When the seek under way started (System.nanoTime), or Long.MIN_VALUE. */
+    private long seekingSince = Long.MIN_VALUE;
 
     public BufferingOverlay(PlayerViewModel vm) {
         super(8);
@@ -49,6 +54,10 @@ public final class BufferingOverlay extends VBox {
         refresh.play();
         vm.stateProperty().addListener((o, was, now) -> update());
         vm.bufferingReasonProperty().addListener((o, was, now) -> update());
+        vm.seekingProperty().addListener((o, was, now) -> {
+            seekingSince = now ? System.nanoTime() : Long.MIN_VALUE;
+            update();
+        });
         update();
     }
 
@@ -64,8 +73,10 @@ public final class BufferingOverlay extends VBox {
     private void update() {
         PlayerState s = vm.stateProperty().get();
         boolean waiting = s == PlayerState.CONNECTING || s == PlayerState.OPENING || s == PlayerState.BUFFERING;
-        boolean show = waiting || vm.reconnecting() && s != PlayerState.IDLE && s != PlayerState.FAILED
-                && s != PlayerState.ENDED;
+        boolean going = s != PlayerState.IDLE && s != PlayerState.FAILED && s != PlayerState.ENDED;
+        boolean longSeek = seekingSince != Long.MIN_VALUE && System.nanoTime() - seekingSince > SEEK_SHOWN_AFTER_NS
+                && s != PlayerState.PAUSED;
+        boolean show = waiting || going && (vm.reconnecting() || longSeek);
         setVisible(show);
         if (!show) {
             return;
@@ -79,7 +90,7 @@ public final class BufferingOverlay extends VBox {
             why = "Connecting";
         } else if (s == PlayerState.OPENING) {
             why = "Opening";
-        } else if (vm.seekingProperty().get()) {
+        } else if (seekingSince != Long.MIN_VALUE) {
             why = "Seeking";
         } else {
             why = vm.bufferingReasonProperty().get().isEmpty() ? "Buffering" : vm.bufferingReasonProperty().get();

@@ -98,6 +98,25 @@ class LiveBadgeTest {
     }
 
     @Test
+    void whenTheServerGoesTheSpinnerCountsDownEachReconnectTry(FxRobot robot) throws Exception {
+        LocalNginx.require();
+        LocalNginx nginx = LocalNginx.start(dir);
+        try (LivePublisher publisher = new LivePublisher(nginx.liveApp(), "gone")) {
+            Fx.run(() -> vm.open(nginx.liveApp() + "/gone"));
+            Fx.waitUntil("playing", WAIT, () -> vm.stateProperty().get() == PlayerState.PLAYING, this::codes);
+            javafx.scene.Node spinner = robot.lookup("#buffering").query();
+            javafx.scene.control.Label reason = robot.lookup("#buffering-reason").queryAs(javafx.scene.control.Label.class);
+            assertFalse(Fx.call(spinner::isVisible));
+            nginx.close();
+            Fx.waitUntil("a reconnect countdown", WAIT, () -> spinner.isVisible()
+                    && reason.getText().matches("Reconnecting in \\d+ s \\(attempt \\d+\\)"),
+                    () -> reason.getText() + " " + codes());
+        } finally {
+            nginx.close();
+        }
+    }
+
+    @Test
     void theBadgeTextAndTheBehindRule() {
         assertEquals("LIVE \u22121.8 s", LiveBadge.text(1.83, false));
         assertEquals("BEHIND \u22124.2 s", LiveBadge.text(4.2, true));

@@ -158,6 +158,35 @@ class PlayerOverlaysTest {
     }
 
     @Test
+    void aDownloadSlowerThanThePictureSaysBufferEmptyAndASlowSeekSaysSeeking(FxRobot robot) throws IOException {
+        byte[] demo = Files.readAllBytes(DEMO);
+        // Half the media's own rate: the buffer runs dry; a seek (a Range request) waits 1.5 s.
+        long bytesPerSecond = demo.length / 20 / 2;
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/demo.mp4", ex -> {
+            if (ex.getRequestHeaders().getFirst("Range") != null
+                    && !ex.getRequestHeaders().getFirst("Range").startsWith("bytes=0-")) {
+                try {
+                    Thread.sleep(1500); // a slow server's answer to a seek, not a wait of the test
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            serveSlowly(ex, demo, bytesPerSecond);
+        });
+        server.start();
+        Fx.run(() -> vm.open("http://127.0.0.1:" + server.getAddress().getPort() + "/demo.mp4"));
+        Node spinner = robot.lookup("#buffering").query();
+        Label reason = robot.lookup("#buffering-reason").queryAs(Label.class);
+        Fx.waitUntil("Buffer.Empty shown", WAIT, () -> spinner.isVisible() && codes().contains("NetStream.Buffer.Empty")
+                && reason.getText().equals("Buffer empty: waiting for data"), () -> reason.getText() + " " + codes());
+
+        Fx.run(() -> vm.seek(15));
+        Fx.waitUntil("Seeking shown", WAIT, () -> spinner.isVisible() && reason.getText().equals("Seeking"),
+                () -> reason.getText() + " " + vm.seekingProperty().get() + " " + codes());
+    }
+
+    @Test
     void theBufferTimeMaxFieldValidatesAndReachesTheStreamNowAndNext(FxRobot robot) {
         play(robot, TestMedia.clip());
         TextField max = robot.lookup("#buffer-time-max").queryAs(TextField.class);
