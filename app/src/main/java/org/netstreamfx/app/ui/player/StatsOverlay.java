@@ -28,6 +28,8 @@ import org.netstreamfx.player.source.SourceDescription;
 public final class StatsOverlay extends Label {
     /** How often the figures are read while the panel is shown. */
     static final Duration REFRESH = Duration.millis(250);
+    /** The widest the panel gets, as a fraction of the picture's width. */
+    static final double MAX_WIDTH_FRACTION = 0.45;
 
     private final PlayerViewModel vm;
     private final Video video;
@@ -41,6 +43,13 @@ public final class StatsOverlay extends Label {
         setMouseTransparent(true);
         setFocusTraversable(false);
         setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        // Never over the centre: at most 45 % of the picture's width (longer lines end in "…").
+        parentProperty().addListener((o, was, now) -> {
+            maxWidthProperty().unbind();
+            if (now instanceof Region r) {
+                maxWidthProperty().bind(r.widthProperty().multiply(MAX_WIDTH_FRACTION));
+            }
+        });
         StackPane.setAlignment(this, Pos.TOP_LEFT);
         StackPane.setMargin(this, new Insets(8));
         setVisible(false);
@@ -82,17 +91,22 @@ public final class StatsOverlay extends Label {
         l.add(row("Audio", a == null ? "none" : codec(a) + String.format(Locale.ROOT, " %.1f kHz %d ch",
                 a.sampleRateHz() / 1000.0, a.channels())));
         l.add(row("FPS", String.format(Locale.ROOT, "%.1f", vm.fpsProperty().get())
-                + (v != null && v.frameRate() > 0 ? String.format(Locale.ROOT, " (nominal %.3g)", v.frameRate()) : "")));
-        l.add(row("Dropped", vm.droppedFramesProperty().get() + " frames (late "
-                + vm.lateFramesProperty().get() + ", replaced " + vm.replacedFramesProperty().get() + ")"));
-        l.add(row("Buffer", String.format(Locale.ROOT, "%.2f / %.2f s (bufferLength / bufferTime)",
-                vm.bufferLengthProperty().get(), vm.bufferTimeProperty().get())));
+                + (v != null && v.frameRate() > 0 ? String.format(Locale.ROOT, " / %.3g", v.frameRate()) : "")));
+        l.add(row("Dropped", vm.droppedFramesProperty().get() + " (late " + vm.lateFramesProperty().get()
+                + ", replaced " + vm.replacedFramesProperty().get() + ")"));
+        l.add(row("Buffer", String.format(Locale.ROOT, "%.2f / %.2f s", vm.bufferLengthProperty().get(),
+                vm.bufferTimeProperty().get())));
         if (vm.liveProperty().get()) {
-            l.add(row("Live edge", String.format(Locale.ROOT, "%.2f s behind the newest data received"
-                    + " (bufferLength); catch-up over %.2f s", vm.bufferLengthProperty().get(), vm.catchUpThreshold())));
+            // The distance to the newest data received is bufferLength: a live stream reads all that has arrived.
+            l.add(row("Live edge", String.format(Locale.ROOT, "\u2212%.2f s (bufferLength)", vm.bufferLengthProperty().get())));
+            l.add(row("Catch-up", String.format(Locale.ROOT, "over %.2f s", vm.catchUpThreshold())));
         }
-        l.add(row("Bit rate", String.format(Locale.ROOT, "%.0f kbit/s received (last %d s)",
-                vm.inputBitsPerSecondProperty().get() / 1000, PlayerViewModel.RATE_WINDOW_S) + declared(v, a)));
+        l.add(row("Bit rate", String.format(Locale.ROOT, "%.0f kbit/s in (last %d s)",
+                vm.inputBitsPerSecondProperty().get() / 1000, PlayerViewModel.RATE_WINDOW_S)));
+        String declared = declared(v, a);
+        if (!declared.isEmpty()) {
+            l.add(row("Declared", declared));
+        }
         l.add(row("A/V drift", String.format(Locale.ROOT, "%+.1f ms", vm.avDriftMsProperty().get())));
         l.add(row("Decode err", String.valueOf(vm.decodeErrorsProperty().get())));
         return l;
@@ -107,15 +121,15 @@ public final class StatsOverlay extends Label {
         return profile.contains(t.codec().displayName()) ? profile : t.codec().displayName() + " " + profile;
     }
 
-    /** The tracks' declared bit rates, video + audio, when the container gives them. */
+    /** The tracks' declared bit rates, "v 254 + a 64 kbit/s", when the container gives them; "" otherwise. */
     private static String declared(TrackFormat v, TrackFormat a) {
         long vb = v == null ? 0 : v.bitRateBps();
         long ab = a == null ? 0 : a.bitRateBps();
         if (vb <= 0 && ab <= 0) {
             return "";
         }
-        return String.format(Locale.ROOT, "; declared video %s + audio %s",
-                vb > 0 ? Math.round(vb / 1000.0) + " kbit/s" : "?", ab > 0 ? Math.round(ab / 1000.0) + " kbit/s" : "?");
+        return "v " + (vb > 0 ? String.valueOf(Math.round(vb / 1000.0)) : "?") + " + a "
+                + (ab > 0 ? String.valueOf(Math.round(ab / 1000.0)) : "?") + " kbit/s";
     }
 
     private static String row(String name, String value) {

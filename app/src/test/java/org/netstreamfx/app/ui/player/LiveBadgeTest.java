@@ -75,7 +75,7 @@ class LiveBadgeTest {
             assertFalse(Fx.call(() -> badge.getPseudoClassStates().contains(BEHIND)));
             Fx.run(view::toggleStatsOverlay);
             Fx.waitUntil("the live edge in the stats overlay", WAIT,
-                    () -> view.statsOverlay().getText().contains("behind the newest data received (bufferLength)"),
+                    () -> view.statsOverlay().getText().matches("(?s).*Live edge  \u2212\\d+\\.\\d\\d s \\(bufferLength\\)\nCatch-up   over 30\\.00 s.*"),
                     () -> view.statsOverlay().getText());
 
             // Past the catch-up threshold (bufferTimeMax 2 s) the badge reads BEHIND.

@@ -82,11 +82,13 @@ class PlayerOverlaysTest {
         String first = Fx.call(stats::getText);
         assertTrue(first.contains("320×180 H.264"), first);
         assertTrue(first.contains("Audio      AAC LC 44.1 kHz"), first);
-        assertTrue(first.contains("/ 1.00 s (bufferLength / bufferTime)"), first);
+        assertTrue(first.contains("Buffer     ") && first.contains(" / 1.00 s\n"), first);
         assertFalse(first.contains("Live edge"), "a file is not live: " + first);
         Fx.waitUntil("figures that change while it plays", WAIT, () -> !stats.getText().equals(first), stats::getText);
-        assertTrue(Fx.call(() -> stats.localToScene(stats.getBoundsInLocal()).getMinX()
-                < view.video().localToScene(view.video().getBoundsInLocal()).getCenterX() - 20), "top-left, off the centre");
+        assertTrue(Fx.call(() -> stats.localToScene(stats.getBoundsInLocal()).getMaxX()
+                < view.video().localToScene(view.video().getBoundsInLocal()).getCenterX()), "top-left, off the centre");
+        assertTrue(Fx.call(() -> stats.localToScene(stats.getBoundsInLocal()).getMaxY()
+                < view.video().localToScene(view.video().getBoundsInLocal()).getCenterY()), "top-left, off the centre");
         assertTrue(Fx.call(stats::isMouseTransparent));
         assertEquals("", Fx.call(field::getText).replaceAll("[0-9.]", ""), "nothing typed into the field");
 
@@ -95,6 +97,14 @@ class PlayerOverlaysTest {
         assertTrue(Fx.call(stats::isVisible), "still shown after a new open");
         Fx.waitUntil("the new stream's figures", WAIT, () -> stats.getText().contains("640×360 H.264 High")
                 && stats.getText().contains("HE-AAC v2"), stats::getText);
+
+        // Full screen keeps it.
+        robot.clickOn(".picture-area");
+        robot.type(KeyCode.F);
+        Fx.waitUntil("full screen", WAIT, () -> ((Stage) view.getScene().getWindow()).isFullScreen(), this::codes);
+        assertTrue(Fx.call(() -> stats.isVisible() && stats.getScene() != null), "shown in full screen");
+        robot.type(KeyCode.F);
+        Fx.waitUntil("out of full screen", WAIT, () -> !((Stage) view.getScene().getWindow()).isFullScreen(), this::codes);
 
         // While the user edits a text field, I is typed into it.
         robot.doubleClickOn(field);
