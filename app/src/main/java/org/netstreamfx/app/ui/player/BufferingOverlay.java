@@ -51,7 +51,14 @@ public final class BufferingOverlay extends VBox {
         setVisible(false);
         refresh = new Timeline(new KeyFrame(REFRESH, e -> update()));
         refresh.setCycleCount(Animation.INDEFINITE);
-        refresh.play();
+        // Counts down only while in a window (a view taken out of its scene stops it).
+        sceneProperty().addListener((o, was, now) -> {
+            if (now == null) {
+                refresh.stop();
+            } else {
+                refresh.play();
+            }
+        });
         vm.stateProperty().addListener((o, was, now) -> update());
         vm.bufferingReasonProperty().addListener((o, was, now) -> update());
         vm.seekingProperty().addListener((o, was, now) -> {

@@ -78,6 +78,19 @@ class LiveBadgeTest {
                     () -> view.statsOverlay().getText().matches("(?s).*Live edge  \u2212\\d+\\.\\d\\d s \\(bufferLength\\)\nCatch-up   over 30\\.00 s.*"),
                     () -> view.statsOverlay().getText());
 
+            // Media information for an rtmp stream: live, with the server's onMetaData.
+            Fx.run(view::showMediaInfo);
+            @SuppressWarnings("unchecked")
+            javafx.scene.control.TableView<org.netstreamfx.app.probe.MediaInfo.Row> table =
+                    robot.lookup("#media-info-table").queryAs(javafx.scene.control.TableView.class);
+            Fx.waitUntil("the live stream's media information", WAIT,
+                    () -> table.getItems().contains(new org.netstreamfx.app.probe.MediaInfo.Row("General", "Duration", "live"))
+                            && table.getItems().contains(new org.netstreamfx.app.probe.MediaInfo.Row("Video", "Resolution", "320×180"))
+                            && table.getItems().stream().anyMatch(r -> r.section().equals("Audio") && r.name().equals("Profile"))
+                            && table.getItems().stream().anyMatch(r -> r.section().endsWith("etaData") || r.section().equals("Metadata")),
+                    table::getItems);
+            Fx.run(() -> table.getScene().getWindow().hide());
+
             // Past the catch-up threshold (bufferTimeMax 2 s) the badge reads BEHIND.
             robot.doubleClickOn(max).eraseText(4).write("2").type(KeyCode.ENTER);
             assertEquals(2.0, Fx.call(() -> vm.streamProperty().get().bufferTimeMax()));
