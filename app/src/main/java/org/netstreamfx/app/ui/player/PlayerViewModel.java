@@ -638,7 +638,7 @@ public final class PlayerViewModel {
         setLate(info.droppedFrames());
         decodeErrors.set(info.decodeErrors());
         avDriftMs.set(info.avDriftMs());
-        inputBitsPerSecond.set(measureInputRate(loaded));
+        inputBitsPerSecond.set(inputRate.add(loaded, System.nanoTime()));
         seeking.set(!Double.isNaN(seekTarget));
         readLevel();
         if (duration.get() < 0) {
@@ -756,14 +756,8 @@ public final class PlayerViewModel {
 
     /** The input bit rate is measured over this many seconds. */
     static final int RATE_WINDOW_S = 5;
-    /** Polls kept for the rate: one window of them. */
-    private static final int RATE_SAMPLES = (int) (RATE_WINDOW_S * 1000 / POLL_INTERVAL.toMillis()) + 1;
-    private final long[] rateBytes = new long[RATE_SAMPLES];
-    private final long[] rateNanos = new long[RATE_SAMPLES];
-    private int rateCount;
-    private int rateNext;
-
-    private static final java.util.regex.Pattern RECONNECT_DELAY = java.util.regex.Pattern.compile(" in (\\d+) ms");
+    private final InputRate inputRate = new InputRate((int) (RATE_WINDOW_S * 1000 / POLL_INTERVAL.toMillis()) + 1);
+    private final WaitReason waitReason = new WaitReason();
 
     private final ReadOnlyDoubleWrapper bufferTimeMax = new ReadOnlyDoubleWrapper(this, "bufferTimeMax");
     private final ReadOnlyObjectWrapper<SourceDescription> description = new ReadOnlyObjectWrapper<>(this, "description");
@@ -772,10 +766,6 @@ public final class PlayerViewModel {
     private final ReadOnlyDoubleWrapper avDriftMs = new ReadOnlyDoubleWrapper(this, "avDriftMs");
     private final ReadOnlyDoubleWrapper inputBitsPerSecond = new ReadOnlyDoubleWrapper(this, "inputBitsPerSecond");
     private final ReadOnlyBooleanWrapper seeking = new ReadOnlyBooleanWrapper(this, "seeking");
-    private final ReadOnlyStringWrapper bufferingReason = new ReadOnlyStringWrapper(this, "bufferingReason", "");
-    /** When the pending reconnect try starts (System.nanoTime), or Long.MIN_VALUE when none is pending. */
-    private long reconnectAtNs = Long.MIN_VALUE;
-    private int reconnectTry;
 
     /**
      * Sets bufferTimeMax in seconds for the stream playing and the next ones (live catch-up: over
@@ -865,64 +855,21 @@ public final class PlayerViewModel {
      * is pending (see {@link #reconnectText()} for its countdown); "" otherwise.
      */
     public ReadOnlyStringProperty bufferingReasonProperty() {
-        return bufferingReason.getReadOnlyProperty();
+        return waitReason.reasonProperty();
     }
 
     /** A reconnect try is pending or under way (from Connect.Reconnecting to Reconnected or the end). */
     public boolean reconnecting() {
-        return reconnectAtNs != Long.MIN_VALUE;
+        return waitReason.reconnecting();
     }
 
     /** "Reconnecting in n s (attempt k)" while a reconnect is pending, "Reconnecting (attempt k)" once it runs. */
     public String reconnectText() {
-        if (!reconnecting()) {
-            return "";
-        }
-        double left = (reconnectAtNs - System.nanoTime()) / 1e9;
-        return left > 0.05
-                ? String.format(java.util.Locale.ROOT, "Reconnecting in %.0f s (attempt %d)", Math.ceil(left), reconnectTry)
-                : "Reconnecting (attempt " + reconnectTry + ")";
+        return waitReason.reconnectText(System.nanoTime());
     }
 
     private void noteBufferingReason(NetStatusEvent e) {
-        if (e.is(NetStatusCode.NSFX_CONNECT_RECONNECTING)) {
-            java.util.regex.Matcher m = RECONNECT_DELAY.matcher(e.description() == null ? "" : e.description());
-            long delayMs = m.find() ? Math.min(Long.parseLong(m.group(1)), 3_600_000L) : 0;
-            reconnectTry = e.details() instanceof Number n ? n.intValue() : reconnectTry + 1;
-            reconnectAtNs = System.nanoTime() + delayMs * 1_000_000L;
-            bufferingReason.set("Reconnecting");
-        } else if (e.is(NetStatusCode.NSFX_CONNECT_RECONNECTED) || e.is(NetStatusCode.NETCONNECTION_CONNECT_CLOSED)
-                || e.isError()) {
-            reconnectAtNs = Long.MIN_VALUE;
-            if ("Reconnecting".equals(bufferingReason.get())) {
-                bufferingReason.set("Buffering");
-            }
-        } else if (e.is(NetStatusCode.NETSTREAM_PLAY_START) && !reconnecting()) {
-            bufferingReason.set("Buffering");
-        } else if (e.is(NetStatusCode.NETSTREAM_BUFFER_EMPTY) && !reconnecting()) {
-            bufferingReason.set("Buffer empty: waiting for data");
-        } else if (e.is(NetStatusCode.NETSTREAM_BUFFER_FULL)) {
-            reconnectAtNs = Long.MIN_VALUE;
-            bufferingReason.set("");
-        }
-    }
-
-    /** Adds this poll's bytesLoaded; returns bits per second over the samples kept (0 until two). */
-    private double measureInputRate(long loaded) {
-        long now = System.nanoTime();
-        if (rateCount > 0 && loaded < rateBytes[(rateNext + RATE_SAMPLES - 1) % RATE_SAMPLES]) {
-            rateCount = 0; // a new play or a seek restarted the count
-        }
-        rateBytes[rateNext] = loaded;
-        rateNanos[rateNext] = now;
-        rateNext = (rateNext + 1) % RATE_SAMPLES;
-        rateCount = Math.min(rateCount + 1, RATE_SAMPLES);
-        if (rateCount < 2) {
-            return 0;
-        }
-        int oldest = (rateNext + RATE_SAMPLES - rateCount) % RATE_SAMPLES;
-        double seconds = (now - rateNanos[oldest]) / 1e9;
-        return seconds > 0 ? (loaded - rateBytes[oldest]) * 8 / seconds : 0;
+        waitReason.note(e, System.nanoTime());
     }
 
     private void readDescription(SourceDescription d) {
@@ -936,11 +883,9 @@ public final class PlayerViewModel {
         live.set(false);
         avDriftMs.set(0);
         inputBitsPerSecond.set(0);
-        rateCount = 0;
+        inputRate.reset();
         seeking.set(false);
-        bufferingReason.set("");
-        reconnectAtNs = Long.MIN_VALUE;
-        reconnectTry = 0;
+        waitReason.reset();
     }
 
     private static Map<String, Object> withoutNulls(Map<String, Object> m) {
