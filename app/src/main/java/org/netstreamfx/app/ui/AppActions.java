@@ -165,8 +165,8 @@ public final class AppActions {
 
     private void help() {
         add(AppAction.item("shortcuts", Menu.HELP, "Keyboard shortcuts", parts.showShortcuts()).key(SHORTCUTS_KEY));
-        add(AppAction.keyOnly("shortcuts-question", Menu.HELP, "Keyboard shortcuts (while no text field is edited)",
-                new KeyCodeCombination(KeyCode.SLASH, KeyCombination.SHIFT_DOWN)));
+        add(AppAction.gesture("shortcuts-question", Menu.HELP, "Keyboard shortcuts, while no text field is edited",
+                "?"));
         add(AppAction.item("about", Menu.HELP, "About NetStreamFX", parts.showAbout()));
     }
 

@@ -55,12 +55,17 @@ public final class ShortcutSheet {
         return stage != null && stage.isShowing() ? stage : null;
     }
 
-    /** The rows shown, as "Menu ▸ title = key" (for tests and the README check). */
-    List<String> rows() {
-        List<String> out = new ArrayList<>();
+    /**
+     * The README's shortcut table for {@code actions}: a header, then one row per key or gesture,
+     * {@code | Ctrl+O | File ▸ Open file… |}, in table order, with Ctrl as on Linux and Windows. A
+     * test checks the README against it, so the docs cannot drift from the menus.
+     */
+    public static List<String> markdown(List<AppAction> actions) {
+        List<String> out = new ArrayList<>(List.of("| key | action |", "| --- | --- |"));
         for (AppAction a : actions) {
             if (a.hasShortcut()) {
-                out.add(a.menu().title() + " ▸ " + a.title() + " = " + a.shortcutText());
+                out.add("| " + a.readmeShortcutText().replace("|", "\\|") + " | " + a.menu().title() + " ▸ "
+                        + a.title() + " |");
             }
         }
         return out;
