@@ -279,6 +279,27 @@ class AppMenuBarTest {
     }
 
     @Test
+    void theMenuBarHidesWithTheRailInFullScreenAndViewFullScreenIsChecked(FxRobot robot) {
+        Fx.run(() -> h.app.player().chrome().setIdleDelay(javafx.util.Duration.hours(1)));
+        try {
+            Fx.run(() -> item("full-screen").fire());
+            Fx.waitUntil("full screen", WAIT, stage::isFullScreen, () -> "windowed");
+            assertTrue(Fx.call(() -> ((CheckMenuItem) item("full-screen")).isSelected()));
+            assertTrue(Fx.call(() -> h.app.menuBar().isVisible()), "shown on entering full screen");
+            Fx.run(() -> h.app.player().chrome().idleElapsed());
+            assertFalse(Fx.call(() -> h.app.menuBar().isVisible() || h.app.menuBar().isManaged()),
+                    "hidden with the rail when the mouse is still");
+            robot.moveTo("#picture").moveBy(30, 20);
+            Fx.waitUntil("shown on a mouse move", WAIT, () -> h.app.menuBar().isVisible(), () -> "hidden");
+            robot.type(KeyCode.ESCAPE);
+            Fx.waitUntil("windowed", WAIT, () -> !stage.isFullScreen(), () -> "full screen");
+            assertFalse(Fx.call(() -> ((CheckMenuItem) item("full-screen")).isSelected()));
+        } finally {
+            Fx.run(() -> stage.setFullScreen(false));
+        }
+    }
+
+    @Test
     void theReadmeListsTheSameKeysAsTheMenus() throws Exception {
         List<String> expected = ShortcutSheet.markdown(h.app.actions().all());
         String readme = Files.readString(Path.of("..", "README.md"));
