@@ -1,6 +1,7 @@
 package org.netstreamfx.app.ui;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -68,11 +69,14 @@ public final class AboutDialog {
         if (v == null) {
             values.get("NetStreamFX").setText(VersionInfo.appVersion());
             values.get("FFmpeg").setText("could not be read: " + failure);
+            stage.sizeToScene();
             return;
         }
         info = v;
         v.lines().forEach((name, value) -> values.get(name).setText(value));
         copy.setDisable(false);
+        // As wide as the versions now shown, none cut.
+        stage.sizeToScene();
     }
 
     private Stage build(Window owner) {
@@ -85,20 +89,21 @@ public final class AboutDialog {
         s.setResizable(false);
         Label name = new Label("NetStreamFX");
         name.getStyleClass().add("placeholder-title");
-        Label what = new Label("Play, publish and test RTMP and FLV/MP4 streams, the Flash NetConnection/NetStream way.");
-        what.setWrapText(true);
+        Label what = new Label("Plays, publishes and tests RTMP and FLV/MP4 streams.");
         what.getStyleClass().add("caption");
         GridPane grid = new GridPane();
         grid.setHgap(16);
         grid.setVgap(6);
         int row = 0;
-        for (String n : new String[] {"NetStreamFX", "FFmpeg", "JavaFX", "Java", "OS"}) {
+        Map<String, String> ids = Map.of("NetStreamFX", "about-app", "FFmpeg", "about-ffmpeg", "FFmpeg libraries",
+                "about-ffmpeg-libraries", "JavaFX", "about-javafx", "Java", "about-java", "OS", "about-os");
+        for (String n : List.of("NetStreamFX", "FFmpeg", "FFmpeg libraries", "JavaFX", "Java", "OS")) {
             Label key = new Label(n);
             key.getStyleClass().add("stat-name");
+            key.setMinWidth(Region.USE_PREF_SIZE);
             Label value = new Label("…");
-            value.setId("about-" + (n.equals("NetStreamFX") ? "app" : n.toLowerCase(java.util.Locale.ROOT)));
-            value.setWrapText(true);
-            value.setMaxWidth(420);
+            value.setId(ids.get(n));
+            value.setMinWidth(Region.USE_PREF_SIZE);
             values.put(n, value);
             grid.add(key, 0, row);
             grid.add(value, 1, row);
@@ -123,7 +128,7 @@ public final class AboutDialog {
         VBox box = new VBox(12, name, what, grid, buttons);
         box.setPadding(new Insets(18));
         box.getStyleClass().add("about-box");
-        box.setPrefWidth(560);
+        box.setMinWidth(460);
         Scene scene = new Scene(box);
         scene.getStylesheets().add(MainWindow.STYLESHEET);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {

@@ -76,7 +76,8 @@ public record VersionInfo(String app, String ffmpeg, String libraries, String ja
     public Map<String, String> lines() {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("NetStreamFX", app);
-        m.put("FFmpeg", libraries.isEmpty() ? ffmpeg : ffmpeg + " (" + libraries + ")");
+        m.put("FFmpeg", ffmpeg);
+        m.put("FFmpeg libraries", libraries.isEmpty() ? "not loaded" : libraries);
         m.put("JavaFX", javafx);
         m.put("Java", java);
         m.put("OS", os);
