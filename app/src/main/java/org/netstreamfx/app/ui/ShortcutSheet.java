@@ -104,7 +104,8 @@ public final class ShortcutSheet {
             }
         }
         Label note = new Label("Single keys act in the Player and are typed instead while you edit a text field "
-                + "(one you clicked into or reached with Tab). Keys with Ctrl (Cmd on macOS) work in every view.");
+                + "(one you clicked into or reached with Tab). Keys with Ctrl (Cmd on macOS) work in every view, except "
+                + "Ctrl+C, which copies the event selected in the Tester's log.");
         note.setWrapText(true);
         note.getStyleClass().add("caption");
         sections.getChildren().add(note);
