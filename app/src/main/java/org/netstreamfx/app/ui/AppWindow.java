@@ -50,6 +50,8 @@ public final class AppWindow {
         } else {
             publisherView = null;
         }
+        // After every view: the View menu lists the views the rail has now (a Settings view also
+        // gets Tools ▸ Settings).
         actions = new AppActions(new AppActions.Parts(window, player, testerView, tester, faults, publisher,
                 this::showShortcuts, this::showAbout));
         sheet = new ShortcutSheet(actions.all());
