@@ -137,6 +137,20 @@ class AppMenuBarTest {
     }
 
     @Test
+    void fileExportWritesTheSessionAndShowsTheTester(FxRobot robot, @org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        playDemo(robot);
+        Path out = dir.resolve("session.jsonl");
+        h.exports.add(out);
+        robot.clickOn("File");
+        robot.clickOn("Export session as JSON lines…");
+        Fx.waitUntil("the export written", WAIT, () -> Files.isRegularFile(out)
+                && h.tester.exportStatusProperty().get().startsWith("Wrote"), () -> h.tester.exportStatusProperty().get());
+        assertTrue(Files.readString(out).contains("\"code\":\"NetStream.Play.Start\""), "the session's events");
+        assertEquals("tester", Fx.call(() -> h.app.window().selectedProperty().get()), "its status line is shown");
+    }
+
+    @Test
     void choosingPlaybackMuteMutesWhileTheDemoPlays(FxRobot robot) {
         playDemo(robot);
         robot.clickOn("Playback");
