@@ -21,7 +21,6 @@ import org.netstreamfx.app.ui.settings.AppSettings;
 import org.netstreamfx.app.ui.settings.SettingsSaver;
 import org.netstreamfx.app.ui.tester.ExportPicker;
 import org.netstreamfx.app.ui.tester.FaultInjection;
-import org.netstreamfx.app.ui.tester.TesterView;
 import org.netstreamfx.app.ui.tester.TesterViewModel;
 import org.netstreamfx.capture.device.Devices;
 import org.netstreamfx.player.net.SharedObjectStore;
@@ -99,18 +98,16 @@ public final class DesktopApp {
     private void open(Stage stage, Options options, AppSettings settings, AtomicInteger exit, CountDownLatch closed) {
         PlayerViewModel vm = new PlayerViewModel(Platform::runLater, null,
                 new RecentItems(RecentItems.DEFAULT_CAPACITY, settings.recentItems()));
-        PlayerView player = new PlayerView(vm, PlayerView.fileChooser());
         TesterViewModel tester = new TesterViewModel(vm);
         FaultInjection faults = new FaultInjection(vm);
         settings.addNetStatusListener(tester.log());
-        MainWindow window = new MainWindow();
-        window.addView("player", "Player", Icons.PLAYER.node(22), player);
-        window.hideRailWhile(player.chrome().hiddenProperty());
-        window.addView("tester", "Tester", TesterView.icon(22), new TesterView(tester, faults, ExportPicker.fileChooser()));
         PublisherViewModel publisher = new PublisherViewModel(Platform::runLater, new Devices(), tester.recorder(),
                 settings.publisher());
-        PublisherView publisherView = new PublisherView(publisher, PublisherView.fileChooser());
-        window.addView("publisher", "Publish", PublisherView.icon(22), publisherView);
+        AppWindow app = new AppWindow(vm, PlayerView.fileChooser(), tester, faults, ExportPicker.fileChooser(),
+                publisher, PublisherView.fileChooser());
+        MainWindow window = app.window();
+        PlayerView player = app.player();
+        PublisherView publisherView = app.publisherView();
         if (options.screenshotDir() != null) {
             // The screenshot shows the test camera and the tone on air to a local nginx-rtmp.
             publisher.setPreviewing(true);
@@ -135,6 +132,7 @@ public final class DesktopApp {
         stage.setOnHidden(e -> {
             saver.saveNow();
             faults.dispose();
+            app.dispose();
             publisher.dispose();
             tester.dispose();
             vm.dispose();

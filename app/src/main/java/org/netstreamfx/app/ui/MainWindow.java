@@ -6,11 +6,14 @@ import java.util.List;
 import java.util.Map;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuBar;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
@@ -29,7 +32,7 @@ import javafx.scene.layout.VBox;
  * view beside it. The Player is added first and selected; the Tester, Publisher and Settings
  * views plug in with {@link #addView}. Ctrl+1, Ctrl+2, … select the views in rail order, and
  * Ctrl+Q quits (closes the window); Cmd on macOS. The rail hides with the player's controls in
- * full screen ({@link #hideRailWhile}).
+ * full screen ({@link #hideRailWhile}), and so does the menu bar ({@link #setMenuBar}) above them.
  */
 public final class MainWindow {
     /** The stylesheet of every window and dialog of the app. */
@@ -44,6 +47,9 @@ public final class MainWindow {
     private final ToggleGroup group = new ToggleGroup();
     private final Map<String, Node> byId = new LinkedHashMap<>();
     private final Map<String, ToggleButton> buttons = new LinkedHashMap<>();
+    private final ReadOnlyStringWrapper selected = new ReadOnlyStringWrapper(this, "selected");
+    private MenuBar menuBar;
+    private BooleanBinding railShown;
 
     public MainWindow() {
         root.getStyleClass().add("main-window");
@@ -65,9 +71,7 @@ public final class MainWindow {
                 e.consume();
             } else if (QUIT.match(e)) {
                 e.consume();
-                if (root.getScene() != null && root.getScene().getWindow() != null) {
-                    root.getScene().getWindow().hide();
-                }
+                quit();
             }
         });
         group.selectedToggleProperty().addListener((o, was, now) -> {
@@ -77,6 +81,9 @@ public final class MainWindow {
             }
             for (Map.Entry<String, ToggleButton> b : buttons.entrySet()) {
                 byId.get(b.getKey()).setVisible(b.getValue() == now);
+                if (b.getValue() == now) {
+                    selected.set(b.getKey());
+                }
             }
         });
     }
@@ -107,11 +114,53 @@ public final class MainWindow {
         }
     }
 
-    /** Hides the navigation rail while {@code hidden} is true (the player's full-screen idle state). */
+    /**
+     * Hides the navigation rail, and the menu bar if there is one, while {@code hidden} is true
+     * (the player's full-screen idle state).
+     */
     public void hideRailWhile(ObservableValue<Boolean> hidden) {
-        BooleanBinding shown = Bindings.createBooleanBinding(() -> !Boolean.TRUE.equals(hidden.getValue()), hidden);
-        rail.visibleProperty().bind(shown);
-        rail.managedProperty().bind(shown);
+        railShown = Bindings.createBooleanBinding(() -> !Boolean.TRUE.equals(hidden.getValue()), hidden);
+        rail.visibleProperty().bind(railShown);
+        rail.managedProperty().bind(railShown);
+        bindMenuBar();
+    }
+
+    /**
+     * Puts {@code bar} at the top of the window, above the rail and the views; it hides with the
+     * rail (see {@link #hideRailWhile}).
+     */
+    public void setMenuBar(MenuBar bar) {
+        menuBar = bar;
+        root.setTop(bar);
+        bindMenuBar();
+    }
+
+    private void bindMenuBar() {
+        if (menuBar != null && railShown != null) {
+            menuBar.visibleProperty().bind(railShown);
+            menuBar.managedProperty().bind(railShown);
+        }
+    }
+
+    /** Closes the window, which quits the app (Ctrl+Q). */
+    public void quit() {
+        if (root.getScene() != null && root.getScene().getWindow() != null) {
+            root.getScene().getWindow().hide();
+        }
+    }
+
+    /** The title of the view {@code id} as the rail shows it. */
+    public String title(String id) {
+        ToggleButton b = buttons.get(id);
+        if (b == null) {
+            throw new IllegalArgumentException("No view \"" + id + "\"; views: " + byId.keySet());
+        }
+        return b.getText();
+    }
+
+    /** The id of the view shown now, or null before any is added. */
+    public ReadOnlyStringProperty selectedProperty() {
+        return selected.getReadOnlyProperty();
     }
 
     /** Shows the view {@code id}. */

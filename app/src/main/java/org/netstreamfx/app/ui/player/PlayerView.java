@@ -41,8 +41,9 @@ import org.netstreamfx.app.ui.video.Video;
  * over the top of the picture as a notification bar; files and URLs can be dropped on it.
  *
  * <p>Keys while this view is shown: Space play/pause, ←/→ 5 s back/forward, F full screen,
- * Esc leave full screen, M mute, I stats overlay, L go to live (live streams), Ctrl+O open a file,
- * Ctrl+L open a URL, Ctrl+W close what plays, Ctrl+I media information (Cmd on macOS). They are read by a scene-level filter, so they work whatever control has focus,
+ * Esc leave full screen, M mute, ↑/↓ volume, I stats overlay, L go to live (live streams), Ctrl+O open
+ * a file, Ctrl+L open a URL, Ctrl+W close what plays, Ctrl+I media information (Cmd on macOS). They
+ * are read by a scene-level filter, so they work whatever control has focus,
  * except while the user edits a text field on purpose (see {@link EditingTracker}). Clicking the
  * picture takes focus; double-clicking it toggles full screen.
  *
@@ -149,6 +150,11 @@ public final class PlayerView extends StackPane {
         MediaAddress current = vm.addressProperty().get();
         String initial = current != null && current.kind() != MediaAddress.Kind.FILE ? current.address() : "";
         new OpenUrlDialog(getScene() == null ? null : getScene().getWindow(), initial, vm::open).show();
+    }
+
+    /** Whether the user is editing a text field on purpose now (the single-key shortcuts are typed into it then). */
+    public boolean editingText() {
+        return editing.editing();
     }
 
     /** Full screen on or off for the window showing this view. */
@@ -378,6 +384,8 @@ public final class PlayerView extends StackPane {
                 }
                 vm.goToLive();
             }
+            case UP -> vm.volumeUp();
+            case DOWN -> vm.volumeDown();
             default -> {
                 return;
             }

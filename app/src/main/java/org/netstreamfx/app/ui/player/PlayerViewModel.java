@@ -55,6 +55,8 @@ public final class PlayerViewModel {
     public static final double MAX_BUFFER_TIME = 60.0;
     /** How far ← and → move the playhead, in seconds. */
     public static final double SEEK_STEP = 5.0;
+    /** How much ↑ and ↓ change the volume (0 to 1). */
+    public static final double VOLUME_STEP = 0.1;
     /** Events kept for the log; older ones are dropped. */
     static final int MAX_EVENTS = 1000;
     private static final Duration POLL_INTERVAL = Duration.millis(100);
@@ -197,6 +199,21 @@ public final class PlayerViewModel {
         volume.set(Math.max(0, Math.min(1, v)));
         muted.set(false);
         applyVolume();
+    }
+
+    /** ↑: the volume up by {@link #VOLUME_STEP}, at most 1; unmutes, as {@link #setVolume} does. */
+    public void volumeUp() {
+        setVolume(stepped(volume.get() + VOLUME_STEP));
+    }
+
+    /** ↓: the volume down by {@link #VOLUME_STEP}, at least 0; unmutes, as {@link #setVolume} does. */
+    public void volumeDown() {
+        setVolume(stepped(volume.get() - VOLUME_STEP));
+    }
+
+    /** Rounded to the step's hundredths, so ten steps down from 1 land on 0, not 1e-16. */
+    private static double stepped(double v) {
+        return Math.round(v * 100) / 100.0;
     }
 
     public void toggleMute() {

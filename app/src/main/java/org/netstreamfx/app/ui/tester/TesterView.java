@@ -120,13 +120,13 @@ public final class TesterView extends BorderPane {
         Button copy = new Button("Copy event");
         copy.setId("copy-event");
         copy.disableProperty().bind(log.getSelectionModel().selectedItemProperty().isNull());
-        copy.setOnAction(e -> copySelected());
+        copy.setOnAction(e -> copySelectedEvent());
         Button json = new Button("Export JSON lines");
         json.setId("export-jsonl");
-        json.setOnAction(e -> export(ExportPicker.Format.JSON_LINES));
+        json.setOnAction(e -> exportSession(ExportPicker.Format.JSON_LINES));
         Button csv = new Button("Export CSV");
         csv.setId("export-csv");
-        csv.setOnAction(e -> export(ExportPicker.Format.CSV));
+        csv.setOnAction(e -> exportSession(ExportPicker.Format.CSV));
         bar.getChildren().addAll(stats, control, text, spacer, copy, json, csv);
         return bar;
     }
@@ -182,7 +182,7 @@ public final class TesterView extends BorderPane {
         log.getColumns().add(column("Details", 260, vm::detailsText));
         log.setOnKeyPressed(e -> {
             if (new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN).match(e)) {
-                copySelected();
+                copySelectedEvent();
             }
         });
         // Follow the newest entry unless the user scrolled or selected one.
@@ -222,7 +222,8 @@ public final class TesterView extends BorderPane {
         return c;
     }
 
-    private void copySelected() {
+    /** Copies the event selected in the log as one line of text (Copy event, Ctrl+C in the log). */
+    public void copySelectedEvent() {
         SessionEntry e = log.getSelectionModel().getSelectedItem();
         if (e != null) {
             ClipboardContent content = new ClipboardContent();
@@ -233,7 +234,8 @@ public final class TesterView extends BorderPane {
         }
     }
 
-    private void export(ExportPicker.Format format) {
+    /** Asks where to write the session in {@code format}, and writes it there (Export JSON lines / CSV). */
+    public void exportSession(ExportPicker.Format format) {
         exportPicker.pick(getScene() == null ? null : getScene().getWindow(), format).ifPresent(file -> {
             if (format == ExportPicker.Format.JSON_LINES) {
                 vm.exportJsonLines(file);

@@ -168,6 +168,13 @@ public final class TesterViewModel {
 
     // Properties.
 
+    private final javafx.beans.binding.BooleanBinding empty = javafx.beans.binding.Bindings.isEmpty(entries);
+
+    /** True while the session has recorded nothing at all: nothing to export. */
+    public javafx.beans.binding.BooleanExpression emptyProperty() {
+        return empty;
+    }
+
     /** The entries the log shows, oldest first. */
     public ObservableList<SessionEntry> shownEntries() {
         return shownView;
