@@ -41,8 +41,8 @@ import org.netstreamfx.app.ui.video.Video;
  * over the top of the picture as a notification bar; files and URLs can be dropped on it.
  *
  * <p>Keys while this view is shown: Space play/pause, ←/→ 5 s back/forward, F full screen,
- * Esc leave full screen, M mute, Ctrl+O open a file, Ctrl+L open a URL, Ctrl+W close what plays
- * (Cmd on macOS). They are read by a scene-level filter, so they work whatever control has focus,
+ * Esc leave full screen, M mute, Ctrl+O open a file, Ctrl+L open a URL, Ctrl+W close what plays,
+ * Ctrl+R record what plays (Cmd on macOS). They are read by a scene-level filter, so they work whatever control has focus,
  * except while the user edits a text field on purpose (see {@link EditingTracker}). Clicking the
  * picture takes focus; double-clicking it toggles full screen.
  *
@@ -59,6 +59,7 @@ public final class PlayerView extends StackPane {
 
     private final PlayerViewModel vm;
     private final FilePicker filePicker;
+    private FilePicker certificatePicker = owner -> certificateChooser().pick(owner);
     private final Video video = new Video();
     private final NotificationPane notifications;
     private final EditingTracker editing = new EditingTracker();
@@ -142,11 +143,41 @@ public final class PlayerView extends StackPane {
         filePicker.pick(getScene() == null ? null : getScene().getWindow()).ifPresent(p -> vm.open(p.toString()));
     }
 
-    /** Asks for a URL (Ctrl+L), without blocking, and plays it. */
+    /**
+     * Asks for a URL (Ctrl+L), without blocking, and plays it; an rtmp(s) URL with the options the
+     * dialog shows (those in use or remembered for it, else the defaults).
+     */
     public void openUrl() {
         MediaAddress current = vm.addressProperty().get();
         String initial = current != null && current.kind() != MediaAddress.Kind.FILE ? current.address() : "";
-        new OpenUrlDialog(getScene() == null ? null : getScene().getWindow(), initial, vm::open).show();
+        java.util.function.Function<String, UrlOptions> optionsFor = url -> {
+            MediaAddress now = vm.addressProperty().get();
+            UrlOptions inUse = vm.urlOptionsProperty().get();
+            return now != null && inUse != null && UrlOptions.key(url).equals(UrlOptions.key(now.address()))
+                    ? inUse : vm.optionsFor(url);
+        };
+        new OpenUrlDialog(getScene() == null ? null : getScene().getWindow(), initial, optionsFor,
+                certificatePicker, vm::open).show();
+    }
+
+    /** Starts or stops recording what plays (Ctrl+R); see {@link PlayerViewModel#toggleRecording()}. */
+    public void toggleRecording() {
+        vm.toggleRecording();
+    }
+
+    /** How the Open URL dialog asks for a certificate to trust (tests answer directly). */
+    public void setCertificatePicker(FilePicker picker) {
+        certificatePicker = picker;
+    }
+
+    /** A FileChooser for a certificate file, PEM or DER. */
+    public static FilePicker certificateChooser() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Trust this server certificate");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Certificates (PEM or DER)",
+                "*.pem", "*.crt", "*.cer", "*.der"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("All files", "*"));
+        return owner -> Optional.ofNullable(chooser.showOpenDialog(owner)).map(File::toPath);
     }
 
     /** Full screen on or off for the window showing this view. */
@@ -239,10 +270,27 @@ public final class PlayerView extends StackPane {
         fullScreen.setId("full-screen");
         fullScreen.setOnAction(e -> toggleFullScreen());
 
-        HBox bar = new HBox(8, openFile, openUrl, recent, left, name, right, smooth, fullScreen);
+        HBox bar = new HBox(8, openFile, openUrl, recent, left, name, right, recordIndicator(), smooth, fullScreen);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("tool-bar-row");
         return bar;
+    }
+
+    /** "● REC 0:12" in red while recording what plays; click it to stop. */
+    private Button recordIndicator() {
+        PlayerRecording r = vm.recording();
+        Button rec = new Button();
+        rec.setId("rec-indicator");
+        rec.getStyleClass().add("rec-indicator");
+        rec.setStyle("-fx-text-fill: #ff4d4d; -fx-font-weight: bold; -fx-background-color: transparent;");
+        rec.setFocusTraversable(false);
+        rec.setTooltip(new Tooltip("Recording what plays: click or Ctrl+R to stop"));
+        rec.textProperty().bind(Bindings.createStringBinding(() -> "\u25CF REC " + TimeFormat.of(r.secondsProperty().get()),
+                r.secondsProperty()));
+        rec.visibleProperty().bind(r.recordingProperty());
+        rec.managedProperty().bind(r.recordingProperty());
+        rec.setOnAction(e -> toggleRecording());
+        return rec;
     }
 
     private MenuButton recentMenu() {
@@ -324,6 +372,9 @@ public final class PlayerView extends StackPane {
                 e.consume();
             } else if (k == KeyCode.W) {
                 vm.close();
+                e.consume();
+            } else if (k == KeyCode.R) {
+                toggleRecording();
                 e.consume();
             }
             return;
