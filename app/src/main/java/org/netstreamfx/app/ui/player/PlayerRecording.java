@@ -104,15 +104,15 @@ public final class PlayerRecording {
 
     static String title(MediaAddress a) {
         String name = a.displayName();
-        if (a.kind() != MediaAddress.Kind.FILE) {
-            int host = name.lastIndexOf(" (");
-            name = host > 0 ? name.substring(0, host) : name;
-        }
+        // "name (host)" for URLs; a URL without a path is named by its host alone, dots and all.
+        int host = a.kind() == MediaAddress.Kind.FILE ? -1 : name.lastIndexOf(" (");
+        boolean hostOnly = a.kind() != MediaAddress.Kind.FILE && host <= 0;
+        name = host > 0 ? name.substring(0, host) : name;
         int query = name.indexOf('?');
         name = query >= 0 ? name.substring(0, query) : name;
         name = name.substring(name.lastIndexOf('/') + 1);
         int dot = name.lastIndexOf('.');
-        if (dot > 0) {
+        if (dot > 0 && !hostOnly) {
             name = name.substring(0, dot);
         }
         name = name.replaceFirst("^(?i)(mp4|flv|f4v|mp3):", "");

@@ -14,12 +14,12 @@ import org.netstreamfx.player.net.NetConnection;
 import org.netstreamfx.player.net.NetStream;
 
 /** Our engine publishing the test camera (320x180, 25 fps) and the tone, until closed. */
-final class LivePublisher implements AutoCloseable {
+public final class LivePublisher implements AutoCloseable {
     private static final Duration WAIT = Duration.ofSeconds(20);
     private final NetConnection nc = new NetConnection();
     private final NetStream ns;
 
-    LivePublisher(String app, String name) throws InterruptedException {
+    public LivePublisher(String app, String name) throws InterruptedException {
         List<String> codes = new CopyOnWriteArrayList<>();
         nc.addNetStatusListener(e -> codes.add(e.code()));
         nc.connect(app);
