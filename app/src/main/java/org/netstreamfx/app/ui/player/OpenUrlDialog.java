@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -26,9 +27,10 @@ import javafx.stage.Window;
  *
  * <p>For an rtmp(s) URL an "Options" section shows the options it will be opened with (those
  * remembered for it, else the defaults): reconnect tries (0 = off), silence timeout, a certificate
- * to trust (rtmps only, picked with a file chooser), bufferTime and bufferTimeMax. They are filled
- * in again whenever the URL names another stream (user info, query and fragment aside), and go to
- * the consumer with the URL; each figure out of range keeps Open disabled and says why.
+ * to trust (rtmps only, picked with a file chooser), bufferTime and bufferTimeMax. Whenever the URL
+ * names another stream (user info, query and fragment aside) they are filled in with what is
+ * remembered for it, or with the defaults unless the user has changed them; they go to the
+ * consumer with the URL; each figure out of range keeps Open disabled and says why.
  */
 final class OpenUrlDialog extends Dialog<OpenUrlDialog.Choice> {
     static final ButtonType OPEN = new ButtonType("Open", ButtonBar.ButtonData.OK_DONE);
@@ -43,14 +45,18 @@ final class OpenUrlDialog extends Dialog<OpenUrlDialog.Choice> {
     private final TextField bufferTimeMax = figure("url-buffer-time-max", 5);
     private final Label certificate = new Label();
     private Path certificatePath;
+    /** The user changed an option (filling them in from memory or defaults does not count). */
+    private boolean edited;
+    private boolean filling;
 
     /**
-     * @param optionsFor what an rtmp(s) URL would be opened with now (remembered or defaults)
+     * @param remembered the options an rtmp(s) URL has (in use or remembered), if any
+     * @param defaults the options a URL without any gets
      * @param certificatePicker asks for a certificate file (PEM or DER)
      * @param onOpen gets the URL and, for rtmp(s), its options
      */
-    OpenUrlDialog(Window owner, String initial, Function<String, UrlOptions> optionsFor,
-            PlayerView.FilePicker certificatePicker, BiConsumer<String, UrlOptions> onOpen) {
+    OpenUrlDialog(Window owner, String initial, Function<String, Optional<UrlOptions>> remembered,
+            Supplier<UrlOptions> defaults, PlayerView.FilePicker certificatePicker, BiConsumer<String, UrlOptions> onOpen) {
         initOwner(owner);
         setTitle("Open URL");
         setHeaderText(null);
@@ -69,11 +75,17 @@ final class OpenUrlDialog extends Dialog<OpenUrlDialog.Choice> {
         Button choose = new Button("Choose…");
         choose.setId("trust-cert-choose");
         choose.setOnAction(e -> certificatePicker.pick(getDialogPane().getScene().getWindow())
-                .ifPresent(this::setCertificate));
+                .ifPresent(p -> {
+                    edited = true;
+                    setCertificate(p);
+                }));
         Button clear = new Button("System's");
         clear.setId("trust-cert-clear");
         clear.setTooltip(new Tooltip("Trust the system's certificates again"));
-        clear.setOnAction(e -> setCertificate(null));
+        clear.setOnAction(e -> {
+            edited = true;
+            setCertificate(null);
+        });
         HBox certRow = new HBox(8, certificate, choose, clear);
         certRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 
@@ -108,7 +120,10 @@ final class OpenUrlDialog extends Dialog<OpenUrlDialog.Choice> {
             Optional<String> key = rtmp ? UrlOptions.key(url) : Optional.empty();
             if (key.isPresent() && !key.get().equals(shownKey[0])) {
                 shownKey[0] = key.get();
-                show(optionsFor.apply(url.strip()));
+                Optional<UrlOptions> kept = remembered.apply(url.strip());
+                if (kept.isPresent() || !edited) {
+                    show(kept.orElseGet(defaults));
+                }
             }
             boolean wasShown = options.isVisible();
             options.setVisible(rtmp);
@@ -128,8 +143,12 @@ final class OpenUrlDialog extends Dialog<OpenUrlDialog.Choice> {
         };
         field.textProperty().addListener((o, was, now) -> validate.run());
         for (TextField f : new TextField[] {tries, silence, bufferTime, bufferTimeMax}) {
-            f.textProperty().addListener((o, was, now) -> validate.run());
+            f.textProperty().addListener((o, was, now) -> {
+                edited |= !filling;
+                validate.run();
+            });
         }
+        show(defaults.get());
         validate.run();
         setResultConverter(b -> {
             if (b != OPEN) {
@@ -151,11 +170,16 @@ final class OpenUrlDialog extends Dialog<OpenUrlDialog.Choice> {
     }
 
     private void show(UrlOptions o) {
-        tries.setText(Integer.toString(o.reconnectTries()));
-        silence.setText(number(o.silenceTimeout()));
-        bufferTime.setText(number(o.bufferTime()));
-        bufferTimeMax.setText(number(o.bufferTimeMax()));
-        setCertificate(o.trustedCertificate());
+        filling = true;
+        try {
+            tries.setText(Integer.toString(o.reconnectTries()));
+            silence.setText(number(o.silenceTimeout()));
+            bufferTime.setText(number(o.bufferTime()));
+            bufferTimeMax.setText(number(o.bufferTimeMax()));
+            setCertificate(o.trustedCertificate());
+        } finally {
+            filling = false;
+        }
     }
 
     private void setCertificate(Path p) {

@@ -150,14 +150,14 @@ public final class PlayerView extends StackPane {
     public void openUrl() {
         MediaAddress current = vm.addressProperty().get();
         String initial = current != null && current.kind() != MediaAddress.Kind.FILE ? current.address() : "";
-        java.util.function.Function<String, UrlOptions> optionsFor = url -> {
+        java.util.function.Function<String, Optional<UrlOptions>> remembered = url -> {
             MediaAddress now = vm.addressProperty().get();
             UrlOptions inUse = vm.urlOptionsProperty().get();
             return now != null && inUse != null && UrlOptions.key(url).equals(UrlOptions.key(now.address()))
-                    ? inUse : vm.optionsFor(url);
+                    ? Optional.of(inUse) : vm.rememberedOptions(url);
         };
-        new OpenUrlDialog(getScene() == null ? null : getScene().getWindow(), initial, optionsFor,
-                certificatePicker, vm::open).show();
+        new OpenUrlDialog(getScene() == null ? null : getScene().getWindow(), initial, remembered,
+                () -> UrlOptions.defaults(vm.bufferTimeProperty().get()), certificatePicker, vm::open).show();
     }
 
     /** Starts or stops recording what plays (Ctrl+R); see {@link PlayerViewModel#toggleRecording()}. */

@@ -791,6 +791,11 @@ public final class PlayerViewModel {
         return urlOptionsMemory.recall(url).orElseGet(() -> UrlOptions.defaults(bufferTime.get()));
     }
 
+    /** The options remembered for the rtmp(s) URL {@code url}, if any. */
+    public java.util.Optional<UrlOptions> rememberedOptions(String url) {
+        return urlOptionsMemory.recall(url);
+    }
+
     /** The options of the rtmp(s) URL open now (its bufferTime follows the bufferTime field); null otherwise. */
     public ReadOnlyObjectProperty<UrlOptions> urlOptionsProperty() {
         return urlOptions.getReadOnlyProperty();

@@ -81,11 +81,12 @@ class PlayerRecordingTest {
         Probe p = Probe.of(file);
         assertEquals(List.of("video", "audio"), p.codecTypes().stream().sorted(java.util.Comparator.reverseOrder())
                 .toList());
-        // What was watched while recording, give or take the frames around the first keyframe and
-        // the read-ahead of the demuxer (seen: 2.32 s of file for 2.0 s watched).
+        // What was watched while recording, less the wait for the first keyframe (at most 1 s in the
+        // demo), plus what the demuxer read ahead (seen: 2.32 s of file for 2.0 s watched, 1.80 s
+        // for 2.49 s).
         System.out.printf("recorded %.2f s for %.2f s watched%n", p.durationSeconds(), to - from);
         assertEquals(to - from, p.durationSeconds(), 1.5, "the file lasts about as long as was watched");
-        assertTrue(p.durationSeconds() >= 1.5, "at least the 2 s watched, less a keyframe interval: " + p.durationSeconds());
+        assertTrue(p.durationSeconds() >= 1.0, "at least the 2 s watched, less a keyframe interval: " + p.durationSeconds());
     }
 
     @Test
