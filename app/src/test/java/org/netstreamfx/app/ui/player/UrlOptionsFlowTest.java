@@ -176,6 +176,10 @@ class UrlOptionsFlowTest {
                 this::codes);
         assertEquals(Optional.of(new UrlOptions(0, 15, pem, 1.0, 0)), settings.urlOptions(
                 "rtmps://127.0.0.1:" + port + "/live/x", 1.0), "kept for the URL");
+        Fx.run(() -> vm.setBufferTime(2.5)); // the transport bar's bufferTime field
+        assertEquals(2.5, settings.urlOptions("rtmps://127.0.0.1:" + port + "/live/x", 1.0).orElseThrow().bufferTime(),
+                "a bufferTime chosen while the URL is open becomes the URL's");
+        Fx.run(() -> vm.setBufferTime(1.0));
 
         // A figure out of range keeps Open disabled and says why.
         openDialog(robot);
