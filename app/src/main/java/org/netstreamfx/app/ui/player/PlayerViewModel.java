@@ -267,6 +267,9 @@ public final class PlayerViewModel {
                 urlOptionsMemory.remember(address.get().address(), urlOptions.get());
             }
         }
+        if (o == null || !rememberOptions) {
+            playerBufferTime = seconds; // a URL without options of its own follows the player's
+        }
         return true;
     }
 
@@ -482,7 +485,7 @@ public final class PlayerViewModel {
         controlListeners.forEach(nc::addRtmpControlListener);
         // The app reconnects after an unexpected close and plays on (each try is an event), with
         // the URL's silence timeout and trusted certificate.
-        UrlOptions o = urlOptions.get() != null ? urlOptions.get() : UrlOptions.defaults(bufferTime.get());
+        UrlOptions o = urlOptions.get() != null ? urlOptions.get() : UrlOptions.defaults(playerBufferTime);
         o.applyTo(nc);
         setPhase(PlayerState.CONNECTING);
         try {
@@ -723,6 +726,7 @@ public final class PlayerViewModel {
         address.set(null);
         urlOptions.set(null);
         rememberOptions = false;
+        bufferTime.set(playerBufferTime);
         title.set("");
         resetFigures();
         setPhase(PlayerState.IDLE);
@@ -776,6 +780,8 @@ public final class PlayerViewModel {
     private final ReadOnlyObjectWrapper<UrlOptions> urlOptions = new ReadOnlyObjectWrapper<>(this, "urlOptions");
     /** The options in use were chosen or recalled for this URL, so changes to them are kept. */
     private boolean rememberOptions;
+    /** The bufferTime of files, downloads and URLs without options of their own. */
+    private double playerBufferTime = DEFAULT_BUFFER_TIME;
     private final PlayerRecording recording = new PlayerRecording(notice::set, closer);
 
     /** Where each rtmp(s) URL's options are kept between opens (the app: its settings). */
@@ -785,10 +791,19 @@ public final class PlayerViewModel {
 
     /**
      * The options an open of the rtmp(s) URL {@code url} uses: those remembered for it, else the
-     * defaults ({@link UrlOptions#defaults}) with the current bufferTime.
+     * defaults ({@link UrlOptions#defaults}) with the player's own bufferTime.
      */
     public UrlOptions optionsFor(String url) {
-        return urlOptionsMemory.recall(url).orElseGet(() -> UrlOptions.defaults(bufferTime.get()));
+        return urlOptionsMemory.recall(url).orElseGet(() -> UrlOptions.defaults(playerBufferTime));
+    }
+
+    /**
+     * The player's own bufferTime, in seconds: that of files, downloads and rtmp(s) URLs without
+     * options of their own (what the settings keep as the bufferTime). {@link #bufferTimeProperty()}
+     * is this, or the bufferTime of the URL open now.
+     */
+    public double playerBufferTime() {
+        return playerBufferTime;
     }
 
     /** The options remembered for the rtmp(s) URL {@code url}, if any. */
@@ -810,11 +825,12 @@ public final class PlayerViewModel {
         if (a.kind() != MediaAddress.Kind.RTMP) {
             urlOptions.set(null);
             rememberOptions = false;
+            bufferTime.set(playerBufferTime);
             return;
         }
         java.util.Optional<UrlOptions> recalled = chosen == null ? urlOptionsMemory.recall(a.address())
                 : java.util.Optional.of(chosen);
-        UrlOptions o = recalled.orElseGet(() -> UrlOptions.defaults(bufferTime.get()));
+        UrlOptions o = recalled.orElseGet(() -> UrlOptions.defaults(playerBufferTime));
         urlOptions.set(o);
         rememberOptions = recalled.isPresent();
         if (rememberOptions) {

@@ -38,7 +38,7 @@ public final class SettingsSaver {
         player.setUrlOptionsMemory(new org.netstreamfx.app.ui.player.UrlOptionsMemory() {
             @Override
             public java.util.Optional<org.netstreamfx.app.ui.player.UrlOptions> recall(String url) {
-                return settings.urlOptions(url, player.bufferTimeProperty().get());
+                return settings.urlOptions(url, player.playerBufferTime());
             }
 
             @Override
@@ -73,7 +73,7 @@ public final class SettingsSaver {
         pending.stop();
         settings.setVolume(player.volumeProperty().get());
         settings.setAudioDevice(player.audioDeviceProperty().get());
-        settings.setBufferTime(player.bufferTimeProperty().get());
+        settings.setBufferTime(player.playerBufferTime()); // not an rtmp(s) URL's own
         settings.setRecentItems(List.copyOf(player.recent().items()));
         if (stage != null && !stage.isFullScreen() && !stage.isMaximized()) {
             settings.setWindowSize(stage.getWidth(), stage.getHeight());

@@ -146,6 +146,7 @@ class UrlOptionsFlowTest {
 
         // Opening the URL again (without its key) shows what was used last time.
         Fx.run(vm::close);
+        assertEquals(1.0, Fx.call(() -> vm.bufferTimeProperty().get()), "closed: the player's own bufferTime again");
         openDialog(robot);
         robot.clickOn("#url-field").write(nginx.liveApp() + "/lv");
         assertEquals(List.of("3", "5", "0.5", "2.5"), optionTexts(robot));
@@ -179,6 +180,7 @@ class UrlOptionsFlowTest {
         Fx.run(() -> vm.setBufferTime(2.5)); // the transport bar's bufferTime field
         assertEquals(2.5, settings.urlOptions("rtmps://127.0.0.1:" + port + "/live/x", 1.0).orElseThrow().bufferTime(),
                 "a bufferTime chosen while the URL is open becomes the URL's");
+        assertEquals(1.0, Fx.call(vm::playerBufferTime), "not the player's own, which files keep");
         Fx.run(() -> vm.setBufferTime(1.0));
 
         // A figure out of range keeps Open disabled and says why.
