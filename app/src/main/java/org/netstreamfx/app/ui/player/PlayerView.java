@@ -276,19 +276,26 @@ public final class PlayerView extends StackPane {
         return bar;
     }
 
-    /** "● REC 0:12" in red while recording what plays; click it to stop. */
+    /**
+     * The Record toggle: "● Record" (disabled while nothing plays), and a red "● REC 0:12" while
+     * recording what plays; a click, or Ctrl+R, starts or stops it.
+     */
     private Button recordIndicator() {
         PlayerRecording r = vm.recording();
         Button rec = new Button();
         rec.setId("rec-indicator");
         rec.getStyleClass().add("rec-indicator");
-        rec.setStyle("-fx-text-fill: #ff4d4d; -fx-font-weight: bold; -fx-background-color: transparent;");
         rec.setFocusTraversable(false);
-        rec.setTooltip(new Tooltip("Recording what plays: click or Ctrl+R to stop"));
-        rec.textProperty().bind(Bindings.createStringBinding(() -> "\u25CF REC " + TimeFormat.of(r.secondsProperty().get()),
-                r.secondsProperty()));
-        rec.visibleProperty().bind(r.recordingProperty());
-        rec.managedProperty().bind(r.recordingProperty());
+        rec.setTooltip(new Tooltip("Record what plays, or stop recording (Ctrl+R)"));
+        rec.textProperty().bind(Bindings.createStringBinding(() -> r.recordingProperty().get()
+                ? "\u25CF REC " + TimeFormat.of(r.secondsProperty().get()) : "\u25CF Record",
+                r.recordingProperty(), r.secondsProperty()));
+        rec.styleProperty().bind(Bindings.when(r.recordingProperty())
+                .then("-fx-text-fill: #ff4d4d; -fx-font-weight: bold;").otherwise(""));
+        rec.disableProperty().bind(r.recordingProperty().not().and(vm.streamProperty().isNull()
+                .or(vm.stateProperty().isEqualTo(PlayerState.IDLE))
+                .or(vm.stateProperty().isEqualTo(PlayerState.ENDED))
+                .or(vm.stateProperty().isEqualTo(PlayerState.FAILED))));
         rec.setOnAction(e -> toggleRecording());
         return rec;
     }

@@ -63,13 +63,14 @@ class PlayerRecordingTest {
         Fx.waitUntil("Record.Start", WAIT, () -> codes().contains("NetStream.Record.Start"), this::codes);
         double from = Fx.call(() -> vm.timeProperty().get());
         Button rec = robot.lookup("#rec-indicator").queryAs(Button.class);
-        assertTrue(Fx.call(rec::isVisible), "the REC indicator shows while recording");
+        assertEquals("#ff4d4d", Fx.call(() -> rec.getStyle()).replaceAll(".*-fx-text-fill: (#\\w+).*", "$1"),
+                "red while recording");
         Fx.waitUntil("two seconds of media played while recording", WAIT,
                 () -> vm.timeProperty().get() >= from + 2.0, () -> vm.timeProperty().get());
         Fx.waitUntil("REC 0:01 or more", WAIT, () -> rec.getText().matches("\u25CF REC 0:0[1-9]"), rec::getText);
         robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
         double to = Fx.call(() -> vm.timeProperty().get());
-        assertFalse(Fx.call(rec::isVisible), "the indicator goes at once");
+        assertEquals("\u25CF Record", Fx.call(rec::getText), "the indicator goes at once");
 
         Fx.waitUntil("the notice naming the file", WAIT, () -> notice("NetStream.Record.Stop") != null, this::codes);
         Path file = Fx.call(() -> vm.recording().fileProperty().get());
@@ -124,6 +125,7 @@ class PlayerRecordingTest {
     @Test
     void aFolderThatCannotBeWrittenIsAClearErrorAndPlaybackGoesOn(FxRobot robot) throws Exception {
         Path inTheWay = Files.writeString(dir.resolve("Videos"), "a file, not a folder");
+        assertTrue(Fx.call(() -> robot.lookup("#rec-indicator").query().isDisabled()), "nothing plays");
         Fx.run(() -> vm.recording().setFolder(inTheWay.resolve("NetStreamFX")));
         Fx.run(vm::toggleRecording);
         Notice nothing = Fx.call(() -> vm.noticeProperty().get());
