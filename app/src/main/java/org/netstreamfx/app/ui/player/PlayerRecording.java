@@ -41,6 +41,8 @@ public final class PlayerRecording {
     public static final int MAX_TITLE_CHARS = 60;
     /** The most files tried when a name is taken (the same title in the same second). */
     static final int MAX_NAME_TRIES = 100;
+    /** How the recorders' Record.Stop says that no packet was written ("… (0 packets, 0.00 s)."). */
+    private static final java.util.regex.Pattern NOTHING_WRITTEN = java.util.regex.Pattern.compile("\\(0 packets,");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
 
     private final Consumer<Notice> notices;
@@ -198,13 +200,30 @@ public final class PlayerRecording {
             listener = null;
             recording.set(false);
         }
-        if (e.is(NetStatusCode.NETSTREAM_RECORD_STOP)) {
+        if (e.is(NetStatusCode.NETSTREAM_RECORD_STOP) && NOTHING_WRITTEN.matcher(e.description()).find()) {
+            // Stopped before the first keyframe came: a file with no media in it is not kept.
+            try {
+                Files.deleteIfExists(Path.of(mine));
+            } catch (IOException | RuntimeException ex) {
+                // It stays, empty; the notice still says nothing was recorded.
+            }
+            notices.accept(new Notice(e.code(), StatusLevel.WARNING, "Nothing was recorded: the recording stopped "
+                    + "before the stream's next keyframe, so no file was kept.",
+                    "Record for longer: a recording starts at a keyframe (most streams send one every 1 to 10 s)."));
+        } else if (e.is(NetStatusCode.NETSTREAM_RECORD_STOP)) {
             notices.accept(new Notice(e.code(), StatusLevel.STATUS, e.description(),
                     "Open it with Ctrl+O, or in any player that plays MP4."));
         } else {
             notices.accept(new Notice(e.code(), StatusLevel.ERROR, e.description(),
                     "Check that the folder " + Path.of(mine).getParent() + " can be written to and that the disk "
                             + "has room; playback goes on."));
+        }
+    }
+
+    /** Hands {@code e} to the recording under way as if its stream had raised it (tests). */
+    void heard(NetStatusEvent e) {
+        if (listener != null) {
+            listener.onNetStatus(e);
         }
     }
 

@@ -98,6 +98,10 @@ class PlayerRecordingTest {
         Fx.run(view::toggleRecording);
         Fx.waitUntil("Record.Start", WAIT, () -> codes().contains("NetStream.Record.Start"), this::codes);
         Path first = Fx.call(() -> vm.recording().fileProperty().get());
+        // Past the next keyframe (one a second in the demo): before it, nothing is written and no
+        // file is kept (aRecordingStoppedBeforeItsFirstKeyframeKeepsNoEmptyFile).
+        double start = Fx.call(() -> vm.timeProperty().get());
+        Fx.waitUntil("1.5 s played", WAIT, () -> vm.timeProperty().get() >= start + 1.5, () -> vm.timeProperty().get());
 
         Fx.run(() -> vm.open(DEMO.toString()));
         assertFalse(Fx.call(() -> vm.recording().recordingProperty().get()), "a new open stops the recording");
@@ -111,7 +115,7 @@ class PlayerRecordingTest {
         Fx.waitUntil("the second recording started", WAIT, () -> !first.equals(vm.recording().fileProperty().get())
                 && vm.recording().secondsProperty().get() > 0, () -> vm.recording().fileProperty().get());
         Path second = Fx.call(() -> vm.recording().fileProperty().get());
-        // Past the next keyframe (one a second in the demo), where a recording begun mid-stream starts.
+        // Past the next keyframe again.
         double from = Fx.call(() -> vm.timeProperty().get());
         Fx.waitUntil("1.5 s more played", WAIT, () -> vm.timeProperty().get() >= from + 1.5,
                 () -> vm.timeProperty().get());
@@ -141,6 +145,39 @@ class PlayerRecordingTest {
                 n.description());
         assertFalse(Fx.call(() -> vm.recording().recordingProperty().get()));
         assertEquals(PlayerState.PLAYING, Fx.call(() -> vm.stateProperty().get()));
+    }
+
+    @Test
+    void aRecordingStoppedBeforeItsFirstKeyframeKeepsNoEmptyFile() throws Exception {
+        // The recorders' own Record.Start/Stop, as they word them (AbstractRecorder), on a stream
+        // that plays nothing: which of the two a real stop gives depends on where the keyframes fall.
+        java.util.List<Notice> notices = new java.util.ArrayList<>();
+        PlayerRecording r = Fx.call(() -> new PlayerRecording(notices::add, Runnable::run));
+        org.netstreamfx.player.net.NetStream ns = new org.netstreamfx.player.net.NetStream(
+                new org.netstreamfx.player.net.NetConnection(Runnable::run));
+        Fx.run(() -> r.setFolder(dir));
+        for (long packets : new long[] {0, 57}) {
+            Fx.run(() -> r.start(ns, MediaAddress.parse("rtmp://host.example/live/cam?key=secret")));
+            Path file = Fx.call(() -> r.fileProperty().get());
+            Files.writeString(file, "the header a recorder writes at Record.Start");
+            String path = file.toString();
+            Fx.run(() -> r.heard(NetStatusEvent.of(org.netstreamfx.player.net.NetStatusCode.NETSTREAM_RECORD_START,
+                    "Recording to " + path + ".", path, System.nanoTime())));
+            Fx.run(() -> r.heard(NetStatusEvent.of(org.netstreamfx.player.net.NetStatusCode.NETSTREAM_RECORD_STOP,
+                    "Stopped recording to " + path + " (" + packets + " packets, " + (packets == 0 ? "0.00" : "2.28")
+                            + " s).", path, System.nanoTime())));
+            Notice n = notices.get(notices.size() - 1);
+            assertFalse(Fx.call(() -> r.recordingProperty().get()));
+            if (packets == 0) {
+                assertFalse(Files.exists(file), "an empty recording is not kept");
+                assertEquals(StatusLevel.WARNING, n.level());
+                assertTrue(n.description().startsWith("Nothing was recorded"), n.description());
+            } else {
+                assertTrue(Files.exists(file));
+                assertTrue(n.description().contains(path + " (57 packets"), n.description());
+            }
+        }
+        ns.close();
     }
 
     @Test
