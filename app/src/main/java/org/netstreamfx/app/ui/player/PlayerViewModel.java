@@ -44,11 +44,6 @@ import org.netstreamfx.player.source.SourceDescription;
  * times a second by a Timeline. Properties are read-only; they change only through the commands.
  */
 public final class PlayerViewModel {
-    /**
-     * Reconnect tries after an unexpected close of an RTMP connection (1 s × 1.5, capped at 30 s),
-     * unless the URL's {@link UrlOptions} say otherwise.
-     */
-    static final int RECONNECT_TRIES = UrlOptions.DEFAULT_RECONNECT_TRIES;
     /** A Seek.Notify whose time is this close to the pending seek answers it. */
     private static final double SEEK_MATCH_S = 0.05;
 
