@@ -107,6 +107,8 @@ public final class AppActions {
         add(AppAction.item("volume-down", Menu.PLAYBACK, "Volume down", vm::volumeDown).viewKey(key(KeyCode.DOWN)));
         add(AppAction.item("go-to-live", Menu.PLAYBACK, "Go to live", parts.player()::goToLive)
                 .viewKey(key(KeyCode.L)).enabledWhen(vm.liveProperty()).separated());
+        add(AppAction.item("record", Menu.PLAYBACK, "Record what plays", parts.player()::toggleRecording)
+                .key(shortcut(KeyCode.R)).checked(vm.recording().recordingProperty()).enabledWhen(open));
         add(AppAction.submenu("sound-output", Menu.PLAYBACK, "Sound output", this::soundOutputs,
                 vm.audioDeviceProperty()));
     }

@@ -42,7 +42,8 @@ import org.netstreamfx.app.ui.video.Video;
  *
  * <p>Keys while this view is shown: Space play/pause, ←/→ 5 s back/forward, F full screen,
  * Esc leave full screen, M mute, ↑/↓ volume, I stats overlay, L go to live (live streams), Ctrl+O open
- * a file, Ctrl+L open a URL, Ctrl+W close what plays, Ctrl+I media information (Cmd on macOS). They
+ * a file, Ctrl+L open a URL, Ctrl+W close what plays, Ctrl+I media information, Ctrl+R record
+ * what plays (Cmd on macOS). They
  * are read by a scene-level filter, so they work whatever control has focus,
  * except while the user edits a text field on purpose (see {@link EditingTracker}). Clicking the
  * picture takes focus; double-clicking it toggles full screen.
@@ -60,6 +61,7 @@ public final class PlayerView extends StackPane {
 
     private final PlayerViewModel vm;
     private final FilePicker filePicker;
+    private FilePicker certificatePicker = owner -> certificateChooser().pick(owner);
     private final Video video = new Video();
     private final NotificationPane notifications;
     private final EditingTracker editing = new EditingTracker();
@@ -145,11 +147,41 @@ public final class PlayerView extends StackPane {
         filePicker.pick(getScene() == null ? null : getScene().getWindow()).ifPresent(p -> vm.open(p.toString()));
     }
 
-    /** Asks for a URL (Ctrl+L), without blocking, and plays it. */
+    /**
+     * Asks for a URL (Ctrl+L), without blocking, and plays it; an rtmp(s) URL with the options the
+     * dialog shows (those in use or remembered for it, else the defaults).
+     */
     public void openUrl() {
         MediaAddress current = vm.addressProperty().get();
         String initial = current != null && current.kind() != MediaAddress.Kind.FILE ? current.address() : "";
-        new OpenUrlDialog(getScene() == null ? null : getScene().getWindow(), initial, vm::open).show();
+        java.util.function.Function<String, Optional<UrlOptions>> remembered = url -> {
+            MediaAddress now = vm.addressProperty().get();
+            UrlOptions inUse = vm.urlOptionsProperty().get();
+            return now != null && inUse != null && UrlOptions.key(url).equals(UrlOptions.key(now.address()))
+                    ? Optional.of(inUse) : vm.rememberedOptions(url);
+        };
+        new OpenUrlDialog(getScene() == null ? null : getScene().getWindow(), initial, remembered,
+                () -> UrlOptions.defaults(vm.playerBufferTime()), certificatePicker, vm::open).show();
+    }
+
+    /** Starts or stops recording what plays (Ctrl+R); see {@link PlayerViewModel#toggleRecording()}. */
+    public void toggleRecording() {
+        vm.toggleRecording();
+    }
+
+    /** How the Open URL dialog asks for a certificate to trust (tests answer directly). */
+    public void setCertificatePicker(FilePicker picker) {
+        certificatePicker = picker;
+    }
+
+    /** A FileChooser for a certificate file, PEM or DER. */
+    public static FilePicker certificateChooser() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Trust this server certificate");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Certificates (PEM or DER)",
+                "*.pem", "*.crt", "*.cer", "*.der"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("All files", "*"));
+        return owner -> Optional.ofNullable(chooser.showOpenDialog(owner)).map(File::toPath);
     }
 
     /** Whether the user is editing a text field on purpose now (the single-key shortcuts are typed into it then). */
@@ -270,10 +302,34 @@ public final class PlayerView extends StackPane {
         fullScreen.setId("full-screen");
         fullScreen.setOnAction(e -> toggleFullScreen());
 
-        HBox bar = new HBox(8, openFile, openUrl, recent, left, name, right, smooth, fullScreen);
+        HBox bar = new HBox(8, openFile, openUrl, recent, left, name, right, recordIndicator(), smooth, fullScreen);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("tool-bar-row");
         return bar;
+    }
+
+    /**
+     * The Record toggle: "● Record" (disabled while nothing plays), and a red "● REC 0:12" while
+     * recording what plays; a click, or Ctrl+R, starts or stops it.
+     */
+    private Button recordIndicator() {
+        PlayerRecording r = vm.recording();
+        Button rec = new Button();
+        rec.setId("rec-indicator");
+        rec.getStyleClass().add("rec-indicator");
+        rec.setFocusTraversable(false);
+        rec.setTooltip(new Tooltip("Record what plays, or stop recording (Ctrl+R)"));
+        rec.textProperty().bind(Bindings.createStringBinding(() -> r.recordingProperty().get()
+                ? "\u25CF REC " + TimeFormat.of(r.secondsProperty().get()) : "\u25CF Record",
+                r.recordingProperty(), r.secondsProperty()));
+        rec.styleProperty().bind(Bindings.when(r.recordingProperty())
+                .then("-fx-text-fill: #ff4d4d; -fx-font-weight: bold;").otherwise(""));
+        rec.disableProperty().bind(r.recordingProperty().not().and(vm.streamProperty().isNull()
+                .or(vm.stateProperty().isEqualTo(PlayerState.IDLE))
+                .or(vm.stateProperty().isEqualTo(PlayerState.ENDED))
+                .or(vm.stateProperty().isEqualTo(PlayerState.FAILED))));
+        rec.setOnAction(e -> toggleRecording());
+        return rec;
     }
 
     private MenuButton recentMenu() {
@@ -359,6 +415,8 @@ public final class PlayerView extends StackPane {
                 e.consume();
             } else if (k == KeyCode.I) {
                 showMediaInfo();
+            } else if (k == KeyCode.R) {
+                toggleRecording();
                 e.consume();
             }
             return;

@@ -44,8 +44,6 @@ import org.netstreamfx.player.source.SourceDescription;
  * times a second by a Timeline. Properties are read-only; they change only through the commands.
  */
 public final class PlayerViewModel {
-    /** Reconnect tries after an unexpected close of an RTMP connection (1 s × 1.5, capped at 30 s). */
-    static final int RECONNECT_TRIES = 10;
     /** A Seek.Notify whose time is this close to the pending seek answers it. */
     private static final double SEEK_MATCH_S = 0.05;
 
@@ -132,8 +130,20 @@ public final class PlayerViewModel {
 
     // Commands.
 
-    /** Opens and plays a file path, file: URL, http(s) URL or rtmp(s) URL. */
+    /**
+     * Opens and plays a file path, file: URL, http(s) URL or rtmp(s) URL; an rtmp(s) URL with the
+     * options remembered for it, or the defaults (see {@link #optionsFor}).
+     */
     public void open(String text) {
+        open(text, null);
+    }
+
+    /**
+     * Opens and plays {@code text}; an rtmp(s) URL with {@code options} (its reconnect tries,
+     * silence timeout, trusted certificate, bufferTime and bufferTimeMax), which are remembered for
+     * the URL. null: the options remembered for it, or the defaults. Ignored for files and http(s).
+     */
+    public void open(String text, UrlOptions options) {
         MediaAddress a;
         try {
             a = MediaAddress.parse(text);
@@ -142,11 +152,13 @@ public final class PlayerViewModel {
                     StatusAdvice.adviceFor(NetStatusCode.NETSTREAM_PLAY_STREAMNOTFOUND.code(), StatusLevel.ERROR, null)));
             return;
         }
+        recording.stop();
         notice.set(null);
         address.set(a);
         title.set(a.displayName());
         rememberUntilFailure(a);
         resetFigures();
+        useOptions(a, options);
         if (a.kind() == MediaAddress.Kind.RTMP) {
             connectRtmp(a);
         } else {
@@ -162,7 +174,7 @@ public final class PlayerViewModel {
             }
             case ENDED, FAILED -> {
                 if (address.get() != null) {
-                    open(address.get().address());
+                    open(address.get().address(), urlOptions.get());
                 }
             }
             default -> {
@@ -240,7 +252,7 @@ public final class PlayerViewModel {
         }
         double at = time.get();
         boolean seekable = duration.get() > 0;
-        open(a.address());
+        open(a.address(), urlOptions.get());
         if (seekable && at > 0) {
             seek(at);
         }
@@ -260,6 +272,17 @@ public final class PlayerViewModel {
         if (ns != null) {
             ns.setBufferTime(seconds);
         }
+        UrlOptions o = urlOptions.get();
+        if (o != null && o.bufferTime() != seconds) {
+            // The bufferTime chosen while an rtmp(s) URL plays is that URL's from now on.
+            urlOptions.set(o.withBufferTime(seconds));
+            if (rememberOptions) {
+                urlOptionsMemory.remember(address.get().address(), urlOptions.get());
+            }
+        }
+        if (o == null || !rememberOptions) {
+            playerBufferTime = seconds; // a URL without options of its own follows the player's
+        }
         return true;
     }
 
@@ -275,6 +298,7 @@ public final class PlayerViewModel {
     /** Stops polling and closes the stream and the connection (on the closer thread). */
     public void dispose() {
         poll.stop();
+        recording.stop();
         closeStream();
         closeConnection();
         closer.shutdown();
@@ -472,9 +496,10 @@ public final class PlayerViewModel {
         localConnection = false;
         nc.addNetStatusListener(e -> onConnectionStatus(nc, e));
         controlListeners.forEach(nc::addRtmpControlListener);
-        // The app reconnects after an unexpected close and plays on (each try is an event).
-        nc.setRtmpOptions(nc.rtmpOptions().withReconnect(
-                org.netstreamfx.player.rtmp.client.ReconnectPolicy.tries(RECONNECT_TRIES)));
+        // The app reconnects after an unexpected close and plays on (each try is an event), with
+        // the URL's silence timeout and trusted certificate.
+        UrlOptions o = urlOptions.get() != null ? urlOptions.get() : UrlOptions.defaults(playerBufferTime);
+        o.applyTo(nc);
         setPhase(PlayerState.CONNECTING);
         try {
             nc.connect(a.connectionUri());
@@ -487,6 +512,10 @@ public final class PlayerViewModel {
     private NetStream newStream(NetConnection nc) {
         NetStream ns = new NetStream(nc);
         ns.setBufferTime(bufferTime.get());
+        // This URL's own bufferTimeMax when it has options, else the player's.
+        if (urlOptions.get() != null) {
+            bufferTimeMax.set(urlOptions.get().bufferTimeMax());
+        }
         ns.setBufferTimeMax(bufferTimeMax.get());
         ns.setVolume(muted.get() ? 0 : volume.get());
         ns.setAudioDevice(audioDevice.get());
@@ -530,6 +559,7 @@ public final class PlayerViewModel {
             setPhase(PlayerState.FAILED);
         }
         showNotice(e);
+        showReconnect(e);
     }
 
     private void onStreamStatus(NetStream ns, NetStatusEvent e) {
@@ -637,6 +667,7 @@ public final class PlayerViewModel {
     }
 
     private void poll() {
+        recording.tick();
         NetStream ns = stream.get();
         if (ns == null || phase == PlayerState.IDLE) {
             return;
@@ -717,10 +748,14 @@ public final class PlayerViewModel {
 
     /** Stops and closes what plays (Ctrl+W): the player is empty again, as at start. */
     public void close() {
+        recording.stop();
         closeStream();
         closeConnection();
         notice.set(null);
         address.set(null);
+        urlOptions.set(null);
+        rememberOptions = false;
+        bufferTime.set(playerBufferTime);
         title.set("");
         resetFigures();
         setPhase(PlayerState.IDLE);
@@ -913,5 +948,109 @@ public final class PlayerViewModel {
             }
         });
         return copy;
+    // url-prefs (issue 12): each rtmp(s) URL's options, and recording what plays.
+
+    private UrlOptionsMemory urlOptionsMemory = UrlOptionsMemory.NONE;
+    private final ReadOnlyObjectWrapper<UrlOptions> urlOptions = new ReadOnlyObjectWrapper<>(this, "urlOptions");
+    /** The options in use were chosen or recalled for this URL, so changes to them are kept. */
+    private boolean rememberOptions;
+    /** The bufferTime of files, downloads and URLs without options of their own. */
+    private double playerBufferTime = DEFAULT_BUFFER_TIME;
+    private final PlayerRecording recording = new PlayerRecording(notice::set, closer);
+
+    /** Where each rtmp(s) URL's options are kept between opens (the app: its settings). */
+    public void setUrlOptionsMemory(UrlOptionsMemory memory) {
+        urlOptionsMemory = memory == null ? UrlOptionsMemory.NONE : memory;
+    }
+
+    /**
+     * The options an open of the rtmp(s) URL {@code url} uses: those remembered for it, else the
+     * defaults ({@link UrlOptions#defaults}) with the player's own bufferTime.
+     */
+    public UrlOptions optionsFor(String url) {
+        return urlOptionsMemory.recall(url).orElseGet(() -> UrlOptions.defaults(playerBufferTime));
+    }
+
+    /**
+     * The player's own bufferTime, in seconds: that of files, downloads and rtmp(s) URLs without
+     * options of their own (what the settings keep as the bufferTime). {@link #bufferTimeProperty()}
+     * is this, or the bufferTime of the URL open now.
+     */
+    public double playerBufferTime() {
+        return playerBufferTime;
+    }
+
+    /** The options remembered for the rtmp(s) URL {@code url}, if any. */
+    public java.util.Optional<UrlOptions> rememberedOptions(String url) {
+        return urlOptionsMemory.recall(url);
+    }
+
+    /** The options of the rtmp(s) URL open now (its bufferTime follows the bufferTime field); null otherwise. */
+    public ReadOnlyObjectProperty<UrlOptions> urlOptionsProperty() {
+        return urlOptions.getReadOnlyProperty();
+    }
+
+    /** The NetConnection now in use, or null (tests read its RTMP options). */
+    NetConnection connection() {
+        return connection;
+    }
+
+    private void useOptions(MediaAddress a, UrlOptions chosen) {
+        if (a.kind() != MediaAddress.Kind.RTMP) {
+            urlOptions.set(null);
+            rememberOptions = false;
+            bufferTime.set(playerBufferTime);
+            return;
+        }
+        java.util.Optional<UrlOptions> recalled = chosen == null ? urlOptionsMemory.recall(a.address())
+                : java.util.Optional.of(chosen);
+        UrlOptions o = recalled.orElseGet(() -> UrlOptions.defaults(playerBufferTime));
+        urlOptions.set(o);
+        rememberOptions = recalled.isPresent();
+        if (rememberOptions) {
+            urlOptionsMemory.remember(a.address(), o); // also the most recently used now
+        }
+        bufferTime.set(o.bufferTime());
+    }
+
+    /** "Reconnecting (attempt k of n)…" while the connection comes back; cleared once it has. */
+    private void showReconnect(NetStatusEvent e) {
+        if (e.is(NetStatusCode.NSFX_CONNECT_RECONNECTING) && e.details() instanceof Number attempt) {
+            UrlOptions o = urlOptions.get();
+            String of = o == null ? "" : " of " + o.reconnectTries();
+            String why = e.description().contains(" after: ")
+                    ? e.description().substring(e.description().indexOf(" after: ") + 8) : "";
+            notice.set(new Notice(e.code(), StatusLevel.WARNING, "Reconnecting (attempt " + attempt.intValue() + of
+                    + ")…", (why.isBlank() ? "The connection dropped" : "The connection dropped (" + why.strip()
+                    .replaceAll("\\.$", "") + ")") + "; playback goes on when it is back."));
+        } else if (e.is(NetStatusCode.NSFX_CONNECT_RECONNECTED) && notice.get() != null
+                && NetStatusCode.NSFX_CONNECT_RECONNECTING.code().equals(notice.get().code())) {
+            notice.set(null);
+        }
+    }
+
+    /**
+     * Starts recording what plays (Ctrl+R) to the recording folder, or stops the recording under
+     * way; a notice names the file when it stops. With nothing playing, a notice says so.
+     */
+    public void toggleRecording() {
+        if (recording.recordingProperty().get()) {
+            recording.stop();
+            return;
+        }
+        NetStream ns = stream.get();
+        PlayerState s = state.get();
+        if (ns == null || address.get() == null || s == PlayerState.IDLE || s == PlayerState.ENDED
+                || s == PlayerState.FAILED) {
+            notice.set(new Notice(NetStatusCode.NETSTREAM_RECORD_FAILED.code(), StatusLevel.WARNING,
+                    "Nothing is playing to record.", "Open a file or a stream, then press Ctrl+R."));
+            return;
+        }
+        recording.start(ns, address.get());
+    }
+
+    /** The Record toggle's state, elapsed time and file, and its folder. */
+    public PlayerRecording recording() {
+        return recording;
     }
 }

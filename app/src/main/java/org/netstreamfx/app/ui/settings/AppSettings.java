@@ -5,8 +5,10 @@ import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import org.netstreamfx.app.ui.player.UrlOptions;
 import org.netstreamfx.player.net.NetStatusListener;
 import org.netstreamfx.player.net.SharedObject;
 import org.netstreamfx.player.net.SharedObjectStore;
@@ -15,12 +17,15 @@ import org.netstreamfx.player.net.SharedObjectStore;
  * The app's settings, kept the Flash way in the local SharedObject {@value #OBJECT_NAME} of a
  * {@link SharedObjectStore} (the app's: {@code SharedObjectStore.inUserConfig("NetStreamFX")}):
  * window size, recent items, volume, bufferTime, server URLs and the publisher's {@link
- * PublisherPrefs} (devices, figures, server URL and stream name). Values read back are checked and
- * fall back to their defaults when missing or out of range.
+ * PublisherPrefs} (devices, figures, server URL and stream name), and each rtmp(s) URL's {@link
+ * UrlOptions} (reconnect tries, silence timeout, trusted certificate, bufferTime, bufferTimeMax; at
+ * most {@value #MAX_URL_OPTIONS} URLs, the least recently used dropped). Values read back are
+ * checked and fall back to their defaults when missing or out of range.
  *
  * <p>Never a secret in plain text: a URL with a password or a query (where stream keys and tokens
  * travel) is not kept among the recent items, server URLs (the publisher's too) are kept without
- * user info and query, a stream name without its query, and the stream key is never handed here.
+ * user info and query, a stream name without its query, URL options under their URL without user
+ * info, query and fragment, and the stream key is never handed here.
  *
  * <p>Owned by the FX thread; {@link #flush()} encodes there and writes on the given I/O executor,
  * raising SharedObject.Flush.Success or Flush.Failed to the listeners.
@@ -47,6 +52,9 @@ public final class AppSettings {
     static final String RECENT = "recentItems";
     static final String SERVERS = "serverUrls";
     static final String PUBLISHER = "publisher";
+    static final String URL_OPTIONS = "urlOptions";
+    /** How many URLs' options are kept; the least recently used beyond it are dropped. */
+    public static final int MAX_URL_OPTIONS = 50;
 
     private final SharedObject so;
     private final Executor io;
@@ -167,6 +175,106 @@ public final class AppSettings {
         m.put("videoKbps", (double) p.videoKbps());
         m.put("audioKbps", (double) p.audioKbps());
         so.data().put(PUBLISHER, m);
+    }
+
+    /**
+     * The options last used for {@code url}, looked up without its user info, query and fragment;
+     * each figure out of range (or missing) read as its default, with {@code bufferTimeFallback}
+     * for bufferTime. Empty when none are kept for it.
+     */
+    public Optional<UrlOptions> urlOptions(String url, double bufferTimeFallback) {
+        Optional<String> key = UrlOptions.key(url);
+        if (key.isEmpty()) {
+            return Optional.empty();
+        }
+        for (Map<?, ?> m : urlOptionEntries()) {
+            if (key.get().equals(m.get("url"))) {
+                return Optional.of(readUrlOptions(m, bufferTimeFallback));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Keeps {@code options} for {@code url} (under {@link UrlOptions#key}: no user info, query or
+     * fragment), as the most recently used; beyond {@link #MAX_URL_OPTIONS} URLs the least recently
+     * used is dropped. Anything but an rtmp(s) URL is ignored.
+     */
+    public void setUrlOptions(String url, UrlOptions options) {
+        Optional<String> key = UrlOptions.key(url);
+        if (key.isEmpty() || options == null) {
+            return;
+        }
+        List<Map<String, Object>> kept = new ArrayList<>();
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("url", key.get());
+        m.put("reconnectTries", (double) options.reconnectTries());
+        m.put("silenceTimeout", options.silenceTimeout());
+        m.put("trustedCertificate", options.trustedCertificate() == null ? "" : options.trustedCertificate().toString());
+        m.put("bufferTime", options.bufferTime());
+        m.put("bufferTimeMax", options.bufferTimeMax());
+        kept.add(m);
+        for (Map<?, ?> old : urlOptionEntries()) {
+            if (kept.size() >= MAX_URL_OPTIONS) {
+                break;
+            }
+            if (!key.get().equals(old.get("url"))) {
+                Map<String, Object> copy = new java.util.LinkedHashMap<>();
+                old.forEach((k, v) -> copy.put(String.valueOf(k), v));
+                kept.add(copy);
+            }
+        }
+        so.data().put(URL_OPTIONS, kept);
+    }
+
+    /** The URLs options are kept for, most recently used first. */
+    public List<String> urlOptionUrls() {
+        return urlOptionEntries().stream().map(m -> (String) m.get("url")).toList();
+    }
+
+    /**
+     * The kept entries that are maps with a clean URL (an rtmp(s) URL that is its own key, so
+     * nothing secret), without duplicates, at most {@link #MAX_URL_OPTIONS}, newest first.
+     */
+    private List<Map<?, ?>> urlOptionEntries() {
+        List<Map<?, ?>> out = new ArrayList<>();
+        List<String> seen = new ArrayList<>();
+        if (so.data().get(URL_OPTIONS) instanceof List<?> list) {
+            for (Object o : list) {
+                if (out.size() >= MAX_URL_OPTIONS) {
+                    break;
+                }
+                if (o instanceof Map<?, ?> m && m.get("url") instanceof String u && !seen.contains(u)
+                        && UrlOptions.key(u).filter(u::equals).isPresent()) {
+                    seen.add(u);
+                    out.add(m);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static UrlOptions readUrlOptions(Map<?, ?> m, double bufferTimeFallback) {
+        UrlOptions d = UrlOptions.defaults(bufferTimeFallback);
+        int tries = whole(m, "reconnectTries", d.reconnectTries(), 0, UrlOptions.MAX_RECONNECT_TRIES);
+        double silence = decimal(m, "silenceTimeout", d.silenceTimeout(), UrlOptions.MIN_SILENCE_TIMEOUT,
+                UrlOptions.MAX_SILENCE_TIMEOUT);
+        java.nio.file.Path cert = null;
+        if (m.get("trustedCertificate") instanceof String s && !s.isBlank() && s.length() <= UrlOptions.MAX_PATH_LENGTH) {
+            try {
+                cert = java.nio.file.Path.of(s);
+            } catch (java.nio.file.InvalidPathException e) {
+                cert = null;
+            }
+        }
+        return new UrlOptions(tries, silence, cert,
+                decimal(m, "bufferTime", d.bufferTime(), 0, UrlOptions.MAX_BUFFER_TIME),
+                decimal(m, "bufferTimeMax", d.bufferTimeMax(), 0, UrlOptions.MAX_BUFFER_TIME));
+    }
+
+    private static double decimal(Map<?, ?> m, String key, double fallback, double min, double max) {
+        return m.get(key) instanceof Number n && n.doubleValue() >= min && n.doubleValue() <= max
+                ? n.doubleValue() : fallback;
     }
 
     private static String text(Map<?, ?> m, String key, String fallback) {

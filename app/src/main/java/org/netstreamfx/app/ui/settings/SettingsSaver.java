@@ -9,7 +9,8 @@ import org.netstreamfx.app.ui.player.PlayerViewModel;
 
 /**
  * Keeps {@link AppSettings} in step with the player and the window: applies the saved volume and
- * bufferTime at once, then saves volume, bufferTime, recent items and window size whenever they
+ * bufferTime at once, gives the player the settings as its memory of each rtmp(s) URL's options,
+ * then saves volume, bufferTime, recent items, URL options and window size whenever they
  * change, flushed {@link #SAVE_DELAY} after the last change (so dragging the volume slider writes
  * once). FX thread.
  */
@@ -33,6 +34,19 @@ public final class SettingsSaver {
         player.setAudioDevice(settings.audioDevice());
         player.setBufferTime(settings.bufferTime(PlayerViewModel.DEFAULT_BUFFER_TIME));
         pending.setOnFinished(e -> saveNow());
+        // Each rtmp(s) URL's options live in the settings themselves; keeping new ones schedules a flush.
+        player.setUrlOptionsMemory(new org.netstreamfx.app.ui.player.UrlOptionsMemory() {
+            @Override
+            public java.util.Optional<org.netstreamfx.app.ui.player.UrlOptions> recall(String url) {
+                return settings.urlOptions(url, player.playerBufferTime());
+            }
+
+            @Override
+            public void remember(String url, org.netstreamfx.app.ui.player.UrlOptions options) {
+                settings.setUrlOptions(url, options);
+                pending.playFromStart();
+            }
+        });
         player.volumeProperty().addListener(changed);
         player.audioDeviceProperty().addListener(changed);
         player.bufferTimeProperty().addListener(changed);
@@ -59,7 +73,7 @@ public final class SettingsSaver {
         pending.stop();
         settings.setVolume(player.volumeProperty().get());
         settings.setAudioDevice(player.audioDeviceProperty().get());
-        settings.setBufferTime(player.bufferTimeProperty().get());
+        settings.setBufferTime(player.playerBufferTime()); // not an rtmp(s) URL's own
         settings.setRecentItems(List.copyOf(player.recent().items()));
         if (stage != null && !stage.isFullScreen() && !stage.isMaximized()) {
             settings.setWindowSize(stage.getWidth(), stage.getHeight());
