@@ -948,6 +948,8 @@ public final class PlayerViewModel {
             }
         });
         return copy;
+    }
+
     // url-prefs (issue 12): each rtmp(s) URL's options, and recording what plays.
 
     private UrlOptionsMemory urlOptionsMemory = UrlOptionsMemory.NONE;
