@@ -42,7 +42,8 @@ import org.netstreamfx.app.ui.video.Video;
  *
  * <p>Keys while this view is shown: Space play/pause, ←/→ 5 s back/forward, F full screen,
  * Esc leave full screen, M mute, Ctrl+O open a file, Ctrl+L open a URL, Ctrl+W close what plays
- * (Cmd on macOS). They are read by a scene-level filter, so they work whatever control has focus,
+ * (Cmd on macOS); N/P next/previous item, R loop mode, B A–B repeat, S snapshot, Ctrl+P the
+ * playlist. They are read by a scene-level filter, so they work whatever control has focus,
  * except while the user edits a text field on purpose (see {@link EditingTracker}). Clicking the
  * picture takes focus; double-clicking it toggles full screen.
  *

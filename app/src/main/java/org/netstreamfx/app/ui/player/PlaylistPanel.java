@@ -11,8 +11,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /**
- * The playlist beside the picture: the items' names in order, the one playing marked, failed
- * ones marked; double-click (or Enter) plays an item, Delete removes it.
+ * The playlist beside the picture: the items' names in order, the one playing marked "▶" (and
+ * bold), failed ones "(failed)" (and red); double-click (or Enter) plays an item, Delete removes it.
  */
 final class PlaylistPanel extends VBox {
     private static final PseudoClass CURRENT = PseudoClass.getPseudoClass("current");
@@ -33,7 +33,7 @@ final class PlaylistPanel extends VBox {
         list.setPlaceholder(new Label("Open or drop several files"));
         list.setCellFactory(v -> new ListCell<>() {
             {
-                playlist.currentProperty().addListener((o, was, now) -> mark());
+                textProperty().addListener((o, was, now) -> mark());
             }
 
             @Override
@@ -45,8 +45,9 @@ final class PlaylistPanel extends VBox {
                     setTooltip(null);
                 } else {
                     textProperty().bind(Bindings.createStringBinding(
-                            () -> (getIndex() + 1) + ".  " + item.title() + (item.failed() ? "  (failed)" : ""),
-                            item.failedProperty(), indexProperty()));
+                            () -> (playlist.currentEntry() == item ? "▶ " : "") + (getIndex() + 1) + ".  "
+                                    + item.title() + (item.failed() ? "  (failed)" : ""),
+                            item.failedProperty(), indexProperty(), playlist.currentProperty()));
                     setTooltip(new javafx.scene.control.Tooltip(item.title()));
                 }
                 mark();

@@ -142,9 +142,11 @@ class PlaylistFlowTest {
                 Fx.call(() -> vm.playlist().entries().stream().map(Playlist.Entry::title).toList()));
 
         // Double-click the first row plays it; Delete removes the selected row.
-        robot.doubleClickOn(robot.lookup(".playlist-panel .list-cell").nth(0).queryAs(javafx.scene.Node.class));
+        robot.doubleClickOn(cell(robot, 0));
         Fx.waitUntil("item 1 again", WAIT, () -> started.size() == 4 && started.get(3) == 0, this::state);
-        robot.clickOn(robot.lookup(".playlist-panel .list-cell").nth(2).queryAs(javafx.scene.Node.class));
+        Fx.waitUntil("item 1 marked as playing", WAIT, () -> cellText(robot, 0).equals("▶ 1.  clip1.mp4")
+                && cellText(robot, 2).equals("3.  clip10.mp4"), this::state);
+        robot.clickOn(cell(robot, 2));
         robot.type(KeyCode.DELETE);
         Fx.waitUntil("two left", WAIT, () -> vm.playlist().size() == 2, this::state);
         assertEquals("clip1.mp4 · 1/2", title(robot));
@@ -160,6 +162,9 @@ class PlaylistFlowTest {
         robot.clickOn("#open-file");
         Fx.waitUntil("c played after a", WAIT, () -> started.equals(List.of(0, 2)), this::state);
         assertTrue(Fx.call(() -> vm.playlist().entries().get(1).failed()), "b is marked failed");
+        robot.clickOn("#playlist-toggle");
+        Fx.waitUntil("the list says so", WAIT, () -> cellText(robot, 1).equals("2.  b-missing.mp4  (failed)"),
+                this::state);
         Notice skipped = notices.stream().filter(n -> n.advice().startsWith("Skipped b-missing.mp4")).findFirst()
                 .orElseThrow(() -> new AssertionError("no skip notice in " + notices));
         assertEquals("NetStream.Play.StreamNotFound", skipped.code());
@@ -262,6 +267,19 @@ class PlaylistFlowTest {
 
     private long count(String code) {
         return vm.events().stream().filter(e -> e.code().equals(code)).count();
+    }
+
+    /** The visible cell showing row {@code row} of the playlist panel. */
+    private static javafx.scene.control.ListCell<?> cell(FxRobot robot, int row) {
+        return Fx.call(() -> robot.lookup(".playlist-panel .list-cell").queryAllAs(javafx.scene.control.ListCell.class)
+                .stream().filter(c -> c.getIndex() == row && c.isVisible() && c.getItem() != null).findFirst()
+                .orElseThrow(() -> new AssertionError("no cell for row " + row)));
+    }
+
+    private static String cellText(FxRobot robot, int row) {
+        return robot.lookup(".playlist-panel .list-cell").queryAllAs(javafx.scene.control.ListCell.class).stream()
+                .filter(c -> c.getIndex() == row && c.isVisible() && c.getItem() != null)
+                .map(javafx.scene.control.ListCell::getText).filter(java.util.Objects::nonNull).findFirst().orElse("");
     }
 
     private static String title(FxRobot robot) {
