@@ -418,7 +418,11 @@ public final class PlayerView extends StackPane {
         placeholder.visibleProperty().bind(video.frameProperty().isNull()
                 .and(vm.stateProperty().isNotEqualTo(PlayerState.OPENING))
                 .and(vm.stateProperty().isNotEqualTo(PlayerState.BUFFERING)).and(vm.audioOnlyProperty().not()));
-        StackPane area = new StackPane(video, placeholder, new AudioOnlyPane(vm));
+        javafx.scene.control.Label abRange = TransportBar.abLabel(vm);
+        abRange.setMouseTransparent(true);
+        StackPane.setAlignment(abRange, Pos.TOP_RIGHT);
+        StackPane.setMargin(abRange, new javafx.geometry.Insets(8));
+        StackPane area = new StackPane(video, placeholder, new AudioOnlyPane(vm), abRange);
         area.setId("picture");
         area.getStyleClass().add("picture-area");
         picture = area;

@@ -74,10 +74,13 @@ final class TransportBar extends VBox {
             b.managedProperty().bind(several);
         }
 
-        HBox row = new HBox(10, previous, playPause, next, time, loopButton(vm), abLabel(vm), spacer, figures, separator(), new BufferGauge(vm),
-                bufferTimeField(vm), separator(), muteButton(vm), volumeSlider(vm));
+        HBox row = new HBox(10, previous, playPause, next, time, loopButton(vm), spacer, figures,
+                separator(), new BufferGauge(vm), bufferTimeField(vm), separator(), muteButton(vm), volumeSlider(vm));
         row.setAlignment(Pos.CENTER_LEFT);
         row.getStyleClass().add("transport-row");
+        // With the playlist's buttons the row would be wider than a 900 px window, which widens the
+        // whole view past it: the picture's figures give way first (cut with "…") instead.
+        figures.setMinWidth(0);
         getChildren().addAll(new SeekBar(vm, focusHome), row);
     }
 
@@ -97,11 +100,14 @@ final class TransportBar extends VBox {
         return loop;
     }
 
-    /** "A 0:03.2 – B 0:07.9" while an A–B range is set or being set. */
-    private static Label abLabel(PlayerViewModel vm) {
+    /**
+     * "A 0:03.2 – B 0:07.9" while an A–B range is set or being set (shown over the picture's top
+     * right corner, as an on-screen display: the bars have no room left at a 900 px window).
+     */
+    static Label abLabel(PlayerViewModel vm) {
         Label ab = new Label();
         ab.setId("ab-repeat");
-        ab.getStyleClass().addAll("caption", "ab-repeat");
+        ab.getStyleClass().add("ab-repeat");
         ab.textProperty().bind(vm.abRepeat().textBinding());
         ab.visibleProperty().bind(ab.textProperty().isNotEmpty());
         ab.managedProperty().bind(ab.visibleProperty());
