@@ -219,7 +219,12 @@ public final class PlayerViewModel {
                     "Open a file, then press B at A and again at B."));
             return;
         }
-        ab.press(time.get());
+        if (!ab.press(time.get())) {
+            postNotice(new Notice("NetStreamFX.ABRepeat.TooShort", StatusLevel.WARNING,
+                    "B must be at least " + ABRepeat.MIN_SPAN_S + " s away from A.",
+                    "Let it play a little further, then press B again."));
+            return;
+        }
         // Just set B where the playhead is: that is a crossing, so the range starts over from A
         // now (as mpv does); otherwise the check goes on from here.
         abLastTime = ab.complete() ? ab.a() : time.get();

@@ -224,6 +224,9 @@ class PlaylistFlowTest {
 
     @Test
     void abRepeatJumpsBackToAAtB(FxRobot robot) {
+        robot.type(KeyCode.B);
+        assertEquals("NetStreamFX.ABRepeat.Unavailable", Fx.call(() -> vm.noticeProperty().get().code()),
+                "nothing open: no A–B, and a notice says why");
         picks.add(List.of(org.netstreamfx.app.ui.TestMedia.clip()));
         robot.clickOn("#open-file");
         Fx.waitUntil("playing past 1 s", WAIT, () -> vm.stateProperty().get() == PlayerState.PLAYING
@@ -258,6 +261,12 @@ class PlaylistFlowTest {
         assertTrue(Double.isNaN(Fx.call(() -> vm.abRepeat().a())), "the third press clears");
         assertFalse(robot.lookup("#seek-ab").query().isVisible());
         Fx.waitUntil("plays on past B", WAIT, () -> vm.timeProperty().get() > b + 1.0, this::state);
+
+        robot.type(KeyCode.B);
+        assertFalse(Double.isNaN(Fx.call(() -> vm.abRepeat().a())));
+        Fx.run(() -> vm.open(org.netstreamfx.app.ui.TestMedia.clip().toString()));
+        assertTrue(Double.isNaN(Fx.call(() -> vm.abRepeat().a())), "a new open clears A–B");
+        assertEquals("", robot.lookup("#ab-repeat").queryAs(Label.class).getText());
     }
 
     private long seeksToZero() {
