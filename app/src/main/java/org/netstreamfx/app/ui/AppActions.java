@@ -105,6 +105,15 @@ public final class AppActions {
                 .checked(vm.mutedProperty()).enabledWhen(open).separated());
         add(AppAction.item("volume-up", Menu.PLAYBACK, "Volume up", vm::volumeUp).viewKey(key(KeyCode.UP)));
         add(AppAction.item("volume-down", Menu.PLAYBACK, "Volume down", vm::volumeDown).viewKey(key(KeyCode.DOWN)));
+        BooleanBinding several = Bindings.size(vm.playlist().entries()).greaterThan(1);
+        add(AppAction.item("previous", Menu.PLAYBACK, "Previous item", parts.player()::playPrevious)
+                .viewKey(key(KeyCode.P)).enabledWhen(several).separated());
+        add(AppAction.item("next", Menu.PLAYBACK, "Next item", parts.player()::playNext)
+                .viewKey(key(KeyCode.N)).enabledWhen(several));
+        add(AppAction.item("loop", Menu.PLAYBACK, "Loop: off, one, all", parts.player()::cycleLoopMode)
+                .viewKey(key(KeyCode.R)));
+        add(AppAction.item("ab-repeat", Menu.PLAYBACK, "A–B repeat: set A, set B, clear", parts.player()::cycleABRepeat)
+                .viewKey(key(KeyCode.B)).enabledWhen(open));
         add(AppAction.item("go-to-live", Menu.PLAYBACK, "Go to live", parts.player()::goToLive)
                 .viewKey(key(KeyCode.L)).enabledWhen(vm.liveProperty()).separated());
         add(AppAction.item("record", Menu.PLAYBACK, "Record what plays", parts.player()::toggleRecording)
@@ -127,6 +136,8 @@ public final class AppActions {
                 .viewKey(key(KeyCode.F)).checked(player.chrome().fullScreenProperty()).separated());
         add(AppAction.keyOnly("leave-full-screen", Menu.VIEW, "Leave full screen", key(KeyCode.ESCAPE)));
         add(AppAction.gesture("full-screen-click", Menu.VIEW, "Full screen on or off", "Double-click the picture"));
+        add(AppAction.item("playlist", Menu.VIEW, "Playlist", player::togglePlaylist)
+                .viewKey(shortcut(KeyCode.P)).checked(player.playlistShownProperty()));
         add(AppAction.item("stats-overlay", Menu.VIEW, "Stats overlay", player::toggleStatsOverlay)
                 .viewKey(key(KeyCode.I)).checked(player.statsOverlay().visibleProperty()));
         add(AppAction.item("smooth-scaling", Menu.VIEW, "Smooth scaling",
@@ -138,6 +149,8 @@ public final class AppActions {
         MainWindow window = parts.window();
         TesterView testerView = parts.testerView();
         FaultInjection faults = parts.faults();
+        add(AppAction.item("snapshot", Menu.TOOLS, "Snapshot (PNG at the video's size)", parts.player()::takeSnapshot)
+                .viewKey(key(KeyCode.S)).enabledWhen(parts.player().video().frameProperty().isNotNull()));
         add(AppAction.item("media-info", Menu.TOOLS, "Media information…", parts.player()::showMediaInfo)
                 .key(shortcut(KeyCode.I)).enabledWhen(somethingOpen()));
         add(AppAction.item("copy-event", Menu.TOOLS, "Copy event", testerView::copySelectedEvent).separated()

@@ -43,8 +43,8 @@ import org.netstreamfx.app.ui.video.Video;
  * <p>Keys while this view is shown: Space play/pause, ←/→ 5 s back/forward, F full screen,
  * Esc leave full screen, M mute, ↑/↓ volume, I stats overlay, L go to live (live streams), Ctrl+O open
  * a file, Ctrl+L open a URL, Ctrl+W close what plays, Ctrl+I media information, Ctrl+R record
- * what plays (Cmd on macOS). They
- * are read by a scene-level filter, so they work whatever control has focus,
+ * what plays (Cmd on macOS); N/P next/previous item, R loop mode, B A–B repeat, S snapshot, Ctrl+P
+ * the playlist. They are read by a scene-level filter, so they work whatever control has focus,
  * except while the user edits a text field on purpose (see {@link EditingTracker}). Clicking the
  * picture takes focus; double-clicking it toggles full screen.
  *
@@ -57,6 +57,11 @@ public final class PlayerView extends StackPane {
     @FunctionalInterface
     public interface FilePicker {
         Optional<Path> pick(Window owner);
+
+        /** Chooses one or more files (a playlist); by default the one {@link #pick} chooses. */
+        default List<Path> pickMany(Window owner) {
+            return pick(owner).map(List::of).orElse(List.of());
+        }
     }
 
     private final PlayerViewModel vm;
@@ -85,6 +90,10 @@ public final class PlayerView extends StackPane {
 
         notifications = NoticeBar.around(pictureArea(), vm.noticeProperty(), vm::dismissNotice);
         BorderPane content = new BorderPane();
+        playlistPanel = new PlaylistPanel(vm);
+        playlistPanel.visibleProperty().bind(playlistShown.and(chrome.hiddenProperty().not()));
+        playlistPanel.managedProperty().bind(playlistPanel.visibleProperty());
+        content.setRight(playlistPanel);
         HBox top = toolBar();
         TransportBar transport = new TransportBar(vm, video, this::focusPicture);
         for (Region r : List.of(top, transport)) {
@@ -142,9 +151,12 @@ public final class PlayerView extends StackPane {
         return notifications;
     }
 
-    /** Asks for a file (Ctrl+O) and plays it. */
+    /** Asks for one or more files (Ctrl+O) and plays them as a playlist. */
     public void openFile() {
-        filePicker.pick(getScene() == null ? null : getScene().getWindow()).ifPresent(p -> vm.open(p.toString()));
+        List<Path> chosen = filePicker.pickMany(getScene() == null ? null : getScene().getWindow());
+        if (!chosen.isEmpty()) {
+            vm.openAll(chosen.stream().map(Path::toString).toList());
+        }
     }
 
     /**
@@ -234,14 +246,127 @@ public final class PlayerView extends StackPane {
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(
                 "FLV and MP4 video (" + String.join(" ", patterns) + ")", patterns));
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("All files", "*"));
-        return owner -> {
-            File f = chooser.showOpenDialog(owner);
-            if (f == null) {
-                return Optional.empty();
+        return new FilePicker() {
+            @Override
+            public Optional<Path> pick(Window owner) {
+                File f = chooser.showOpenDialog(owner);
+                if (f == null) {
+                    return Optional.empty();
+                }
+                chooser.setInitialDirectory(f.getParentFile());
+                return Optional.of(f.toPath());
             }
-            chooser.setInitialDirectory(f.getParentFile());
-            return Optional.of(f.toPath());
+
+            @Override
+            public List<Path> pickMany(Window owner) {
+                List<File> files = chooser.showOpenMultipleDialog(owner);
+                if (files == null || files.isEmpty()) {
+                    return List.of();
+                }
+                chooser.setInitialDirectory(files.get(0).getParentFile());
+                return files.stream().limit(Playlist.MAX_ENTRIES).map(File::toPath).toList();
+            }
         };
+    }
+
+    /**
+     * What a drop carries that the player can open, as a playlist: its supported files and the
+     * supported files of its folders (see {@link Playlist#expand}), else a URL, else nothing.
+     */
+    static List<String> droppedAddresses(List<File> files, String text) {
+        if (files != null && !files.isEmpty()) {
+            List<String> found = Playlist.expand(files.stream().map(File::toPath).toList()).files().stream()
+                    .map(Path::toString).toList();
+            if (!found.isEmpty()) {
+                return found;
+            }
+        }
+        if (text != null && MediaAddress.urlProblem(text.strip()).isEmpty()) {
+            return List.of(text.strip());
+        }
+        return List.of();
+    }
+
+    /** Whether a drag may carry something to play (cheap: folders are not read until the drop). */
+    private static boolean mayOpen(List<File> files, String text) {
+        if (files != null && files.stream().anyMatch(f -> f.isDirectory()
+                || (f.isFile() && MediaAddress.isSupportedFile(f.toPath())))) {
+            return true;
+        }
+        return text != null && MediaAddress.urlProblem(text.strip()).isEmpty();
+    }
+
+    // playlist (issue 12): the list panel, next/previous, loop, A–B repeat, snapshots.
+
+    private final javafx.beans.property.BooleanProperty playlistShown =
+            new javafx.beans.property.SimpleBooleanProperty(this, "playlistShown");
+    private PlaylistPanel playlistPanel;
+    private final SnapshotWriter snapshots = new SnapshotWriter(SnapshotWriter.defaultFolder());
+
+    /** Shows or hides the playlist beside the picture (Ctrl+P). */
+    public void togglePlaylist() {
+        playlistShown.set(!playlistShown.get());
+    }
+
+    /** Whether the playlist panel is shown. */
+    public javafx.beans.property.ReadOnlyBooleanProperty playlistShownProperty() {
+        return playlistShown;
+    }
+
+    /** Plays the next item (N). */
+    public void playNext() {
+        vm.playNext();
+    }
+
+    /** Plays the previous item (P). */
+    public void playPrevious() {
+        vm.playPrevious();
+    }
+
+    /** Loop off → one → all (R). */
+    public void cycleLoopMode() {
+        vm.cycleLoopMode();
+    }
+
+    /** A–B repeat: set A, set B, clear (B). */
+    public void cycleABRepeat() {
+        vm.cycleABRepeat();
+    }
+
+    /** Where snapshots are saved (its folder can be changed, e.g. by tests). */
+    public SnapshotWriter snapshots() {
+        return snapshots;
+    }
+
+    /**
+     * Saves the picture on screen as a PNG at the video's own size (S); the notice bar says where,
+     * or why not. Completes with the file written.
+     */
+    public java.util.concurrent.CompletableFuture<Path> takeSnapshot() {
+        javafx.scene.image.Image image = video.frameProperty().get();
+        MediaAddress a = vm.addressProperty().get();
+        if (image == null || a == null) {
+            vm.postNotice(new Notice("NetStreamFX.Snapshot.Failed", org.netstreamfx.player.net.StatusLevel.WARNING,
+                    "No picture on screen to save.", "Play a video, then press S."));
+            return java.util.concurrent.CompletableFuture.failedFuture(
+                    new java.io.IOException("No picture on screen to save."));
+        }
+        java.util.concurrent.CompletableFuture<Path> saved = snapshots.save(image, a.displayName(),
+                vm.timeProperty().get());
+        saved.whenComplete((path, failure) -> javafx.application.Platform.runLater(() -> {
+            if (failure == null) {
+                vm.postNotice(new Notice("NetStreamFX.Snapshot.Saved", org.netstreamfx.player.net.StatusLevel.STATUS,
+                        "Snapshot saved: " + path, (int) image.getWidth() + "×" + (int) image.getHeight()
+                        + ", the video's own size."));
+            } else {
+                Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure;
+                vm.postNotice(new Notice("NetStreamFX.Snapshot.Failed", org.netstreamfx.player.net.StatusLevel.ERROR,
+                        "The snapshot could not be written to " + snapshots.folder() + ": " + cause.getMessage(),
+                        "Check that the folder exists and can be written to, or free some disk space."));
+            }
+        }));
+        return saved;
     }
 
     /** What a drop carries that the player can open: a supported file, else a URL, else nothing. */
@@ -302,7 +427,19 @@ public final class PlayerView extends StackPane {
         fullScreen.setId("full-screen");
         fullScreen.setOnAction(e -> toggleFullScreen());
 
-        HBox bar = new HBox(8, openFile, openUrl, recent, left, name, right, recordIndicator(), smooth, fullScreen);
+        Button snapshot = TransportBar.iconButton(Icons.CAMERA, "Save the picture as a PNG at the video's size (S)");
+        snapshot.setId("snapshot");
+        snapshot.setOnAction(e -> takeSnapshot());
+        snapshot.disableProperty().bind(video.frameProperty().isNull());
+        ToggleButton list = new ToggleButton();
+        list.setId("playlist-toggle");
+        list.setGraphic(PlaylistIcons.LIST.node(18));
+        list.getStyleClass().add("icon-button");
+        list.setTooltip(new Tooltip("Show the playlist (Ctrl+P)"));
+        list.setFocusTraversable(false);
+        list.selectedProperty().bindBidirectional(playlistShown);
+
+        HBox bar = new HBox(8, openFile, openUrl, recent, left, name, right, recordIndicator(), snapshot, list, smooth, fullScreen);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("tool-bar-row");
         return bar;
@@ -368,22 +505,29 @@ public final class PlayerView extends StackPane {
                 .and(vm.stateProperty().isNotEqualTo(PlayerState.OPENING))
                 .and(vm.stateProperty().isNotEqualTo(PlayerState.BUFFERING)).and(vm.audioOnlyProperty().not()));
         stats = new StatsOverlay(vm, video);
-        StackPane area = new StackPane(video, placeholder, new AudioOnlyPane(vm), new BufferingOverlay(vm), stats);
+        javafx.scene.control.Label abRange = TransportBar.abLabel(vm);
+        abRange.setMouseTransparent(true);
+        StackPane.setAlignment(abRange, Pos.TOP_RIGHT);
+        StackPane.setMargin(abRange, new javafx.geometry.Insets(8));
+        StackPane area = new StackPane(video, placeholder, new AudioOnlyPane(vm), new BufferingOverlay(vm),
+                abRange, stats);
         area.setId("picture");
         area.getStyleClass().add("picture-area");
         picture = area;
         area.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> area.requestFocus());
         area.setOnDragOver(e -> {
             Dragboard db = e.getDragboard();
-            if (droppedAddress(db.getFiles(), db.getString()).isPresent()) {
+            if (mayOpen(db.getFiles(), db.getString())) {
                 e.acceptTransferModes(TransferMode.COPY, TransferMode.LINK);
             }
             e.consume();
         });
         area.setOnDragDropped(e -> {
-            Optional<String> address = droppedAddress(e.getDragboard().getFiles(), e.getDragboard().getString());
-            address.ifPresent(vm::open);
-            e.setDropCompleted(address.isPresent());
+            List<String> addresses = droppedAddresses(e.getDragboard().getFiles(), e.getDragboard().getString());
+            if (!addresses.isEmpty()) {
+                vm.openAll(addresses);
+            }
+            e.setDropCompleted(!addresses.isEmpty());
             e.consume();
         });
         area.setOnMouseClicked(e -> {
@@ -417,6 +561,8 @@ public final class PlayerView extends StackPane {
                 showMediaInfo();
             } else if (k == KeyCode.R) {
                 toggleRecording();
+            } else if (k == KeyCode.P && !e.isShiftDown()) {
+                togglePlaylist();
                 e.consume();
             }
             return;
@@ -444,6 +590,11 @@ public final class PlayerView extends StackPane {
             }
             case UP -> vm.volumeUp();
             case DOWN -> vm.volumeDown();
+            case N -> playNext();
+            case P -> playPrevious();
+            case R -> cycleLoopMode();
+            case B -> cycleABRepeat();
+            case S -> takeSnapshot();
             default -> {
                 return;
             }

@@ -126,22 +126,32 @@ public final class PlayerViewModel {
         poll = new Timeline(new KeyFrame(POLL_INTERVAL, e -> poll()));
         poll.setCycleCount(Animation.INDEFINITE);
         poll.play();
+        abPoll.setCycleCount(Animation.INDEFINITE);
+        ab.bProperty().addListener((o, was, now) -> {
+            if (Double.isNaN(now.doubleValue())) {
+                abPoll.stop();
+            } else {
+                abPoll.play();
+            }
+        });
+        playlist.entries().addListener((javafx.collections.ListChangeListener<Playlist.Entry>) c -> updateTitle());
     }
 
     // Commands.
 
     /**
-     * Opens and plays a file path, file: URL, http(s) URL or rtmp(s) URL; an rtmp(s) URL with the
-     * options remembered for it, or the defaults (see {@link #optionsFor}).
+     * Opens and plays a file path, file: URL, http(s) URL or rtmp(s) URL (a one-item playlist); an
+     * rtmp(s) URL with the options remembered for it, or the defaults (see {@link #optionsFor}).
      */
     public void open(String text) {
         open(text, null);
     }
 
     /**
-     * Opens and plays {@code text}; an rtmp(s) URL with {@code options} (its reconnect tries,
-     * silence timeout, trusted certificate, bufferTime and bufferTimeMax), which are remembered for
-     * the URL. null: the options remembered for it, or the defaults. Ignored for files and http(s).
+     * Opens and plays {@code text} as a one-item playlist; an rtmp(s) URL with {@code options} (its
+     * reconnect tries, silence timeout, trusted certificate, bufferTime and bufferTimeMax), which
+     * are remembered for the URL. null: the options remembered for it, or the defaults. Ignored
+     * for files and http(s).
      */
     public void open(String text, UrlOptions options) {
         MediaAddress a;
@@ -152,10 +162,125 @@ public final class PlayerViewModel {
                     StatusAdvice.adviceFor(NetStatusCode.NETSTREAM_PLAY_STREAMNOTFOUND.code(), StatusLevel.ERROR, null)));
             return;
         }
+        playlist.replace(List.of(a));
+        playItem(0, options);
+    }
+    /**
+     * Makes {@code texts} the playlist (at most {@link Playlist#MAX_ENTRIES}) and plays its first
+     * item. Addresses that do not parse are left out; when none parses, the list and what plays
+     * stay as they were and a notice says why.
+     */
+    public void openAll(List<String> texts) {
+        List<MediaAddress> parsed = new ArrayList<>();
+        String problem = null;
+        for (String text : texts) {
+            if (parsed.size() >= Playlist.MAX_ENTRIES) {
+                break;
+            }
+            try {
+                parsed.add(MediaAddress.parse(text));
+            } catch (IllegalArgumentException e) {
+                problem = problem == null ? e.getMessage() : problem;
+            }
+        }
+        if (parsed.isEmpty()) {
+            notice.set(new Notice(NetStatusCode.NETSTREAM_PLAY_STREAMNOTFOUND.code(), StatusLevel.ERROR,
+                    problem == null ? "Nothing to open." : problem,
+                    StatusAdvice.adviceFor(NetStatusCode.NETSTREAM_PLAY_STREAMNOTFOUND.code(), StatusLevel.ERROR, null)));
+            return;
+        }
+        playlist.replace(parsed);
+        playItem(0);
+    }
+
+    /** Plays item {@code index} of the playlist (a double-click in the list; clears its failed mark). */
+    public void playAt(int index) {
+        if (index >= 0 && index < playlist.size()) {
+            playItem(index);
+        }
+    }
+
+    /** Plays the next item (N); after the last, the first with loop all. */
+    public void playNext() {
+        int i = playlist.nextIndex(loopMode.get() == LoopMode.ALL);
+        if (i >= 0) {
+            playItem(i);
+        }
+    }
+
+    /** Plays the item before (P); before the first, the last with loop all, else this one from its start. */
+    public void playPrevious() {
+        int i = playlist.previousIndex(loopMode.get() == LoopMode.ALL);
+        if (i >= 0) {
+            playItem(i);
+        } else if (duration.get() > 0 && stream.get() != null) {
+            seek(0);
+        }
+    }
+
+    /** Removes item {@code index} from the playlist (Delete in the list); what plays goes on. */
+    public void removeAt(int index) {
+        playlist.remove(index);
+        updateTitle();
+    }
+
+    /** Off → loop one → loop all → off (R). */
+    public void cycleLoopMode() {
+        loopMode.set(loopMode.get().next());
+    }
+
+    /**
+     * A–B repeat (B): the first press sets A at the playhead, the second B, the third clears.
+     * Only on media with a duration (not live); a new open clears it.
+     */
+    public void cycleABRepeat() {
+        if (!(duration.get() > 0) || stream.get() == null) {
+            postNotice(new Notice("NetStreamFX.ABRepeat.Unavailable", StatusLevel.WARNING,
+                    "A–B repeat needs a file or a recorded stream with a duration.",
+                    "Open a file, then press B at A and again at B."));
+            return;
+        }
+        if (!ab.press(time.get())) {
+            postNotice(new Notice("NetStreamFX.ABRepeat.TooShort", StatusLevel.WARNING,
+                    "B must be at least " + ABRepeat.MIN_SPAN_S + " s away from A.",
+                    "Let it play a little further, then press B again."));
+            return;
+        }
+        // Just set B where the playhead is: that is a crossing, so the range starts over from A
+        // now (as mpv does); otherwise the check goes on from here.
+        abLastTime = ab.complete() ? ab.a() : time.get();
+    }
+
+    /** Shows {@code n} in the notice bar (a snapshot saved, a skipped item…); null hides it. */
+    public void postNotice(Notice n) {
+        notice.set(n);
+    }
+
+    private void playItem(int index) {
+        playItem(index, null);
+    }
+
+    private void playItem(int index, UrlOptions options) {
+        skipTimer.stop();
+        playlist.setCurrent(index);
+        Playlist.Entry e = playlist.currentEntry();
+        e.setFailed(false);
+        play(e.media(), true, options);
+    }
+
+    /**
+     * Opens {@code a}; {@code newItem}: a new open (clears A–B), not the same item played again;
+     * {@code options}: an rtmp(s) URL's options (null: those remembered for it, or the defaults).
+     */
+    private void play(MediaAddress a, boolean newItem, UrlOptions options) {
         recording.stop();
         notice.set(null);
         address.set(a);
-        title.set(a.displayName());
+        updateTitle();
+        if (newItem) {
+            ab.clear();
+        }
+        abLastTime = Double.NaN;
         rememberUntilFailure(a);
         resetFigures();
         useOptions(a, options);
@@ -174,7 +299,11 @@ public final class PlayerViewModel {
             }
             case ENDED, FAILED -> {
                 if (address.get() != null) {
-                    open(address.get().address(), urlOptions.get());
+                    Playlist.Entry e = playlist.currentEntry();
+                    if (e != null) {
+                        e.setFailed(false);
+                    }
+                    play(address.get(), true, urlOptions.get());
                 }
             }
             default -> {
@@ -252,7 +381,7 @@ public final class PlayerViewModel {
         }
         double at = time.get();
         boolean seekable = duration.get() > 0;
-        open(a.address(), urlOptions.get());
+        play(a, false, urlOptions.get());
         if (seekable && at > 0) {
             seek(at);
         }
@@ -299,6 +428,8 @@ public final class PlayerViewModel {
     public void dispose() {
         poll.stop();
         recording.stop();
+        abPoll.stop();
+        skipTimer.stop();
         closeStream();
         closeConnection();
         closer.shutdown();
@@ -560,6 +691,7 @@ public final class PlayerViewModel {
         }
         showNotice(e);
         showReconnect(e);
+        afterFailure(e);
     }
 
     private void onStreamStatus(NetStream ns, NetStatusEvent e) {
@@ -583,6 +715,7 @@ public final class PlayerViewModel {
             setPhase(PlayerState.BUFFERING);
         } else if (e.is(NetStatusCode.NETSTREAM_PLAY_STOP)) {
             setPhase(PlayerState.ENDED);
+            atEnd();
         } else if (e.is(NetStatusCode.NETSTREAM_PAUSE_NOTIFY)) {
             paused = true;
             updateState();
@@ -606,6 +739,7 @@ public final class PlayerViewModel {
             setPhase(PlayerState.FAILED);
         }
         showNotice(e);
+        afterFailure(e);
     }
 
     private void showNotice(NetStatusEvent e) {
@@ -638,6 +772,7 @@ public final class PlayerViewModel {
     private void setPhase(PlayerState p) {
         if (p == PlayerState.FAILED) {
             forgetFailed();
+            failedNow |= phase != PlayerState.FAILED;
         }
         phase = p;
         if (p != PlayerState.PLAYING && p != PlayerState.BUFFERING) {
@@ -675,6 +810,7 @@ public final class PlayerViewModel {
         if (Double.isNaN(seekTarget) && phase != PlayerState.OPENING && phase != PlayerState.CONNECTING) {
             time.set(ns.time());
         }
+        checkABRepeat();
         bufferLength.set(ns.bufferLength());
         long loaded = ns.bytesLoaded();
         long total = ns.bytesTotal();
@@ -751,6 +887,9 @@ public final class PlayerViewModel {
         recording.stop();
         closeStream();
         closeConnection();
+        skipTimer.stop();
+        playlist.clear();
+        ab.clear();
         notice.set(null);
         address.set(null);
         urlOptions.set(null);
@@ -782,6 +921,134 @@ public final class PlayerViewModel {
         if (addedToRecent != null) {
             recent.remove(addedToRecent);
             addedToRecent = null;
+        }
+    }
+
+    // playlist (issue 12): the list, loop modes, A–B repeat.
+
+    /** How long a failed item's notice shows before the list moves on to the next item. */
+    public static final Duration SKIP_DELAY = Duration.seconds(1.5);
+    /** How often the playhead is read against B while an A–B range is set (a tighter loop than the poll). */
+    private static final Duration AB_POLL_INTERVAL = Duration.millis(20);
+
+    private final Playlist playlist = new Playlist();
+    private final ReadOnlyObjectWrapper<LoopMode> loopMode = new ReadOnlyObjectWrapper<>(this, "loopMode", LoopMode.OFF);
+    private final ABRepeat ab = new ABRepeat();
+    private final Timeline abPoll = new Timeline(new KeyFrame(AB_POLL_INTERVAL, e -> checkABRepeat()));
+    private final javafx.animation.PauseTransition skipTimer = new javafx.animation.PauseTransition(SKIP_DELAY);
+    /** The playhead when A–B was last checked: a jump happens when it crosses B. */
+    private double abLastTime = Double.NaN;
+    /** The phase became FAILED during the event being handled. */
+    private boolean failedNow;
+
+    /** The items and which one plays (read-only: change it with open, openAll, playAt, removeAt…). */
+    public Playlist playlist() {
+        return playlist;
+    }
+
+    public ReadOnlyObjectProperty<LoopMode> loopModeProperty() {
+        return loopMode.getReadOnlyProperty();
+    }
+
+    /** A failed item's notice is showing and the next item will play when it ends (tests). */
+    boolean skipPending() {
+        return skipTimer.getStatus() == Animation.Status.RUNNING;
+    }
+
+    /** The A–B range (NaN ends when unset) and its text, "A 0:03.2 – B 0:07.9". */
+    public ABRepeat abRepeat() {
+        return ab;
+    }
+
+    /** The title: the item's name, with its place in the list when there is more than one, "clip.mp4 · 3/12". */
+    private void updateTitle() {
+        MediaAddress a = address.get();
+        if (a == null) {
+            title.set("");
+            return;
+        }
+        int i = playlist.current();
+        title.set(playlist.size() > 1 && i >= 0 ? a.displayName() + " · " + (i + 1) + "/" + playlist.size()
+                : a.displayName());
+    }
+
+    /** At Play.Stop: A–B back to A, loop one, the next item, or round the list with loop all. */
+    private void atEnd() {
+        boolean seekable = duration.get() > 0;
+        Playlist.Entry e = playlist.currentEntry();
+        if (e != null) {
+            e.setLive(!seekable);
+        }
+        if (seekable && ab.complete()) {
+            replayFrom(ab.a());
+            return;
+        }
+        if (loopMode.get() == LoopMode.ONE) {
+            if (seekable) {
+                replayFrom(0);
+            }
+            return; // live streams never loop
+        }
+        int next = playlist.nextPlayable(loopMode.get() == LoopMode.ALL);
+        if (next < 0) {
+            return;
+        }
+        if (next == playlist.current()) {
+            replayFrom(0); // loop all over a list where only this item plays (never live: see nextPlayable)
+        } else {
+            playItem(next);
+        }
+    }
+
+    /** Plays the same stream again from {@code seconds}: a seek after Play.Stop plays on (no new open). */
+    private void replayFrom(double seconds) {
+        seek(seconds);
+        abLastTime = seconds;
+    }
+
+    /** After an error that failed the item: mark it, and after a short notice play the next one. */
+    private void afterFailure(NetStatusEvent e) {
+        if (!failedNow) {
+            return;
+        }
+        failedNow = false;
+        Playlist.Entry failed = playlist.currentEntry();
+        if (failed == null || playlist.size() <= 1) {
+            return;
+        }
+        failed.setFailed(true);
+        int next = playlist.nextPlayable(loopMode.get() == LoopMode.ALL);
+        if (next < 0 || next == playlist.current()) {
+            return; // nothing left that has not failed: the list stops here
+        }
+        Notice shown = notice.get();
+        Notice skipped = new Notice(e.code(), StatusLevel.WARNING,
+                shown != null ? shown.description() : e.description(),
+                "Skipped " + failed.title() + ": playing " + (next + 1) + "/" + playlist.size() + " next.");
+        notice.set(skipped);
+        Playlist.Entry then = playlist.entries().get(next);
+        skipTimer.setOnFinished(t -> {
+            int i = playlist.entries().indexOf(then); // the list may have changed meanwhile
+            if (i >= 0) {
+                playItem(i);
+                notice.set(skipped); // the open cleared it: it stays its time (a warning hides itself)
+            }
+        });
+        skipTimer.playFromStart();
+    }
+
+    /** Jumps back to A when the playhead crosses B (FX thread, from the poll and the A–B timer). */
+    private void checkABRepeat() {
+        NetStream ns = stream.get();
+        if (ns == null || !ab.complete() || !Double.isNaN(seekTarget)
+                || (phase != PlayerState.PLAYING && phase != PlayerState.BUFFERING)) {
+            return;
+        }
+        double now = ns.time();
+        double before = Double.isNaN(abLastTime) ? now : abLastTime;
+        abLastTime = now;
+        if (ab.crossedB(before, now)) {
+            replayFrom(ab.a());
         }
     }
 

@@ -45,7 +45,8 @@ final class SeekBar extends StackPane {
         });
         track.setMaxHeight(4);
         track.setManaged(true);
-        StackPane bars = new StackPane(track, loaded, buffered, played);
+        Region abRange = abRange(vm);
+        StackPane bars = new StackPane(track, loaded, buffered, played, abRange);
         bars.setMaxHeight(4);
         bars.getStyleClass().add("seek-bars");
         bars.setMouseTransparent(true);
@@ -79,6 +80,33 @@ final class SeekBar extends StackPane {
                 vm.seek(now.doubleValue());
             }
         });
+    }
+
+    /**
+     * The A–B repeat range over the track: from A to B, or a thin mark at A while B is unset;
+     * hidden when there is none.
+     */
+    private Region abRange(PlayerViewModel vm) {
+        Region r = bar("seek-ab");
+        r.setId("seek-ab");
+        ABRepeat ab = vm.abRepeat();
+        javafx.beans.value.ObservableDoubleValue span = Bindings.createDoubleBinding(
+                () -> Math.max(vm.durationProperty().get(), 0), vm.durationProperty());
+        r.visibleProperty().bind(Bindings.createBooleanBinding(() -> !Double.isNaN(ab.a()) && span.get() > 0,
+                ab.aProperty(), span));
+        r.translateXProperty().bind(Bindings.createDoubleBinding(
+                () -> Double.isNaN(ab.a()) ? 0 : Math.max(0, Math.min(1, fraction(ab.a(), span.get()))) * track.getWidth(),
+                ab.aProperty(), span, track.widthProperty()));
+        r.maxWidthProperty().bind(Bindings.createDoubleBinding(() -> {
+            if (Double.isNaN(ab.a())) {
+                return 0.0;
+            }
+            if (Double.isNaN(ab.b())) {
+                return 2.0;
+            }
+            return Math.max(2, Math.min(1, fraction(ab.b() - ab.a(), span.get())) * track.getWidth());
+        }, ab.aProperty(), ab.bProperty(), span, track.widthProperty()));
+        return r;
     }
 
     private void width(Region bar, javafx.beans.value.ObservableDoubleValue fraction) {

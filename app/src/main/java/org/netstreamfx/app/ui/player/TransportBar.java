@@ -60,11 +60,59 @@ final class TransportBar extends VBox {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
 
-        HBox row = new HBox(10, playPause, time, new LiveBadge(vm), spacer, figures, separator(), new BufferGauge(vm),
-                bufferTimeField(vm), separator(), muteButton(vm), volumeSlider(vm));
+        Button previous = iconButton(Icons.PLAY, "Previous item (P)");
+        previous.setGraphic(PlaylistIcons.PREVIOUS.node(18));
+        previous.setId("previous");
+        previous.setOnAction(e -> vm.playPrevious());
+        Button next = iconButton(Icons.PLAY, "Next item (N)");
+        next.setGraphic(PlaylistIcons.NEXT.node(18));
+        next.setId("next");
+        next.setOnAction(e -> vm.playNext());
+        javafx.beans.binding.BooleanBinding several = Bindings.size(vm.playlist().entries()).greaterThan(1);
+        for (Button b : java.util.List.of(previous, next)) {
+            b.visibleProperty().bind(several);
+            b.managedProperty().bind(several);
+        }
+
+        HBox row = new HBox(10, previous, playPause, next, time, new LiveBadge(vm), loopButton(vm), spacer, figures,
+                separator(), new BufferGauge(vm), bufferTimeField(vm), separator(), muteButton(vm), volumeSlider(vm));
         row.setAlignment(Pos.CENTER_LEFT);
         row.getStyleClass().add("transport-row");
+        // With the playlist's buttons the row would be wider than a 900 px window, which widens the
+        // whole view past it: the picture's figures give way first (cut with "…") instead.
+        figures.setMinWidth(0);
         getChildren().addAll(new SeekBar(vm, focusHome), row);
+    }
+
+    /** Cycles loop off / one / all (R); its tooltip says the mode, its look whether one is on. */
+    private static Button loopButton(PlayerViewModel vm) {
+        Button loop = iconButton(Icons.PLAY, "");
+        loop.setId("loop");
+        loop.setOnAction(e -> vm.cycleLoopMode());
+        Runnable show = () -> {
+            LoopMode m = vm.loopModeProperty().get();
+            loop.setGraphic((m == LoopMode.ONE ? PlaylistIcons.REPEAT_ONE : PlaylistIcons.REPEAT).node(18));
+            loop.getTooltip().setText(m.text() + " (R)");
+            loop.pseudoClassStateChanged(PseudoClass.getPseudoClass("on"), m != LoopMode.OFF);
+        };
+        vm.loopModeProperty().addListener((o, was, now) -> show.run());
+        show.run();
+        return loop;
+    }
+
+    /**
+     * "A 0:03.2 – B 0:07.9" while an A–B range is set or being set (shown over the picture's top
+     * right corner, as an on-screen display: the bars have no room left at a 900 px window).
+     */
+    static Label abLabel(PlayerViewModel vm) {
+        Label ab = new Label();
+        ab.setId("ab-repeat");
+        ab.getStyleClass().add("ab-repeat");
+        ab.textProperty().bind(vm.abRepeat().textBinding());
+        ab.visibleProperty().bind(ab.textProperty().isNotEmpty());
+        ab.managedProperty().bind(ab.visibleProperty());
+        ab.setMinWidth(Region.USE_PREF_SIZE);
+        return ab;
     }
 
     private static HBox bufferTimeField(PlayerViewModel vm) {
