@@ -239,6 +239,10 @@ public final class PlayerView extends StackPane {
         fullScreen.setId("full-screen");
         fullScreen.setOnAction(e -> toggleFullScreen());
 
+        // The buttons keep their size; the title gives way (issue 12, defect 4).
+        for (Region r : List.of(openFile, openUrl, recent, state, smooth, fullScreen)) {
+            r.setMinWidth(Region.USE_PREF_SIZE);
+        }
         HBox bar = new HBox(8, openFile, openUrl, recent, left, name, right, smooth, fullScreen);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("tool-bar-row");
