@@ -8,7 +8,9 @@ import javafx.geometry.BoundingBox;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.ComboBoxBase;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Control;
 import javafx.scene.control.Labeled;
@@ -25,13 +27,14 @@ import org.controlsfx.control.NotificationPane;
 
 /**
  * Finds what a user cannot see whole in a laid-out scene, for the layout tests (issue 12, defect
- * 4). Three kinds of offender, all reported at once:
+ * 4). Four kinds of offender, all reported at once:
  * <ul>
  *   <li><b>clipped</b>: a visible control whose bounds are not inside the window, or, in a
  *   {@link ScrollPane}, not inside what the pane can scroll to (its content, cut to the viewport
  *   on an axis it cannot scroll);</li>
  *   <li><b>elided</b>: a {@link Labeled} whose displayed text (its skin's {@link Text}) is not
  *   its whole text: an ellipsis the text does not have, or nothing shown of it;</li>
+ *   <li><b>blank</b>: a combo box with a value whose box shows nothing of it;</li>
  *   <li><b>overlap</b>: two visible siblings that are controls, or hold one, sharing pixels
  *   (siblings in a {@link StackPane}, which stacks on purpose, are not compared).</li>
  * </ul>
@@ -69,6 +72,9 @@ public final class LayoutCheck {
             }
             if (c instanceof Labeled l) {
                 elided(l).ifPresent(out::add);
+            }
+            if (c instanceof ComboBox<?> box) {
+                blank(box).ifPresent(out::add);
             }
         }
         if (node instanceof Parent p) {
@@ -165,6 +171,21 @@ public final class LayoutCheck {
                 || (!ellipsis.isEmpty() && displayed.contains(ellipsis) && !model.contains(ellipsis));
         return cut ? java.util.Optional.of("elided: " + describe(l) + " shows \"" + displayed + "\" "
                 + box(l.localToScene(l.getLayoutBounds()))) : java.util.Optional.empty();
+    }
+
+    /** A combo box with a value whose own cell shows nothing of it. */
+    private static java.util.Optional<String> blank(ComboBox<?> box) {
+        if (box.getValue() == null || box.isEditable()) {
+            return java.util.Optional.empty();
+        }
+        for (Node child : box.getChildrenUnmodifiable()) {
+            if (child instanceof ListCell<?> cell) {
+                boolean nothing = (cell.getText() == null || cell.getText().isBlank()) && cell.getGraphic() == null;
+                return nothing ? java.util.Optional.of("blank: " + describe(box) + " shows nothing of its value "
+                        + box(box.localToScene(box.getLayoutBounds()))) : java.util.Optional.empty();
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /** Visible siblings (controls, or holding one) that share pixels; a StackPane stacks on purpose. */

@@ -334,14 +334,25 @@ public final class PublisherView extends BorderPane {
         box.setId(id);
         box.setMaxWidth(Double.MAX_VALUE);
         // The box shows the device's short name, the list and the tooltip the whole one.
-        box.setButtonCell(new ListCell<>() {
+        box.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(DeviceChoice c) {
+                return c == null ? "" : c.shortName();
+            }
+
+            @Override
+            public DeviceChoice fromString(String s) {
+                return box.getValue();
+            }
+        });
+        box.setCellFactory(l -> new ListCell<>() {
             @Override
             protected void updateItem(DeviceChoice c, boolean empty) {
                 super.updateItem(c, empty);
-                setText(empty || c == null ? null : c.shortName());
-                box.setTooltip(empty || c == null ? null : new Tooltip(c.name()));
+                setText(empty || c == null ? null : c.name());
             }
         });
+        box.tooltipProperty().bind(box.valueProperty().map(c -> new Tooltip(c.name())));
         Runnable sync = () -> {
             String want = selected.getValue();
             DeviceChoice match = items.stream().filter(c -> c.id().equals(want)).findFirst()
@@ -351,7 +362,12 @@ public final class PublisherView extends BorderPane {
             }
         };
         selected.addListener((o, was, now) -> sync.run());
-        items.addListener((javafx.collections.ListChangeListener<DeviceChoice>) c -> sync.run());
+        // Again once the change is through: the box's own selection model, told after this
+        // listener, clears the value when the items are replaced.
+        items.addListener((javafx.collections.ListChangeListener<DeviceChoice>) c -> {
+            sync.run();
+            javafx.application.Platform.runLater(sync);
+        });
         sync.run();
         box.valueProperty().addListener((o, was, now) -> {
             if (now != null) {
