@@ -179,7 +179,7 @@ public final class PublisherView extends BorderPane {
         PublishFigures f = vm.figures();
         ProgressBar queue = new ProgressBar();
         queue.setId("queue-gauge");
-        queue.setPrefWidth(120);
+        queue.setPrefWidth(64);
         queue.progressProperty().bind(f.queueSecondsProperty().divide(PublisherViewModel.QUEUE_LIMIT_S));
         Tooltip.install(queue, new Tooltip("Media waiting to be sent; past "
                 + PublisherViewModel.QUEUE_LIMIT_S + " s, video is dropped up to the next keyframe"));
@@ -187,10 +187,17 @@ public final class PublisherView extends BorderPane {
         stats.getStyleClass().add("publisher-stats");
         stats.setHgap(10);
         stats.setVgap(4);
-        stat(stats, 0, "Queue", "stat-queue", Bindings.createStringBinding(() -> String.format(Locale.ROOT,
-                "%.2f / %.1f s", f.queueSecondsProperty().get(), PublisherViewModel.QUEUE_LIMIT_S),
+        Label queued = stat(stats, 0, "Queue", "stat-queue", Bindings.createStringBinding(() -> String.format(
+                Locale.ROOT, "%.2f / %.1f s", f.queueSecondsProperty().get(), PublisherViewModel.QUEUE_LIMIT_S),
                 f.queueSecondsProperty()));
-        stats.add(queue, 2, 0);
+        // The gauge beside its figure, in the values' column: the event list beside the figures
+        // keeps its width in a narrow window (issue 12, defect 4).
+        stats.getChildren().remove(queued);
+        queued.setMaxWidth(Region.USE_PREF_SIZE);
+        queued.setMinWidth(Region.USE_PREF_SIZE);
+        HBox queueCell = new HBox(8, queued, queue);
+        queueCell.setAlignment(Pos.CENTER_LEFT);
+        stats.add(queueCell, 1, 0);
         stat(stats, 1, "Dropped frames", "stat-dropped", f.droppedFramesProperty().asString());
         stat(stats, 2, "Sending", "stat-sending", Bindings.createStringBinding(() -> String.format(Locale.ROOT,
                 "%.1f fps · %.0f kbit/s", f.sentFpsProperty().get(), f.sentKbpsProperty().get()),
@@ -240,7 +247,7 @@ public final class PublisherView extends BorderPane {
         return row;
     }
 
-    private static void stat(GridPane grid, int row, String name, String id, ObservableValue<String> value) {
+    private static Label stat(GridPane grid, int row, String name, String id, ObservableValue<String> value) {
         Label n = new Label(name);
         n.getStyleClass().add("stat-name");
         Label v = new Label();
@@ -250,6 +257,7 @@ public final class PublisherView extends BorderPane {
         v.setMaxWidth(Double.MAX_VALUE);
         grid.add(n, 0, row);
         grid.add(v, 1, row);
+        return v;
     }
 
     // The side panel.
