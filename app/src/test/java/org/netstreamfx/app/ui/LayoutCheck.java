@@ -27,13 +27,14 @@ import org.controlsfx.control.NotificationPane;
 
 /**
  * Finds what a user cannot see whole in a laid-out scene, for the layout tests (issue 12, defect
- * 4). Four kinds of offender, all reported at once:
+ * 4). Five kinds of offender, all reported at once:
  * <ul>
  *   <li><b>clipped</b>: a visible control whose bounds are not inside the window, or, in a
  *   {@link ScrollPane}, not inside what the pane can scroll to (its content, cut to the viewport
  *   on an axis it cannot scroll);</li>
  *   <li><b>elided</b>: a {@link Labeled} whose displayed text (its skin's {@link Text}) is not
  *   its whole text: an ellipsis the text does not have, or nothing shown of it;</li>
+ *   <li><b>clipped columns</b>: a table's columns wider than it with no horizontal scroll bar;</li>
  *   <li><b>blank</b>: a combo box with a value whose box shows nothing of it;</li>
  *   <li><b>overlap</b>: two visible siblings that are controls, or hold one, sharing pixels
  *   (siblings in a {@link StackPane}, which stacks on purpose, are not compared).</li>
@@ -75,6 +76,9 @@ public final class LayoutCheck {
             }
             if (c instanceof ComboBox<?> box) {
                 blank(box).ifPresent(out::add);
+            }
+            if (c instanceof TableView<?> table) {
+                columnsOutOfReach(table).ifPresent(out::add);
             }
         }
         if (node instanceof Parent p) {
@@ -171,6 +175,20 @@ public final class LayoutCheck {
                 || (!ellipsis.isEmpty() && displayed.contains(ellipsis) && !model.contains(ellipsis));
         return cut ? java.util.Optional.of("elided: " + describe(l) + " shows \"" + displayed + "\" "
                 + box(l.localToScene(l.getLayoutBounds()))) : java.util.Optional.empty();
+    }
+
+    /** A table whose columns are wider than it, with no horizontal scroll bar to reach the rest. */
+    private static java.util.Optional<String> columnsOutOfReach(TableView<?> table) {
+        double columns = 0;
+        for (javafx.scene.control.TableColumn<?, ?> c : table.getVisibleLeafColumns()) {
+            columns += c.getWidth();
+        }
+        double room = table.getWidth() - table.snappedLeftInset() - table.snappedRightInset();
+        boolean hbar = table.lookupAll(".scroll-bar").stream().anyMatch(n -> n instanceof ScrollBar b
+                && b.getOrientation() == javafx.geometry.Orientation.HORIZONTAL && b.isVisible());
+        return columns > room + 1 && !hbar ? java.util.Optional.of(String.format(Locale.ROOT,
+                "clipped (columns %.0f px wide in %.0f px, no horizontal scroll bar): %s %s", columns, room,
+                describe(table), box(table.localToScene(table.getLayoutBounds())))) : java.util.Optional.empty();
     }
 
     /** A combo box with a value whose own cell shows nothing of it. */

@@ -39,6 +39,8 @@ public final class TesterView extends BorderPane {
     private final TableView<SessionEntry> log = new TableView<>();
     /** How long a message stays on the status line before it fades. */
     static final double MESSAGE_SECONDS = 4;
+    /** Room kept for the log's vertical scroll bar when its columns' minimums are added up. */
+    private static final double VERTICAL_SCROLL_BAR_PX = 20;
     private final Label status = new Label();
     private final javafx.animation.SequentialTransition fade;
 
@@ -192,6 +194,20 @@ public final class TesterView extends BorderPane {
         details.setMinWidth(fit("Details"));
         log.getColumns().add(description);
         log.getColumns().add(details);
+        // The columns share the log's width while their minimums fit in it; in a narrower window
+        // each keeps its width and the log scrolls sideways (the constrained policy has no scroll
+        // bar: the last columns were out of reach; issue 12, defect 4).
+        log.widthProperty().addListener((o, was, now) -> {
+            double least = VERTICAL_SCROLL_BAR_PX;
+            for (TableColumn<SessionEntry, ?> c : log.getColumns()) {
+                least += c.getMinWidth();
+            }
+            var policy = least <= now.doubleValue() ? TableView.CONSTRAINED_RESIZE_POLICY
+                    : TableView.UNCONSTRAINED_RESIZE_POLICY;
+            if (log.getColumnResizePolicy() != policy) {
+                log.setColumnResizePolicy(policy);
+            }
+        });
         log.setOnKeyPressed(e -> {
             if (new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN).match(e)) {
                 copySelected();
