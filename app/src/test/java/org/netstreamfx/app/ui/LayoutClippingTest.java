@@ -11,6 +11,7 @@ import java.util.Optional;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.CheckBox;
+import javafx.scene.layout.HBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -81,6 +82,55 @@ class LayoutClippingTest {
     @Test
     void nothingIsCutAt1280x800() {
         assertNothingCut(1280, 800);
+    }
+
+    /**
+     * The controls other branches add to the player (prev/next/loop beside play, a bufferTimeMax
+     * field beside bufferTime, a speed picker, a REC badge in the tool bar), added the way
+     * TransportBar says, still leave nothing cut at the minimum size: the transport wraps.
+     */
+    @Test
+    void thePlayersTransportWrapsRatherThanCutsWhenMoreControlsCome() {
+        assertTrue(Files.isRegularFile(DEMO), DEMO + " is missing");
+        Fx.run(() -> show(AppSettings.MIN_WIDTH, AppSettings.MIN_HEIGHT));
+        Fx.run(() -> player.open(DEMO.toString()));
+        Fx.waitUntil("the demo clip playing", WAIT, () -> player.stateProperty().get() == PlayerState.PLAYING,
+                () -> player.stateProperty().get());
+        double oneLine = Fx.call(() -> {
+            window.select("player");
+            stage.getScene().getRoot().layout();
+            return stage.getScene().lookup(".transport-row").getLayoutBounds().getHeight();
+        });
+        Fx.run(() -> {
+            FitRow row = (FitRow) stage.getScene().lookup(".transport-row");
+            HBox play = (HBox) row.getChildren().get(0);
+            for (String id : List.of("previous", "next", "loop")) {
+                javafx.scene.control.Button b = new javafx.scene.control.Button(null, Icons.PLAY.node(18));
+                b.setId(id);
+                b.getStyleClass().add("icon-button");
+                play.getChildren().add(play.getChildren().size() - 1, b);
+            }
+            HBox buffer = (HBox) row.getChildren().get(2);
+            javafx.scene.control.TextField max = new javafx.scene.control.TextField("0.0");
+            max.setId("buffer-time-max");
+            max.setPrefColumnCount(3);
+            buffer.getChildren().add(FitRow.group(6, new javafx.scene.control.Label("bufferTimeMax"), max,
+                    new javafx.scene.control.Label("s")));
+            javafx.scene.control.ComboBox<String> speed = new javafx.scene.control.ComboBox<>(
+                    javafx.collections.FXCollections.observableArrayList("0.5×", "1×", "1.5×", "2×"));
+            speed.setId("speed");
+            speed.setValue("1×");
+            row.getChildren().add(3, FitRow.alignRight(FitRow.group(6, new javafx.scene.control.Label("Speed"), speed)));
+            javafx.scene.control.Label rec = new javafx.scene.control.Label("● REC 0:12");
+            rec.setId("rec");
+            rec.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            ((HBox) stage.getScene().lookup("#player-state").getParent()).getChildren().add(rec);
+        });
+        List<String> offenders = check("player");
+        assertTrue(offenders.isEmpty(), offenders.size() + " offenders with more controls:\n"
+                + String.join("\n", offenders));
+        double now = Fx.call(() -> stage.getScene().lookup(".transport-row").getLayoutBounds().getHeight());
+        assertTrue(now > oneLine * 1.5, "the transport wrapped onto a second line: " + oneLine + " -> " + now);
     }
 
     private void assertNothingCut(double width, double height) {
