@@ -116,8 +116,8 @@ public final class DesktopApp {
         Scene scene = new Scene(window.root(), settings.windowWidth(), settings.windowHeight());
         scene.getStylesheets().add(MainWindow.STYLESHEET);
         stage.setScene(scene);
-        stage.setMinWidth(760);
-        stage.setMinHeight(480);
+        stage.setMinWidth(AppSettings.MIN_WIDTH);
+        stage.setMinHeight(AppSettings.MIN_HEIGHT);
         stage.titleProperty().bind(Bindings.createStringBinding(() -> vm.titleProperty().get().isEmpty()
                 ? "NetStreamFX" : vm.titleProperty().get() + " — NetStreamFX", vm.titleProperty()));
         SettingsSaver saver = new SettingsSaver(settings, vm, stage);
@@ -142,6 +142,9 @@ public final class DesktopApp {
             new ScreenshotRun(stage, window, player, onAir, options, err, exit).start();
         }
         stage.show();
+        // The minimum is the content's: add what the window's frame takes, once it is known.
+        stage.setMinWidth(AppSettings.MIN_WIDTH + Math.max(0, stage.getWidth() - scene.getWidth()));
+        stage.setMinHeight(AppSettings.MIN_HEIGHT + Math.max(0, stage.getHeight() - scene.getHeight()));
         if (options.address() != null) {
             vm.open(options.address());
         }

@@ -3,27 +3,72 @@ package org.netstreamfx.app.ui;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
+import javafx.beans.InvalidationListener;
+import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.netstreamfx.app.ui.player.PlayerView;
 import org.netstreamfx.app.ui.publisher.OnAirShot;
+import org.netstreamfx.app.ui.settings.AppSettings;
 
 /**
- * {@code nsfx gui --screenshot DIR}: once the player has shown its frames, writes a PNG of the
- * window with each view selected but the publisher; then goes live (so the player's picture does not
+ * {@code nsfx gui --screenshot DIR}: once the player has shown its frames, writes a PNG of each
+ * {@link Shot} of a view but the publisher; then goes live (so the player's picture does not
  * share the two cores with the encoder) and, once the publisher is on air with a loopback picture
- * (or cannot be), writes the publisher's, stops publishing and closes the window. The caller
+ * (or cannot be), writes the publisher's shots, stops publishing and closes the window. The caller
  * closes the {@link OnAirShot} (nginx) once the window is closed.
+ *
+ * <p>Each view is shot at the default window size (the README's pictures, {@code player.png}…),
+ * at the minimum size ({@code player-min.png}…) and at 1280 × 800 ({@code player-1280x800.png}…).
+ * One more picture is one more {@link Shot} in {@link #shots}: a name, a view, a size and a setup
+ * step (full screen, an overlay…) that returns what undoes it.
  *
  * <p>Everything here runs on the FX thread.
  */
 final class ScreenshotRun {
     /** Give up waiting when the frames or the publisher are not there after this long. */
     static final Duration TIMEOUT = Duration.seconds(60);
+    /** Give up waiting for the window to take a shot's size after this long (and shoot it as it is). */
+    static final Duration RESIZE_TIMEOUT = Duration.seconds(5);
+    /** The view shot last, once on air. */
+    static final String PUBLISHER = "publisher";
+
+    /** What a shot does to the window before it is taken; returns what undoes it. */
+    @FunctionalInterface
+    interface Setup {
+        Setup NONE = (stage, window, player) -> () -> { };
+
+        Runnable apply(Stage stage, MainWindow window, PlayerView player);
+    }
+
+    /**
+     * One PNG: {@code name}.png of {@code view} with the window's content {@code width} ×
+     * {@code height} (0 × 0: as {@code setup} leaves it, full screen say), after {@code setup}.
+     */
+    record Shot(String name, String view, double width, double height, Setup setup) {
+        boolean sized() {
+            return width > 0 && height > 0;
+        }
+    }
+
+    /** Every shot, the views in rail order; the publisher's are taken once it is on air. */
+    static List<Shot> shots(List<String> views) {
+        List<Shot> shots = new ArrayList<>();
+        for (String view : views) {
+            shots.add(new Shot(view, view, AppSettings.DEFAULT_WIDTH, AppSettings.DEFAULT_HEIGHT, Setup.NONE));
+            shots.add(new Shot(view + "-min", view, AppSettings.MIN_WIDTH, AppSettings.MIN_HEIGHT, Setup.NONE));
+            shots.add(new Shot(view + "-1280x800", view, 1280, 800, Setup.NONE));
+        }
+        return shots;
+    }
 
     private final Stage stage;
     private final MainWindow window;
@@ -33,13 +78,17 @@ final class ScreenshotRun {
     private final int frames;
     private final PrintStream err;
     private final AtomicInteger exit;
-    /** The view shot last, once on air. */
-    static final String PUBLISHER = "publisher";
+    private final List<Shot> shots;
 
     private final PauseTransition timeout = new PauseTransition(TIMEOUT);
     private boolean framesShown;
     private boolean publisherReady;
-    private boolean done;
+    /** The publisher's shots are started: nothing else may start them. */
+    private boolean finishing;
+    /** A queue of shots is being taken. */
+    private boolean shooting;
+    /** {@link #TIMEOUT} has passed: once the shots under way are taken, the publisher's follow at once. */
+    private boolean timedOut;
 
     ScreenshotRun(Stage stage, MainWindow window, PlayerView player, OnAirShot onAir, DesktopApp.Options options,
                   PrintStream err, AtomicInteger exit) {
@@ -51,6 +100,7 @@ final class ScreenshotRun {
         this.frames = options.screenshotFrames();
         this.err = err;
         this.exit = exit;
+        this.shots = shots(window.viewIds());
     }
 
     /** Waits for the frames, then for the publisher (together at most {@link #TIMEOUT}), and shoots. */
@@ -62,13 +112,16 @@ final class ScreenshotRun {
             }
             if (framesShown && !publisherReady) {
                 err.println("nsfx gui: the publisher was not on air with a loopback picture within "
-                        + TIMEOUT.toSeconds() + " s; its screenshot shows what there is");
+                        + TIMEOUT.toSeconds() + " s; its screenshots show what there is");
             }
             exit.set(1);
+            timedOut = true;
             if (!framesShown) {
-                shootAllBut(PUBLISHER);
+                framesShown = true;
+                shoot(allBut(PUBLISHER), this::finish);
+            } else if (!shooting) {
+                finish();
             }
-            finish();
         });
         timeout.play();
         player.video().framesShownProperty().addListener((o, was, now) -> {
@@ -80,45 +133,106 @@ final class ScreenshotRun {
     }
 
     private void framesShown() {
-        if (done || framesShown) {
+        if (framesShown) {
             return;
         }
         framesShown = true;
-        shootAllBut(PUBLISHER);
-        window.select(PUBLISHER);
-        onAir.start(() -> {
-            publisherReady = true;
-            // One more pulse, so the newest figures are laid out.
-            Platform.runLater(this::finish);
+        shoot(allBut(PUBLISHER), () -> {
+            if (timedOut) {
+                finish();
+                return;
+            }
+            window.select(PUBLISHER);
+            onAir.start(() -> {
+                publisherReady = true;
+                // One more pulse, so the newest figures are laid out.
+                Platform.runLater(this::finish);
+            });
         });
     }
 
     /** Shoots the publisher and closes the window, once. */
     private void finish() {
-        if (done) {
+        if (finishing) {
             return;
         }
-        done = true;
+        finishing = true;
         timeout.stop();
-        shoot(PUBLISHER);
-        onAir.stop(stage::close);
+        shoot(only(PUBLISHER), () -> onAir.stop(stage::close));
     }
 
-    private void shootAllBut(String last) {
-        err.printf("nsfx gui: %d frames shown, %d replaced before the screen took them, %d dropped late by "
-                + "the engine%n", player.video().framesShownProperty().get(),
-                player.video().framesDroppedProperty().get(), player.viewModel().lateFramesProperty().get());
-        for (String id : window.viewIds()) {
-            if (!id.equals(last)) {
-                shoot(id);
-            }
+    private Deque<Shot> allBut(String view) {
+        return new ArrayDeque<>(shots.stream().filter(s -> !s.view().equals(view)).toList());
+    }
+
+    private Deque<Shot> only(String view) {
+        return new ArrayDeque<>(shots.stream().filter(s -> s.view().equals(view)).toList());
+    }
+
+    /** Takes the shots one after the other (each once the window has its size), then runs {@code then}. */
+    private void shoot(Deque<Shot> queue, Runnable then) {
+        Shot shot = queue.poll();
+        if (shot == null) {
+            shooting = false;
+            then.run();
+            return;
         }
+        shooting = true;
+        if (shot.name().equals(shots.get(0).name())) {
+            err.printf("nsfx gui: %d frames shown, %d replaced before the screen took them, %d dropped late by "
+                    + "the engine%n", player.video().framesShownProperty().get(),
+                    player.video().framesDroppedProperty().get(), player.viewModel().lateFramesProperty().get());
+        }
+        window.select(shot.view());
+        Runnable undo = shot.setup().apply(stage, window, player);
+        whenSized(shot, () -> {
+            write(shot);
+            undo.run();
+            shoot(queue, then);
+        });
     }
 
-    private void shoot(String id) {
-        window.select(id);
+    /** Runs {@code then} on a later pulse, once the scene has the shot's size (or after {@link #RESIZE_TIMEOUT}). */
+    private void whenSized(Shot shot, Runnable then) {
+        Scene scene = stage.getScene();
+        if (!shot.sized() || (scene.getWidth() == shot.width() && scene.getHeight() == shot.height())) {
+            Platform.runLater(then);
+            return;
+        }
+        PauseTransition giveUp = new PauseTransition(RESIZE_TIMEOUT);
+        boolean[] done = new boolean[1];
+        InvalidationListener[] sized = new InvalidationListener[1];
+        Runnable once = () -> {
+            if (!done[0]) {
+                done[0] = true;
+                giveUp.stop();
+                scene.widthProperty().removeListener(sized[0]);
+                scene.heightProperty().removeListener(sized[0]);
+                Platform.runLater(then);
+            }
+        };
+        sized[0] = o -> {
+            if (scene.getWidth() == shot.width() && scene.getHeight() == shot.height()) {
+                once.run();
+            }
+        };
+        scene.widthProperty().addListener(sized[0]);
+        scene.heightProperty().addListener(sized[0]);
+        giveUp.setOnFinished(e -> {
+            err.printf("nsfx gui: the window is %.0f×%.0f, not %.0f×%.0f, for %s.png%n", scene.getWidth(),
+                    scene.getHeight(), shot.width(), shot.height(), shot.name());
+            exit.set(1);
+            once.run();
+        });
+        giveUp.play();
+        // The window's frame, if any, is outside the scene: add it.
+        stage.setWidth(shot.width() + Math.max(0, stage.getWidth() - scene.getWidth()));
+        stage.setHeight(shot.height() + Math.max(0, stage.getHeight() - scene.getHeight()));
+    }
+
+    private void write(Shot shot) {
         WritableImage image = stage.getScene().snapshot(null);
-        Path file = dir.resolve(id + ".png");
+        Path file = dir.resolve(shot.name() + ".png");
         try {
             Png.write(image, file);
             err.println("nsfx gui: wrote " + file);

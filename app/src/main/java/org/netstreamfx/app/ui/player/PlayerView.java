@@ -439,7 +439,15 @@ public final class PlayerView extends StackPane {
         list.setFocusTraversable(false);
         list.selectedProperty().bindBidirectional(playlistShown);
 
-        HBox bar = new HBox(8, openFile, openUrl, recent, left, name, right, recordIndicator(), snapshot, list, smooth, fullScreen);
+        javafx.scene.Node rec = recordIndicator();
+        // The buttons keep their size; the title gives way (issue 12, defect 4).
+        for (Region r : List.of(openFile, openUrl, recent, state, snapshot, list, smooth, fullScreen)) {
+            r.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        if (rec instanceof Region r) {
+            r.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        HBox bar = new HBox(8, openFile, openUrl, recent, left, name, right, rec, snapshot, list, smooth, fullScreen);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("tool-bar-row");
         return bar;

@@ -10,9 +10,9 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.netstreamfx.app.ui.FitRow;
 import org.netstreamfx.app.ui.Icons;
 import org.netstreamfx.app.ui.video.Video;
 
@@ -57,9 +57,6 @@ final class TransportBar extends VBox {
                 vm.droppedFramesProperty()));
         figures.setMinWidth(Region.USE_PREF_SIZE);
 
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-
         Button previous = iconButton(Icons.PLAY, "Previous item (P)");
         previous.setGraphic(PlaylistIcons.PREVIOUS.node(18));
         previous.setId("previous");
@@ -74,13 +71,15 @@ final class TransportBar extends VBox {
             b.managedProperty().bind(several);
         }
 
-        HBox row = new HBox(10, previous, playPause, next, time, new LiveBadge(vm), loopButton(vm), spacer, figures,
-                separator(), new BufferGauge(vm), bufferTimeField(vm), separator(), muteButton(vm), volumeSlider(vm));
-        row.setAlignment(Pos.CENTER_LEFT);
+        // Groups that wrap onto a second line rather than cut a control (issue 12, defect 4): the
+        // figures go first, then the buffer and the sound groups move down. A new control goes
+        // into the group it belongs with (FitRow.group), or a group of its own.
+        FitRow row = new FitRow(10, 6,
+                FitRow.group(10, previous, playPause, next, time, new LiveBadge(vm), loopButton(vm)),
+                FitRow.alignRight(FitRow.optional(FitRow.group(10, figures))),
+                FitRow.alignRight(FitRow.group(10, separator(), new BufferGauge(vm), bufferTimeField(vm))),
+                FitRow.alignRight(FitRow.group(10, separator(), muteButton(vm), volumeSlider(vm))));
         row.getStyleClass().add("transport-row");
-        // With the playlist's buttons the row would be wider than a 900 px window, which widens the
-        // whole view past it: the picture's figures give way first (cut with "…") instead.
-        figures.setMinWidth(0);
         getChildren().addAll(new SeekBar(vm, focusHome), row);
     }
 

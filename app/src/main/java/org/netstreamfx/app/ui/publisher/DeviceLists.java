@@ -31,8 +31,13 @@ final class DeviceLists {
             cams.add(new DeviceChoice("none", "No camera"));
             List<DeviceChoice> mics = list.microphones().stream().map(m -> new DeviceChoice(m.id(), m.name())).toList();
             callbacks.execute(() -> {
-                cameras.setAll(cams);
-                microphones.setAll(mics);
+                // Only a list that changed: a combo box loses its value when its items are replaced.
+                if (!cameras.equals(cams)) {
+                    cameras.setAll(cams);
+                }
+                if (!microphones.equals(mics)) {
+                    microphones.setAll(mics);
+                }
                 listed.accept(cams, mics);
             });
         });

@@ -46,6 +46,7 @@ final class PublisherPictures {
         Label label = new Label(name);
         label.getStyleClass().add("monitor-caption");
         label.setMaxWidth(Double.MAX_VALUE);
+        label.setWrapText(true);
         BorderPane area = new BorderPane(video, label, null, caption, null);
         area.getStyleClass().add("picture-area");
         area.setMinWidth(160);
@@ -94,6 +95,8 @@ final class PublisherPictures {
         l.setId(id);
         l.getStyleClass().add("monitor-caption");
         l.setMaxWidth(Double.MAX_VALUE);
+        // Wrapped, never cut, in a narrow window (issue 12, defect 4).
+        l.setWrapText(true);
         l.setMouseTransparent(true);
         return l;
     }

@@ -32,6 +32,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import org.netstreamfx.app.ui.FitRow;
 import org.netstreamfx.app.ui.Icons;
 import org.netstreamfx.app.ui.player.NoticeBar;
 import org.netstreamfx.app.ui.video.Video;
@@ -142,15 +143,17 @@ public final class PublisherView extends BorderPane {
         };
     }
 
-    private HBox toolBar() {
+    private FitRow toolBar() {
         Label title = new Label("Publisher");
         title.getStyleClass().add("stream-title");
         Label address = new Label();
         address.setId("publish-address");
         address.getStyleClass().add("caption");
         address.textProperty().bind(vm.shownAddressProperty());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
+        // Wraps rather than cuts (issue 12, defect 4): the address goes onto a line of its own, and
+        // wraps there, before Go live would leave the window.
+        address.setWrapText(true);
+        address.setMinWidth(0);
         Button go = new Button();
         go.setId("go-live");
         go.getStyleClass().add("go-live");
@@ -166,8 +169,8 @@ public final class PublisherView extends BorderPane {
                 vm.goLive();
             }
         });
-        HBox bar = new HBox(10, title, new OnAirBadge(vm), address, spacer, go);
-        bar.setAlignment(Pos.CENTER_LEFT);
+        FitRow bar = new FitRow(10, 6, FitRow.group(10, title, new OnAirBadge(vm)), address,
+                FitRow.alignRight(FitRow.group(0, go)));
         bar.getStyleClass().add("tool-bar-row");
         return bar;
     }
@@ -176,7 +179,7 @@ public final class PublisherView extends BorderPane {
         PublishFigures f = vm.figures();
         ProgressBar queue = new ProgressBar();
         queue.setId("queue-gauge");
-        queue.setPrefWidth(120);
+        queue.setPrefWidth(64);
         queue.progressProperty().bind(f.queueSecondsProperty().divide(PublisherViewModel.QUEUE_LIMIT_S));
         Tooltip.install(queue, new Tooltip("Media waiting to be sent; past "
                 + PublisherViewModel.QUEUE_LIMIT_S + " s, video is dropped up to the next keyframe"));
@@ -184,10 +187,17 @@ public final class PublisherView extends BorderPane {
         stats.getStyleClass().add("publisher-stats");
         stats.setHgap(10);
         stats.setVgap(4);
-        stat(stats, 0, "Queue", "stat-queue", Bindings.createStringBinding(() -> String.format(Locale.ROOT,
-                "%.2f / %.1f s", f.queueSecondsProperty().get(), PublisherViewModel.QUEUE_LIMIT_S),
+        Label queued = stat(stats, 0, "Queue", "stat-queue", Bindings.createStringBinding(() -> String.format(
+                Locale.ROOT, "%.2f / %.1f s", f.queueSecondsProperty().get(), PublisherViewModel.QUEUE_LIMIT_S),
                 f.queueSecondsProperty()));
-        stats.add(queue, 2, 0);
+        // The gauge beside its figure, in the values' column: the event list beside the figures
+        // keeps its width in a narrow window (issue 12, defect 4).
+        stats.getChildren().remove(queued);
+        queued.setMaxWidth(Region.USE_PREF_SIZE);
+        queued.setMinWidth(Region.USE_PREF_SIZE);
+        HBox queueCell = new HBox(8, queued, queue);
+        queueCell.setAlignment(Pos.CENTER_LEFT);
+        stats.add(queueCell, 1, 0);
         stat(stats, 1, "Dropped frames", "stat-dropped", f.droppedFramesProperty().asString());
         stat(stats, 2, "Sending", "stat-sending", Bindings.createStringBinding(() -> String.format(Locale.ROOT,
                 "%.1f fps · %.0f kbit/s", f.sentFpsProperty().get(), f.sentKbpsProperty().get()),
@@ -209,7 +219,9 @@ public final class PublisherView extends BorderPane {
         ListView<NetStatusEvent> events = new ListView<>(vm.events());
         events.setId("publish-events");
         events.getStyleClass().add("publisher-events");
-        events.setPlaceholder(new Label("The session's NetStatus events show here (the Tester view logs them too)"));
+        Label none = new Label("The session's NetStatus events show here (the Tester view logs them too)");
+        none.setWrapText(true);
+        events.setPlaceholder(none);
         events.setCellFactory(l -> new ListCell<>() {
             {
                 // As wide as the list, not as the text: long events end in "…" (the tooltip has all).
@@ -235,7 +247,7 @@ public final class PublisherView extends BorderPane {
         return row;
     }
 
-    private static void stat(GridPane grid, int row, String name, String id, ObservableValue<String> value) {
+    private static Label stat(GridPane grid, int row, String name, String id, ObservableValue<String> value) {
         Label n = new Label(name);
         n.getStyleClass().add("stat-name");
         Label v = new Label();
@@ -245,6 +257,7 @@ public final class PublisherView extends BorderPane {
         v.setMaxWidth(Double.MAX_VALUE);
         grid.add(n, 0, row);
         grid.add(v, 1, row);
+        return v;
     }
 
     // The side panel.
@@ -279,8 +292,11 @@ public final class PublisherView extends BorderPane {
         screen.disableProperty().bind(busy());
         screen.setMinWidth(Region.USE_PREF_SIZE);
         HBox.setHgrow(camera, Priority.ALWAYS);
-        HBox cameraRow = new HBox(6, Icons.CAMERA.node(16), camera, file, screen);
+        HBox cameraRow = new HBox(6, Icons.CAMERA.node(16), camera);
         cameraRow.setAlignment(Pos.CENTER_LEFT);
+        // The picker gets the panel's width; the other sources go under it (issue 12, defect 4).
+        HBox sources = new HBox(6, file, screen);
+        sources.setPadding(new Insets(0, 0, 0, 22));
         ComboBox<DeviceChoice> mic = picker("mic-picker", vm.microphones(), vm.setup().microphoneIdProperty(), vm.setup()::selectMicrophone);
         HBox.setHgrow(mic, Priority.ALWAYS);
         HBox micRow = new HBox(6, Icons.MIC.node(16), mic);
@@ -303,7 +319,7 @@ public final class PublisherView extends BorderPane {
         previewing.selectedProperty().addListener((o, was, now) -> vm.setPreviewing(now));
         vm.previewingProperty().addListener((o, was, now) -> previewing.setSelected(now));
         previewing.setTooltip(new Tooltip("Open the camera and microphone before going live"));
-        return new VBox(6, cameraRow, micRow, levelRow, previewing,
+        return new VBox(6, cameraRow, sources, micRow, levelRow, previewing,
                 problemLabel("device-problem", vm.problemFieldProperty().isNull()));
     }
 
@@ -325,6 +341,26 @@ public final class PublisherView extends BorderPane {
         ComboBox<DeviceChoice> box = new ComboBox<>(items);
         box.setId(id);
         box.setMaxWidth(Double.MAX_VALUE);
+        // The box shows the device's short name, the list and the tooltip the whole one.
+        box.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(DeviceChoice c) {
+                return c == null ? "" : c.shortName();
+            }
+
+            @Override
+            public DeviceChoice fromString(String s) {
+                return box.getValue();
+            }
+        });
+        box.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(DeviceChoice c, boolean empty) {
+                super.updateItem(c, empty);
+                setText(empty || c == null ? null : c.name());
+            }
+        });
+        box.tooltipProperty().bind(box.valueProperty().map(c -> new Tooltip(c.name())));
         Runnable sync = () -> {
             String want = selected.getValue();
             DeviceChoice match = items.stream().filter(c -> c.id().equals(want)).findFirst()
@@ -334,7 +370,12 @@ public final class PublisherView extends BorderPane {
             }
         };
         selected.addListener((o, was, now) -> sync.run());
-        items.addListener((javafx.collections.ListChangeListener<DeviceChoice>) c -> sync.run());
+        // Again once the change is through: the box's own selection model, told after this
+        // listener, clears the value when the items are replaced.
+        items.addListener((javafx.collections.ListChangeListener<DeviceChoice>) c -> {
+            sync.run();
+            javafx.application.Platform.runLater(sync);
+        });
         sync.run();
         box.valueProperty().addListener((o, was, now) -> {
             if (now != null) {

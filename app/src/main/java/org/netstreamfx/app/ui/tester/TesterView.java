@@ -9,6 +9,7 @@ import javafx.geometry.Orientation;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -24,6 +25,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.netstreamfx.app.session.SessionEntry;
+import org.netstreamfx.app.ui.FitRow;
 import org.netstreamfx.player.net.StatusLevel;
 
 /**
@@ -37,6 +39,8 @@ public final class TesterView extends BorderPane {
     private final TableView<SessionEntry> log = new TableView<>();
     /** How long a message stays on the status line before it fades. */
     static final double MESSAGE_SECONDS = 4;
+    /** Room kept for the log's vertical scroll bar when its columns' minimums are added up. */
+    private static final double VERTICAL_SCROLL_BAR_PX = 20;
     private final Label status = new Label();
     private final javafx.animation.SequentialTransition fade;
 
@@ -61,8 +65,13 @@ public final class TesterView extends BorderPane {
         VBox side = new VBox(10, statsTitle, new StatsPanel(vm), new FaultPanel(faults));
         side.getStyleClass().add("tester-side");
         side.setPadding(new Insets(10));
-        side.setPrefWidth(290);
-        setRight(side);
+        // Scrolls when the window is too low for it (issue 12, defect 4).
+        ScrollPane sideScroll = new ScrollPane(side);
+        sideScroll.setFitToWidth(true);
+        sideScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        sideScroll.setPrefViewportWidth(290);
+        sideScroll.getStyleClass().add("tester-side-scroll");
+        setRight(sideScroll);
         setBottom(statusLine());
         vm.exportStatusProperty().addListener((o, was, now) -> {
             if (!now.isEmpty()) {
@@ -89,18 +98,16 @@ public final class TesterView extends BorderPane {
         return log;
     }
 
-    private HBox toolBar() {
-        HBox bar = new HBox(8);
-        bar.getStyleClass().add("tool-bar");
-        bar.setPadding(new Insets(6, 10, 6, 10));
-        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+    private FitRow toolBar() {
+        HBox levels = FitRow.group(8);
         for (StatusLevel level : StatusLevel.values()) {
             String name = level.wireName();
             CheckBox c = new CheckBox(name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1));
             c.setId("level-" + name);
             c.setSelected(vm.filterProperty().get().levels().contains(level));
             c.selectedProperty().addListener((o, was, now) -> vm.setLevelShown(level, now));
-            bar.getChildren().add(c);
+            c.setMinWidth(Region.USE_PREF_SIZE);
+            levels.getChildren().add(c);
         }
         CheckBox stats = new CheckBox("Stats");
         stats.setId("show-stats");
@@ -115,8 +122,6 @@ public final class TesterView extends BorderPane {
         text.setPromptText("Filter: code, description, details…");
         text.setPrefColumnCount(18);
         text.textProperty().addListener((o, was, now) -> vm.setFilterText(now));
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
         Button copy = new Button("Copy event");
         copy.setId("copy-event");
         copy.disableProperty().bind(log.getSelectionModel().selectedItemProperty().isNull());
@@ -127,7 +132,11 @@ public final class TesterView extends BorderPane {
         Button csv = new Button("Export CSV");
         csv.setId("export-csv");
         csv.setOnAction(e -> exportSession(ExportPicker.Format.CSV));
-        bar.getChildren().addAll(stats, control, text, spacer, copy, json, csv);
+        // Groups that wrap onto a second line rather than cut a control (issue 12, defect 4).
+        FitRow bar = new FitRow(8, 6, levels, FitRow.group(8, stats, control), FitRow.group(8, text),
+                FitRow.alignRight(FitRow.group(8, copy, json, csv)));
+        bar.getStyleClass().add("tool-bar");
+        bar.setPadding(new Insets(6, 10, 6, 10));
         return bar;
     }
 
@@ -178,8 +187,27 @@ public final class TesterView extends BorderPane {
         log.getColumns().add(time);
         log.getColumns().add(code);
         log.getColumns().add(level);
-        log.getColumns().add(column("Description", 240, e -> e.line().description()));
-        log.getColumns().add(column("Details", 260, vm::detailsText));
+        // Never narrower than their titles: at the window's minimum the log scrolls sideways instead.
+        TableColumn<SessionEntry, String> description = column("Description", 240, e -> e.line().description());
+        description.setMinWidth(fit("Description"));
+        TableColumn<SessionEntry, String> details = column("Details", 260, vm::detailsText);
+        details.setMinWidth(fit("Details"));
+        log.getColumns().add(description);
+        log.getColumns().add(details);
+        // The columns share the log's width while their minimums fit in it; in a narrower window
+        // each keeps its width and the log scrolls sideways (the constrained policy has no scroll
+        // bar: the last columns were out of reach; issue 12, defect 4).
+        log.widthProperty().addListener((o, was, now) -> {
+            double least = VERTICAL_SCROLL_BAR_PX;
+            for (TableColumn<SessionEntry, ?> c : log.getColumns()) {
+                least += c.getMinWidth();
+            }
+            var policy = least <= now.doubleValue() ? TableView.CONSTRAINED_RESIZE_POLICY
+                    : TableView.UNCONSTRAINED_RESIZE_POLICY;
+            if (log.getColumnResizePolicy() != policy) {
+                log.setColumnResizePolicy(policy);
+            }
+        });
         log.setOnKeyPressed(e -> {
             if (new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN).match(e)) {
                 copySelectedEvent();

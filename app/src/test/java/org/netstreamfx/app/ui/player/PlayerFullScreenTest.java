@@ -102,18 +102,18 @@ class PlayerFullScreenTest {
     }
 
     private boolean controlsShown() {
-        return node("#open-file").getParent().isVisible() && node("#play-pause").getParent().getParent().isVisible()
+        return node("#open-file").getParent().isVisible() && node(".transport").isVisible()
                 && node(".nav-rail").isVisible();
     }
 
     private boolean controlsHidden() {
-        return !node("#open-file").getParent().isVisible() && !node("#play-pause").getParent().getParent().isVisible()
+        return !node("#open-file").getParent().isVisible() && !node(".transport").isVisible()
                 && !node(".nav-rail").isVisible();
     }
 
     private String what() {
         return "tool bar " + node("#open-file").getParent().isVisible() + ", transport "
-                + node("#play-pause").getParent().getParent().isVisible() + ", rail " + node(".nav-rail").isVisible();
+                + node(".transport").isVisible() + ", rail " + node(".nav-rail").isVisible();
     }
 
     private Node node(String selector) {

@@ -155,4 +155,73 @@ class PublisherViewTest {
         assertEquals(idle.getWidth(), live.getWidth(), 0.5, "the list changed width going live");
         assertEquals(idle.getMinX(), stopped.getMinX(), 0.5, "the list moved when stopping");
     }
+
+    @Test
+    void thePickersShowTheDevicesShortNameAndTheWholeNameInTheirTooltip() {
+        Fx.waitUntil("the device lists", java.time.Duration.ofSeconds(20),
+                () -> !vm.cameras().isEmpty() && !vm.microphones().isEmpty(), vm::cameras);
+        javafx.scene.control.ComboBox<DeviceChoice> camera = find("camera-picker");
+        Fx.run(() -> {
+            view.applyCss();
+            view.layout();
+        });
+        String whole = Fx.call(() -> camera.getValue().name());
+        assertTrue(whole.startsWith("Test pattern ("), whole);
+        // The box's own cell (the skin's child; the pop-up list's cells are further down).
+        assertEquals("Test pattern", Fx.call(() -> camera.getChildrenUnmodifiable().stream()
+                .filter(n -> n instanceof javafx.scene.control.ListCell<?>).map(n -> ((javafx.scene.control.ListCell<?>) n)
+                        .getText()).findFirst().orElse("no cell")));
+        assertEquals(whole, Fx.call(() -> camera.getTooltip().getText()));
+    }
+
+    @Test
+    void thePickersKeepTheirDevicesWhenTheListsComeAgain() throws Exception {
+        // Real device lists come after the boxes have their skins, and again whenever the cameras
+        // change: each new list used to clear the boxes' values (blank pickers on a real machine).
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger listings = new java.util.concurrent.atomic.AtomicInteger();
+        PublisherViewModel late = Fx.call(() -> new PublisherViewModel(Platform::runLater,
+                new org.netstreamfx.capture.device.Devices(new org.netstreamfx.capture.device.CameraDiscovery("video4linux2"),
+                        () -> {
+                            listings.incrementAndGet();
+                            try {
+                                release.await();
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                            return java.util.List.of();
+                        }), null, PublisherPrefs.DEFAULTS));
+        try {
+            PublisherView shown = Fx.call(() -> {
+                PublisherView v = new PublisherView(late, (owner, save) -> Optional.empty());
+                new Scene(v, 1100, 700).getStylesheets().add(MainWindow.STYLESHEET);
+                v.applyCss();
+                v.layout();
+                return v;
+            });
+            release.countDown();
+            Fx.waitUntil("the device lists", java.time.Duration.ofSeconds(20),
+                    () -> !late.cameras().isEmpty() && !late.microphones().isEmpty(), late::cameras);
+            // Listed twice more, on one I/O thread: once the third listing runs, the second one's
+            // lists are on their way to the FX thread, ahead of every check below.
+            Fx.run(late::refreshDevices);
+            Fx.run(late::refreshDevices);
+            Fx.waitUntil("three listings", java.time.Duration.ofSeconds(20), () -> listings.get() >= 3, listings::get);
+            for (String id : java.util.List.of("camera-picker", "mic-picker")) {
+                @SuppressWarnings("unchecked")
+                javafx.scene.control.ComboBox<DeviceChoice> box =
+                        (javafx.scene.control.ComboBox<DeviceChoice>) Fx.call(() -> shown.lookup("#" + id));
+                Fx.waitUntil(id + " showing its device", java.time.Duration.ofSeconds(20), () -> {
+                    shown.applyCss();
+                    shown.layout();
+                    return box.getValue() != null && box.getChildrenUnmodifiable().stream()
+                            .anyMatch(n -> n instanceof javafx.scene.control.ListCell<?> c && c.getText() != null
+                                    && c.getText().startsWith("Test "));
+                }, () -> box.getValue());
+            }
+        } finally {
+            release.countDown();
+            Fx.run(late::dispose);
+        }
+    }
 }
