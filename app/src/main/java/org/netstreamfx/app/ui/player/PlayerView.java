@@ -173,7 +173,7 @@ public final class PlayerView extends StackPane {
                     ? Optional.of(inUse) : vm.rememberedOptions(url);
         };
         new OpenUrlDialog(getScene() == null ? null : getScene().getWindow(), initial, remembered,
-                () -> UrlOptions.defaults(vm.playerBufferTime()), certificatePicker, vm::open).show();
+                () -> UrlOptions.defaults(vm.playerBufferTime(), vm.playerBufferTimeMax()), certificatePicker, vm::open).show();
     }
 
     /** Starts or stops recording what plays (Ctrl+R); see {@link PlayerViewModel#toggleRecording()}. */

@@ -629,7 +629,7 @@ public final class PlayerViewModel {
         controlListeners.forEach(nc::addRtmpControlListener);
         // The app reconnects after an unexpected close and plays on (each try is an event), with
         // the URL's silence timeout and trusted certificate.
-        UrlOptions o = urlOptions.get() != null ? urlOptions.get() : UrlOptions.defaults(playerBufferTime);
+        UrlOptions o = urlOptions.get() != null ? urlOptions.get() : UrlOptions.defaults(playerBufferTime, playerBufferTimeMax);
         o.applyTo(nc);
         setPhase(PlayerState.CONNECTING);
         try {
@@ -895,6 +895,7 @@ public final class PlayerViewModel {
         urlOptions.set(null);
         rememberOptions = false;
         bufferTime.set(playerBufferTime);
+        bufferTimeMax.set(playerBufferTimeMax);
         title.set("");
         resetFigures();
         setPhase(PlayerState.IDLE);
@@ -1101,6 +1102,17 @@ public final class PlayerViewModel {
         if (ns != null) {
             ns.setBufferTimeMax(seconds);
         }
+        UrlOptions o = urlOptions.get();
+        if (o != null && o.bufferTimeMax() != seconds) {
+            // As bufferTime: the bufferTimeMax chosen while an rtmp(s) URL plays is that URL's.
+            urlOptions.set(o.withBufferTimeMax(seconds));
+            if (rememberOptions) {
+                urlOptionsMemory.remember(address.get().address(), urlOptions.get());
+            }
+        }
+        if (o == null || !rememberOptions) {
+            playerBufferTimeMax = seconds; // a URL without options of its own follows the player's
+        }
         return true;
     }
 
@@ -1225,6 +1237,8 @@ public final class PlayerViewModel {
     private boolean rememberOptions;
     /** The bufferTime of files, downloads and URLs without options of their own. */
     private double playerBufferTime = DEFAULT_BUFFER_TIME;
+    /** The bufferTimeMax of files, downloads and URLs without options of their own. */
+    private double playerBufferTimeMax;
     private final PlayerRecording recording = new PlayerRecording(notice::set, closer);
 
     /** Where each rtmp(s) URL's options are kept between opens (the app: its settings). */
@@ -1237,7 +1251,7 @@ public final class PlayerViewModel {
      * defaults ({@link UrlOptions#defaults}) with the player's own bufferTime.
      */
     public UrlOptions optionsFor(String url) {
-        return urlOptionsMemory.recall(url).orElseGet(() -> UrlOptions.defaults(playerBufferTime));
+        return urlOptionsMemory.recall(url).orElseGet(() -> UrlOptions.defaults(playerBufferTime, playerBufferTimeMax));
     }
 
     /**
@@ -1247,6 +1261,11 @@ public final class PlayerViewModel {
      */
     public double playerBufferTime() {
         return playerBufferTime;
+    }
+
+    /** The player's own bufferTimeMax (as {@link #playerBufferTime()} for bufferTime). */
+    public double playerBufferTimeMax() {
+        return playerBufferTimeMax;
     }
 
     /** The options remembered for the rtmp(s) URL {@code url}, if any. */
@@ -1269,17 +1288,19 @@ public final class PlayerViewModel {
             urlOptions.set(null);
             rememberOptions = false;
             bufferTime.set(playerBufferTime);
+            bufferTimeMax.set(playerBufferTimeMax);
             return;
         }
         java.util.Optional<UrlOptions> recalled = chosen == null ? urlOptionsMemory.recall(a.address())
                 : java.util.Optional.of(chosen);
-        UrlOptions o = recalled.orElseGet(() -> UrlOptions.defaults(playerBufferTime));
+        UrlOptions o = recalled.orElseGet(() -> UrlOptions.defaults(playerBufferTime, playerBufferTimeMax));
         urlOptions.set(o);
         rememberOptions = recalled.isPresent();
         if (rememberOptions) {
             urlOptionsMemory.remember(a.address(), o); // also the most recently used now
         }
         bufferTime.set(o.bufferTime());
+        bufferTimeMax.set(o.bufferTimeMax());
     }
 
     /** "Reconnecting (attempt k of n)…" while the connection comes back; cleared once it has. */

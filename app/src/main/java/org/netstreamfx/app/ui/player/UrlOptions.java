@@ -72,10 +72,19 @@ public record UrlOptions(int reconnectTries, double silenceTimeout, Path trusted
         }
     }
 
-    /** The app's defaults, with the player's current {@code bufferTime}. */
+    /** The app's defaults, with the player's current {@code bufferTime} (and bufferTimeMax 0). */
     public static UrlOptions defaults(double bufferTime) {
+        return defaults(bufferTime, 0);
+    }
+
+    /** The app's defaults, with the player's current {@code bufferTime} and {@code bufferTimeMax}. */
+    public static UrlOptions defaults(double bufferTime, double bufferTimeMax) {
         return new UrlOptions(DEFAULT_RECONNECT_TRIES, DEFAULT_SILENCE_TIMEOUT, null,
-                Math.max(0, Math.min(MAX_BUFFER_TIME, bufferTime)), 0);
+                Math.max(0, Math.min(MAX_BUFFER_TIME, bufferTime)), Math.max(0, Math.min(MAX_BUFFER_TIME, bufferTimeMax)));
+    }
+
+    public UrlOptions withBufferTimeMax(double seconds) {
+        return new UrlOptions(reconnectTries, silenceTimeout, trustedCertificate, bufferTime, seconds);
     }
 
     public UrlOptions withBufferTime(double seconds) {
