@@ -60,6 +60,26 @@ class AudioTempoTest {
         assertEquals(440, frequency(result, 2), 440 * 0.01, "pitch kept");
     }
 
+    /** Outside one atempo's 0.5 to 2 two stages run in a row: the length follows the tempo, the pitch stays. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(doubles = {0.25, 0.5, 2.0, 3.0, 4.0})
+    void theWholeRateRangeKeepsThePitch(double rate) {
+        byte[] input = sine(1000, 3.0, 2);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (AudioTempo tempo = new AudioTempo(RATE, 2, rate)) {
+            int chunk = 2048 * 4;
+            for (int off = 0; off < input.length; off += chunk) {
+                int n = Math.min(chunk, input.length - off);
+                out.writeBytes(tempo.process(java.util.Arrays.copyOfRange(input, off, off + n), n));
+            }
+            out.writeBytes(tempo.finish());
+        }
+        byte[] result = out.toByteArray();
+        double seconds = result.length / (2.0 * 2 * RATE);
+        assertEquals(3.0 / rate, seconds, 0.03 * 3.0 / rate, "duration at tempo " + rate);
+        assertEquals(1000, frequency(result, 2), 1000 * 0.03, "pitch kept at tempo " + rate);
+    }
+
     @Test
     void monoWorksToo() {
         byte[] input = sine(1000, 2.0, 1);
@@ -73,7 +93,8 @@ class AudioTempoTest {
 
     @Test
     void temposOutsideTheFiltersRangeAreRefused() {
-        assertThrows(IllegalArgumentException.class, () -> new AudioTempo(RATE, 2, 3.0));
+        assertThrows(IllegalArgumentException.class, () -> new AudioTempo(RATE, 2, 4.5));
+        assertThrows(IllegalArgumentException.class, () -> new AudioTempo(RATE, 2, 0.2));
         assertThrows(IllegalArgumentException.class, () -> new AudioTempo(RATE, 6, 1.06));
     }
 }
