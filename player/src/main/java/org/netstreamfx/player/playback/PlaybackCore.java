@@ -136,6 +136,10 @@ public final class PlaybackCore {
     private int sinkChannels;
     private AudioChunk pendingAudio;
     private int pendingOffset;
+    /** Whether {@link #pendingAudio} was time-stretched at {@link #anchorRate} (or needs none). */
+    private boolean pendingStretched = true;
+    /** The pending chunk is a new tempo filter's first output: its content starts this far after its time. */
+    private long pendingLeadUs;
     private long audioAnchorUs = Long.MIN_VALUE;
     private final DeviceClockSync deviceSync = new DeviceClockSync();
     private final DevicePrimer primer = new DevicePrimer();
@@ -281,14 +285,19 @@ public final class PlaybackCore {
             clock.setRate(rate);
             return;
         }
-        long oldFrames = audioSink.queuedFrames() + (pendingAudio == null ? 0
-                : (pendingAudio.lengthBytes() - pendingOffset) / (2L * pendingAudio.channels()));
-        audioAnchorUs = clock.positionUs() + Math.round(oldFrames * 1_000_000.0 / sinkRate * anchorRate);
-        playedAtAnchor = audioSink.playedFrames() + oldFrames;
+        // The rest of the chunk being written was stretched at the old rate: it is not written;
+        // the next chunk anchors the device's frame count after what the device holds.
+        if (pendingAudio != null && pendingOffset > 0) {
+            pendingAudio = null;
+        }
+        pendingStretched = pendingAudio == null;
+        pendingOffset = 0;
+        audioAnchorUs = Long.MIN_VALUE;
+        playedAtAnchor = audioSink.playedFrames() + audioSink.queuedFrames();
         deviceSync.reset();
         anchorRate = rate;
         pendingClockRate = rate;
-        if (oldFrames == 0) {
+        if (audioSink.queuedFrames() == 0) {
             applyPendingClockRate();
         }
     }
@@ -772,6 +781,7 @@ public final class PlaybackCore {
                 int skip = (int) ((targetUs - a.ptsUs()) * a.sampleRateHz() / 1_000_000L);
                 pendingAudio = a.dropFrames(skip);
                 pendingOffset = 0;
+                pendingStretched = false;
             }
             audioDone = a != null || feed.audio().finished();
         }
@@ -934,6 +944,7 @@ public final class PlaybackCore {
     private AudioChunk stretched(AudioChunk a) {
         double rate = anchorRate;
         if (rate == 1.0) {
+            pendingLeadUs = 0;
             if (tempo != null) {
                 tempo.close();
                 tempo = null;
@@ -946,6 +957,9 @@ public final class PlaybackCore {
                 tempo.close();
             }
             tempo = new AudioTempo(a.sampleRateHz(), a.channels(), rate);
+            pendingLeadUs = tempo.leadUs();
+        } else {
+            pendingLeadUs = 0;
         }
         byte[] out = tempo.process(a.pcm(), a.lengthBytes());
         return new AudioChunk(a.ptsUs(), a.sampleRateHz(), a.channels(), out, out.length);
@@ -979,6 +993,11 @@ public final class PlaybackCore {
                 a = device ? stretched(a) : a;
                 pendingAudio = a;
                 pendingOffset = 0;
+                pendingStretched = true;
+            } else if (device && !pendingStretched && pendingOffset == 0) {
+                a = stretched(a); // cut at a seek or a late device's start: not yet stretched
+                pendingAudio = a;
+                pendingStretched = true;
             }
             if (!ensureSink(a)) {
                 pendingAudio = null;
@@ -988,7 +1007,8 @@ public final class PlaybackCore {
                 device = false; // the device failed to open and was replaced by a null sink
             }
             if (audioAnchorUs == Long.MIN_VALUE) {
-                audioAnchorUs = a.ptsUs() + (long) pendingOffset / (2 * a.channels()) * 1_000_000L / a.sampleRateHz();
+                audioAnchorUs = a.ptsUs() + (device ? pendingLeadUs : 0) + Math.round((long) pendingOffset
+                        / (2 * a.channels()) * 1_000_000.0 / a.sampleRateHz() * (device ? anchorRate : 1.0));
                 // Sound written now plays after whatever the device still holds (silence that primed it).
                 playedAtAnchor = audioSink.playedFrames() + audioSink.queuedFrames();
             }
@@ -1029,7 +1049,7 @@ public final class PlaybackCore {
         }
         long played = audioSink.playedFrames() - playedAtAnchor;
         long reportedUs = audioAnchorUs + Math.round(played * 1_000_000.0 / sinkRate * anchorRate);
-        DeviceClockSync.Verdict verdict = deviceSync.update(reportedUs, audioAnchorUs, clock);
+        DeviceClockSync.Verdict verdict = deviceSync.update(reportedUs, audioAnchorUs, clock, anchorRate);
         if (verdict == DeviceClockSync.Verdict.DEVICE_LATE) {
             if (lateCuts < MAX_LATE_CUTS) {
                 lateCuts++;
@@ -1050,8 +1070,14 @@ public final class PlaybackCore {
         long heldUs = Math.round(audioSink.queuedFrames() * 1_000_000.0 / sinkRate * anchorRate);
         applyPendingClockRate();
         long resumeUs = clockUs + heldUs;
-        AudioChunk rest = pendingAudio == null ? null
+        // A chunk time-stretched at a rate other than 1 spans more or less media than its length
+        // says: it cannot be cut by time, so it is dropped and the cut is made in the chunks after it.
+        AudioChunk rest = pendingAudio == null || anchorRate != 1.0 ? null
                 : pendingAudio.dropFrames(pendingOffset / (2 * pendingAudio.channels()));
+        if (tempo != null) {
+            tempo.close(); // what the filter holds comes from before the cut
+            tempo = null;
+        }
         pendingAudio = null;
         pendingOffset = 0;
         audioAnchorUs = Long.MIN_VALUE;
@@ -1068,6 +1094,7 @@ public final class PlaybackCore {
         if (a != null && a.ptsUs() < resumeUs) {
             audio.poll();
             pendingAudio = a.dropFrames(framesBetween(a, resumeUs));
+            pendingStretched = false;
         }
     }
 
