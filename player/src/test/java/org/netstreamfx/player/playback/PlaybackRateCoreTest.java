@@ -99,6 +99,38 @@ class PlaybackRateCoreTest {
     }
 
     @Test
+    void stepsAreRefusedOnALiveStreamWhilePlayingAndWithoutVideo() {
+        ScriptedFeed live = ScriptedFeed.videoOnly();
+        core.setLive(true);
+        core.start(live, 0);
+        live.videoFrames(0, 50, 40);
+        stepAtMs(0);
+        core.pause();
+        core.requestStep(1);
+        assertEquals(PlaybackCore.NO_STEP, core.nextStepTarget());
+
+        PlaybackCore recorded = new PlaybackCore(time, events, sink, false);
+        ScriptedFeed audioOnly = ScriptedFeed.audioOnly();
+        recorded.start(audioOnly, 0);
+        audioOnly.audioChunks(0, 50, 20);
+        recorded.step();
+        recorded.requestStep(1); // playing
+        recorded.pause();
+        recorded.requestStep(-1); // no video
+        assertEquals(PlaybackCore.NO_STEP, recorded.nextStepTarget());
+        List<String> codes = events.codes();
+        List<String> refusals = new java.util.ArrayList<>();
+        for (int i = 0; i < codes.size(); i++) {
+            if (codes.get(i).equals("NetStreamFX.Step.Invalid")) {
+                refusals.add(events.descriptions().get(i));
+            }
+        }
+        assertEquals(3, refusals.size(), codes.toString());
+        assertTrue(refusals.get(0).contains("live") && refusals.get(1).contains("paused")
+                && refusals.get(2).contains("no video"), refusals.toString());
+    }
+
+    @Test
     void ratesOutsideAQuarterToFourAreRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> core.setPlaybackRate(4.5));
         assertTrue(e.getMessage().contains("0.25 to 4.0"), e.getMessage());
