@@ -285,9 +285,9 @@ public final class PlaybackCore {
             clock.setRate(rate);
             return;
         }
-        // The rest of the chunk being written was stretched at the old rate: it is not written;
-        // the next chunk anchors the device's frame count after what the device holds.
-        if (pendingAudio != null && pendingOffset > 0) {
+        // The chunk being written was stretched at the old rate (or is partly written): it is
+        // dropped; the next chunk anchors the device's frame count after what the device holds.
+        if (pendingAudio != null && (pendingOffset > 0 || (pendingStretched && anchorRate != 1.0))) {
             pendingAudio = null;
         }
         pendingStretched = pendingAudio == null;

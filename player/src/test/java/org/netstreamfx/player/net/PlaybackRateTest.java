@@ -84,6 +84,14 @@ class PlaybackRateTest {
             for (long ms : offsetsMs) {
                 assertTrue(Math.abs(ms) <= 60, "each beep heard with its frame (ms): " + offsetsMs);
             }
+
+            // From 3 x down to 0.5 x: the sound stretched at 3 x that the device holds plays out first.
+            run.ns.setPlaybackRate(0.5);
+            run.awaitFrame(pts -> pts >= 7_100_000, 20_000);
+            List<Long> later = run.beepStarts(0);
+            long offset7 = Math.round((run.sound.heardAtNanos(later.get(7)) - run.shownAtNanos(7_000_000, 0.5)) / 1e6);
+            System.out.printf("[3 -> 0.5 at 6.2 s] beep at 7 s heard minus frame shown: %d ms%n", offset7);
+            assertTrue(Math.abs(offset7) <= 60, "the beep at 7 s heard with its frame: " + offset7 + " ms");
         }
     }
 
