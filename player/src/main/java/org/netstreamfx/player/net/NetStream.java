@@ -202,7 +202,7 @@ public class NetStream implements AutoCloseable {
 
     /**
      * The rate the stream plays at now: the playback rate for recorded media, 1 for live (1.06
-     * while a live stream catches up), 1 before anything plays.
+     * while a live stream catches up), 1 before anything plays and with fast pacing.
      */
     public double currentPlaybackRate() {
         return snapshot.playbackRate();

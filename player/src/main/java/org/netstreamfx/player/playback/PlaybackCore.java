@@ -240,8 +240,11 @@ public final class PlaybackCore {
         return userRate;
     }
 
-    /** The rate the clock runs at: the user's rate (1 when live) times the catch-up rate. */
+    /** The rate the clock runs at: the user's rate (1 when live) times the catch-up rate; 1 in fast mode. */
     public double effectiveRate() {
+        if (fast) {
+            return 1.0; // no pacing: the clock jumps from frame to frame
+        }
         return (live ? 1.0 : userRate) * (catchingUp ? CATCH_UP_RATE : 1.0);
     }
 
@@ -253,7 +256,11 @@ public final class PlaybackCore {
         }
     }
 
+    /** Says what the rate does (fast pacing has no rate: nothing to say). */
     private void announceRate() {
+        if (fast) {
+            return;
+        }
         if (live) {
             events.status(NetStatusCode.NSFX_PLAYBACK_RATEIGNORED, "A live stream plays at normal speed: the rate "
                     + userRate + " applies to recorded media only.", userRate);
