@@ -100,10 +100,13 @@ final class PlayedMedia implements AutoCloseable {
         return shown.get(shown.size() - 1);
     }
 
-    /** When the frame at {@code us} (or the first one after it, corrected back by the rate) was shown. */
+    /**
+     * When the frame at {@code us} was shown, or, if it was skipped (the rate outran the frame
+     * rate), when it was due: the first frame shown after it, corrected back by the rate.
+     */
     long shownAtNanos(long us, double rate) {
         for (Shown s : shown) {
-            if (s.ptsUs() >= us && s.ptsUs() < us + 200_000) {
+            if (s.ptsUs() >= us && s.ptsUs() < us + 500_000) {
                 return s.atNanos() - Math.round((s.ptsUs() - us) * 1000 / rate);
             }
         }
@@ -137,6 +140,28 @@ final class PlayedMedia implements AutoCloseable {
             }
         }
         return starts;
+    }
+
+    /**
+     * Of the beeps that start at {@code beeps} (frames of the sound heard), the one heard nearest
+     * to {@code nanos}: the beep that belongs to the frame shown then (beeps are at least 250 ms of
+     * wall time apart at 4 x; one cut off at the start, by a device that started late, is not
+     * counted by order).
+     */
+    long beepNear(List<Long> beeps, long nanos) {
+        long best = -1;
+        long bestDistance = Long.MAX_VALUE;
+        for (long b : beeps) {
+            long d = Math.abs(sound.heardAtNanos(b) - nanos);
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = b;
+            }
+        }
+        if (best < 0) {
+            throw new AssertionError("no beep heard");
+        }
+        return best;
     }
 
     /** Rising zero crossings per second of channel 0 over {@code frames} frames from {@code from}. */
