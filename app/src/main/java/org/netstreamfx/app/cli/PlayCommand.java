@@ -85,6 +85,11 @@ public final class PlayCommand implements Callable<Integer> {
             + "the default), as ffplay's -volume and Flash's soundTransform.volume.")
     double volume = 1.0;
 
+    @Option(names = "--speed", paramLabel = "R", description = "Play recorded media R times as fast, "
+            + NetStream.MIN_PLAYBACK_RATE + " to " + NetStream.MAX_PLAYBACK_RATE + ", pitch kept (as mpv's --speed; "
+            + "default 1). A live stream plays at 1 and says so (NetStreamFX.Playback.RateIgnored).")
+    double speed = 1.0;
+
     @Option(names = "--audio-device", paramLabel = "ID", description = "Play through this sound output "
             + "(an id from `nsfx devices`; default: the system's default output, which follows the system's choice).")
     String audioDevice;
@@ -107,6 +112,11 @@ public final class PlayCommand implements Callable<Integer> {
             System.err.println("nsfx play: --buffer-time, --buffer-time-max, --seek and --stats-interval take 0 or "
                     + "more seconds; --duration takes more than 0; --reconnect 0 or more tries; --volume 0 to 1; "
                     + "--silence-timeout at least " + RtmpOptions.MIN_SILENCE_TIMEOUT_MS / 1000.0);
+            return 2;
+        }
+        if (!(speed >= NetStream.MIN_PLAYBACK_RATE && speed <= NetStream.MAX_PLAYBACK_RATE)) {
+            System.err.println("nsfx play: --speed takes " + NetStream.MIN_PLAYBACK_RATE + " to "
+                    + NetStream.MAX_PLAYBACK_RATE + " (1 = normal speed), not " + speed);
             return 2;
         }
         if (audioDevice != null && !org.netstreamfx.player.sink.AudioOutputs.exists(audioDevice)) {
@@ -145,6 +155,7 @@ public final class PlayCommand implements Callable<Integer> {
             }
             ns.setAudioDevice(audioDevice);
             ns.setVolume(volume);
+            ns.setPlaybackRate(speed);
             ns.setClient(new NetStreamClient() {
                 @Override
                 public void onMetaData(Map<String, Object> info) {
@@ -268,6 +279,8 @@ public final class PlayCommand implements Callable<Integer> {
         m.put("bytesTotal", ns.bytesTotal());
         m.put("avDriftMs", round3(info.avDriftMs()));
         m.put("decodeErrors", info.decodeErrors());
+        m.put("playbackRate", ns.currentPlaybackRate());
+        m.put("skippedFrames", ns.skippedFrames());
         return m;
     }
 

@@ -175,6 +175,22 @@ final class CurrentPlay {
         }
     }
 
+    /** The playback rate of what plays now (the session checks live streams). */
+    void setPlaybackRate(double rate) {
+        withSession(s -> s.setPlaybackRate(rate));
+    }
+
+    /** NetStream.step: Step.Invalid when nothing plays. */
+    void step(int frames) {
+        PlaybackSession s = session;
+        if (s == null) {
+            stream.dispatchStatus(NetStatusCode.NSFX_STEP_INVALID, "Cannot step " + frames
+                    + " frame(s): nothing is playing.", frames);
+            return;
+        }
+        s.step(frames);
+    }
+
     void setBufferTime(double seconds) {
         withSession(s -> s.setBufferTimeUs(Math.round(seconds * 1e6)));
         RtmpPlay p = rtmp;

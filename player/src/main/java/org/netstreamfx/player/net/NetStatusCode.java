@@ -33,6 +33,8 @@ public enum NetStatusCode {
     NETSTREAM_SEEK_FAILED("NetStream.Seek.Failed", StatusLevel.ERROR),
     NETSTREAM_SEEK_INVALIDTIME("NetStream.Seek.InvalidTime", StatusLevel.ERROR),
     NETSTREAM_SEEK_NOTIFY("NetStream.Seek.Notify", StatusLevel.STATUS),
+    /** NetStream.step() is done: the frame stepped to is shown (details: its time in seconds). */
+    NETSTREAM_STEP_NOTIFY("NetStream.Step.Notify", StatusLevel.STATUS),
     NETCONNECTION_CALL_BADVERSION("NetConnection.Call.BadVersion", StatusLevel.ERROR),
     NETCONNECTION_CALL_FAILED("NetConnection.Call.Failed", StatusLevel.ERROR),
     NETCONNECTION_CALL_PROHIBITED("NetConnection.Call.Prohibited", StatusLevel.ERROR),
@@ -63,6 +65,15 @@ public enum NetStatusCode {
      * that playing goes on (details: reason, fromMs, toMs, jumpMs as sent, continuesAt seconds).
      */
     NSFX_LIVE_DISCONTINUITY("NetStreamFX.Live.Discontinuity", StatusLevel.STATUS),
+    /** The playback rate changed, or a stream started at a rate other than 1 (details: the rate). */
+    NSFX_PLAYBACK_RATE("NetStreamFX.Playback.Rate", StatusLevel.STATUS),
+    /** A playback rate was set for a live stream, which plays at 1 (details: the rate asked for). */
+    NSFX_PLAYBACK_RATEIGNORED("NetStreamFX.Playback.RateIgnored", StatusLevel.WARNING),
+    /**
+     * NetStream.step() could not be done (not paused, live, no video, first or last frame shown);
+     * nothing changed. Flash has no code for this (it only raises Step.Notify on success).
+     */
+    NSFX_STEP_INVALID("NetStreamFX.Step.Invalid", StatusLevel.WARNING),
     /** No audio output device: audio is decoded and timed on the wall clock but not heard. */
     NSFX_AUDIO_NODEVICE("NetStreamFX.Audio.NoDevice", StatusLevel.WARNING),
     /** The audio device stopped working mid-play (unplugged, sound server gone): playing on without sound. */

@@ -53,6 +53,7 @@ public class NetStream implements AutoCloseable {
     private volatile double bufferTimeMax;
     private volatile boolean defaultLiveCatchUp = true;
     private volatile double volume = 1.0;
+    private volatile double playbackRate = 1.0;
     private volatile Snapshot snapshot = Snapshot.EMPTY;
     private volatile SourceDescription description;
     private volatile String shownName = "";
@@ -140,6 +141,7 @@ public class NetStream implements AutoCloseable {
                 pacing == Pacing.AS_FAST_AS_POSSIBLE, Math.round(bufferTime * 1e6), time);
         s.setBufferTimeMaxUs(Math.round(bufferTimeMax * 1e6));
         s.setDefaultLiveCatchUp(defaultLiveCatchUp);
+        s.setInitialPlaybackRate(playbackRate);
         if (!receiveVideo) {
             s.receive(TrackKind.VIDEO, false);
         }
@@ -169,6 +171,63 @@ public class NetStream implements AutoCloseable {
      */
     public void seek(double seconds) {
         current.seek(seconds, description);
+    }
+
+    /** The slowest playback rate, a quarter of normal speed. */
+    public static final double MIN_PLAYBACK_RATE = org.netstreamfx.player.playback.PlaybackCore.MIN_PLAYBACK_RATE;
+    /** The fastest playback rate, four times normal speed. */
+    public static final double MAX_PLAYBACK_RATE = org.netstreamfx.player.playback.PlaybackCore.MAX_PLAYBACK_RATE;
+
+    /**
+     * Plays recorded media (files, http(s), RTMP recorded streams) {@code rate} times as fast,
+     * {@link #MIN_PLAYBACK_RATE} to {@link #MAX_PLAYBACK_RATE}, with the sound's pitch kept; from
+     * any thread. The rate holds across seeks, pauses and later play() calls of this stream until
+     * set again (as VLC and mpv keep their speed from one file to the next).
+     * NetStreamFX.Playback.Rate follows (details: the rate). A live stream plays at 1 (its
+     * catch-up still works) and raises NetStreamFX.Playback.RateIgnored instead. Fast pacing
+     * ignores it.
+     *
+     * @throws IllegalArgumentException outside {@link #MIN_PLAYBACK_RATE} to {@link #MAX_PLAYBACK_RATE}
+     */
+    public void setPlaybackRate(double rate) {
+        org.netstreamfx.player.playback.PlaybackCore.checkRate(rate);
+        playbackRate = rate;
+        current.setPlaybackRate(rate);
+    }
+
+    /** The rate set with {@link #setPlaybackRate} (1 unless set); a live stream still plays at 1. */
+    public double playbackRate() {
+        return playbackRate;
+    }
+
+    /**
+     * The rate the stream plays at now: the playback rate for recorded media, 1 for live (1.06
+     * while a live stream catches up), 1 before anything plays and with fast pacing.
+     */
+    public double currentPlaybackRate() {
+        return snapshot.playbackRate();
+    }
+
+    /**
+     * Frames not shown because the playback rate (over 1) made them due faster than they could be:
+     * not a fault of the stream, so not counted in droppedFrames.
+     */
+    public long skippedFrames() {
+        return snapshot.skippedFrames();
+    }
+
+    /**
+     * flash.net.NetStream.step: while paused, shows the frame {@code frames} frames after
+     * (positive) or before (negative) the one shown, and moves time() to it; the sound stays
+     * paused, and resume() plays on from there in sync. Backward steps (and forward ones) are an
+     * accurate seek to that frame: decoded from its keyframe, not shown on the way. Steps asked
+     * for while one is under way add up. NetStream.Step.Notify follows once the frame is shown
+     * (details: its time). Not paused, a live stream, no video, the first or last frame already
+     * shown, or more than PlaybackCore.MAX_STEP_FRAMES at once: NetStreamFX.Step.Invalid, and
+     * nothing changes.
+     */
+    public void step(int frames) {
+        current.step(frames);
     }
 
     // Publishing (flash.net.NetStream.attachCamera, attachAudio, publish, send): see Publisher.

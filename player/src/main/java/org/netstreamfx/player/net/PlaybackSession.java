@@ -52,6 +52,8 @@ final class PlaybackSession implements CoreEvents, StreamPipeline.Listener {
     private final LinkedBlockingQueue<Runnable> commands = new LinkedBlockingQueue<>();
     private volatile boolean closed;
     private boolean seekPending;
+    /** The pending seek is a frame step's (NetStream.step), not the user's. */
+    private boolean stepSeek;
     private boolean failed;
 
     /**
@@ -97,6 +99,9 @@ final class PlaybackSession implements CoreEvents, StreamPipeline.Listener {
                 if (closed) {
                     break;
                 }
+                if (!seekPending && !failed) {
+                    startStep();
+                }
                 sleepNs = seekPending || failed ? 5_000_000 : core.step();
                 publishStats();
             }
@@ -112,7 +117,32 @@ final class PlaybackSession implements CoreEvents, StreamPipeline.Listener {
                 core.trackBufferUs(false), pipeline.queuedBytes(TrackKind.VIDEO), pipeline.queuedBytes(TrackKind.AUDIO),
                 core.renderedFrames(), core.droppedFrames(), core.avDriftMs(),
                 core.currentFps(), pipeline.decodedVideoFrames(), pipeline.decodedAudioSamples(),
-                pipeline.decodeErrors(), core.phase() == PlaybackCore.Phase.ENDED, core.audioUnderruns()));
+                pipeline.decodeErrors(), core.phase() == PlaybackCore.Phase.ENDED, core.audioUnderruns(),
+                core.skippedFrames(), core.effectiveRate()));
+    }
+
+    /** The steps asked for, once the frames they need are decoded: an accurate seek to their frame. */
+    private void startStep() {
+        long target = core.nextStepTarget();
+        if (target != PlaybackCore.NO_STEP) {
+            seekPending = true;
+            stepSeek = true;
+            pipeline.requestSeek(target);
+        }
+    }
+
+    /** Before the playback thread starts: the rate the stream starts at. */
+    void setInitialPlaybackRate(double rate) {
+        core.setPlaybackRate(rate);
+    }
+
+    void setPlaybackRate(double rate) {
+        command(() -> core.setPlaybackRate(rate));
+    }
+
+    /** NetStream.step: {@code frames} forward (positive) or back (negative), while paused. */
+    void step(int frames) {
+        command(() -> core.requestStep(frames));
     }
 
     void pause() {
@@ -136,6 +166,7 @@ final class PlaybackSession implements CoreEvents, StreamPipeline.Listener {
     void seek(long targetUs) {
         command(() -> {
             seekPending = true;
+            stepSeek = false;
             pipeline.requestSeek(targetUs);
         });
     }
@@ -261,7 +292,12 @@ final class PlaybackSession implements CoreEvents, StreamPipeline.Listener {
     public void seekDone(long targetUs) {
         command(() -> {
             seekPending = false;
-            core.seeked(targetUs);
+            if (stepSeek) {
+                stepSeek = false;
+                core.stepped(targetUs);
+            } else {
+                core.seeked(targetUs);
+            }
         });
     }
 
@@ -269,6 +305,11 @@ final class PlaybackSession implements CoreEvents, StreamPipeline.Listener {
     public void seekInvalid(long requestedUs, long lastValidUs) {
         command(() -> {
             seekPending = false;
+            if (stepSeek) {
+                stepSeek = false;
+                core.stepFailed("only up to " + lastValidUs / 1e6 + " s has been downloaded");
+                return;
+            }
             stream.dispatchStatus(NetStatusCode.NETSTREAM_SEEK_INVALIDTIME, "Cannot seek to " + requestedUs / 1e6
                     + " s: only up to " + lastValidUs / 1e6 + " s has been downloaded.", lastValidUs / 1e6);
         });
@@ -278,6 +319,11 @@ final class PlaybackSession implements CoreEvents, StreamPipeline.Listener {
     public void seekFailed(long requestedUs, String why) {
         command(() -> {
             seekPending = false;
+            if (stepSeek) {
+                stepSeek = false;
+                core.stepFailed("the seek to the frame failed: " + why);
+                return;
+            }
             stream.dispatchStatus(NetStatusCode.NETSTREAM_SEEK_FAILED, "Seek to " + requestedUs / 1e6 + " s failed: "
                     + why, requestedUs / 1e6);
         });

@@ -56,16 +56,26 @@ final class DeviceClockSync {
      * @param anchorUs the media time at which the device started counting (its frame 0)
      */
     Verdict update(long playedUs, long anchorUs, MediaClock clock) {
+        return update(playedUs, anchorUs, clock, 1.0);
+    }
+
+    /**
+     * As {@link #update(long, long, MediaClock)} at a playback rate: the errors are media time, so
+     * {@link #RESYNC_US} (wall time, what is seen and heard) is scaled by the rate: at 4 x speed a
+     * 60 ms media error is 15 ms of wall time, at 0.25 x it is 240 ms.
+     */
+    Verdict update(long playedUs, long anchorUs, MediaClock clock, double rate) {
+        long resyncUs = Math.round(RESYNC_US * rate);
         if (playedUs == lastReportedUs || playedUs <= anchorUs) {
             return Verdict.FOLLOWING; // between two periods, or not started: the clock runs on
         }
         lastReportedUs = playedUs;
         long error = playedUs - clock.positionUs();
         lastErrorUs = error;
-        if (error < -RESYNC_US) {
+        if (error < -resyncUs) {
             return Verdict.DEVICE_LATE;
         }
-        if (error > RESYNC_US) {
+        if (error > resyncUs) {
             clock.set(playedUs);
             return Verdict.CLOCK_MOVED;
         }

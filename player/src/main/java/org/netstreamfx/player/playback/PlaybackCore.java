@@ -27,6 +27,13 @@ import org.netstreamfx.player.source.DataMessage;
  * Video frames whose successor is already due are dropped and counted; in fast mode nothing is
  * dropped and the clock jumps from frame to frame.
  *
+ * <p>Playback rate ({@link #setPlaybackRate}, recorded media only): the clock runs that many times
+ * faster than wall time and the sound is time-stretched, pitch kept ({@link AudioTempo}); the rate in
+ * effect is the user's rate times the live catch-up rate. Frames skipped because the rate is over 1
+ * are counted as {@link #skippedFrames}, not as dropped. Frame step ({@link #requestStep}): while
+ * paused, an accurate seek to the frame {@code n} frames away from the one shown, then
+ * NetStream.Step.Notify once it is on screen.
+ *
  * <p>Thread ownership: every method runs on the stream's playback thread (tests call it directly
  * with a fake {@link TimeSource}).
  */
@@ -69,6 +76,17 @@ public final class PlaybackCore {
      */
     static final long FAST_IDLE_WAIT_NS = 10_000_000;
 
+    /** The slowest playback rate (a quarter speed). */
+    public static final double MIN_PLAYBACK_RATE = AudioTempo.MIN_TEMPO;
+    /** The fastest playback rate (four times). */
+    public static final double MAX_PLAYBACK_RATE = AudioTempo.MAX_TEMPO;
+    /** The most frames one step may move (a held key adds up; more is refused as Step.Invalid). */
+    public static final int MAX_STEP_FRAMES = 10_000;
+    /** What {@link #nextStepTarget} returns when there is no step to carry out now. */
+    public static final long NO_STEP = Long.MIN_VALUE;
+    /** The frame duration assumed for a frame that carries none (25 fps). */
+    static final long DEFAULT_FRAME_US = 40_000;
+
     /** Where the state machine is. */
     public enum Phase { IDLE, BUFFERING, PLAYING, ENDED }
 
@@ -91,6 +109,18 @@ public final class PlaybackCore {
     private AudioTempo tempo;
     private long playedAtAnchor;
     private double anchorRate = 1.0;
+    /** The user's playback rate (recorded media; a live stream plays at 1). */
+    private double userRate = 1.0;
+    /**
+     * After a rate change, the device still plays what it holds at the old rate: the clock switches
+     * to this rate once the device has played up to {@link #playedAtAnchor}. NaN: nothing pending.
+     */
+    private double pendingClockRate = Double.NaN;
+    // Frame step.
+    private int requestedSteps;
+    private boolean stepInFlight;
+    private boolean stepNotifyPending;
+    private long lastRenderedDurationUs = DEFAULT_FRAME_US;
     private boolean receiveVideo = true;
     private boolean receiveAudio = true;
     private long seekTargetUs = Long.MIN_VALUE;
@@ -106,6 +136,10 @@ public final class PlaybackCore {
     private int sinkChannels;
     private AudioChunk pendingAudio;
     private int pendingOffset;
+    /** Whether {@link #pendingAudio} was time-stretched at {@link #anchorRate} (or needs none). */
+    private boolean pendingStretched = true;
+    /** The pending chunk is a new tempo filter's first output: its content starts this far after its time. */
+    private long pendingLeadUs;
     private long audioAnchorUs = Long.MIN_VALUE;
     private final DeviceClockSync deviceSync = new DeviceClockSync();
     private final DevicePrimer primer = new DevicePrimer();
@@ -117,6 +151,7 @@ public final class PlaybackCore {
     // Statistics.
     private long renderedFrames;
     private long droppedFrames;
+    private long skippedFrames;
     private double videoLateUs;
     private double audioLateUs;
     private final long[] renderTimes = new long[256];
@@ -142,16 +177,30 @@ public final class PlaybackCore {
         flushed = false;
         showStillFrame = true;
         catchingUp = false;
-        clock.setRate(1.0);
-        anchorRate = 1.0;
+        pendingClockRate = Double.NaN;
+        clock.setRate(effectiveRate());
+        anchorRate = effectiveRate();
+        requestedSteps = 0;
+        stepInFlight = false;
+        stepNotifyPending = false;
         // A stream starts at its first frame, whatever its timestamp: nothing is skipped.
         seekTargetUs = Long.MIN_VALUE;
         seekFloorUs = Long.MIN_VALUE;
         lastRenderedPtsUs = Long.MIN_VALUE;
+        if (userRate != 1.0) {
+            announceRate();
+        }
     }
 
     /** The seek to {@code targetUs} was carried out on the source: buffer again from there. */
     public void seeked(long targetUs) {
+        cancelStep();
+        bufferFrom(targetUs);
+        events.status(NetStatusCode.NETSTREAM_SEEK_NOTIFY, "Seeking " + seconds(targetUs) + " s.", seconds(targetUs));
+    }
+
+    /** Decodes from the keyframe before {@code targetUs} without showing, then buffers from there. */
+    private void bufferFrom(long targetUs) {
         clock.pause();
         clock.set(targetUs);
         resetAudio();
@@ -161,7 +210,245 @@ public final class PlaybackCore {
         seekTargetUs = targetUs;
         seekFloorUs = targetUs;
         lastRenderedPtsUs = Long.MIN_VALUE;
-        events.status(NetStatusCode.NETSTREAM_SEEK_NOTIFY, "Seeking " + seconds(targetUs) + " s.", seconds(targetUs));
+    }
+
+    // Playback rate.
+
+    /**
+     * Plays {@code rate} times as fast ({@link #MIN_PLAYBACK_RATE} to {@link #MAX_PLAYBACK_RATE}),
+     * pitch kept, from now on, across seeks and pauses. A live stream stays at 1 (its catch-up
+     * still works) and says so with NetStreamFX.Playback.RateIgnored; otherwise
+     * NetStreamFX.Playback.Rate follows. Before {@link #start} the rate is only kept.
+     */
+    public void setPlaybackRate(double rate) {
+        checkRate(rate);
+        boolean changed = rate != userRate;
+        userRate = rate;
+        if (phase == Phase.IDLE || feed == null) {
+            return;
+        }
+        if (live || changed) {
+            announceRate();
+        }
+        if (!live) {
+            applyRate();
+        }
+    }
+
+    /** The rate set with {@link #setPlaybackRate} (1 unless set). */
+    public double playbackRate() {
+        return userRate;
+    }
+
+    /** The rate the clock runs at: the user's rate (1 when live) times the catch-up rate; 1 in fast mode. */
+    public double effectiveRate() {
+        if (fast) {
+            return 1.0; // no pacing: the clock jumps from frame to frame
+        }
+        return (live ? 1.0 : userRate) * (catchingUp ? CATCH_UP_RATE : 1.0);
+    }
+
+    /** @throws IllegalArgumentException outside {@link #MIN_PLAYBACK_RATE} to {@link #MAX_PLAYBACK_RATE} */
+    public static void checkRate(double rate) {
+        if (!(rate >= MIN_PLAYBACK_RATE && rate <= MAX_PLAYBACK_RATE)) {
+            throw new IllegalArgumentException("The playback rate must be " + MIN_PLAYBACK_RATE + " to "
+                    + MAX_PLAYBACK_RATE + " (1 = normal speed), not " + rate);
+        }
+    }
+
+    /** Says what the rate does (fast pacing has no rate: nothing to say). */
+    private void announceRate() {
+        if (fast) {
+            return;
+        }
+        if (live) {
+            events.status(NetStatusCode.NSFX_PLAYBACK_RATEIGNORED, "A live stream plays at normal speed: the rate "
+                    + userRate + " applies to recorded media only.", userRate);
+        } else {
+            events.status(NetStatusCode.NSFX_PLAYBACK_RATE, "Playing at " + userRate + " x speed.", userRate);
+        }
+    }
+
+    /**
+     * Puts the rate in effect. The sound the device already holds (and the chunk being written)
+     * was stretched at the old rate and plays out at it: the device's frame count is anchored where
+     * that sound ends, and the clock keeps the old rate until the device gets there
+     * ({@link #pendingClockRate}), so sound and picture stay together through the change.
+     */
+    private void applyRate() {
+        double rate = effectiveRate();
+        if (rate == anchorRate && Double.isNaN(pendingClockRate) && rate == clock.rate()) {
+            return;
+        }
+        boolean device = audioSink != null && audioSink.drivesClock() && !fast && sinkRate > 0
+                && audioAnchorUs != Long.MIN_VALUE;
+        if (tempo != null) {
+            tempo.close();
+            tempo = null;
+        }
+        if (!device) {
+            pendingClockRate = Double.NaN;
+            anchorRate = rate;
+            clock.setRate(rate);
+            return;
+        }
+        // The chunk being written was stretched at the old rate (or is partly written): it is
+        // dropped; the next chunk anchors the device's frame count after what the device holds.
+        if (pendingAudio != null && (pendingOffset > 0 || (pendingStretched && anchorRate != 1.0))) {
+            pendingAudio = null;
+        }
+        pendingStretched = pendingAudio == null;
+        pendingOffset = 0;
+        audioAnchorUs = Long.MIN_VALUE;
+        playedAtAnchor = audioSink.playedFrames() + audioSink.queuedFrames();
+        deviceSync.reset();
+        anchorRate = rate;
+        pendingClockRate = rate;
+        if (audioSink.queuedFrames() == 0) {
+            applyPendingClockRate();
+        }
+    }
+
+    private void applyPendingClockRate() {
+        if (!Double.isNaN(pendingClockRate)) {
+            clock.setRate(pendingClockRate);
+            pendingClockRate = Double.NaN;
+        }
+    }
+
+    /** Frames not shown because the playback rate (over 1) made them due before they could be. */
+    public long skippedFrames() {
+        return skippedFrames;
+    }
+
+    // Frame step (flash.net.NetStream.step).
+
+    /**
+     * Asks to step {@code frames} frames forward (positive) or back (negative) from the frame
+     * shown; carried out by the session through {@link #nextStepTarget} and {@link #stepped}. Steps
+     * asked for while one is under way add up. Only while paused, on recorded media with video;
+     * otherwise NetStreamFX.Step.Invalid and nothing changes.
+     */
+    public void requestStep(int frames) {
+        String why = stepRefusal();
+        if (why == null && frames == 0) {
+            why = "a step of 0 frames does nothing";
+        }
+        if (why == null && Math.abs((long) requestedSteps + frames) > MAX_STEP_FRAMES) {
+            why = "a step may move at most " + MAX_STEP_FRAMES + " frames";
+        }
+        if (why != null) {
+            events.status(NetStatusCode.NSFX_STEP_INVALID, "Cannot step " + frames + " frame(s): " + why + ".", frames);
+            return;
+        }
+        requestedSteps += frames;
+    }
+
+    /** Why a step cannot be done now, or null. */
+    private String stepRefusal() {
+        if (feed == null || phase == Phase.IDLE) {
+            return "nothing is playing";
+        }
+        if (live) {
+            return "a live stream cannot step";
+        }
+        if (!paused) {
+            return "steps are made while paused (pause first)";
+        }
+        if (!videoEnabled()) {
+            return "the stream has no video";
+        }
+        if (lastRenderedPtsUs == Long.MIN_VALUE && !stepInFlight) {
+            return "no frame is shown yet";
+        }
+        return null;
+    }
+
+    /**
+     * The time to seek to for the steps asked for, or {@link #NO_STEP} when there are none, one
+     * is under way, or the next frames are not decoded yet. Forward: the n-th frame after the one
+     * shown (the frames after it are decoded ahead; past the ones there, one frame duration
+     * each). Back: the shown frame's time less n frame durations. At the first or last frame:
+     * Step.Invalid.
+     */
+    public long nextStepTarget() {
+        if (requestedSteps == 0 || stepInFlight) {
+            return NO_STEP;
+        }
+        int n = requestedSteps;
+        String why = stepRefusal();
+        if (why != null) {
+            requestedSteps = 0;
+            events.status(NetStatusCode.NSFX_STEP_INVALID, "Cannot step " + n + " frame(s): " + why + ".", n);
+            return NO_STEP;
+        }
+        long shown = lastRenderedPtsUs;
+        long target;
+        if (n > 0) {
+            TrackOutput<VideoFrame> video = feed.video();
+            VideoFrame v = video.peek();
+            while (v != null && v.ptsUs() <= shown) {
+                video.poll().release(); // decoded late, before the frame shown
+                v = video.peek();
+            }
+            boolean atEnd = video.finished() || phase == Phase.ENDED;
+            if (v == null && !atEnd) {
+                return NO_STEP; // the decoder has not got there yet: the next step() tries again
+            }
+            if (v == null) {
+                requestedSteps = 0;
+                events.status(NetStatusCode.NSFX_STEP_INVALID, "Cannot step " + n
+                        + " frame(s): the last frame is shown.", n);
+                return NO_STEP;
+            }
+            long last = shown;
+            long duration = lastRenderedDurationUs;
+            int k = 0;
+            while (k < n && (v = video.peek()) != null) {
+                video.poll();
+                last = v.ptsUs();
+                duration = frameDuration(v);
+                v.release();
+                k++;
+            }
+            target = k == n || video.finished() ? last : last + (n - k) * duration;
+        } else {
+            if (shown <= 0) {
+                requestedSteps = 0;
+                events.status(NetStatusCode.NSFX_STEP_INVALID, "Cannot step " + n
+                        + " frame(s): the first frame is shown.", n);
+                return NO_STEP;
+            }
+            target = Math.max(0, shown + n * lastRenderedDurationUs);
+        }
+        requestedSteps = 0;
+        stepInFlight = true;
+        return target;
+    }
+
+    /** The step's seek to {@code targetUs} was carried out: the frame there is shown, still paused. */
+    public void stepped(long targetUs) {
+        bufferFrom(targetUs);
+        stepInFlight = true;
+        stepNotifyPending = true;
+    }
+
+    /** The step's seek could not be made: Step.Invalid, and the frame shown stays. */
+    public void stepFailed(String why) {
+        cancelStep();
+        events.status(NetStatusCode.NSFX_STEP_INVALID, "Cannot step: " + why + ".", null);
+    }
+
+    /** A seek or resume ends the steps asked for. */
+    private void cancelStep() {
+        requestedSteps = 0;
+        stepInFlight = false;
+        stepNotifyPending = false;
+    }
+
+    private static long frameDuration(VideoFrame v) {
+        long d = v.endUs() - v.ptsUs();
+        return d > 0 ? d : DEFAULT_FRAME_US;
     }
 
     public void pause() {
@@ -183,6 +470,7 @@ public final class PlaybackCore {
         }
         paused = false;
         lateCuts = 0;
+        requestedSteps = 0;
         if (phase == Phase.PLAYING) {
             startClock();
         }
@@ -500,6 +788,7 @@ public final class PlaybackCore {
                 int skip = (int) ((targetUs - a.ptsUs()) * a.sampleRateHz() / 1_000_000L);
                 pendingAudio = a.dropFrames(skip);
                 pendingOffset = 0;
+                pendingStretched = false;
             }
             audioDone = a != null || feed.audio().finished();
         }
@@ -596,7 +885,8 @@ public final class PlaybackCore {
             return;
         }
         catchingUp = want;
-        double rate = want ? CATCH_UP_RATE : 1.0;
+        double rate = effectiveRate();
+        pendingClockRate = Double.NaN;
         reanchorAudio(rate);
         clock.setRate(rate);
         events.status(NetStatusCode.NSFX_LIVE_CATCHUP, want
@@ -649,8 +939,9 @@ public final class PlaybackCore {
         long target = edge - bufferTimeUs;
         if (catchingUp) {
             catchingUp = false;
-            reanchorAudio(1.0);
-            clock.setRate(1.0);
+            pendingClockRate = Double.NaN;
+            reanchorAudio(effectiveRate());
+            clock.setRate(effectiveRate());
         }
         resetAudio();
         clock.set(target);
@@ -673,20 +964,29 @@ public final class PlaybackCore {
         anchorRate = newRate;
     }
 
-    /** While catching up on a device, each chunk is time-stretched (pitch kept) before it is written. */
+    /**
+     * At a rate other than 1 (the playback rate, live catch-up) on a device, each chunk is
+     * time-stretched (pitch kept) before it is written.
+     */
     private AudioChunk stretched(AudioChunk a) {
-        if (!catchingUp) {
+        double rate = anchorRate;
+        if (rate == 1.0) {
+            pendingLeadUs = 0;
             if (tempo != null) {
                 tempo.close();
                 tempo = null;
             }
             return a;
         }
-        if (tempo == null || tempo.sampleRateHz() != a.sampleRateHz() || tempo.channels() != a.channels()) {
+        if (tempo == null || tempo.sampleRateHz() != a.sampleRateHz() || tempo.channels() != a.channels()
+                || tempo.tempo() != rate) {
             if (tempo != null) {
                 tempo.close();
             }
-            tempo = new AudioTempo(a.sampleRateHz(), a.channels(), CATCH_UP_RATE);
+            tempo = new AudioTempo(a.sampleRateHz(), a.channels(), rate);
+            pendingLeadUs = tempo.leadUs();
+        } else {
+            pendingLeadUs = 0;
         }
         byte[] out = tempo.process(a.pcm(), a.lengthBytes());
         return new AudioChunk(a.ptsUs(), a.sampleRateHz(), a.channels(), out, out.length);
@@ -709,7 +1009,9 @@ public final class PlaybackCore {
             if (!device && a.ptsUs() > t) {
                 break;
             }
-            if (device && a.ptsUs() > t + Math.max(AUDIO_LEAD_US, audioSink.bufferUs() + AUDIO_LEAD_MARGIN_US)
+            // The device's buffer is wall time: at rate r it holds r times as much media time.
+            if (device && a.ptsUs() > t + Math.max(AUDIO_LEAD_US,
+                    Math.round((audioSink.bufferUs() + AUDIO_LEAD_MARGIN_US) * anchorRate))
                     && audioAnchorUs != Long.MIN_VALUE) {
                 break;
             }
@@ -718,6 +1020,11 @@ public final class PlaybackCore {
                 a = device ? stretched(a) : a;
                 pendingAudio = a;
                 pendingOffset = 0;
+                pendingStretched = true;
+            } else if (device && !pendingStretched && pendingOffset == 0) {
+                a = stretched(a); // cut at a seek or a late device's start: not yet stretched
+                pendingAudio = a;
+                pendingStretched = true;
             }
             if (!ensureSink(a)) {
                 pendingAudio = null;
@@ -727,7 +1034,8 @@ public final class PlaybackCore {
                 device = false; // the device failed to open and was replaced by a null sink
             }
             if (audioAnchorUs == Long.MIN_VALUE) {
-                audioAnchorUs = a.ptsUs() + (long) pendingOffset / (2 * a.channels()) * 1_000_000L / a.sampleRateHz();
+                audioAnchorUs = a.ptsUs() + (device ? pendingLeadUs : 0) + Math.round((long) pendingOffset
+                        / (2 * a.channels()) * 1_000_000.0 / a.sampleRateHz() * (device ? anchorRate : 1.0));
                 // Sound written now plays after whatever the device still holds (silence that primed it).
                 playedAtAnchor = audioSink.playedFrames() + audioSink.queuedFrames();
             }
@@ -763,9 +1071,12 @@ public final class PlaybackCore {
                     + "): sound was not ready in time, so a gap was heard.", audioUnderruns);
         }
         inUnderrun = dry;
+        if (!Double.isNaN(pendingClockRate) && audioSink.playedFrames() >= playedAtAnchor) {
+            applyPendingClockRate(); // the sound of the old rate has played out
+        }
         long played = audioSink.playedFrames() - playedAtAnchor;
         long reportedUs = audioAnchorUs + Math.round(played * 1_000_000.0 / sinkRate * anchorRate);
-        DeviceClockSync.Verdict verdict = deviceSync.update(reportedUs, audioAnchorUs, clock);
+        DeviceClockSync.Verdict verdict = deviceSync.update(reportedUs, audioAnchorUs, clock, anchorRate);
         if (verdict == DeviceClockSync.Verdict.DEVICE_LATE) {
             if (lateCuts < MAX_LATE_CUTS) {
                 lateCuts++;
@@ -783,10 +1094,17 @@ public final class PlaybackCore {
      * ALSA device waits for a full buffer again before it restarts.
      */
     private void cutAudioTo(long clockUs) {
-        long heldUs = audioSink.queuedFrames() * 1_000_000L / sinkRate;
+        long heldUs = Math.round(audioSink.queuedFrames() * 1_000_000.0 / sinkRate * anchorRate);
+        applyPendingClockRate();
         long resumeUs = clockUs + heldUs;
-        AudioChunk rest = pendingAudio == null ? null
+        // A chunk time-stretched at a rate other than 1 spans more or less media than its length
+        // says: it cannot be cut by time, so it is dropped and the cut is made in the chunks after it.
+        AudioChunk rest = pendingAudio == null || anchorRate != 1.0 ? null
                 : pendingAudio.dropFrames(pendingOffset / (2 * pendingAudio.channels()));
+        if (tempo != null) {
+            tempo.close(); // what the filter holds comes from before the cut
+            tempo = null;
+        }
         pendingAudio = null;
         pendingOffset = 0;
         audioAnchorUs = Long.MIN_VALUE;
@@ -803,6 +1121,7 @@ public final class PlaybackCore {
         if (a != null && a.ptsUs() < resumeUs) {
             audio.poll();
             pendingAudio = a.dropFrames(framesBetween(a, resumeUs));
+            pendingStretched = false;
         }
     }
 
@@ -857,6 +1176,7 @@ public final class PlaybackCore {
         NullAudioSink nullSink = new NullAudioSink();
         nullSink.open(sinkRate, sinkChannels);
         audioSink = nullSink;
+        applyPendingClockRate();
         pendingAudio = null;
         pendingOffset = 0;
         audioAnchorUs = Long.MIN_VALUE;
@@ -899,6 +1219,7 @@ public final class PlaybackCore {
     }
 
     private void resetAudio() {
+        applyPendingClockRate();
         if (tempo != null) {
             tempo.close();
             tempo = null;
@@ -940,7 +1261,9 @@ public final class PlaybackCore {
             boolean late = !fast && next != null && next.ptsUs() <= t;
             boolean outOfOrder = lastRenderedPtsUs != Long.MIN_VALUE && v.ptsUs() <= lastRenderedPtsUs;
             try {
-                if (late || outOfOrder) {
+                if (late && !outOfOrder && !live && userRate > 1.0) {
+                    skippedFrames++; // the rate outruns the frame rate: not a fault of the stream
+                } else if (late || outOfOrder) {
                     droppedFrames++;
                 } else {
                     events.render(v);
@@ -961,7 +1284,17 @@ public final class PlaybackCore {
     private void countRendered(VideoFrame v) {
         renderedFrames++;
         lastRenderedPtsUs = v.ptsUs();
+        lastRenderedDurationUs = frameDuration(v);
         renderTimes[renderTimesHead++ & (renderTimes.length - 1)] = time.nanoTime();
+        if (stepNotifyPending) {
+            stepNotifyPending = false;
+            stepInFlight = false;
+            if (paused) {
+                clock.set(v.ptsUs()); // time() is the frame shown
+            }
+            events.status(NetStatusCode.NETSTREAM_STEP_NOTIFY, "Stepped to the frame at " + seconds(v.ptsUs())
+                    + " s.", seconds(v.ptsUs()));
+        }
     }
 
     private boolean starving(long t) {

@@ -58,6 +58,9 @@ final class StatusAdvice {
             case NSFX_AUDIO_NODEVICE -> (picture ? "The picture plays without sound" : "Nothing can be heard")
                     + ": connect or enable an audio output and open the stream again.";
             case NSFX_DECODE_ERROR -> "Playback goes on; if the picture stays damaged, the file may be corrupt.";
+            case NSFX_PLAYBACK_RATEIGNORED -> "A live stream plays at normal speed; the speed applies to files and "
+                    + "recorded streams.";
+            case NSFX_STEP_INVALID -> "Pause a file or recorded stream with video, then step frame by frame.";
             default -> level == StatusLevel.ERROR ? "Open the stream again; the event log has the details."
                     : "Playback goes on.";
         };
