@@ -105,6 +105,14 @@ public final class AppActions {
                 .checked(vm.mutedProperty()).enabledWhen(open).separated());
         add(AppAction.item("volume-up", Menu.PLAYBACK, "Volume up", vm::volumeUp).viewKey(key(KeyCode.UP)));
         add(AppAction.item("volume-down", Menu.PLAYBACK, "Volume down", vm::volumeDown).viewKey(key(KeyCode.DOWN)));
+        add(AppAction.item("slower", Menu.PLAYBACK, "Slower", vm::slower).viewKey(key(KeyCode.OPEN_BRACKET)).separated());
+        add(AppAction.item("faster", Menu.PLAYBACK, "Faster", vm::faster).viewKey(key(KeyCode.CLOSE_BRACKET)));
+        add(AppAction.item("normal-speed", Menu.PLAYBACK, "Normal speed", vm::normalSpeed)
+                .viewKey(key(KeyCode.BACK_SPACE)));
+        add(AppAction.item("frame-forward", Menu.PLAYBACK, "Next frame (pauses)", () -> vm.stepFrames(1))
+                .viewKey(key(KeyCode.PERIOD)).enabledWhen(open));
+        add(AppAction.item("frame-back", Menu.PLAYBACK, "Previous frame (pauses)", () -> vm.stepFrames(-1))
+                .viewKey(key(KeyCode.COMMA)).enabledWhen(open));
         BooleanBinding several = Bindings.size(vm.playlist().entries()).greaterThan(1);
         add(AppAction.item("previous", Menu.PLAYBACK, "Previous item", parts.player()::playPrevious)
                 .viewKey(key(KeyCode.P)).enabledWhen(several).separated());

@@ -71,7 +71,8 @@ class AppMenuBarTest {
         expected.put("menu-file", ordered("open-file", "Ctrl+O", "open-url", "Ctrl+L", "recent", "", "close", "Ctrl+W",
                 "export-jsonl", "", "export-csv", "", "quit", "Ctrl+Q"));
         expected.put("menu-playback", ordered("play-pause", "Space", "back", "←", "forward", "→", "mute", "M",
-                "volume-up", "↑", "volume-down", "↓", "previous", "P", "next", "N", "loop", "R", "ab-repeat", "B",
+                "volume-up", "↑", "volume-down", "↓", "slower", "[", "faster", "]", "normal-speed", "Backspace",
+                "frame-forward", ".", "frame-back", ",", "previous", "P", "next", "N", "loop", "R", "ab-repeat", "B",
                 "go-to-live", "L", "record", "Ctrl+R", "sound-output", ""));
         expected.put("menu-view", ordered("view-player", "Ctrl+1", "view-tester", "Ctrl+2", "view-publisher", "Ctrl+3",
                 "full-screen", "F", "playlist", "Ctrl+P", "stats-overlay", "I", "smooth-scaling", ""));

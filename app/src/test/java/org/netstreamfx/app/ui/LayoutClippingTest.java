@@ -104,7 +104,7 @@ class LayoutClippingTest {
         Fx.run(() -> {
             FitRow row = (FitRow) stage.getScene().lookup(".transport-row");
             HBox play = (HBox) row.getChildren().get(0);
-            for (String id : List.of("previous", "next", "loop")) {
+            for (String id : List.of("extra-previous", "extra-next", "extra-loop")) {
                 javafx.scene.control.Button b = new javafx.scene.control.Button(null, Icons.PLAY.node(18));
                 b.setId(id);
                 b.getStyleClass().add("icon-button");
@@ -112,17 +112,17 @@ class LayoutClippingTest {
             }
             HBox buffer = (HBox) row.getChildren().get(2);
             javafx.scene.control.TextField max = new javafx.scene.control.TextField("0.0");
-            max.setId("buffer-time-max");
+            max.setId("extra-buffer-time-max");
             max.setPrefColumnCount(3);
             buffer.getChildren().add(FitRow.group(6, new javafx.scene.control.Label("bufferTimeMax"), max,
                     new javafx.scene.control.Label("s")));
             javafx.scene.control.ComboBox<String> speed = new javafx.scene.control.ComboBox<>(
                     javafx.collections.FXCollections.observableArrayList("0.5×", "1×", "1.5×", "2×"));
-            speed.setId("speed");
+            speed.setId("extra-speed");
             speed.setValue("1×");
             row.getChildren().add(3, FitRow.alignRight(FitRow.group(6, new javafx.scene.control.Label("Speed"), speed)));
             javafx.scene.control.Label rec = new javafx.scene.control.Label("● REC 0:12");
-            rec.setId("rec");
+            rec.setId("extra-rec");
             rec.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             ((HBox) stage.getScene().lookup("#player-state").getParent()).getChildren().add(rec);
         });
@@ -130,7 +130,9 @@ class LayoutClippingTest {
         assertTrue(offenders.isEmpty(), offenders.size() + " offenders with more controls:\n"
                 + String.join("\n", offenders));
         double now = Fx.call(() -> stage.getScene().lookup(".transport-row").getLayoutBounds().getHeight());
-        assertTrue(now > oneLine * 1.5, "the transport wrapped onto a second line: " + oneLine + " -> " + now);
+        // The transport already holds the playlist, loop, speed, LIVE and bufferTimeMax controls:
+        // more of them take another line instead of cutting one.
+        assertTrue(now >= oneLine + 20, "the transport wrapped onto another line: " + oneLine + " -> " + now);
     }
 
     private void assertNothingCut(double width, double height) {

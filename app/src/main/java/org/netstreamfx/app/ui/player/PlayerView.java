@@ -44,7 +44,7 @@ import org.netstreamfx.app.ui.video.Video;
  * Esc leave full screen, M mute, ↑/↓ volume, I stats overlay, L go to live (live streams), Ctrl+O open
  * a file, Ctrl+L open a URL, Ctrl+W close what plays, Ctrl+I media information, Ctrl+R record
  * what plays (Cmd on macOS); N/P next/previous item, R loop mode, B A–B repeat, S snapshot, Ctrl+P
- * the playlist. They are read by a scene-level filter, so they work whatever control has focus,
+ * the playlist, [ ] slower/faster, Backspace normal speed, . , one frame forward/back. They are read by a scene-level filter, so they work whatever control has focus,
  * except while the user edits a text field on purpose (see {@link EditingTracker}). Clicking the
  * picture takes focus; double-clicking it toggles full screen.
  *
@@ -603,6 +603,11 @@ public final class PlayerView extends StackPane {
             case R -> cycleLoopMode();
             case B -> cycleABRepeat();
             case S -> takeSnapshot();
+            case OPEN_BRACKET -> vm.slower();
+            case CLOSE_BRACKET -> vm.faster();
+            case BACK_SPACE -> vm.normalSpeed();
+            case PERIOD -> vm.stepFrames(1);
+            case COMMA -> vm.stepFrames(-1);
             default -> {
                 return;
             }

@@ -643,6 +643,8 @@ public final class PlayerViewModel {
     private NetStream newStream(NetConnection nc) {
         NetStream ns = new NetStream(nc);
         ns.setBufferTime(bufferTime.get());
+        // The speed holds from one item to the next, as in VLC and mpv (a live stream plays at 1).
+        ns.setPlaybackRate(playbackRate.get());
         // This URL's own bufferTimeMax when it has options, else the player's.
         if (urlOptions.get() != null) {
             bufferTimeMax.set(urlOptions.get().bufferTimeMax());
@@ -1342,5 +1344,67 @@ public final class PlayerViewModel {
     /** The Record toggle's state, elapsed time and file, and its folder. */
     public PlayerRecording recording() {
         return recording;
+    }
+
+    // Speed and frame step (issue 12): NetStream.setPlaybackRate and NetStream.step.
+
+    /** The speeds [ and ] step through, as VLC's and mpv's menus offer them. */
+    public static final List<Double> SPEEDS = List.of(0.25, 0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0, 4.0);
+    private final ReadOnlyDoubleWrapper playbackRate = new ReadOnlyDoubleWrapper(this, "playbackRate", 1.0);
+
+    /**
+     * Plays recorded media {@code rate} times as fast, sound at its pitch (NetStream's
+     * MIN_PLAYBACK_RATE to MAX_PLAYBACK_RATE); kept for the next items. A live stream plays at 1
+     * (NetStreamFX.Playback.RateIgnored). False (and nothing changes) outside the range.
+     */
+    public boolean setPlaybackRate(double rate) {
+        if (!(rate >= NetStream.MIN_PLAYBACK_RATE && rate <= NetStream.MAX_PLAYBACK_RATE)) {
+            return false;
+        }
+        playbackRate.set(rate);
+        NetStream ns = stream.get();
+        if (ns != null) {
+            ns.setPlaybackRate(rate);
+        }
+        return true;
+    }
+
+    /** The speed set (1 unless set); see {@link #setPlaybackRate}. */
+    public ReadOnlyDoubleProperty playbackRateProperty() {
+        return playbackRate.getReadOnlyProperty();
+    }
+
+    /** The next speed up in {@link #SPEEDS} (]). */
+    public void faster() {
+        double r = playbackRate.get();
+        SPEEDS.stream().filter(x -> x > r + 1e-9).findFirst().ifPresent(this::setPlaybackRate);
+    }
+
+    /** The next speed down in {@link #SPEEDS} ([). */
+    public void slower() {
+        double r = playbackRate.get();
+        SPEEDS.stream().filter(x -> x < r - 1e-9).reduce((a, b) -> b).ifPresent(this::setPlaybackRate);
+    }
+
+    /** Back to 1× (Backspace). */
+    public void normalSpeed() {
+        setPlaybackRate(1.0);
+    }
+
+    /**
+     * Shows the frame {@code frames} after (positive) or before (negative) the one shown: "." and
+     * ",". While playing, it pauses first (as mpv's frame step does); NetStream.Step.Notify
+     * follows, or NetStreamFX.Step.Invalid (live, no picture, the first frame).
+     */
+    public void stepFrames(int frames) {
+        NetStream ns = stream.get();
+        PlayerState s = state.get();
+        if (ns == null || (s != PlayerState.PLAYING && s != PlayerState.PAUSED)) {
+            return;
+        }
+        if (s == PlayerState.PLAYING) {
+            ns.pause(); // the engine carries commands out in order: the step finds it paused
+        }
+        ns.step(frames);
     }
 }

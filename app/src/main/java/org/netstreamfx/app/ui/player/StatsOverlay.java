@@ -14,6 +14,7 @@ import javafx.scene.layout.StackPane;
 import javafx.util.Duration;
 import org.netstreamfx.app.probe.MediaInfo;
 import org.netstreamfx.app.ui.video.Video;
+import org.netstreamfx.player.net.NetStream;
 import org.netstreamfx.player.media.TrackFormat;
 import org.netstreamfx.player.media.TrackKind;
 import org.netstreamfx.player.source.SourceDescription;
@@ -106,6 +107,11 @@ public final class StatsOverlay extends Label {
         String declared = declared(v, a);
         if (!declared.isEmpty()) {
             l.add(row("Declared", declared));
+        }
+        NetStream ns = vm.streamProperty().get();
+        if (ns != null && (Math.abs(ns.currentPlaybackRate() - 1) > 1e-9 || Math.abs(vm.playbackRateProperty().get() - 1) > 1e-9)) {
+            l.add(row("Speed", String.format(Locale.ROOT, "%.2f× (set %.2f×), %d frames skipped for speed",
+                    ns.currentPlaybackRate(), vm.playbackRateProperty().get(), ns.skippedFrames())));
         }
         l.add(row("A/V drift", String.format(Locale.ROOT, "%+.1f ms", vm.avDriftMsProperty().get())));
         l.add(row("Decode err", String.valueOf(vm.decodeErrorsProperty().get())));

@@ -75,7 +75,7 @@ final class TransportBar extends VBox {
         // figures go first, then the buffer and the sound groups move down. A new control goes
         // into the group it belongs with (FitRow.group), or a group of its own.
         FitRow row = new FitRow(10, 6,
-                FitRow.group(10, previous, playPause, next, time, new LiveBadge(vm), loopButton(vm)),
+                FitRow.group(10, previous, playPause, next, time, new LiveBadge(vm), loopButton(vm), speedButton(vm)),
                 FitRow.alignRight(FitRow.optional(FitRow.group(10, figures))),
                 FitRow.alignRight(FitRow.group(10, separator(), new BufferGauge(vm), bufferTimeField(vm))),
                 FitRow.alignRight(FitRow.group(10, separator(), muteButton(vm), volumeSlider(vm))));
@@ -97,6 +97,41 @@ final class TransportBar extends VBox {
         vm.loopModeProperty().addListener((o, was, now) -> show.run());
         show.run();
         return loop;
+    }
+
+    /** "1×", "1.5×": the speed, and a menu of {@link PlayerViewModel#SPEEDS} ([ and ] step through them). */
+    private static javafx.scene.control.MenuButton speedButton(PlayerViewModel vm) {
+        javafx.scene.control.MenuButton speed = new javafx.scene.control.MenuButton();
+        speed.setId("speed");
+        speed.getStyleClass().add("speed-button");
+        speed.setFocusTraversable(false);
+        speed.setTooltip(new Tooltip("Speed, sound at its pitch ([ slower, ] faster, Backspace 1×)"));
+        javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
+        for (double r : PlayerViewModel.SPEEDS) {
+            javafx.scene.control.RadioMenuItem item = new javafx.scene.control.RadioMenuItem(speedText(r));
+            item.setId("speed-" + speedText(r).replace("×", "x"));
+            item.setToggleGroup(group);
+            item.setOnAction(e -> vm.setPlaybackRate(r));
+            speed.getItems().add(item);
+        }
+        Runnable show = () -> {
+            double r = vm.playbackRateProperty().get();
+            speed.setText(speedText(r));
+            speed.pseudoClassStateChanged(PseudoClass.getPseudoClass("changed"), Math.abs(r - 1) > 1e-9);
+            for (javafx.scene.control.MenuItem i : speed.getItems()) {
+                ((javafx.scene.control.RadioMenuItem) i).setSelected(i.getText().equals(speedText(r)));
+            }
+        };
+        vm.playbackRateProperty().addListener((o, was, now) -> show.run());
+        show.run();
+        speed.setMinWidth(Region.USE_PREF_SIZE);
+        return speed;
+    }
+
+    /** 1 → "1×", 0.25 → "0.25×", 1.5 → "1.5×". */
+    static String speedText(double rate) {
+        String n = java.math.BigDecimal.valueOf(rate).stripTrailingZeros().toPlainString();
+        return n + "×";
     }
 
     /**
