@@ -27,7 +27,8 @@ import org.netstreamfx.app.ui.settings.AppSettings;
  * closes the {@link OnAirShot} (nginx) once the window is closed.
  *
  * <p>Each view is shot at the default window size (the README's pictures, {@code player.png}…),
- * at the minimum size ({@code player-min.png}…) and at 1280 × 800 ({@code player-1280x800.png}…).
+ * at the minimum size ({@code player-min.png}…) and at 1280 × 800 ({@code player-1280x800.png}…),
+ * and the player in full screen with its stats overlay ({@code player-fullscreen-stats.png}).
  * One more picture is one more {@link Shot} in {@link #shots}: a name, a view, a size and a setup
  * step (full screen, an overlay…) that returns what undoes it.
  *
@@ -66,8 +67,30 @@ final class ScreenshotRun {
             shots.add(new Shot(view, view, AppSettings.DEFAULT_WIDTH, AppSettings.DEFAULT_HEIGHT, Setup.NONE));
             shots.add(new Shot(view + "-min", view, AppSettings.MIN_WIDTH, AppSettings.MIN_HEIGHT, Setup.NONE));
             shots.add(new Shot(view + "-1280x800", view, 1280, 800, Setup.NONE));
+            if (view.equals("player")) {
+                // Full screen, the controls hidden as after the mouse is still, the stats overlay on.
+                javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getBounds();
+                shots.add(new Shot("player-fullscreen-stats", view, screen.getWidth(), screen.getHeight(),
+                        ScreenshotRun::fullScreenWithStats));
+            }
         }
         return shots;
+    }
+
+    private static Runnable fullScreenWithStats(Stage stage, MainWindow window, PlayerView player) {
+        boolean statsShown = player.statsOverlay().isVisible();
+        if (!statsShown) {
+            player.toggleStatsOverlay();
+        }
+        stage.setFullScreenExitHint("");
+        stage.setFullScreen(true);
+        player.chrome().idleElapsed();
+        return () -> {
+            stage.setFullScreen(false);
+            if (!statsShown) {
+                player.toggleStatsOverlay();
+            }
+        };
     }
 
     private final Stage stage;
