@@ -88,7 +88,8 @@ class PlayerOverlaysTest {
         assertTrue(Fx.call(() -> stats.localToScene(stats.getBoundsInLocal()).getMaxX()
                 < view.video().localToScene(view.video().getBoundsInLocal()).getCenterX()), "top-left, off the centre");
         assertTrue(Fx.call(() -> stats.localToScene(stats.getBoundsInLocal()).getMaxY()
-                < view.video().localToScene(view.video().getBoundsInLocal()).getCenterY()), "top-left, off the centre");
+                < view.video().localToScene(view.video().getBoundsInLocal()).getCenterY()), () -> "top-left, off the centre: "
+                + Fx.call(() -> stats.localToScene(stats.getBoundsInLocal()) + " in " + view.video().localToScene(view.video().getBoundsInLocal())));
         assertTrue(Fx.call(stats::isMouseTransparent));
         assertEquals("", Fx.call(field::getText).replaceAll("[0-9.]", ""), "nothing typed into the field");
 

@@ -14,9 +14,15 @@ final class PlayerWindow {
         MainWindow window = new MainWindow();
         window.addView("player", "Player", Icons.PLAYER.node(22), view);
         window.hideRailWhile(view.chrome().hiddenProperty());
-        Scene scene = new Scene(window.root(), 900, 560);
+        // The window's minimum content size: what every flow must work at.
+        Scene scene = new Scene(window.root(), org.netstreamfx.app.ui.settings.AppSettings.MIN_WIDTH,
+                org.netstreamfx.app.ui.settings.AppSettings.MIN_HEIGHT);
         scene.getStylesheets().add(MainWindow.STYLESHEET);
+        stage.setFullScreen(false);
         stage.setScene(scene);
+        // The stage outlives a test: one that sized it (the clipping test, full screen) must not
+        // leave the next with a smaller window than its scene.
+        stage.sizeToScene();
         stage.show();
         return view;
     }
