@@ -43,12 +43,14 @@ public final class StatsOverlay extends Label {
         getStyleClass().add("stats-overlay");
         setMouseTransparent(true);
         setFocusTraversable(false);
-        setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
-        // Never over the centre: at most 45 % of the picture's width (longer lines end in "…").
+        // As tall as its lines, as wide as its longest line but never over the centre: at most 45 %
+        // of the picture's width (longer lines end in "…"; see computeMaxWidth). The StackPane it
+        // sits in would otherwise stretch it to its maximum, or squeeze it under its text.
+        setMinHeight(Region.USE_PREF_SIZE);
+        setMaxHeight(Region.USE_PREF_SIZE);
         parentProperty().addListener((o, was, now) -> {
-            maxWidthProperty().unbind();
             if (now instanceof Region r) {
-                maxWidthProperty().bind(r.widthProperty().multiply(MAX_WIDTH_FRACTION));
+                r.widthProperty().addListener((w, a, b) -> requestLayout());
             }
         });
         StackPane.setAlignment(this, Pos.TOP_LEFT);
@@ -64,6 +66,12 @@ public final class StatsOverlay extends Label {
                 refresh.stop();
             }
         });
+    }
+
+    @Override
+    protected double computeMaxWidth(double height) {
+        double pref = prefWidth(height);
+        return getParent() instanceof Region r ? Math.min(pref, r.getWidth() * MAX_WIDTH_FRACTION) : pref;
     }
 
     /** Shows or hides the panel. */

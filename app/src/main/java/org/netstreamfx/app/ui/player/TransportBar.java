@@ -168,7 +168,7 @@ final class TransportBar extends VBox {
         field.setTooltip(new Tooltip("bufferTimeMax: live streams play 6 % faster while more than this many"
                 + " seconds are buffered, until back at bufferTime (0 to " + (int) PlayerViewModel.MAX_BUFFER_TIME
                 + "; 0 = the default policy: catch up over bufferTime + max(1 s, bufferTime)); Enter applies"));
-        field.setPrefColumnCount(2);
+        field.setPrefColumnCount(3);
         Label name = new Label("max");
         name.getStyleClass().add("caption");
         HBox box = new HBox(4, name, field);
