@@ -75,8 +75,10 @@ public final class SettingsSaver {
         settings.setAudioDevice(player.audioDeviceProperty().get());
         settings.setBufferTime(player.playerBufferTime()); // not an rtmp(s) URL's own
         settings.setRecentItems(List.copyOf(player.recent().items()));
-        if (stage != null && !stage.isFullScreen() && !stage.isMaximized()) {
-            settings.setWindowSize(stage.getWidth(), stage.getHeight());
+        if (stage != null && stage.getScene() != null && !stage.isFullScreen() && !stage.isMaximized()) {
+            // The content's size, as DesktopApp gives it back to the Scene: the stage's size would
+            // add the window's frame on every run.
+            settings.setWindowSize(stage.getScene().getWidth(), stage.getScene().getHeight());
         }
         copyIns.forEach(Runnable::run);
         settings.flush();
