@@ -49,11 +49,13 @@ class PublishReconnectTest {
                 (int) CAMERA.fps(), options, 600, 1, clock)) {
             p.ns.publish("again1", "live");
             p.await("NetStream.Publish.Start", Duration.ofSeconds(10));
-            Thread.sleep(1000);
+            p.awaitMoreFrames(25, Duration.ofSeconds(20)); // a second on air before the server goes
             nginx.stop();
             p.awaitTrue("a reconnect try is reported", Duration.ofSeconds(10), () -> p.connectionEvents.stream()
                     .anyMatch(e -> e.code().equals("NetStreamFX.Connect.Reconnecting")));
-            Thread.sleep(1500);
+            // The server stays down until a second try has failed too.
+            p.awaitTrue("a second reconnect try", Duration.ofSeconds(20), () -> p.connectionEvents.stream()
+                    .filter(e -> e.code().equals("NetStreamFX.Connect.Reconnecting")).count() >= 2);
             long restartUs = clock.nowUs();
             nginx.restart();
             p.awaitTrue("the stream is published again", Duration.ofSeconds(30),
@@ -64,7 +66,7 @@ class PublishReconnectTest {
                     .filter(e -> e.code().equals("NetStreamFX.Connect.Reconnecting")).findFirst().orElseThrow();
             assertTrue(trying.description().contains(" in ") && trying.description().contains("try 1 of 10"),
                     "each try says when and which: " + trying.description());
-            Thread.sleep(1000);
+            p.awaitMoreFrames(25, Duration.ofSeconds(20)); // a second on air again before it is probed
             Ffprobe.Probe probe = FfmpegReader.probe(nginx.url("live", "again1"));
             assertEquals("h264", probe.video().orElseThrow().codecName());
             assertEquals("aac", probe.audio().orElseThrow().codecName());

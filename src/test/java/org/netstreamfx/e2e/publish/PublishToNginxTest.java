@@ -43,7 +43,7 @@ class PublishToNginxTest {
         try (EnginePublisher p = new EnginePublisher(nginx.appUrl("live"), 320, 240, 25)) {
             p.ns.publish("probe1", "live");
             p.await("NetStream.Publish.Start", Duration.ofSeconds(10));
-            Thread.sleep(1500);
+            p.awaitMoreFrames(25, Duration.ofSeconds(20)); // a second of stream, with its keyframes, at nginx
             Ffprobe.Probe probe = FfmpegReader.probe(nginx.url("live", "probe1"));
             Ffprobe.Stream video = probe.video().orElseThrow(() -> new AssertionError("no video: " + probe));
             Ffprobe.Stream audio = probe.audio().orElseThrow(() -> new AssertionError("no audio: " + probe));
@@ -89,7 +89,12 @@ class PublishToNginxTest {
 
             p.ns.send("@setDataFrame", "onMetaData", Map.of("width", 320.0, "height", 240.0, "videocodecid", 7.0,
                     "audiocodecid", 10.0, "title", "second"));
-            Thread.sleep(300);
+            // The update goes out in order with the media: once pictures captured after it have been sent
+            // (a few more frames), nginx has it.
+            long sentBefore = p.ns.info().byteCount();
+            p.awaitMoreFrames(5, Duration.ofSeconds(10));
+            p.awaitTrue("media sent after the update", Duration.ofSeconds(10),
+                    () -> p.ns.info().byteCount() > sentBefore);
             List<Map<String, Object>> again = play(p, "back1");
             assertEquals("second", again.get(0).get("title"), "the update sent with send(): " + again);
         }
@@ -127,8 +132,8 @@ class PublishToNginxTest {
             assertEquals(StatusLevel.ERROR, bad.level());
             assertEquals("Already publishing", bad.description(), "nginx-rtmp's words, verbatim: " + bad.info());
             assertTrue(!second.codes().contains("NetStream.Publish.Start"), second.codes().toString());
-            // The first publisher is not disturbed.
-            Thread.sleep(500);
+            // The first publisher is not disturbed: 12 more of its pictures (about half a second) and no event.
+            first.awaitMoreFrames(12, Duration.ofSeconds(10));
             assertEquals(List.of("NetStream.Publish.Start"), first.codes());
         }
     }
@@ -138,7 +143,7 @@ class PublishToNginxTest {
         try (EnginePublisher p = new EnginePublisher(nginx.appUrl("record"), 320, 240, 25)) {
             p.ns.publish("rec1", "live");
             p.await("NetStream.Publish.Start", Duration.ofSeconds(10));
-            Thread.sleep(3000);
+            p.awaitMoreFrames(75, Duration.ofSeconds(30)); // three seconds of stream
             p.ns.publish(null);
             p.await("NetStream.Unpublish.Success", Duration.ofSeconds(10));
         }
