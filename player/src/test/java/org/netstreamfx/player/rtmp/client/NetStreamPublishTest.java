@@ -206,7 +206,11 @@ class NetStreamPublishTest {
                 }
             } while (!c.name().equals("publish"));
             p.onStatus(1, info("status", "NetStream.Publish.Start", "Start publishing"));
-            Thread.sleep(200);
+            // The client has taken Publish.Start once its media begins: @setDataFrame comes first.
+            RtmpMessage m;
+            do {
+                m = p.read();
+            } while (m.type() != MessageType.DATA_AMF0);
             // Returning closes the socket: an unexpected close for the client.
         };
         FakeRtmpServer.Script secondConnection = p -> {
