@@ -146,7 +146,7 @@ public final class PlayCommand implements Callable<Integer> {
         AtomicInteger exit = new AtomicInteger(0);
         AtomicBoolean seekIssued = new AtomicBoolean();
         AtomicBoolean seekCounted = new AtomicBoolean();
-        AtomicReference<Double> stopAtSeconds = new AtomicReference<>(Double.NaN);
+        AtomicReference<Double> stopAtSeconds = new AtomicReference<>(Double.POSITIVE_INFINITY);
         NetConnection nc = new NetConnection(callbacks);
         NetStream ns = new NetStream(nc);
         try {
@@ -204,8 +204,11 @@ public final class PlayCommand implements Callable<Integer> {
                     ns.seek(seek);
                 }
                 if (duration != null && seek != null && seekCounted.compareAndSet(false, true)) {
-                    if (e.is(NetStatusCode.NETSTREAM_SEEK_NOTIFY) && e.details() instanceof Number at) {
-                        stopAtSeconds.set(at.doubleValue() + duration);
+                    if (e.is(NetStatusCode.NETSTREAM_SEEK_NOTIFY)) {
+                        // The engine's Seek.Notify carries where it landed; a server's may not (--seek stands).
+                        if (e.details() instanceof Number at) {
+                            stopAtSeconds.set(at.doubleValue() + duration);
+                        }
                     } else if (e.is(NetStatusCode.NETSTREAM_SEEK_INVALIDTIME) || e.is(NetStatusCode.NETSTREAM_SEEK_FAILED)) {
                         stopAtSeconds.set(ns.time() + duration); // it plays on from where it was
                     } else {
@@ -219,13 +222,11 @@ public final class PlayCommand implements Callable<Integer> {
                         periodMs, periodMs, TimeUnit.MILLISECONDS);
             }
             if (duration != null) {
-                // --duration counts media seconds played: from 0, or from where --seek landed (Seek.Notify).
-                if (seek == null) {
-                    stopAtSeconds.set(duration);
-                }
+                // --duration counts media seconds played: from 0, or from the --seek point (where Seek.Notify
+                // says it landed; where it plays on from after Seek.InvalidTime or Seek.Failed).
+                stopAtSeconds.set((seek == null ? 0 : seek) + duration);
                 ticker.scheduleAtFixedRate(() -> {
-                    double stopAt = stopAtSeconds.get();
-                    if (!Double.isNaN(stopAt) && ns.time() >= stopAt) {
+                    if (ns.time() >= stopAtSeconds.get()) {
                         done.countDown();
                     }
                 }, 5, 5, TimeUnit.MILLISECONDS);
