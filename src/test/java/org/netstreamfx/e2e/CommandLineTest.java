@@ -107,6 +107,21 @@ class CommandLineTest {
     }
 
     @Test
+    void durationCountsMediaSecondsFromTheSeekPoint() throws Exception {
+        Path file = Fixtures.make(Container.MP4, VideoCodec.H264, AudioCodec.AAC_LC, 8.0);
+        long startNs = System.nanoTime();
+        Run run = nsfx("play", file.toString(), "--seek", "3", "--duration", "2", "--stats-interval", "0.2",
+                "--no-audio");
+        double wallSeconds = (System.nanoTime() - startNs) / 1e9;
+        assertEquals(0, run.exit(), run.stderr());
+        assertTrue(run.codes().contains("NetStream.Seek.Notify"), run.codes().toString());
+        double time = run.lastStats().get("time").asDouble();
+        assertTrue(time >= 4.6 && time < 6.0, "played from 3 s to about 5 s: " + time);
+        // Real time: about 2 s of playing, plus start-up; stopping at Seek.Notify (the bug) takes well under 1 s.
+        assertTrue(wallSeconds >= 1.8 && wallSeconds < 10, "about 2 s of wall time: " + wallSeconds);
+    }
+
+    @Test
     void durationStopsEarlyWithExitZero() throws Exception {
         Path file = Fixtures.make(Container.MOV, VideoCodec.H264, AudioCodec.AAC_LC, 6.0);
         Run run = nsfx("play", file.toString(), "--duration", "1", "--stats-interval", "0.2", "--no-audio");

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.netstreamfx.e2e.fixtures.Fixtures;
@@ -32,9 +33,17 @@ class PauseAndInfoTest {
     void pausedStreamHoldsItsTimeFillsItsBufferAndResumes() throws Exception {
         Path file = Fixtures.make(Container.MP4, VideoCodec.H264, AudioCodec.HE_AAC_V2, 6.0);
         try (EngineRun run = new EngineRun(false)) {
+            AtomicLong pausedAtUs = new AtomicLong(-1);
+            AtomicLong unpausedAtUs = new AtomicLong(-1);
+            AtomicLong pausedAtNs = new AtomicLong();
             run.ns.addNetStatusListener(e -> {
                 if (e.code().equals("NetStream.Buffer.Full")) {
                     run.ns.pause();
+                } else if (e.code().equals("NetStream.Pause.Notify")) {
+                    pausedAtUs.set(Math.round(run.ns.time() * 1e6));
+                    pausedAtNs.set(System.nanoTime());
+                } else if (e.code().equals("NetStream.Unpause.Notify")) {
+                    unpausedAtUs.set(Math.round(run.ns.time() * 1e6));
                 }
             });
             Thread player = new Thread(() -> {
@@ -48,17 +57,24 @@ class PauseAndInfoTest {
             await("paused", () -> run.sequence.contains("NetStream.Pause.Notify"));
             await("the read-ahead has filled", () -> run.ns.bufferLength() > 2.5);
 
-            double pausedAt = run.ns.time();
+            // The playhead must not move while paused: from Pause.Notify, through the whole read-ahead
+            // (which fills while paused), to now, and on to Unpause.Notify.
+            double pausedAt = pausedAtUs.get() / 1e6;
+            assertEquals(pausedAt, run.ns.time(), 1e-6, "the playhead held from Pause.Notify until the buffer filled");
             NetStreamInfo info = run.info();
             assertTrue(info.videoBufferLength() > 2.5 && info.audioBufferLength() > 2.5, "per-track seconds: " + info);
             assertTrue(info.videoBufferByteLength() > 10_000, "video bytes waiting to be decoded: " + info);
             assertTrue(info.audioBufferByteLength() > 1_000, "audio bytes waiting to be decoded: " + info);
             assertEquals(run.ns.bytesTotal(), info.byteCount(), "a local file is loaded whole");
-            Thread.sleep(300); // the playhead must not move while paused
-            assertEquals(pausedAt, run.ns.time(), 1e-9);
 
+            double pausedWallS = (System.nanoTime() - pausedAtNs.get()) / 1e9;
             run.ns.resume();
             player.join(30_000);
+            assertTrue(unpausedAtUs.get() >= 0, "Unpause.Notify came");
+            // Unpause.Notify is read on the callback thread, a few ms after the clock runs again; a clock that
+            // ran on through the pause would be the pause's length (read-ahead, info) further on.
+            assertEquals(pausedAt, unpausedAtUs.get() / 1e6, 0.05, "resumed where it paused after "
+                    + pausedWallS + " s paused, not where a running clock would be");
             assertEquals(List.of("NetStream.Play.Start", "onMetaData", "NetStream.Buffer.Full", "NetStream.Pause.Notify",
                     "NetStream.Unpause.Notify", "NetStream.Buffer.Flush", "NetStream.Play.Stop",
                     "onPlayStatus:NetStream.Play.Complete"),

@@ -4,17 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.netstreamfx.app.fault.Direction;
 import org.netstreamfx.app.fault.FaultProxy;
 import org.netstreamfx.e2e.rtmp.support.FfmpegPublisher;
-import org.netstreamfx.e2e.rtmp.support.NginxRtmp;
+import org.netstreamfx.e2e.rtmp.support.NginxServer;
 import org.netstreamfx.player.net.NetStatusEvent;
 import org.netstreamfx.player.rtmp.client.ReconnectPolicy;
 import org.netstreamfx.player.rtmp.client.RtmpOptions;
@@ -27,12 +26,12 @@ import org.netstreamfx.player.rtmp.client.RtmpOptions;
  * (ConnectionFaultsTest in the engine) reset at an exact byte inside a message.
  */
 class ResetTest {
-    private static NginxRtmp nginx;
+    @RegisterExtension
+    static final NginxServer nginx = new NginxServer();
     private static FfmpegPublisher camera;
 
     @BeforeAll
-    static void start(@TempDir Path work) {
-        nginx = NginxRtmp.start(work);
+    static void start() {
         camera = FfmpegPublisher.testSource(nginx.url("live", "reset"), 160, 120, 15)
                 .awaitPublishing(Duration.ofSeconds(20));
     }
@@ -41,9 +40,6 @@ class ResetTest {
     static void stop() {
         if (camera != null) {
             camera.close();
-        }
-        if (nginx != null) {
-            nginx.close();
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import org.netstreamfx.capture.device.CaptureClock;
 import org.netstreamfx.capture.device.TestCamera;
@@ -24,6 +25,8 @@ final class EnginePublisher implements AutoCloseable {
     final NetStream ns;
     final List<NetStatusEvent> connectionEvents = new CopyOnWriteArrayList<>();
     final List<NetStatusEvent> events = new CopyOnWriteArrayList<>();
+    /** Pictures the camera has handed to its encoder: the publisher's media clock, counted by event. */
+    final AtomicLong framesCaptured = new AtomicLong();
 
     /** Connects to {@code appUrl} and attaches a {@code width}x{@code height}@{@code fps} test camera and the tone. */
     EnginePublisher(String appUrl, int width, int height, int fps) throws InterruptedException {
@@ -54,8 +57,10 @@ final class EnginePublisher implements AutoCloseable {
         }
         ns = new NetStream(nc);
         ns.addNetStatusListener(events::add);
-        ns.attachCamera(new CameraFeed(new TestCamera(), H264Settings.of(width, height, fps, videoKbps)
-                .withKeyframeInterval(keyintS), clock));
+        CameraFeed camera = new CameraFeed(new TestCamera(), H264Settings.of(width, height, fps, videoKbps)
+                .withKeyframeInterval(keyintS), clock);
+        camera.setFrameObserver(f -> framesCaptured.incrementAndGet());
+        ns.attachCamera(camera);
         ns.attachAudio(new MicrophoneFeed(new ToneMicrophone(), new AacSettings(44_100, 2, 96), clock));
     }
 
@@ -71,6 +76,17 @@ final class EnginePublisher implements AutoCloseable {
     NetStatusEvent await(String code, Duration limit) throws InterruptedException {
         awaitTrue("the event " + code, limit, () -> codes().contains(code));
         return events.stream().filter(e -> e.code().equals(code)).findFirst().orElseThrow();
+    }
+
+    /**
+     * Waits until the camera has captured {@code frames} more pictures than now: media time passing on
+     * the publisher's own clock, for a test that needs some seconds of stream (or a witness that time
+     * has passed while something else did not happen).
+     */
+    void awaitMoreFrames(long frames, Duration limit) throws InterruptedException {
+        long target = framesCaptured.get() + frames;
+        awaitTrue(frames + " more captured pictures (" + framesCaptured.get() + " of " + target + ")", limit,
+                () -> framesCaptured.get() >= target);
     }
 
     void awaitTrue(String what, Duration limit, BooleanSupplier condition) throws InterruptedException {

@@ -3,17 +3,14 @@ package org.netstreamfx.e2e.publish;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.netstreamfx.capture.device.CaptureClock;
 import org.netstreamfx.capture.device.VideoFormat;
-import org.netstreamfx.e2e.rtmp.support.NginxRtmp;
+import org.netstreamfx.e2e.rtmp.support.NginxServer;
 import org.netstreamfx.e2e.support.EngineRun;
 import org.netstreamfx.player.rtmp.client.RtmpOptions;
 
@@ -36,19 +33,8 @@ class LoopbackDelayTest {
     /** The largest A/V sync error accepted, in µs (AAC's priming alone puts audio about 23 ms late). */
     private static final long MAX_AV_SYNC_US = 60_000;
 
-    private static NginxRtmp nginx;
-
-    @BeforeAll
-    static void startNginx(@TempDir Path work) {
-        nginx = NginxRtmp.start(work);
-    }
-
-    @AfterAll
-    static void stopNginx() {
-        if (nginx != null) {
-            nginx.close();
-        }
-    }
+    @RegisterExtension
+    static final NginxServer nginx = new NginxServer();
 
     @Test
     void ourPlayerReadsTheCounterOfEveryFrameWithItsTimestampAndTheDelayAndTheBeepsInSync() throws Exception {
@@ -121,7 +107,8 @@ class LoopbackDelayTest {
              EngineRun run = new EngineRun(false, nginx.appUrl("live"))) {
             p.ns.publish(name, "live");
             p.await("NetStream.Publish.Start", Duration.ofSeconds(10));
-            Thread.sleep(joinAfter.toMillis());
+            // The player joins a stream that has been on air joinAfter, counted in captured pictures.
+            p.awaitMoreFrames(joinAfter.toMillis() * FPS / 1000, joinAfter.plusSeconds(20));
             run.ns.setVideoSink(probe.video);
             run.ns.setAudioSink(probe.audio);
             run.ns.setBufferTime(0);

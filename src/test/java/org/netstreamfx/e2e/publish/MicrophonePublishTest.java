@@ -33,7 +33,7 @@ import org.netstreamfx.capture.publish.CameraFeed;
 import org.netstreamfx.capture.publish.MicrophoneFeed;
 import org.netstreamfx.e2e.fixtures.Tools;
 import org.netstreamfx.e2e.rtmp.support.FfmpegReader;
-import org.netstreamfx.e2e.record.NginxServer;
+import org.netstreamfx.e2e.rtmp.support.NginxServer;
 import org.netstreamfx.e2e.support.EngineRun;
 import org.netstreamfx.player.net.NetStatusEvent;
 import org.netstreamfx.testkit.sound.Beeps;

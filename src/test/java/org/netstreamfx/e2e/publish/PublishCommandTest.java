@@ -11,38 +11,30 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.netstreamfx.app.Main;
 import org.netstreamfx.e2e.fixtures.Ffprobe;
 import org.netstreamfx.e2e.rtmp.support.FfmpegReader;
-import org.netstreamfx.e2e.rtmp.support.NginxRtmp;
+import org.netstreamfx.e2e.rtmp.support.NginxServer;
 
 /** {@code nsfx publish} against nginx-rtmp: what it prints, how it exits, the key never shown. */
 class PublishCommandTest {
-    private static NginxRtmp nginx;
-
-    @BeforeAll
-    static void startNginx(@TempDir Path work) {
-        nginx = NginxRtmp.start(work);
-    }
-
-    @AfterAll
-    static void stopNginx() {
-        if (nginx != null) {
-            nginx.close();
-        }
-    }
+    @RegisterExtension
+    static final NginxServer nginx = new NginxServer();
 
     /** Runs {@code nsfx args...} in this JVM; stdout and the exit status. */
     private record Run(int exit, String out) {
     }
 
     private static CompletableFuture<Run> nsfx(String... args) {
+        return nsfx(new ByteArrayOutputStream(), args);
+    }
+
+    /** The same, its stdout written to {@code o} as it comes (ByteArrayOutputStream is synchronized). */
+    private static CompletableFuture<Run> nsfx(ByteArrayOutputStream o, String... args) {
         return CompletableFuture.supplyAsync(() -> {
-            ByteArrayOutputStream o = new ByteArrayOutputStream();
             PrintStream saved = System.out;
             int exit;
             synchronized (PublishCommandTest.class) {
@@ -62,9 +54,11 @@ class PublishCommandTest {
             throws Exception {
         String key = "secret-key-4711";
         Path local = tmp.resolve("local.flv");
-        CompletableFuture<Run> cli = nsfx("publish", nginx.url("live", key), "--camera", "test", "--mic", "tone",
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        CompletableFuture<Run> cli = nsfx(out, "publish", nginx.url("live", key), "--camera", "test", "--mic", "tone",
                 "--size", "320x240", "--fps", "25", "--keyint", "1", "--duration", "6", "--record", local.toString());
-        Thread.sleep(2500);
+        // On air: its stats line (every second) shows bytes sent after Publish.Start.
+        awaitOutput(out, cli, "(?s).*NetStream\\.Publish\\.Start.*\"bytesSent\":[1-9][0-9]{4,}.*");
         Ffprobe.Probe probe = FfmpegReader.probe(nginx.url("live", key));
         assertEquals("h264", probe.video().orElseThrow().codecName());
         assertEquals(320, probe.video().orElseThrow().width());
@@ -84,6 +78,24 @@ class PublishCommandTest {
         assertEquals("h264", recorded.video().orElseThrow().codecName());
         assertEquals("aac", recorded.audio().orElseThrow().codecName());
         assertTrue(recorded.duration() > 4.0, "recorded " + recorded.duration() + " s");
+    }
+
+    private static void awaitOutput(ByteArrayOutputStream out, CompletableFuture<Run> cli, String regex)
+            throws Exception {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (!out.toString(StandardCharsets.UTF_8).matches(regex)) {
+            if (cli.isDone()) {
+                throw new AssertionError("nsfx ended first: " + cli.get());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("nsfx printed no " + regex + " within 20 s: " + out);
+            }
+            try {
+                cli.get(50, TimeUnit.MILLISECONDS); // ends the wait early if nsfx exits
+            } catch (java.util.concurrent.TimeoutException stillRunning) {
+                // read its output again
+            }
+        }
     }
 
     @Test

@@ -8,28 +8,16 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.netstreamfx.e2e.fixtures.Ffprobe;
-import org.netstreamfx.e2e.rtmp.support.NginxRtmp;
+import org.netstreamfx.e2e.rtmp.support.NginxServer;
 
 /** kill -9 of {@code nsfx publish --record x.mp4} leaves a fragmented MP4 that plays to near the kill. */
 class PublishKillRecordingTest {
-    private static NginxRtmp nginx;
-
-    @BeforeAll
-    static void startNginx(@TempDir Path work) {
-        nginx = NginxRtmp.start(work);
-    }
-
-    @AfterAll
-    static void stopNginx() {
-        if (nginx != null) {
-            nginx.close();
-        }
-    }
+    @RegisterExtension
+    static final NginxServer nginx = new NginxServer();
 
     @Test
     void aKilledPublisherLeavesAFragmentedMp4ThatPlaysToWithin2SecondsOfTheKill(@TempDir Path tmp) throws Exception {
@@ -50,6 +38,7 @@ class PublishKillRecordingTest {
                 }
             }
             assertTrue(recordingSince != 0, "the child never reported Record.Start");
+            // Not a wait for an event: the recording's length before the kill, measured below (recordedFor).
             Thread.sleep(5000);
             double recordedFor = (System.nanoTime() - recordingSince) / 1e9;
             child.destroyForcibly(); // SIGKILL: no shutdown hook, no unpublish, no trailer

@@ -3,18 +3,15 @@ package org.netstreamfx.e2e.publish;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.netstreamfx.capture.device.CaptureClock;
 import org.netstreamfx.capture.device.VideoFormat;
 import org.netstreamfx.e2e.fixtures.Ffprobe;
 import org.netstreamfx.e2e.rtmp.support.FfmpegReader;
-import org.netstreamfx.e2e.rtmp.support.NginxRtmp;
+import org.netstreamfx.e2e.rtmp.support.NginxServer;
 import org.netstreamfx.e2e.support.EngineRun;
 import org.netstreamfx.player.net.NetStatusEvent;
 import org.netstreamfx.player.rtmp.client.ReconnectPolicy;
@@ -27,19 +24,8 @@ import org.netstreamfx.player.rtmp.client.RtmpOptions;
  */
 class PublishReconnectTest {
     private static final VideoFormat CAMERA = new VideoFormat(320, 240, 25);
-    private static NginxRtmp nginx;
-
-    @BeforeAll
-    static void startNginx(@TempDir Path work) {
-        nginx = NginxRtmp.start(work);
-    }
-
-    @AfterAll
-    static void stopNginx() {
-        if (nginx != null) {
-            nginx.close();
-        }
-    }
+    @RegisterExtension
+    static final NginxServer nginx = new NginxServer();
 
     @Test
     void afterTheServerRestartsPublishingResumesWithEachTryAnEvent() throws Exception {
@@ -49,11 +35,13 @@ class PublishReconnectTest {
                 (int) CAMERA.fps(), options, 600, 1, clock)) {
             p.ns.publish("again1", "live");
             p.await("NetStream.Publish.Start", Duration.ofSeconds(10));
-            Thread.sleep(1000);
+            p.awaitMoreFrames(25, Duration.ofSeconds(20)); // a second on air before the server goes
             nginx.stop();
             p.awaitTrue("a reconnect try is reported", Duration.ofSeconds(10), () -> p.connectionEvents.stream()
                     .anyMatch(e -> e.code().equals("NetStreamFX.Connect.Reconnecting")));
-            Thread.sleep(1500);
+            // The server stays down until a second try has failed too.
+            p.awaitTrue("a second reconnect try", Duration.ofSeconds(20), () -> p.connectionEvents.stream()
+                    .filter(e -> e.code().equals("NetStreamFX.Connect.Reconnecting")).count() >= 2);
             long restartUs = clock.nowUs();
             nginx.restart();
             p.awaitTrue("the stream is published again", Duration.ofSeconds(30),
@@ -64,7 +52,7 @@ class PublishReconnectTest {
                     .filter(e -> e.code().equals("NetStreamFX.Connect.Reconnecting")).findFirst().orElseThrow();
             assertTrue(trying.description().contains(" in ") && trying.description().contains("try 1 of 10"),
                     "each try says when and which: " + trying.description());
-            Thread.sleep(1000);
+            p.awaitMoreFrames(25, Duration.ofSeconds(20)); // a second on air again before it is probed
             Ffprobe.Probe probe = FfmpegReader.probe(nginx.url("live", "again1"));
             assertEquals("h264", probe.video().orElseThrow().codecName());
             assertEquals("aac", probe.audio().orElseThrow().codecName());

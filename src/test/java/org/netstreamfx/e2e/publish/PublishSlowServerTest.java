@@ -8,14 +8,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.netstreamfx.app.fault.Direction;
 import org.netstreamfx.app.fault.FaultProxy;
 import org.netstreamfx.e2e.fixtures.Tools;
-import org.netstreamfx.e2e.rtmp.support.NginxRtmp;
+import org.netstreamfx.e2e.rtmp.support.NginxServer;
 import org.netstreamfx.player.rtmp.client.RtmpOptions;
 
 /**
@@ -23,19 +22,8 @@ import org.netstreamfx.player.rtmp.client.RtmpOptions;
  * (reported, counted in info()), and the audio that reaches nginx has no gap.
  */
 class PublishSlowServerTest {
-    private static NginxRtmp nginx;
-
-    @BeforeAll
-    static void startNginx(@TempDir Path work) {
-        nginx = NginxRtmp.start(work);
-    }
-
-    @AfterAll
-    static void stopNginx() {
-        if (nginx != null) {
-            nginx.close();
-        }
-    }
+    @RegisterExtension
+    static final NginxServer nginx = new NginxServer();
 
     @Test
     void aSlowLinkDropsNonKeyVideoAndKeepsAudioContinuous(@TempDir Path tmp) throws Exception {

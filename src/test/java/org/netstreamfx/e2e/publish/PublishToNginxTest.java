@@ -9,14 +9,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.netstreamfx.e2e.fixtures.Ffprobe;
 import org.netstreamfx.e2e.fixtures.Tools;
 import org.netstreamfx.e2e.rtmp.support.FfmpegReader;
-import org.netstreamfx.e2e.rtmp.support.NginxRtmp;
+import org.netstreamfx.e2e.rtmp.support.NginxServer;
 import org.netstreamfx.e2e.support.EngineRun;
 import org.netstreamfx.player.net.NetStatusEvent;
 import org.netstreamfx.player.net.NetStreamClient;
@@ -24,26 +22,15 @@ import org.netstreamfx.player.net.StatusLevel;
 
 /** Our engine publishes the test camera and the tone to nginx-rtmp; ffprobe and ffmpeg read it back. */
 class PublishToNginxTest {
-    private static NginxRtmp nginx;
-
-    @BeforeAll
-    static void startNginx(@TempDir Path work) {
-        nginx = NginxRtmp.start(work);
-    }
-
-    @AfterAll
-    static void stopNginx() {
-        if (nginx != null) {
-            nginx.close();
-        }
-    }
+    @RegisterExtension
+    static final NginxServer nginx = new NginxServer();
 
     @Test
     void ffprobeSeesH264AndAacAtTheAskedSizeAndRateWithOnMetaData() throws Exception {
         try (EnginePublisher p = new EnginePublisher(nginx.appUrl("live"), 320, 240, 25)) {
             p.ns.publish("probe1", "live");
             p.await("NetStream.Publish.Start", Duration.ofSeconds(10));
-            Thread.sleep(1500);
+            p.awaitMoreFrames(25, Duration.ofSeconds(20)); // a second of stream, with its keyframes, at nginx
             Ffprobe.Probe probe = FfmpegReader.probe(nginx.url("live", "probe1"));
             Ffprobe.Stream video = probe.video().orElseThrow(() -> new AssertionError("no video: " + probe));
             Ffprobe.Stream audio = probe.audio().orElseThrow(() -> new AssertionError("no audio: " + probe));
@@ -89,7 +76,12 @@ class PublishToNginxTest {
 
             p.ns.send("@setDataFrame", "onMetaData", Map.of("width", 320.0, "height", 240.0, "videocodecid", 7.0,
                     "audiocodecid", 10.0, "title", "second"));
-            Thread.sleep(300);
+            // The update goes out in order with the media: once pictures captured after it have been sent
+            // (a few more frames), nginx has it.
+            long sentBefore = p.ns.info().byteCount();
+            p.awaitMoreFrames(5, Duration.ofSeconds(10));
+            p.awaitTrue("media sent after the update", Duration.ofSeconds(10),
+                    () -> p.ns.info().byteCount() > sentBefore);
             List<Map<String, Object>> again = play(p, "back1");
             assertEquals("second", again.get(0).get("title"), "the update sent with send(): " + again);
         }
@@ -127,8 +119,8 @@ class PublishToNginxTest {
             assertEquals(StatusLevel.ERROR, bad.level());
             assertEquals("Already publishing", bad.description(), "nginx-rtmp's words, verbatim: " + bad.info());
             assertTrue(!second.codes().contains("NetStream.Publish.Start"), second.codes().toString());
-            // The first publisher is not disturbed.
-            Thread.sleep(500);
+            // The first publisher is not disturbed: 12 more of its pictures (about half a second) and no event.
+            first.awaitMoreFrames(12, Duration.ofSeconds(10));
             assertEquals(List.of("NetStream.Publish.Start"), first.codes());
         }
     }
@@ -138,7 +130,7 @@ class PublishToNginxTest {
         try (EnginePublisher p = new EnginePublisher(nginx.appUrl("record"), 320, 240, 25)) {
             p.ns.publish("rec1", "live");
             p.await("NetStream.Publish.Start", Duration.ofSeconds(10));
-            Thread.sleep(3000);
+            p.awaitMoreFrames(75, Duration.ofSeconds(30)); // three seconds of stream
             p.ns.publish(null);
             p.await("NetStream.Unpublish.Success", Duration.ofSeconds(10));
         }

@@ -16,6 +16,7 @@ import org.netstreamfx.e2e.fixtures.Fixtures.AudioCodec;
 import org.netstreamfx.e2e.fixtures.Fixtures.Container;
 import org.netstreamfx.e2e.fixtures.Fixtures.VideoCodec;
 import org.netstreamfx.e2e.rtmp.support.FfmpegPublisher;
+import org.netstreamfx.e2e.rtmp.support.NginxServer;
 
 /** {@code nsfx record} as a process: events as JSON lines, the exit status, and the file ffprobe reads. */
 class RecordCommandTest {
@@ -92,7 +93,10 @@ class RecordCommandTest {
              NsfxProcess nsfx = new NsfxProcess("record", url, "--to", out.toString())) {
             RecordPlayedTest.await("Record.Start", Duration.ofSeconds(30),
                     () -> nsfx.codes().contains("NetStream.Record.Start"));
-            Thread.sleep(2_000);
+            // Two more seconds of stream reach the recorder before Ctrl-C.
+            double since = publisher.secondsWritten();
+            RecordPlayedTest.await("two more seconds published", Duration.ofSeconds(30),
+                    () -> publisher.secondsWritten() >= since + 2.0);
             nsfx.interrupt();
             assertEquals(0, nsfx.exit(30), nsfx.stderr() + nsfx.stdout());
             assertTrue(nsfx.codes().contains("NetStream.Record.Stop"), nsfx.codes().toString());

@@ -20,6 +20,7 @@ import org.netstreamfx.e2e.fixtures.Fixtures.AudioCodec;
 import org.netstreamfx.e2e.fixtures.Fixtures.Container;
 import org.netstreamfx.e2e.fixtures.Fixtures.VideoCodec;
 import org.netstreamfx.e2e.rtmp.support.FfmpegPublisher;
+import org.netstreamfx.e2e.rtmp.support.NginxServer;
 import org.netstreamfx.e2e.support.EngineRun;
 import org.netstreamfx.e2e.support.LocalHttpServer;
 import org.netstreamfx.player.net.NetStatusEvent;

@@ -11,13 +11,12 @@ import java.util.Locale;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.netstreamfx.e2e.record.NsfxProcess;
 import org.netstreamfx.e2e.rtmp.support.FfmpegPublisher;
-import org.netstreamfx.e2e.rtmp.support.NginxRtmp;
+import org.netstreamfx.e2e.rtmp.support.NginxServer;
 
 /**
  * Where the user meets it: nginx-rtmp killed (SIGKILL) under five {@code nsfx} processes and started
@@ -30,19 +29,8 @@ class NsfxServerRestartTest {
     private static final Pattern PACKETS = Pattern.compile("\\((\\d+) packets");
     /** A token in the players' address and the publishers' stream key: never printed, never in a file. */
     private static final String SECRET = "sekrit4242";
-    private static NginxRtmp nginx;
-
-    @BeforeAll
-    static void startNginx(@TempDir Path work) {
-        nginx = NginxRtmp.start(work);
-    }
-
-    @AfterAll
-    static void stopNginx() {
-        if (nginx != null) {
-            nginx.close();
-        }
-    }
+    @RegisterExtension
+    static final NginxServer nginx = new NginxServer();
 
     @Test
     void theCommandLineThroughAServerKillWithAndWithoutReconnect(@TempDir Path tmp) throws Exception {

@@ -6,13 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.netstreamfx.e2e.rtmp.support.FfmpegPublisher;
-import org.netstreamfx.e2e.rtmp.support.NginxRtmp;
+import org.netstreamfx.e2e.rtmp.support.NginxServer;
 import org.netstreamfx.player.record.FlvRecorder;
 import org.netstreamfx.player.record.FragmentedMp4Recorder;
 
@@ -25,19 +24,8 @@ import org.netstreamfx.player.record.FragmentedMp4Recorder;
 class PlayServerRestartTest {
     /** How soon after the kill Connect.Closed must come: at once (about 0.05 s), bounded loosely for a loaded 2-core machine. */
     static final double CLOSED_WITHIN_S = 5.0;
-    private static NginxRtmp nginx;
-
-    @BeforeAll
-    static void startNginx(@TempDir Path work) {
-        nginx = NginxRtmp.start(work);
-    }
-
-    @AfterAll
-    static void stopNginx() {
-        if (nginx != null) {
-            nginx.close();
-        }
-    }
+    @RegisterExtension
+    static final NginxServer nginx = new NginxServer();
 
     @BeforeEach
     void nginxRuns() {

@@ -10,10 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.netstreamfx.app.Main;
 import org.netstreamfx.e2e.fixtures.Fixtures;
 import org.netstreamfx.e2e.fixtures.Fixtures.AudioCodec;
@@ -22,7 +21,7 @@ import org.netstreamfx.e2e.fixtures.Fixtures.VideoCodec;
 import org.netstreamfx.e2e.rtmp.support.FfmpegPublisher;
 import org.netstreamfx.e2e.rtmp.support.FfmpegRtmpServer;
 import org.netstreamfx.e2e.rtmp.support.FreePort;
-import org.netstreamfx.e2e.rtmp.support.NginxRtmp;
+import org.netstreamfx.e2e.rtmp.support.NginxServer;
 import org.netstreamfx.e2e.support.EngineRun;
 import org.netstreamfx.player.net.NetStatusEvent;
 
@@ -31,22 +30,15 @@ import org.netstreamfx.player.net.NetStatusEvent;
  * nginx with the RTMP module, and the ffmpeg CLI as publisher and as a listening server.
  */
 class RtmpPlaybackTest {
-    private static NginxRtmp nginx;
+    @RegisterExtension
+    static final NginxServer nginx = new NginxServer();
 
     @BeforeAll
-    static void startNginx(@TempDir Path work) throws Exception {
-        nginx = NginxRtmp.start(work);
+    static void startNginx() throws Exception {
         Files.copy(Fixtures.make(Container.FLV, VideoCodec.H264, AudioCodec.HE_AAC_V2, 8.0),
                 nginx.vodDir().resolve("clip.flv"));
         Files.copy(Fixtures.make(Container.MP4, VideoCodec.H264, AudioCodec.AAC_LC, 6.0),
                 nginx.vodDir().resolve("clip.mp4"));
-    }
-
-    @AfterAll
-    static void stopNginx() {
-        if (nginx != null) {
-            nginx.close();
-        }
     }
 
     private static void await(String what, Duration limit, BooleanSupplier condition) throws InterruptedException {

@@ -36,7 +36,7 @@ import org.netstreamfx.capture.encode.H264Settings;
 import org.netstreamfx.capture.publish.CameraFeed;
 import org.netstreamfx.capture.publish.MicrophoneFeed;
 import org.netstreamfx.e2e.fixtures.Tools;
-import org.netstreamfx.e2e.record.NginxServer;
+import org.netstreamfx.e2e.rtmp.support.NginxServer;
 import org.netstreamfx.e2e.support.EngineRun;
 import org.netstreamfx.player.net.NetConnection;
 import org.netstreamfx.player.net.NetStatusEvent;

@@ -24,12 +24,13 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.netstreamfx.e2e.fixtures.Fixtures;
 import org.netstreamfx.e2e.fixtures.Tools;
 import org.netstreamfx.e2e.rtmp.support.FfmpegPublisher;
 import org.netstreamfx.e2e.rtmp.support.FreePort;
-import org.netstreamfx.e2e.rtmp.support.NginxRtmp;
+import org.netstreamfx.e2e.rtmp.support.NginxServer;
 import org.netstreamfx.player.net.NetConnection;
 import org.netstreamfx.player.net.NetStatusEvent;
 import org.netstreamfx.player.net.NetStream;
@@ -68,7 +69,8 @@ class StreamKeyAuditTest {
     private static final int PARALLEL = 4;
     private static final Duration RUN_TIMEOUT = Duration.ofSeconds(90);
 
-    private static NginxRtmp nginx;
+    @RegisterExtension
+    static final NginxServer nginx = new NginxServer();
     private static FfmpegPublisher camera;
     private static HttpServer http;
 
@@ -76,8 +78,7 @@ class StreamKeyAuditTest {
     Path dir;
 
     @BeforeAll
-    static void servers(@TempDir Path work) throws IOException {
-        nginx = NginxRtmp.start(work);
+    static void servers() throws IOException {
         camera = FfmpegPublisher.testSource(nginx.url("live", "cam?key=" + QUERY_KEY), 320, 180, 25)
                 .awaitPublishing(Duration.ofSeconds(20));
         Path demo = Fixtures.repoRoot().resolve("resources/demo/demo.mp4");
@@ -106,9 +107,6 @@ class StreamKeyAuditTest {
         }
         if (camera != null) {
             camera.close();
-        }
-        if (nginx != null) {
-            nginx.close();
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.netstreamfx.player.net.NetConnection;
 import org.netstreamfx.player.net.NetStatusCode;
 import org.netstreamfx.player.net.NetStream;
@@ -69,7 +70,8 @@ public final class PlayCommand implements Callable<Integer> {
             + "(Flash Player's behaviour).")
     boolean noCatchUp;
 
-    @Option(names = "--duration", paramLabel = "S", description = "Stop after S seconds of media.")
+    @Option(names = "--duration", paramLabel = "S", description = "Stop after S seconds of media played "
+            + "(from the --seek point if given, as ffmpeg's -t after -ss).")
     Double duration;
 
     @Option(names = "--seek", paramLabel = "S", description = "Seek to S seconds once playing starts.")
@@ -143,6 +145,8 @@ public final class PlayCommand implements Callable<Integer> {
         CountDownLatch done = new CountDownLatch(1);
         AtomicInteger exit = new AtomicInteger(0);
         AtomicBoolean seekIssued = new AtomicBoolean();
+        AtomicBoolean seekCounted = new AtomicBoolean();
+        AtomicReference<Double> stopAtSeconds = new AtomicReference<>(Double.POSITIVE_INFINITY);
         NetConnection nc = new NetConnection(callbacks);
         NetStream ns = new NetStream(nc);
         try {
@@ -199,6 +203,18 @@ public final class PlayCommand implements Callable<Integer> {
                 if (e.is(NetStatusCode.NETSTREAM_PLAY_START) && seek != null && seekIssued.compareAndSet(false, true)) {
                     ns.seek(seek);
                 }
+                if (duration != null && seek != null && seekCounted.compareAndSet(false, true)) {
+                    if (e.is(NetStatusCode.NETSTREAM_SEEK_NOTIFY)) {
+                        // The engine's Seek.Notify carries where it landed; a server's may not (--seek stands).
+                        if (e.details() instanceof Number at) {
+                            stopAtSeconds.set(at.doubleValue() + duration);
+                        }
+                    } else if (e.is(NetStatusCode.NETSTREAM_SEEK_INVALIDTIME) || e.is(NetStatusCode.NETSTREAM_SEEK_FAILED)) {
+                        stopAtSeconds.set(ns.time() + duration); // it plays on from where it was
+                    } else {
+                        seekCounted.set(false); // not the seek's outcome yet
+                    }
+                }
             });
             if (statsInterval > 0) {
                 long periodMs = Math.max(10, Math.round(statsInterval * 1000));
@@ -206,8 +222,11 @@ public final class PlayCommand implements Callable<Integer> {
                         periodMs, periodMs, TimeUnit.MILLISECONDS);
             }
             if (duration != null) {
+                // --duration counts media seconds played: from 0, or from the --seek point (where Seek.Notify
+                // says it landed; where it plays on from after Seek.InvalidTime or Seek.Failed).
+                stopAtSeconds.set((seek == null ? 0 : seek) + duration);
                 ticker.scheduleAtFixedRate(() -> {
-                    if (ns.time() >= duration) {
+                    if (ns.time() >= stopAtSeconds.get()) {
                         done.countDown();
                     }
                 }, 5, 5, TimeUnit.MILLISECONDS);

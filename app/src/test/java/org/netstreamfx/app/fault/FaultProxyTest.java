@@ -210,7 +210,9 @@ class FaultProxyTest {
                 throw new IllegalStateException(e);
             }
         });
-        Thread.sleep(300);
+        long cutAt = proxy.bytes(Direction.DOWN);
+        // The second download runs under the limit before it is lifted.
+        await(() -> proxy.bytes(Direction.DOWN) > cutAt, "bytes flow again");
         proxy.setBandwidthLimit(Direction.DOWN, 0);   // 2 MB at 100 KB/s would take 20 s
         Download whole = freed.get(3, TimeUnit.SECONDS);
         assertEquals("eof", whole.end());

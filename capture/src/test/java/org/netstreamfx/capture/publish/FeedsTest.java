@@ -43,23 +43,30 @@ class FeedsTest {
 
         @Override
         public void packet(FeedPacket packet) {
-            packets.add(packet);
+            synchronized (this) {
+                packets.add(packet);
+                notifyAll();
+            }
             if (packets.size() >= wanted) {
                 enough.complete(List.copyOf(packets));
             }
+        }
+
+        /** Waits until {@code count} packets have come in all; fails the test after 10 s. */
+        synchronized void awaitPackets(int count) throws InterruptedException {
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            long left;
+            while (packets.size() < count && (left = deadline - System.nanoTime()) > 0) {
+                wait(Math.max(1, left / 1_000_000));
+            }
+            assertTrue(packets.size() >= count, "packets after 10 s: " + packets.size() + " of " + count
+                    + (failures.isEmpty() ? "" : ", failures: " + failures));
         }
 
         @Override
         public void failed(String description) {
             failures.add(description);
             enough.completeExceptionally(new AssertionError(description));
-        }
-    }
-
-    private static void waitFor(Sink s, int packets) throws InterruptedException {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (s.packets.size() < packets && System.nanoTime() < deadline) {
-            Thread.sleep(10);
         }
     }
 
@@ -72,13 +79,20 @@ class FeedsTest {
         Sink audio = new Sink();
         camera.start(video);
         mic.start(audio);
+        int afterStop;
         try {
-            waitFor(video, 10);
-            waitFor(audio, 20);
+            video.awaitPackets(10);
+            audio.awaitPackets(20);
+            camera.stop();
+            afterStop = video.packets.size();
+            // The microphone runs on: its next 8 packets (~190 ms) are time in which a stopped camera's
+            // picture (one every 40 ms) would have come; counted by event, not slept.
+            audio.awaitPackets(audio.packets.size() + 8);
         } finally {
             camera.stop();
             mic.stop();
         }
+        assertEquals(afterStop, video.packets.size(), "nothing after stop()");
         assertEquals(List.of(), video.failures);
         assertEquals(List.of(), audio.failures);
         FeedConfig v = video.configs.get(0);
@@ -101,9 +115,6 @@ class FeedsTest {
         long firstAudio = audio.packets.get(0).dtsUs();
         assertTrue(Math.abs(firstVideo - firstAudio) < 500_000, "one clock: video starts at " + firstVideo
                 + " us, audio at " + firstAudio + " us");
-        int count = video.packets.size();
-        Thread.sleep(200);
-        assertEquals(count, video.packets.size(), "nothing after stop()");
     }
 
     @Test
@@ -132,11 +143,15 @@ class FeedsTest {
         camera.start(video);
         mic.start(audio);
         try {
-            waitFor(video, 5);
-            waitFor(audio, 5);
+            video.awaitPackets(5);
+            audio.awaitPackets(5);
             camera.setFrameObserver(null);
+            // The observer runs before the encoder on the capture thread: once one more packet has come,
+            // a picture observed before the removal has finished its call.
+            video.awaitPackets(video.packets.size() + 1);
             int seen = codes.size();
-            Thread.sleep(200);
+            // Five more encoded pictures, each captured after the removal: none may reach the observer.
+            video.awaitPackets(video.packets.size() + 5);
             assertEquals(seen, codes.size(), "no picture after the observer is removed");
         } finally {
             camera.stop();

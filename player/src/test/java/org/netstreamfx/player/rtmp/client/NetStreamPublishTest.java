@@ -31,6 +31,8 @@ class NetStreamPublishTest {
         private final TrackKind kind;
         volatile FeedSink sink;
         volatile int keyframeRequests;
+        /** Completes at the first keyframe request: the session asks once its media has begun. */
+        final java.util.concurrent.CompletableFuture<Void> keyframeRequested = new java.util.concurrent.CompletableFuture<>();
         volatile boolean stopped;
 
         HandFeed(TrackKind kind) {
@@ -53,6 +55,7 @@ class NetStreamPublishTest {
         @Override
         public void requestKeyframe() {
             keyframeRequests++;
+            keyframeRequested.complete(null);
         }
 
         @Override
@@ -125,7 +128,9 @@ class NetStreamPublishTest {
             ns.publish("key", "live");
             events.await("NetStream.Publish.Start", 5);
             started.get(5, TimeUnit.SECONDS);
-            Thread.sleep(100); // Publish.Start reaches the stream's reader before the callback thread.
+            // Publish.Start reaches the callback thread before the session has begun its media; it asks the
+            // camera for a keyframe once it has, and only then are packets sent.
+            camera.keyframeRequested.get(5, TimeUnit.SECONDS);
             camera.sink.packet(new FeedPacket(TrackKind.VIDEO, 1_000_000, 1_000_000, false, new byte[] {0, 0, 0, 1, 1}));
             camera.sink.packet(new FeedPacket(TrackKind.VIDEO, 1_040_000, 1_040_000, true, new byte[] {0, 0, 0, 1, 5}));
             mic.sink.packet(new FeedPacket(TrackKind.AUDIO, 1_050_000, 1_050_000, true, new byte[] {33, 1}));
@@ -201,7 +206,11 @@ class NetStreamPublishTest {
                 }
             } while (!c.name().equals("publish"));
             p.onStatus(1, info("status", "NetStream.Publish.Start", "Start publishing"));
-            Thread.sleep(200);
+            // The client has taken Publish.Start once its media begins: @setDataFrame comes first.
+            RtmpMessage m;
+            do {
+                m = p.read();
+            } while (m.type() != MessageType.DATA_AMF0);
             // Returning closes the socket: an unexpected close for the client.
         };
         FakeRtmpServer.Script secondConnection = p -> {
