@@ -212,10 +212,7 @@ public final class PlaybackCore {
 
     /**
      * The time to seek to for the steps asked for, or {@link #NO_STEP} when there are none, one
-     * is under way, or the next frames are not decoded yet. Forward: the n-th frame after the one
-     * shown (the frames after it are decoded ahead; past the ones there, one frame duration
-     * each). Back: the shown frame's time less n frame durations. At the first or last frame:
-     * Step.Invalid.
+     * is under way, or the next frames are not decoded yet ({@link VideoRenderer#nextStepTarget}).
      */
     public long nextStepTarget() {
         return video.nextStepTarget(stepRefusal(), phase == Phase.ENDED);
@@ -414,11 +411,7 @@ public final class PlaybackCore {
         return load.reachedBufferTime(bufferLengthUs()) && !tracks.starving(clock.positionUs()) && tracks.ready(true);
     }
 
-    /**
-     * Real time: the clock runs on wall time (or the audio device). Fast mode: it moves only from
-     * frame to frame ({@link #advanceFastClock}), so a busy machine cannot make it overtake the
-     * data and look like a starved buffer.
-     */
+    /** Real time: the clock runs on wall time (or the device); fast mode moves it frame to frame. */
     private void startClock() {
         if (!fast) {
             clock.start();

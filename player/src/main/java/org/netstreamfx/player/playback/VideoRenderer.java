@@ -208,7 +208,14 @@ final class VideoRenderer {
         return lastRenderedPtsUs == Long.MIN_VALUE && !stepInFlight ? StepRefusal.NOTHING_SHOWN : null;
     }
 
-    /** See {@link PlaybackCore#nextStepTarget}; {@code atEnd}: the stream has ended. */
+    /**
+     * The time to seek to for the steps asked for, or {@link PlaybackCore#NO_STEP} when there are
+     * none, one is under way, or the next frames are not decoded yet. Forward: the n-th frame
+     * after the one shown (the frames after it are decoded ahead; past the ones there, one frame
+     * duration each). Back: the shown frame's time less n frame durations. At the first or last
+     * frame: Step.Invalid. {@code refusal}: the core's reason not to step, or null; {@code atEnd}:
+     * the stream has ended.
+     */
     long nextStepTarget(StepRefusal refusal, boolean atEnd) {
         if (requestedSteps == 0 || stepInFlight) {
             return PlaybackCore.NO_STEP;
