@@ -98,9 +98,10 @@ final class PlaybackSession implements CoreEvents, StreamPipeline.Listener {
 
     private void run() {
         long sleepNs = 5_000_000;
+        long seen = 0;
         try {
             while (!closed) {
-                Runnable c = sleepNs == PlaybackCore.IDLE ? awaitWork() : commands.poll(Math.max(0, sleepNs),
+                Runnable c = sleepNs == PlaybackCore.IDLE ? awaitWork(seen) : commands.poll(Math.max(0, sleepNs),
                         TimeUnit.NANOSECONDS);
                 while (c != null) {
                     c.run();
@@ -109,16 +110,13 @@ final class PlaybackSession implements CoreEvents, StreamPipeline.Listener {
                 if (closed) {
                     break;
                 }
-                long seen = wakeups.get(); // read before the core looks at the tracks
+                seen = wakeups.get(); // read before the core looks at the tracks
                 if (!seekPending && !failed) {
                     startStep();
                 }
                 // A pending seek or a failure waits for the pipeline's report, a command.
                 sleepNs = seekPending || failed ? PlaybackCore.IDLE : core.step();
                 publishStats();
-                if (sleepNs == PlaybackCore.IDLE && wakeups.get() != seen) {
-                    sleepNs = 0; // data came while the core looked: look again before blocking
-                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -129,10 +127,10 @@ final class PlaybackSession implements CoreEvents, StreamPipeline.Listener {
 
     /**
      * Blocks until a command comes or new data wakes the loop ({@link #wake}): nothing is due
-     * while idle, paused or ended, so the thread uses no CPU then.
+     * while idle, paused or ended, so the thread uses no CPU then. Data that came after
+     * {@code seen} (read before the core last looked at the tracks) is looked at first instead.
      */
-    private Runnable awaitWork() throws InterruptedException {
-        long seen = wakeups.get();
+    private Runnable awaitWork(long seen) throws InterruptedException {
         idle.set(true);
         if (wakeups.get() != seen) {
             idle.set(false);
