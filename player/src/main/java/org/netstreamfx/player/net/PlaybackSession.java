@@ -3,10 +3,13 @@ package org.netstreamfx.player.net;
 import java.io.IOException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.netstreamfx.player.clock.TimeSource;
 import org.netstreamfx.player.decode.DecoderException;
 import org.netstreamfx.player.media.TrackKind;
+import org.netstreamfx.player.playback.CoreEvent;
 import org.netstreamfx.player.playback.CoreEvents;
 import org.netstreamfx.player.playback.PlaybackCore;
 import org.netstreamfx.player.playback.StreamPipeline;
@@ -55,6 +58,11 @@ final class PlaybackSession implements CoreEvents, StreamPipeline.Listener {
     /** The pending seek is a frame step's (NetStream.step), not the user's. */
     private boolean stepSeek;
     private boolean failed;
+    /** Data arrivals so far ({@link #wake}); the loop compares it across a step before it blocks. */
+    private final AtomicLong wakeups = new AtomicLong();
+    /** The loop is blocked in {@link #awaitWork} (or about to be). */
+    private final AtomicBoolean idle = new AtomicBoolean();
+    private static final Runnable WAKE = () -> { };
 
     /**
      * @param address what is shown for the stream (masked)
@@ -71,6 +79,7 @@ final class PlaybackSession implements CoreEvents, StreamPipeline.Listener {
         this.pipeline = new StreamPipeline(opener, this, Math.max(MIN_READ_AHEAD_US, bufferTimeUs));
         this.thread = new Thread(this::run, "nsfx-playback-" + IDS.incrementAndGet());
         this.thread.setDaemon(true);
+        this.pipeline.arrivals().setOnSignal(this::wake);
     }
 
     void start() {
@@ -89,9 +98,11 @@ final class PlaybackSession implements CoreEvents, StreamPipeline.Listener {
 
     private void run() {
         long sleepNs = 5_000_000;
+        long seen = 0;
         try {
             while (!closed) {
-                Runnable c = commands.poll(Math.max(0, sleepNs), TimeUnit.NANOSECONDS);
+                Runnable c = sleepNs == PlaybackCore.IDLE ? awaitWork(seen) : commands.poll(Math.max(0, sleepNs),
+                        TimeUnit.NANOSECONDS);
                 while (c != null) {
                     c.run();
                     c = commands.poll();
@@ -99,16 +110,45 @@ final class PlaybackSession implements CoreEvents, StreamPipeline.Listener {
                 if (closed) {
                     break;
                 }
+                seen = wakeups.get(); // read before the core looks at the tracks
                 if (!seekPending && !failed) {
                     startStep();
                 }
-                sleepNs = seekPending || failed ? 5_000_000 : core.step();
+                // A pending seek or a failure waits for the pipeline's report, a command.
+                sleepNs = seekPending || failed ? PlaybackCore.IDLE : core.step();
                 publishStats();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
             core.stop();
+        }
+    }
+
+    /**
+     * Blocks until a command comes or new data wakes the loop ({@link #wake}): nothing is due
+     * while idle, paused or ended, so the thread uses no CPU then. Data that came after
+     * {@code seen} (read before the core last looked at the tracks) is looked at first instead.
+     */
+    private Runnable awaitWork(long seen) throws InterruptedException {
+        idle.set(true);
+        if (wakeups.get() != seen) {
+            idle.set(false);
+            return commands.poll();
+        }
+        Runnable c = commands.take();
+        idle.set(false);
+        return c;
+    }
+
+    /**
+     * New data: a packet read, a frame decoded, a track ended (demux and decoder threads). Counted,
+     * and an idle loop is woken, once, with a command that does nothing.
+     */
+    private void wake() {
+        wakeups.incrementAndGet();
+        if (idle.compareAndSet(true, false)) {
+            commands.add(WAKE);
         }
     }
 
@@ -230,19 +270,14 @@ final class PlaybackSession implements CoreEvents, StreamPipeline.Listener {
     // CoreEvents: called on the playback thread.
 
     @Override
-    public void status(NetStatusCode code, String description, Object details) {
+    public void transition(CoreEvent event) {
+        CoreEventStatus status = CoreEventStatus.of(event);
         publishStats(); // what info() says agrees with the event a listener is handed
-        if (serverStatus && SERVER_OWNED.contains(code)) {
-            return;
+        if (!(serverStatus && SERVER_OWNED.contains(status.code()))) {
+            stream.dispatchStatus(status.code(), status.description(), status.details());
         }
-        stream.dispatchStatus(code, description, details);
-    }
-
-    @Override
-    public void playStatus(String code) {
-        publishStats();
-        if (!serverStatus) {
-            stream.dispatchPlayStatus(code);
+        if (status.playStatus() != null && !serverStatus) {
+            stream.dispatchPlayStatus(status.playStatus());
         }
     }
 
@@ -339,6 +374,11 @@ final class PlaybackSession implements CoreEvents, StreamPipeline.Listener {
             core.stop();
             stream.dispatchStatus(NetStatusCode.NETSTREAM_PLAY_FAILED, description, stream.shownName());
         });
+    }
+
+    @Override
+    public void received() {
+        wake();
     }
 
     @Override

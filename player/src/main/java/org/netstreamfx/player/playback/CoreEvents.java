@@ -1,15 +1,12 @@
 package org.netstreamfx.player.playback;
 
-import org.netstreamfx.player.net.NetStatusCode;
 import org.netstreamfx.player.sink.VideoFrame;
 import org.netstreamfx.player.source.DataMessage;
 
 /** What the playback core tells its stream. Called on the playback thread. */
 public interface CoreEvents {
-    void status(NetStatusCode code, String description, Object details);
-
-    /** onPlayStatus with the given code, e.g. "NetStream.Play.Complete". */
-    void playStatus(String code);
+    /** A transition of the core; the stream maps it to its NetStatus event. */
+    void transition(CoreEvent event);
 
     /** A data message reached its time. */
     void data(DataMessage message);

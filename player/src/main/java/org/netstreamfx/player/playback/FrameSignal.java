@@ -12,11 +12,24 @@ import java.util.concurrent.TimeUnit;
  */
 public final class FrameSignal {
     private long count;
+    /** Also told of every signal (the playback thread's wake-up while it idles), or null. */
+    private volatile Runnable onSignal;
 
     /** A decoder thread queued a frame or ended its track. */
-    public synchronized void signal() {
-        count++;
-        notifyAll();
+    public void signal() {
+        synchronized (this) {
+            count++;
+            notifyAll();
+        }
+        Runnable r = onSignal;
+        if (r != null) {
+            r.run();
+        }
+    }
+
+    /** {@code r} runs on the signalling thread after each signal (null: none); it must not block. */
+    public void setOnSignal(Runnable r) {
+        onSignal = r;
     }
 
     /** How many signals so far. */

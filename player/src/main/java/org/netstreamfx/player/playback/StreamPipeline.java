@@ -57,6 +57,13 @@ public final class StreamPipeline implements PlaybackFeed, AutoCloseable {
         void failed(String description);
 
         void decodeError(String description);
+
+        /**
+         * The source yielded something (a packet, a data message, its end) and it was handed on:
+         * bufferLength may have grown. Called on the demux thread; must not block.
+         */
+        default void received() {
+        }
     }
 
     /**
@@ -324,6 +331,7 @@ public final class StreamPipeline implements PlaybackFeed, AutoCloseable {
                 return;
             }
             route(item, readEpoch);
+            listener.received();
         }
     }
 

@@ -2,7 +2,7 @@ package org.netstreamfx.player.playback;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.netstreamfx.player.net.NetStatusCode;
+import org.netstreamfx.player.net.CoreEventStatus;
 import org.netstreamfx.player.sink.VideoFrame;
 import org.netstreamfx.player.source.DataMessage;
 
@@ -21,19 +21,18 @@ final class RecordingEvents implements CoreEvents {
     }
 
     @Override
-    public void status(NetStatusCode code, String description, Object details) {
-        all.add(code.code());
-        descriptions.add(description);
+    public void transition(CoreEvent event) {
+        CoreEventStatus status = CoreEventStatus.of(event); // the NetStatus event the stream makes of it
+        all.add(status.code().code());
+        descriptions.add(status.description());
+        if (status.playStatus() != null) {
+            all.add("playStatus:" + status.playStatus());
+        }
     }
 
     /** The descriptions of the status events, in order. */
     List<String> descriptions() {
         return List.copyOf(descriptions);
-    }
-
-    @Override
-    public void playStatus(String code) {
-        all.add("playStatus:" + code);
     }
 
     @Override
