@@ -366,15 +366,15 @@ public class NetConnection implements AutoCloseable {
                 tries = reconnectTry;
                 reconnectTry = 0;
                 connected = true;
-            }
-            if (tries > 0) {
-                status(NetStatusCode.NSFX_CONNECT_RECONNECTED, "Reconnected to " + c.url().masked() + " (try "
-                        + tries + ").", tries);
-                for (NetStream s : rtmpStreams) {
-                    s.rtmpReconnected();
+                if (tries > 0) { // Dispatched in the same step: a close() right after comes after it.
+                    status(NetStatusCode.NSFX_CONNECT_RECONNECTED, "Reconnected to " + c.url().masked() + " (try "
+                            + tries + ").", tries);
+                } else {
+                    dispatch(serverEvent(result.payloadMap(), NetStatusCode.NETCONNECTION_CONNECT_SUCCESS));
                 }
-            } else {
-                dispatch(serverEvent(result.payloadMap(), NetStatusCode.NETCONNECTION_CONNECT_SUCCESS));
+            }
+            for (NetStream s : tries > 0 ? rtmpStreams : Set.<NetStream>of()) {
+                s.rtmpReconnected();
             }
         }
 

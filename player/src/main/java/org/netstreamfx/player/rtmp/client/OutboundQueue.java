@@ -8,10 +8,11 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.netstreamfx.player.rtmp.message.MessageType;
 import org.netstreamfx.player.rtmp.message.RtmpMessage;
+import org.netstreamfx.player.rtmp.message.UserControl;
 
 /**
  * What waits to be written on one RTMP connection: three lanes taken in priority order (protocol
- * control and User Control first, RTMP 5.4 and 7.1.7; then commands, 7.2; then media and data),
+ * control and User Control pings first, RTMP 5.4 and 7.1.7; then commands, 7.2; then media),
  * first in, first out within a lane, so the order within one chunk stream is kept (5.3).
  *
  * <p><b>Bounds.</b> The whole queue holds at most {@link #MAX_QUEUED_BYTES} and {@link
@@ -44,15 +45,30 @@ public final class OutboundQueue {
 
     /** Which lane a message waits in; lanes are taken in this order. */
     public enum Priority {
-        CONTROL, COMMAND, MEDIA;
+        /** Protocol control (RTMP 5.4) and User Control pings and pongs (7.1.7). */
+        CONTROL,
+        /**
+         * Commands (7.2), and the User Control events about a stream (SetBufferLength...), which
+         * keep their order with the stream's commands (a buffer length set between pause and play).
+         */
+        COMMAND,
+        /** Audio, video, data and aggregate messages. */
+        MEDIA;
 
-        /** The lane of a message type. */
-        public static Priority of(MessageType type) {
-            return switch (type) {
-                case SET_CHUNK_SIZE, ABORT, ACKNOWLEDGEMENT, USER_CONTROL, WINDOW_ACK_SIZE, SET_PEER_BANDWIDTH -> CONTROL;
+        /** The lane of {@code m}. */
+        public static Priority of(RtmpMessage m) {
+            return switch (m.type()) {
+                case SET_CHUNK_SIZE, ABORT, ACKNOWLEDGEMENT, WINDOW_ACK_SIZE, SET_PEER_BANDWIDTH -> CONTROL;
+                case USER_CONTROL -> isPing(m) ? CONTROL : COMMAND;
                 case COMMAND_AMF0, COMMAND_AMF3 -> COMMAND;
                 default -> MEDIA;
             };
+        }
+
+        private static boolean isPing(RtmpMessage m) {
+            byte[] p = m.payload();
+            int event = p.length >= 2 ? (p[0] & 0xFF) << 8 | p[1] & 0xFF : -1;
+            return event == UserControl.EventType.PING_REQUEST.id() || event == UserControl.EventType.PING_RESPONSE.id();
         }
     }
 
@@ -99,7 +115,7 @@ public final class OutboundQueue {
 
     /** Queues {@code m} in its lane if it fits; never waits. */
     public Offer offer(RtmpMessage m) {
-        Priority p = Priority.of(m.type());
+        Priority p = Priority.of(m);
         int size = m.length();
         boolean changed;
         lock.lock();
@@ -261,7 +277,7 @@ public final class OutboundQueue {
         try {
             bytes -= m.length();
             messages--;
-            if (Priority.of(m.type()) == Priority.MEDIA) {
+            if (Priority.of(m) == Priority.MEDIA) {
                 mediaBytes -= m.length();
                 mediaMessages--;
             }

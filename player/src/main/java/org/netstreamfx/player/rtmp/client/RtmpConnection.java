@@ -272,7 +272,7 @@ public final class RtmpConnection implements AutoCloseable {
      * @throws IOException when the connection is not open
      */
     public boolean offerMedia(RtmpMessage m) throws IOException {
-        if (OutboundQueue.Priority.of(m.type()) != OutboundQueue.Priority.MEDIA) {
+        if (OutboundQueue.Priority.of(m) != OutboundQueue.Priority.MEDIA) {
             throw new IllegalArgumentException(m.type() + " is not media; send() it");
         }
         return offer(m);

@@ -28,15 +28,16 @@ class OutboundQueueTest {
     }
 
     @Test
-    void controlGoesFirstThenCommandsThenMediaEachInOrder() throws InterruptedException {
+    void controlAndPingsGoFirstThenCommandsThenMediaEachInOrder() throws InterruptedException {
         OutboundQueue q = new OutboundQueue();
         RtmpMessage v1 = video(10);
         RtmpMessage c1 = command("seek");
         RtmpMessage v2 = video(11);
         RtmpMessage p1 = ping();
         RtmpMessage c2 = command("pause");
-        RtmpMessage p2 = RtmpMessage.control(new UserControl.PingResponse(8), 0);
-        for (RtmpMessage m : List.of(v1, c1, v2, p1, c2, p2)) {
+        RtmpMessage p2 = RtmpMessage.control(new UserControl.PingRequest(8), 0);
+        RtmpMessage buffer = RtmpMessage.control(new UserControl.SetBufferLength(1, 3000), 0);
+        for (RtmpMessage m : List.of(v1, c1, v2, p1, buffer, c2, p2)) {
             assertEquals(OutboundQueue.Offer.QUEUED, q.offer(m));
         }
         List<RtmpMessage> taken = new ArrayList<>();
@@ -44,7 +45,8 @@ class OutboundQueueTest {
         for (RtmpMessage m = q.take(); m != null; m = q.take()) {
             taken.add(m);
         }
-        assertEquals(List.of(p1, p2, c1, c2, v1, v2), taken);
+        // SetBufferLength is about a stream: it keeps its place among the stream's commands.
+        assertEquals(List.of(p1, p2, c1, buffer, c2, v1, v2), taken);
         assertEquals(OutboundQueue.Offer.CLOSED, q.offer(ping()));
     }
 
