@@ -361,7 +361,8 @@ public final class RtmpConnection implements AutoCloseable {
 
     /**
      * Drops the socket as if the network had: the reader thread ends and reports {@link
-     * Listener#closed} with what it saw (used when a write has made no progress for too long).
+     * Listener#closed} with what it saw (for a caller's own verdict that the connection is dead;
+     * a write without progress is the writer's, see {@link RtmpWriter#STALL_LIMIT_MS}).
      */
     public void abort() {
         closeSocket();
