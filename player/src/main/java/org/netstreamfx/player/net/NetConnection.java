@@ -2,7 +2,6 @@ package org.netstreamfx.player.net;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -58,6 +57,7 @@ public class NetConnection implements AutoCloseable {
     private final Object rtmpLock = new Object();
     private final Random jitter = new Random();
     private final RtmpEvents events = new RtmpEvents();
+    /** Written under rtmpLock only, with the check of {@code rtmp}: never connected with a closed transport. */
     private volatile boolean connected;
     private volatile String uri;
     private volatile NetConnectionClient client = new NetConnectionClient() { };
@@ -97,9 +97,11 @@ public class NetConnection implements AutoCloseable {
      *     argument with no AMF form
      */
     public void connect(String command, Object... args) {
-        closeRtmp();
+        closeRtmp(false);
         if (command == null || command.equalsIgnoreCase("null")) {
-            connected = true;
+            synchronized (rtmpLock) {
+                connected = true;
+            }
             uri = "null";
             dispatch(NetStatusEvent.of(NetStatusCode.NETCONNECTION_CONNECT_SUCCESS, "Connection succeeded.", null,
                     System.nanoTime()));
@@ -229,9 +231,7 @@ public class NetConnection implements AutoCloseable {
     /** Closes the connection: NetConnection.Connect.Closed. Streams should be closed first. */
     @Override
     public void close() {
-        closeRtmp();
-        if (connected) {
-            connected = false;
+        if (closeRtmp(true)) {
             dispatch(NetStatusEvent.of(NetStatusCode.NETCONNECTION_CONNECT_CLOSED, "Connection closed.", null,
                     System.nanoTime()));
         }
@@ -240,12 +240,16 @@ public class NetConnection implements AutoCloseable {
         }
     }
 
-    private void closeRtmp() {
+    /** Detaches and closes the RTMP connection; {@code disconnect}: also ends connected(), returning what it was. */
+    private boolean closeRtmp(boolean disconnect) {
         RtmpConnection c;
+        boolean was;
         synchronized (rtmpLock) {
             c = rtmp;
             rtmp = null;
             rtmpUrl = null;
+            was = connected;
+            connected = connected && !disconnect;
         }
         if (c != null) {
             for (NetStream s : rtmpStreams) {
@@ -253,6 +257,7 @@ public class NetConnection implements AutoCloseable {
             }
             c.close();
         }
+        return was;
     }
 
     // For NetStream.
@@ -334,15 +339,18 @@ public class NetConnection implements AutoCloseable {
         }
     }
 
-    private boolean reconnecting() {
+    /** Whether {@code c} is the connection; {@code detach}: if so, also drops it, not connected any more. */
+    private boolean isCurrent(RtmpConnection c, boolean detach) {
         synchronized (rtmpLock) {
-            return reconnectTry > 0;
-        }
-    }
-
-    private boolean isCurrent(RtmpConnection c) {
-        synchronized (rtmpLock) {
-            return c == rtmp;
+            if (c != rtmp) {
+                return false;
+            }
+            if (detach) {
+                rtmp = null;
+                rtmpUrl = null;
+                connected = false;
+            }
+            return true;
         }
     }
 
@@ -350,43 +358,43 @@ public class NetConnection implements AutoCloseable {
     private final class RtmpEvents implements RtmpConnection.Listener {
         @Override
         public void connected(RtmpConnection c, Command result) {
-            if (!isCurrent(c)) {
-                return;
-            }
             int tries;
             synchronized (rtmpLock) {
+                if (c != rtmp) {
+                    return;
+                }
                 tries = reconnectTry;
                 reconnectTry = 0;
-            }
-            connected = true;
-            if (tries > 0) {
-                status(NetStatusCode.NSFX_CONNECT_RECONNECTED, "Reconnected to " + c.url().masked() + " (try "
-                        + tries + ").", tries);
-                for (NetStream s : rtmpStreams) {
-                    s.rtmpReconnected();
+                connected = true;
+                if (tries > 0) { // Dispatched in the same step: a close() right after comes after it.
+                    status(NetStatusCode.NSFX_CONNECT_RECONNECTED, "Reconnected to " + c.url().masked() + " (try "
+                            + tries + ").", tries);
+                } else {
+                    dispatch(serverEvent(result.payloadMap(), NetStatusCode.NETCONNECTION_CONNECT_SUCCESS));
                 }
-            } else {
-                dispatch(serverEvent(result.payloadMap(), NetStatusCode.NETCONNECTION_CONNECT_SUCCESS));
+            }
+            for (NetStream s : tries > 0 ? rtmpStreams : Set.<NetStream>of()) {
+                s.rtmpReconnected();
             }
         }
 
         @Override
         public void connectFailed(RtmpConnection c, ConnectFailure f) {
-            if (!isCurrent(c)) {
+            if (!isCurrent(c, false)) {
                 return;
             }
-            if (reconnecting()) {
-                synchronized (rtmpLock) {
-                    lostBecause = f.description();
-                }
+            boolean again;
+            synchronized (rtmpLock) {
+                again = reconnectTry > 0;
+                lostBecause = again ? f.description() : lostBecause;
+            }
+            if (again) {
                 reconnect(c.url(), false);
                 return;
             }
-            synchronized (rtmpLock) {
-                rtmp = null;
-                rtmpUrl = null;
+            if (!isCurrent(c, true)) {
+                return;
             }
-            connected = false;
             if (f.serverInfo() != null) {
                 dispatch(serverEvent(f.serverInfo(), NetStatusCode.NETCONNECTION_CONNECT_FAILED));
             } else {
@@ -396,15 +404,11 @@ public class NetConnection implements AutoCloseable {
 
         @Override
         public void closed(RtmpConnection c, String description, IOException cause) {
-            if (!isCurrent(c)) {
+            if (!isCurrent(c, false)) {
                 return;
             }
             if (cause instanceof ConnectionStalledException stalled) {
-                Map<String, Object> details = new LinkedHashMap<>();
-                details.put("silentMs", stalled.silentMs());
-                details.put("silenceTimeoutMs", stalled.limitMs());
-                details.put("unansweredPings", stalled.unansweredPings());
-                status(NetStatusCode.NSFX_CONNECT_STALLED, description, details);
+                status(NetStatusCode.NSFX_CONNECT_STALLED, description, ServerCalls.stallDetails(stalled));
             }
             if (rtmpOptions.reconnect().enabled()) {
                 synchronized (rtmpLock) {
@@ -416,11 +420,9 @@ public class NetConnection implements AutoCloseable {
                 reconnect(c.url(), false);
                 return;
             }
-            synchronized (rtmpLock) {
-                rtmp = null;
-                rtmpUrl = null;
+            if (!isCurrent(c, true)) {
+                return;
             }
-            connected = false;
             for (NetStream s : rtmpStreams) {
                 s.rtmpConnectionLost(description);
             }
@@ -430,18 +432,16 @@ public class NetConnection implements AutoCloseable {
 
         @Override
         public void serverCommand(RtmpConnection c, Command command) {
-            if (!isCurrent(c)) {
+            if (!isCurrent(c, false)) {
                 return;
             }
             switch (command.name()) {
                 case "onStatus" -> onStatus(c, command.payloadMap());
                 case "close" -> {
-                    synchronized (rtmpLock) {
-                        rtmp = null;
-                        rtmpUrl = null;
+                    if (!isCurrent(c, true)) {
+                        return;
                     }
                     c.close();
-                    connected = false;
                     for (NetStream s : rtmpStreams) {
                         s.rtmpConnectionLost("The server closed the connection.");
                     }
@@ -483,14 +483,14 @@ public class NetConnection implements AutoCloseable {
 
         @Override
         public void badCommand(RtmpConnection c, String description) {
-            if (isCurrent(c)) {
+            if (isCurrent(c, false)) {
                 status(NetStatusCode.NETCONNECTION_CALL_BADVERSION, description, null);
             }
         }
 
         @Override
         public void control(RtmpConnection c, boolean sent, ControlMessage message) {
-            if (!controlListeners.isEmpty() && isCurrent(c)) {
+            if (!controlListeners.isEmpty() && isCurrent(c, false)) {
                 RtmpControlEvent e = RtmpControlEvent.of(message, sent, System.nanoTime());
                 callbackExecutor.execute(() -> controlListeners.forEach(l -> l.onRtmpControl(e)));
             }

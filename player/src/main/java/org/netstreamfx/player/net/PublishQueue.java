@@ -10,7 +10,8 @@ import org.netstreamfx.player.rtmp.message.RtmpMessage;
  * The outgoing queue of a publishing stream. How much may wait is bounded by time: the span of
  * decode times between the oldest and the newest media message queued. When a non-key video frame
  * would go over the bound, it is dropped, and so is every video frame after it up to the next
- * keyframe (a P-frame without its reference cannot be decoded). Audio, keyframes, sequence headers
+ * keyframe (a P-frame without its reference cannot be decoded), when the connection says it is
+ * not writable (its outbound queue above the high water mark). Audio, keyframes, sequence headers
  * and data messages are never dropped.
  *
  * <p>Threads: {@link #offer} is called by the feeds' threads and the caller of send(); {@link
@@ -44,14 +45,24 @@ final class PublishQueue {
         limitUs = us;
     }
 
+    /** {@link #offer(Item, boolean)} with the connection taken as not writable: the span alone decides. */
     synchronized Offer offer(Item item) {
+        return offer(item, false);
+    }
+
+    /**
+     * Queues {@code item}, or drops it: a non-key video frame over the span limit is dropped (and
+     * the run after it) only while the connection is not {@code writable} (above its high water
+     * mark): while it is writable, the sender is taking the queue down anyway.
+     */
+    synchronized Offer offer(Item item, boolean writable) {
         if (item.kind() == TrackKind.VIDEO) {
             if (item.keyframe()) {
                 skipping = false;
             } else if (skipping) {
                 droppedFrames++;
                 return Offer.DROPPED;
-            } else if (spanWith(item.dtsUs()) > limitUs) {
+            } else if (!writable && spanWith(item.dtsUs()) > limitUs) {
                 skipping = true;
                 droppedFrames++;
                 return Offer.DROPPED_FIRST;
@@ -94,6 +105,11 @@ final class PublishQueue {
     synchronized void close() {
         closed = true;
         notifyAll();
+    }
+
+    /** A message the connection refused (too big for its queue): counted with the drops. */
+    synchronized void countRefused() {
+        droppedFrames++;
     }
 
     synchronized void clear() {

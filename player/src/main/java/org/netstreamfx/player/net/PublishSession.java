@@ -17,7 +17,9 @@ import org.netstreamfx.player.publish.FeedConfig;
 import org.netstreamfx.player.publish.FeedPacket;
 import org.netstreamfx.player.rtmp.client.Answer;
 import org.netstreamfx.player.rtmp.client.Command;
+import org.netstreamfx.player.rtmp.client.OutboundQueue;
 import org.netstreamfx.player.rtmp.client.RtmpConnection;
+import org.netstreamfx.player.rtmp.client.RtmpWriter;
 import org.netstreamfx.player.rtmp.client.StreamListener;
 import org.netstreamfx.player.rtmp.message.MessageType;
 import org.netstreamfx.player.rtmp.message.RtmpMessage;
@@ -31,14 +33,17 @@ import org.netstreamfx.player.rtmp.message.UserControl;
  * then the media from the outgoing {@link PublishQueue}. Unpublishing is FCUnpublish +
  * closeStream, waiting for Unpublish.Success, then deleteStream.
  *
- * <p><b>Threads.</b> The sender thread "nsfx-publish-send-…" writes the queue to the socket; a
- * watchdog thread "nsfx-publish-watch-…" checks once a second that a write in progress has not
- * been stuck for {@link #STALL_NS}, and drops the socket if it has. {@link #command} runs on the
- * connection's reader thread; {@link #packet} on the feeds' threads.
+ * <p><b>Flow.</b> The sender thread "nsfx-publish-send-…" moves the queue to the connection's
+ * writer while the connection is writable (below its water marks), and waits while it is not; so
+ * what the network cannot take waits here, where {@link PublishQueue} may drop frames, and the
+ * drop policy reads the connection's writability, kept in {@link #writable} by its callback. A
+ * write that makes no progress for {@link RtmpWriter#STALL_LIMIT_MS} is the connection writer's
+ * verdict: {@link #writeStalled} reports it as Publish.Stalled, and the connection closes.
+ *
+ * <p><b>Threads.</b> {@link #command} and {@link #writeStalled} run on the connection's threads;
+ * {@link #packet} on the feeds' threads; the thread "nsfx-publish-watch-…" retries a publish.
  */
 final class PublishSession implements StreamListener {
-    /** A write making no progress for this long means the connection is dead. */
-    static final long STALL_NS = TimeUnit.SECONDS.toNanos(8);
     /** How long unpublishing waits for the server's NetStream.Unpublish.Success. */
     static final long UNPUBLISH_WAIT_MS = 3000;
     /** How long a closing stream may take to send what is still queued. */
@@ -68,7 +73,9 @@ final class PublishSession implements StreamListener {
     private volatile boolean closing;
     private volatile boolean lost;
     private volatile long closingSinceNanos;
-    private volatile long writeStartNanos;
+    /** The connection's writability, as its last callback told it. */
+    private volatile boolean writable = true;
+    private final OutboundQueue.WritabilityListener writability = w -> writable = w;
     private volatile long bytesSent;
     private volatile long videoFramesSent;
     // Guarded by this.
@@ -100,6 +107,8 @@ final class PublishSession implements StreamListener {
     /** releaseStream, FCPublish, createStream; publish follows createStream's answer. */
     void start() {
         rc.limitSendBuffer(SEND_BUFFER_BYTES);
+        rc.addWritabilityListener(writability);
+        writable = rc.isWritable();
         Answer ignore = new IgnoredAnswer();
         rc.call("releaseStream", AmfNull.INSTANCE, List.of(new AmfString(name)), ignore);
         rc.call("FCPublish", AmfNull.INSTANCE, List.of(new AmfString(name)), ignore);
@@ -177,6 +186,7 @@ final class PublishSession implements StreamListener {
         queue.clear();
         queue.close();
         watchdog.shutdownNow();
+        rc.removeWritabilityListener(writability);
     }
 
     long droppedFrames() {
@@ -234,7 +244,7 @@ final class PublishSession implements StreamListener {
         } else {
             m = RtmpMessage.of(AUDIO_CHUNK_STREAM, MessageType.AUDIO, ts, streamId, FlvTagBodies.aacRaw(p.data()));
         }
-        PublishQueue.Offer r = queue.offer(new PublishQueue.Item(p.kind(), p.dtsUs(), p.keyframe(), m));
+        PublishQueue.Offer r = queue.offer(new PublishQueue.Item(p.kind(), p.dtsUs(), p.keyframe(), m), writable);
         if (r == PublishQueue.Offer.DROPPED_FIRST) {
             publisher.requestKeyframe();
             publisher.localStatus(NetStatusCode.NSFX_PUBLISH_DROPPED, "The network cannot keep up: dropping video "
@@ -280,6 +290,14 @@ final class PublishSession implements StreamListener {
         // Nothing to do for a publishing stream.
     }
 
+    // Called on the connection writer's watch thread.
+
+    @Override
+    public void writeStalled(String description) {
+        publisher.localStatus(NetStatusCode.NSFX_PUBLISH_STALLED, "A write to the server made no progress for "
+                + TimeUnit.MILLISECONDS.toSeconds(RtmpWriter.STALL_LIMIT_MS) + " s: the connection is dead.", null);
+    }
+
     // Called on the watchdog thread.
 
     private void publishAgain() {
@@ -303,7 +321,6 @@ final class PublishSession implements StreamListener {
         live = true;
         publisher.requestKeyframe();
         sender.start();
-        watchdog.scheduleAtFixedRate(this::checkStall, 1, 1, TimeUnit.SECONDS);
     }
 
     private void enqueueHeader(FeedConfig c) {
@@ -339,9 +356,16 @@ final class PublishSession implements StreamListener {
                     }
                     continue;
                 }
-                writeStartNanos = System.nanoTime();
-                rc.send(item.message());
-                writeStartNanos = 0;
+                if (!awaitWritable()) {
+                    if (lost) {
+                        break;
+                    }
+                    continue; // Closing, and the time to drain is over: the next round clears the queue.
+                }
+                if (!rc.offerMedia(item.message())) {
+                    queue.countRefused();
+                    continue;
+                }
                 bytesSent += item.message().length();
                 if (item.kind() == TrackKind.VIDEO) {
                     videoFramesSent++;
@@ -350,8 +374,7 @@ final class PublishSession implements StreamListener {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (IOException e) {
-            // The connection's reader sees the broken socket and reports it; the NetStream stops us.
-            writeStartNanos = 0;
+            // The connection is ending: its reader reports it, and the NetStream stops us.
             return;
         }
         if (closing && !lost) {
@@ -359,10 +382,26 @@ final class PublishSession implements StreamListener {
         }
     }
 
+    /** Waits until the connection is writable; false once lost, or closing past {@link #DRAIN_NS}. */
+    private boolean awaitWritable() throws InterruptedException, IOException {
+        while (!lost) {
+            if (rc.awaitWritable(200)) {
+                return true;
+            }
+            if (closing && System.nanoTime() - closingSinceNanos > DRAIN_NS) {
+                return false;
+            }
+        }
+        return false;
+    }
+
     private void unpublishOnWire() {
         int id = streamId;
         boolean wasLive = live;
         try {
+            // The media handed to the writer goes out before the commands that end the stream.
+            long drainLeftMs = TimeUnit.NANOSECONDS.toMillis(closingSinceNanos + DRAIN_NS - System.nanoTime());
+            rc.awaitMediaWritten(Math.max(0, drainLeftMs));
             rc.call("FCUnpublish", AmfNull.INSTANCE, List.of(new AmfString(name)), new IgnoredAnswer());
             if (id != 0) {
                 rc.streamCommand(id, "closeStream", List.of());
@@ -378,21 +417,10 @@ final class PublishSession implements StreamListener {
             Thread.currentThread().interrupt();
         } finally {
             watchdog.shutdownNow();
+            rc.removeWritabilityListener(writability);
         }
         if (wasLive && unpublished.getCount() > 0) {
             publisher.localStatus(NetStatusCode.NETSTREAM_UNPUBLISH_SUCCESS, "Stopped publishing.", null);
-        }
-    }
-
-    // Called on the watchdog thread.
-
-    private void checkStall() {
-        long started = writeStartNanos;
-        if (started != 0 && System.nanoTime() - started > STALL_NS) {
-            writeStartNanos = 0;
-            publisher.localStatus(NetStatusCode.NSFX_PUBLISH_STALLED, "A write to the server made no progress for "
-                    + TimeUnit.NANOSECONDS.toSeconds(STALL_NS) + " s: the connection is dead.", null);
-            rc.abort();
         }
     }
 

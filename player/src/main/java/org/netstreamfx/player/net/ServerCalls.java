@@ -22,6 +22,15 @@ final class ServerCalls {
     private ServerCalls() {
     }
 
+    /** The details of NetStreamFX.Connect.Stalled: how long silent, the limit, pings unanswered. */
+    static Map<String, Object> stallDetails(org.netstreamfx.player.rtmp.client.ConnectionStalledException stalled) {
+        Map<String, Object> details = new java.util.LinkedHashMap<>();
+        details.put("silentMs", stalled.silentMs());
+        details.put("silenceTimeoutMs", stalled.limitMs());
+        details.put("unansweredPings", stalled.unansweredPings());
+        return details;
+    }
+
     /** An event carrying a server's info object whole; {@code fallback} when it has no code. */
     static NetStatusEvent serverEvent(Map<String, Object> info, NetStatusCode fallback) {
         Object code = info.get("code");

@@ -33,7 +33,7 @@ final class ConnectErrors {
         if (e instanceof SocketTimeoutException) {
             return "Timed out after " + timeoutMs + " ms " + phase + ": the server did not answer in time.";
         }
-        if (e instanceof ConnectionStalledException) {
+        if (e instanceof ConnectionStalledException || e instanceof WriteFailedException) {
             return e.getMessage();
         }
         if (e instanceof TlsRefusedException tls) {

@@ -1,34 +1,21 @@
 package org.netstreamfx.player.rtmp.client;
 
-import java.io.BufferedOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
-import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.ReentrantLock;
 import org.netstreamfx.player.amf.AmfValue;
 import org.netstreamfx.player.amf.AmfValue.AmfNull;
 import org.netstreamfx.player.rtmp.chunk.AckTracker;
 import org.netstreamfx.player.rtmp.chunk.ChunkDecoder;
 import org.netstreamfx.player.rtmp.chunk.ChunkEncoder;
-import org.netstreamfx.player.rtmp.handshake.HandshakeMode;
-import org.netstreamfx.player.rtmp.handshake.HandshakeRejectedException;
-import org.netstreamfx.player.rtmp.handshake.RtmpHandshake;
 import org.netstreamfx.player.rtmp.message.ControlMessage;
 import org.netstreamfx.player.rtmp.message.MessageType;
 import org.netstreamfx.player.rtmp.message.RtmpMessage;
-import org.netstreamfx.player.rtmp.message.SetChunkSize;
-import org.netstreamfx.player.rtmp.message.SetPeerBandwidth;
-import org.netstreamfx.player.rtmp.message.UserControl;
-import org.netstreamfx.player.rtmp.message.WindowAckSize;
 import org.netstreamfx.player.wire.WireFormatException;
 
 /**
@@ -41,8 +28,13 @@ import org.netstreamfx.player.wire.WireFormatException;
  *
  * <p><b>Threads.</b> One reader thread, "nsfx-rtmp-read-N", started by {@link #start()}: it waits
  * {@code startDelayMs} (a reconnect's back-off), connects, and then reads until the connection
- * ends. It owns the {@link ChunkDecoder} and {@link AckTracker} and calls every listener. Sending
- * is allowed from any thread: one lock guards the {@link ChunkEncoder} and the socket's output.
+ * ends. It owns the {@link ChunkDecoder} and {@link AckTracker} and calls every listener. One
+ * {@link RtmpWriter}, "nsfx-rtmp-write-N" (with its stall watch), owns the {@link ChunkEncoder}
+ * and the socket's output. Sending is allowed from any thread and never waits for the network: it
+ * puts the message in the bounded {@link OutboundQueue} (control first, then commands, then
+ * media) and returns. Commands or control finding the queue full end the connection with a
+ * {@link WriteFailedException}; media finding it full is refused ({@link #offerMedia}), and the
+ * queue's water marks ({@link #isWritable()}) tell a publisher when to hold back and drop.
  *
  * <p><b>Errors.</b> The whole connect must finish within {@link RtmpOptions#connectTimeoutMs()}.
  * Malformed input of the chunk layer closes the connection with a description naming the field,
@@ -52,16 +44,16 @@ import org.netstreamfx.player.wire.WireFormatException;
  *
  * <p><b>Silence.</b> Once connected, reads wait at most until the next step of a {@link
  * SilenceWatch}: a server silent for a third, then two thirds, of {@link
- * RtmpOptions#silenceTimeoutMs()} gets a PingRequest (7.1.7; skipped if another thread is in a
- * write, which must not block the reader); silent for all of it, the connection ends with a
- * {@link ConnectionStalledException} (half-open TCP: no FIN or RST ever comes).
+ * RtmpOptions#silenceTimeoutMs()} gets a PingRequest (7.1.7, queued like any control message);
+ * silent for all of it, the connection ends with a {@link ConnectionStalledException} (half-open
+ * TCP: no FIN or RST ever comes). A write that makes no progress for {@link
+ * RtmpWriter#STALL_LIMIT_MS} ends it with a {@link WriteFailedException}.
  */
 public final class RtmpConnection implements AutoCloseable {
     /** Chunk stream of commands on message stream 0 (as Flash Player uses it). */
     public static final int COMMAND_CHUNK_STREAM = 3;
     /** Chunk stream of NetStream commands (play, pause, seek...). */
     public static final int STREAM_CHUNK_STREAM = 8;
-    private static final int READ_BUFFER_BYTES = 64 * 1024;
     private static final AtomicInteger THREAD_IDS = new AtomicInteger();
 
     /** What the connection reports; called on the reader thread. */
@@ -83,32 +75,35 @@ public final class RtmpConnection implements AutoCloseable {
 
         /**
          * A protocol control message or User Control event went out ({@code sent}) or came in.
-         * Called on the thread that sent it, or the reader thread; for watching only.
+         * Called on the writer thread once it is on the socket, or the reader thread; for watching only.
          */
         default void control(RtmpConnection connection, boolean sent, ControlMessage message) {
         }
     }
 
-    private final RtmpUrl url;
-    private final RtmpOptions options;
-    private final List<AmfValue> connectArgs;
-    private final Listener listener;
-    private final long startDelayMs;
-    private final CommandCodec codec;
+    final RtmpUrl url;
+    final RtmpOptions options;
+    final List<AmfValue> connectArgs;
+    final Listener listener;
+    final long startDelayMs;
+    final CommandCodec codec;
     private final Thread thread;
-    private final ReentrantLock writeLock = new ReentrantLock();
-    private final ChunkEncoder encoder = new ChunkEncoder();
-    private final Map<Integer, Answer> pending = new ConcurrentHashMap<>();
-    private final Map<Integer, StreamListener> streams = new ConcurrentHashMap<>();
+    final String suffix;
+    final long stallLimitMs;
+    final OutboundQueue queue = new OutboundQueue();
+    final CompletableFuture<Void> terminated = new CompletableFuture<>();
+    final Map<Integer, Answer> pending = new ConcurrentHashMap<>();
+    final Map<Integer, StreamListener> streams = new ConcurrentHashMap<>();
     private final AtomicInteger nextTransaction = new AtomicInteger(ConnectCommand.TRANSACTION_ID + 1);
-    private final PeerBandwidth peerBandwidth = new PeerBandwidth();
-    private volatile int objectEncoding;
-    private volatile Socket socket;
-    private volatile boolean connected;
-    private volatile boolean finished;
-    private volatile String phase = "before connecting";
-    // Guarded by writeLock.
-    private OutputStream out;
+    final PeerBandwidth peerBandwidth = new PeerBandwidth();
+    volatile int objectEncoding;
+    volatile Socket socket;
+    volatile boolean connected;
+    volatile boolean finished;
+    volatile String phase = "before connecting";
+    volatile RtmpWriter writer;
+    /** The connection's own verdict on its writes (stall, full queue), which ended it; else null. */
+    volatile WriteFailedException writeFailure;
 
     /**
      * A connection to {@code url}, not started.
@@ -119,6 +114,12 @@ public final class RtmpConnection implements AutoCloseable {
      */
     public RtmpConnection(RtmpUrl url, RtmpOptions options, int objectEncoding, List<AmfValue> connectArgs,
             Listener listener, long startDelayMs) {
+        this(url, options, objectEncoding, connectArgs, listener, startDelayMs, RtmpWriter.STALL_LIMIT_MS);
+    }
+
+    /** The same with another write stall limit (tests). */
+    RtmpConnection(RtmpUrl url, RtmpOptions options, int objectEncoding, List<AmfValue> connectArgs,
+            Listener listener, long startDelayMs, long stallLimitMs) {
         if (objectEncoding != CommandCodec.AMF0 && objectEncoding != CommandCodec.AMF3) {
             throw new IllegalArgumentException("objectEncoding " + objectEncoding + " must be 0 or 3");
         }
@@ -129,7 +130,9 @@ public final class RtmpConnection implements AutoCloseable {
         this.listener = listener;
         this.startDelayMs = Math.max(0, startDelayMs);
         this.codec = new CommandCodec(options.amfLimits());
-        this.thread = new Thread(this::run, "nsfx-rtmp-read-" + THREAD_IDS.incrementAndGet());
+        this.stallLimitMs = stallLimitMs;
+        this.suffix = Integer.toString(THREAD_IDS.incrementAndGet());
+        this.thread = new Thread(new RtmpReader(this)::run, "nsfx-rtmp-read-" + suffix);
         this.thread.setDaemon(true);
     }
 
@@ -155,6 +158,47 @@ public final class RtmpConnection implements AutoCloseable {
     /** The reader thread's name. */
     public String threadName() {
         return thread.getName();
+    }
+
+    /**
+     * Completes when the reader thread has ended, after the last listener call it makes (the
+     * writer may still be sending what close() left queued).
+     */
+    public CompletionStage<Void> terminated() {
+        return terminated;
+    }
+
+    /** False while the outbound queue is above its high water mark, until back at the low one. */
+    public boolean isWritable() {
+        return queue.isWritable();
+    }
+
+    /**
+     * Waits (on a sender's own thread, never the caller's or the reader's) until writable or
+     * {@code timeoutMs} passed; true if writable.
+     *
+     * @throws IOException once the connection takes no more messages
+     */
+    public boolean awaitWritable(long timeoutMs) throws InterruptedException, IOException {
+        boolean writable = queue.awaitWritable(timeoutMs);
+        if (!writable && (finished || queue.isClosed())) {
+            throw notOpen();
+        }
+        return writable;
+    }
+
+    /** Waits until no media is queued or being written (or the end, or {@code timeoutMs}). */
+    public boolean awaitMediaWritten(long timeoutMs) throws InterruptedException {
+        return queue.awaitMediaWritten(timeoutMs);
+    }
+
+    /** {@code l} is told each change of {@link #isWritable()}, on the thread that caused it. */
+    public void addWritabilityListener(OutboundQueue.WritabilityListener l) {
+        queue.addWritabilityListener(l);
+    }
+
+    public void removeWritabilityListener(OutboundQueue.WritabilityListener l) {
+        queue.removeWritabilityListener(l);
     }
 
     // Called on any thread.
@@ -202,29 +246,63 @@ public final class RtmpConnection implements AutoCloseable {
                 List.of(value)), objectEncoding, COMMAND_CHUNK_STREAM, 0));
     }
 
-    /** Sends one message. */
+    /**
+     * Queues one message for the writer and returns at once. A command or control message that
+     * finds the queue full ends the connection (the server has stopped reading).
+     *
+     * @throws IOException when the connection is not open, or the queue is full
+     */
     public void send(RtmpMessage m) throws IOException {
-        writeLock.lock();
-        try {
-            write(m);
-        } finally {
-            writeLock.unlock();
-        }
-        if (m.messageStreamId() == 0 && isControl(m.type())) {
-            traceControl(true, m);
+        if (!offer(m)) {
+            WriteFailedException e = new WriteFailedException("Could not queue a " + m.type() + " message for "
+                    + url.endpoint() + ": the outbound queue is full (" + queue.queuedMessages() + " messages, "
+                    + queue.queuedBytes() + " bytes; limits " + OutboundQueue.MAX_QUEUED_MESSAGES + " messages, "
+                    + OutboundQueue.MAX_QUEUED_BYTES + " bytes): the server is not reading; the connection is "
+                    + "closed.", false);
+            failWrites(e);
+            throw e;
         }
     }
 
-    // Guarded by writeLock.
-    private void write(RtmpMessage m) throws IOException {
-        if (out == null || finished) {
-            throw new IOException("the RTMP connection to " + url.masked() + " is not open");
+    /**
+     * Queues an audio, video or data message for the writer; false, with nothing queued, when
+     * media has filled its share of the queue ({@link OutboundQueue#MAX_MEDIA_BYTES}): the
+     * publisher's drop.
+     *
+     * @throws IOException when the connection is not open
+     */
+    public boolean offerMedia(RtmpMessage m) throws IOException {
+        if (OutboundQueue.Priority.of(m) != OutboundQueue.Priority.MEDIA) {
+            throw new IllegalArgumentException(m.type() + " is not media; send() it");
         }
-        encoder.encode(m, out);
-        out.flush();
+        return offer(m);
     }
 
-    private static boolean isControl(MessageType t) {
+    private boolean offer(RtmpMessage m) throws IOException {
+        if (writer == null || finished) {
+            throw notOpen();
+        }
+        return switch (queue.offer(m)) {
+            case QUEUED -> true;
+            case FULL -> false;
+            case CLOSED -> throw notOpen();
+        };
+    }
+
+    private IOException notOpen() {
+        return new IOException("the RTMP connection to " + url.masked() + " is not open");
+    }
+
+    /** The connection's own write verdict: recorded as its end's cause, and the socket dropped. */
+    private void failWrites(WriteFailedException e) {
+        if (writeFailure == null) {
+            writeFailure = e;
+        }
+        queue.close();
+        closeSocket();
+    }
+
+    static boolean isControl(MessageType t) {
         return switch (t) {
             case SET_CHUNK_SIZE, ABORT, ACKNOWLEDGEMENT, USER_CONTROL, WINDOW_ACK_SIZE, SET_PEER_BANDWIDTH -> true;
             default -> false;
@@ -232,7 +310,7 @@ public final class RtmpConnection implements AutoCloseable {
     }
 
     /** Tells the listener about a control message; one it cannot parse was dealt with elsewhere. */
-    private void traceControl(boolean sent, RtmpMessage m) {
+    void traceControl(boolean sent, RtmpMessage m) {
         try {
             ControlMessage.parse(m).ifPresent(c -> listener.control(this, sent, c));
         } catch (WireFormatException e) {
@@ -249,12 +327,20 @@ public final class RtmpConnection implements AutoCloseable {
         streams.remove(streamId);
     }
 
-    /** Closes the socket; no listener is called afterwards except pending answers failing. */
+    /**
+     * Closes the connection; no listener is called afterwards except pending answers failing. The
+     * commands and control messages already queued (closeStream, deleteStream) still go out, then
+     * the writer closes the socket; queued media is dropped. Returns at once.
+     */
     @Override
     public void close() {
         finished = true;
         thread.interrupt();
-        closeSocket();
+        queue.dropMedia();
+        queue.close();
+        if (writer == null) {
+            closeSocket();
+        }
         failPending("The connection was closed before the answer came.");
     }
 
@@ -275,13 +361,14 @@ public final class RtmpConnection implements AutoCloseable {
 
     /**
      * Drops the socket as if the network had: the reader thread ends and reports {@link
-     * Listener#closed} with what it saw (used when a write has made no progress for too long).
+     * Listener#closed} with what it saw (for a caller's own verdict that the connection is dead;
+     * a write without progress is the writer's, see {@link RtmpWriter#STALL_LIMIT_MS}).
      */
     public void abort() {
         closeSocket();
     }
 
-    private void closeSocket() {
+    void closeSocket() {
         Socket s = socket;
         if (s != null) {
             try {
@@ -292,7 +379,7 @@ public final class RtmpConnection implements AutoCloseable {
         }
     }
 
-    private void failPending(String description) {
+    void failPending(String description) {
         for (Integer tid : List.copyOf(pending.keySet())) {
             Answer a = pending.remove(tid);
             if (a != null) {
@@ -303,301 +390,47 @@ public final class RtmpConnection implements AutoCloseable {
 
     // Called on the reader thread.
 
-    private void run() {
-        long deadline = 0;
-        try {
-            if (startDelayMs > 0) {
-                Thread.sleep(startDelayMs);
-            }
-            deadline = System.nanoTime() + options.connectTimeoutMs() * 1_000_000L;
-            Socket s = openAndHandshake(deadline);
-            OutputStream o = new BufferedOutputStream(s.getOutputStream(), 8192);
-            writeLock.lock();
-            try {
-                out = o;
-            } finally {
-                writeLock.unlock();
-            }
-            send(RtmpMessage.control(new SetChunkSize(ChunkEncoder.PREFERRED_CHUNK_SIZE), 0));
-            send(CommandCodec.encode(ConnectCommand.build(url, options, objectEncoding, connectArgs),
-                    CommandCodec.AMF0, COMMAND_CHUNK_STREAM, 0));
-            phase = "waiting for the answer to connect from " + url.endpoint();
-            readLoop(s, s.getInputStream(), deadline);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            end(null, "Connecting was interrupted.");
-        } catch (IOException e) {
-            end(e, describe(e));
-        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-            end(new IOException(e.toString(), e), "Internal error " + phase + ": " + e);
-        }
+    /** Starts the one writer on {@code s}'s output, once the handshake is done. */
+    void startWriter(Socket s) throws IOException {
+        RtmpWriter w = new RtmpWriter(suffix, s.getOutputStream(), queue, stallLimitMs, new WriterEvents());
+        writer = w;
+        w.start();
     }
 
-    private Socket openAndHandshake(long deadline) throws IOException {
-        HandshakeMode mode = options.handshakeMode();
-        while (true) {
-            phase = (url.secure() ? "connecting (TCP and TLS) to " : "connecting to ") + url.endpoint();
-            Socket s = RtmpSockets.open(url, options, deadline);
-            socket = s;
+    /** What the writer reports, on its threads. */
+    private final class WriterEvents implements RtmpWriter.Events {
+        @Override
+        public void written(RtmpMessage m) {
+            if (m.messageStreamId() == 0 && isControl(m.type())) {
+                traceControl(true, m);
+            }
+        }
+
+        // Called on the watch thread.
+        @Override
+        public void stalled(long stalledMs) {
             if (finished) {
                 closeSocket();
-                throw new IOException("closed");
-            }
-            phase = "in the RTMP handshake with " + url.endpoint();
-            try {
-                s.setSoTimeout(RtmpSockets.remainingMs(deadline));
-                OutputStream o = new BufferedOutputStream(s.getOutputStream(), 4096);
-                RtmpHandshake.client(s.getInputStream(), o, mode);
-                return s;
-            } catch (HandshakeRejectedException e) {
-                s.close();
-                if (e.getCause() instanceof java.net.SocketTimeoutException timeout) {
-                    throw timeout;
-                }
-                if (e.fallbackMode().isEmpty()) {
-                    throw e;
-                }
-                mode = e.fallbackMode().get();
-            } catch (IOException e) {
-                s.close();
-                throw e;
-            }
-        }
-    }
-
-    private void readLoop(Socket s, InputStream in, long deadline) throws IOException {
-        ChunkDecoder decoder = new ChunkDecoder(options.chunkLimits());
-        AckTracker acks = new AckTracker();
-        byte[] buf = new byte[READ_BUFFER_BYTES];
-        List<RtmpMessage> batch = new ArrayList<>();
-        SilenceWatch silence = new SilenceWatch(options.silenceTimeoutMs(), System.nanoTime());
-        while (!finished) {
-            s.setSoTimeout(connected ? silence.readTimeoutMs(System.nanoTime()) : RtmpSockets.remainingMs(deadline));
-            int n;
-            try {
-                n = in.read(buf);
-            } catch (SocketTimeoutException e) {
-                if (!connected) {
-                    throw e;
-                }
-                onSilence(silence);
-                continue;
-            }
-            silence.received(System.nanoTime());
-            if (n < 0) {
-                throw new EOFException(connected ? "The server closed the connection."
-                        : "The server closed the connection before answering connect.");
-            }
-            batch.clear();
-            WireFormatException error = null;
-            try {
-                decoder.feed(ByteBuffer.wrap(buf, 0, n), batch::add);
-            } catch (WireFormatException e) {
-                error = e;
-            }
-            for (RtmpMessage m : batch) {
-                if (finished) {
-                    return;
-                }
-                onMessage(m, acks);
-            }
-            if (error != null) {
-                throw error;
-            }
-            // After the messages, so that a Window Acknowledgement Size in this read counts it (5.4.4).
-            acks.onBytesReceived(n).ifPresent(ack -> sendQuietly(RtmpMessage.control(ack, 0)));
-        }
-    }
-
-    /**
-     * Nothing came for a while: past the limit the connection is dead; before it, a PingRequest
-     * goes out at each third of the limit (skipped while another thread is in a write: a write
-     * blocked on a full socket must not block this reader, and the limit holds either way).
-     */
-    private void onSilence(SilenceWatch silence) throws IOException {
-        long now = System.nanoTime();
-        if (silence.expired(now)) {
-            long silentMs = silence.silentMs(now);
-            String d = "Nothing came from " + url.endpoint() + " for " + silentMs + " ms and "
-                    + silence.pingsSent() + (silence.pingsSent() == 1 ? " ping went" : " pings went")
-                    + " unanswered (silence timeout " + options.silenceTimeoutMs()
-                    + " ms): the connection is taken as dead.";
-            throw new ConnectionStalledException(d, silentMs, options.silenceTimeoutMs(), silence.pingsSent());
-        }
-        if (!silence.probeDue(now)) {
-            return;
-        }
-        if (!writeLock.tryLock()) {
-            silence.probed(false);
-            return;
-        }
-        RtmpMessage ping = RtmpMessage.control(new UserControl.PingRequest(System.currentTimeMillis() & 0xFFFF_FFFFL), 0);
-        try {
-            write(ping);
-            silence.probed(true);
-        } finally {
-            writeLock.unlock();
-        }
-        traceControl(true, ping);
-    }
-
-    private void onMessage(RtmpMessage m, AckTracker acks) throws IOException {
-        if (isControl(m.type())) {
-            traceControl(false, m);
-        }
-        switch (m.type()) {
-            case SET_CHUNK_SIZE, ABORT, ACKNOWLEDGEMENT -> {
-                // Set Chunk Size and Abort were applied by the decoder; we do not throttle on acks.
-            }
-            case WINDOW_ACK_SIZE -> acks.setWindowSize(WindowAckSize.parse(m.payload()));
-            case SET_PEER_BANDWIDTH -> peerBandwidth.apply(SetPeerBandwidth.parse(m.payload()))
-                    .ifPresent(w -> sendQuietly(RtmpMessage.control(w, 0)));
-            case USER_CONTROL -> onUserControl(UserControl.parse(m.payload()));
-            case COMMAND_AMF0, COMMAND_AMF3 -> onCommand(m);
-            case AUDIO, VIDEO, DATA_AMF0, DATA_AMF3, AGGREGATE -> {
-                StreamListener l = streams.get(m.messageStreamId());
-                if (l == null && streams.size() == 1) {
-                    // Some servers (ffmpeg's -listen mode) send media on another message stream id
-                    // than createStream gave; with one stream playing, it can only be that one.
-                    l = streams.values().iterator().next();
-                }
-                if (l != null) {
-                    l.media(m);
-                }
-            }
-            default -> {
-                // Shared object messages and unknown types: not used by a player.
-            }
-        }
-    }
-
-    private void onUserControl(UserControl event) {
-        int streamId;
-        if (event instanceof UserControl.PingRequest ping) {
-            sendQuietly(RtmpMessage.control(ping.response(), 0));
-            return;
-        } else if (event instanceof UserControl.StreamBegin e) {
-            streamId = e.streamId();
-        } else if (event instanceof UserControl.StreamEof e) {
-            streamId = e.streamId();
-        } else if (event instanceof UserControl.StreamDry e) {
-            streamId = e.streamId();
-        } else if (event instanceof UserControl.StreamIsRecorded e) {
-            streamId = e.streamId();
-        } else {
-            return;
-        }
-        StreamListener l = streams.get(streamId);
-        if (l != null) {
-            l.userControl(event);
-        }
-    }
-
-    private void onCommand(RtmpMessage m) throws IOException {
-        Command c;
-        try {
-            c = codec.decode(m);
-        } catch (WireFormatException e) {
-            if (!connected) {
-                throw e;
-            }
-            Command head = codec.decodeHead(m);
-            String what = "Undecodable " + (head == null ? "command" : "\"" + head.name() + "\" command")
-                    + " on message stream " + m.messageStreamId() + ": " + e.getMessage();
-            if (head != null && isAnswer(head)) {
-                Answer a = pending.remove(head.transactionIdAsInt());
-                if (a != null) {
-                    a.failed(what, true);
-                }
-            }
-            listener.badCommand(this, what);
-            return;
-        }
-        if (m.messageStreamId() != 0) {
-            StreamListener l = streams.get(m.messageStreamId());
-            if (l != null) {
-                l.command(c);
-            }
-            return;
-        }
-        if (isAnswer(c)) {
-            int tid = c.transactionIdAsInt();
-            if (!connected && tid == ConnectCommand.TRANSACTION_ID) {
-                onConnectAnswer(c);
                 return;
             }
-            Answer a = pending.remove(tid);
-            if (a != null) {
-                if (c.name().equals("_result")) {
-                    a.result(c);
-                } else {
-                    a.error(c);
-                }
+            String d = "A write to " + url.endpoint() + " made no progress for " + stalledMs / 1000
+                    + " s (limit " + stallLimitMs / 1000 + " s): the server stopped reading; the connection is dead.";
+            for (StreamListener l : streams.values()) {
+                l.writeStalled(d);
             }
-            return;
+            failWrites(new WriteFailedException(d, true));
         }
-        listener.serverCommand(this, c);
-    }
 
-    private static boolean isAnswer(Command c) {
-        return c.name().equals("_result") || c.name().equals("_error");
-    }
-
-    private void onConnectAnswer(Command c) throws WireFormatException {
-        if (c.name().equals("_error")) {
-            finished = true;
-            Map<String, Object> info = c.payloadMap();
-            Object d = info.get("description");
-            String description = d instanceof String s && !s.isEmpty() ? s
-                    : "The server refused the connection to " + url.masked() + ".";
-            closeSocket();
-            listener.connectFailed(this, new ConnectFailure(info, description, null));
-            return;
+        @Override
+        public void failed(IOException e) {
+            // A broken socket: the reader sees it on its next read and reports the connection's end.
         }
-        Object enc = c.payloadMap().get("objectEncoding");
-        if (enc instanceof Double d) {
-            if (d != CommandCodec.AMF0 && d != CommandCodec.AMF3) {
-                throw WireFormatException.outOfRange("connect _result objectEncoding", d.longValue(),
-                        "must be 0 or 3 (AMF0 or AMF3), was " + d);
+
+        @Override
+        public void drained() {
+            if (finished) {
+                closeSocket();
             }
-            objectEncoding = d.intValue();
         }
-        connected = true;
-        phase = "while connected to " + url.endpoint();
-        listener.connected(this, c);
-    }
-
-    private void sendQuietly(RtmpMessage m) {
-        try {
-            send(m);
-        } catch (IOException e) {
-            // The reader sees the broken socket on its next read and reports it there.
-            closeSocket();
-        }
-    }
-
-    private void end(IOException cause, String description) {
-        boolean byUs = finished;
-        finished = true;
-        closeSocket();
-        writeLock.lock();
-        try {
-            out = null;
-        } finally {
-            writeLock.unlock();
-        }
-        failPending("The connection closed before the answer came: " + description);
-        if (byUs) {
-            return;
-        }
-        if (connected) {
-            listener.closed(this, description, cause);
-        } else {
-            listener.connectFailed(this, new ConnectFailure(null, description, cause));
-        }
-    }
-
-    private String describe(IOException e) {
-        return ConnectErrors.describe(e, url, phase, options.connectTimeoutMs());
     }
 }

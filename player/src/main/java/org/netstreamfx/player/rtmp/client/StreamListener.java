@@ -17,4 +17,11 @@ public interface StreamListener {
 
     /** StreamBegin, StreamEOF, StreamDry or StreamIsRecorded for the stream. */
     void userControl(UserControl event);
+
+    /**
+     * A write on the connection made no progress for the stall limit; the connection is being
+     * dropped. Called on the writer's watch thread, before the connection's end is reported.
+     */
+    default void writeStalled(String description) {
+    }
 }
