@@ -53,7 +53,11 @@ class RtmpControlTraceTest {
             ns.play("cam");
             assertTrue(pinged.await(5, TimeUnit.SECONDS));
             long deadline = System.nanoTime() + 5_000_000_000L;
-            while (seen.stream().noneMatch(e -> e.name().equals("StreamDry")) && System.nanoTime() < deadline) {
+            // An outgoing message is traced once the writer has written it, so the server's answer
+            // (StreamDry) may be read before the PingResponse's trace is delivered: wait for both.
+            while ((seen.stream().noneMatch(e -> e.name().equals("StreamDry"))
+                    || seen.stream().noneMatch(e -> e.toString().equals("out PingResponse timestamp=777")))
+                    && System.nanoTime() < deadline) {
                 Thread.sleep(10);
             }
             List<String> lines = seen.stream().map(RtmpControlEvent::toString).toList();
