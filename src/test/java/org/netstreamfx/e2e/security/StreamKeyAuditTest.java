@@ -321,7 +321,7 @@ class StreamKeyAuditTest {
             CountDownLatch ends, String address, String play) {
         NetConnection nc = new NetConnection(callbacks);
         NetStream ns = new NetStream(nc);
-        open.add(ns);
+        open.add(ns::close);
         open.add(nc::close);
         java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
         org.netstreamfx.player.net.NetStatusListener listener = e -> {

@@ -172,7 +172,14 @@ final class EnginePlayback implements AutoCloseable {
 
     @Override
     public void close() {
-        ns.close();
+        try {
+            // close() returns at once: wait until the session is released, so the next run starts clean.
+            ns.close().toCompletableFuture().get(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("the engine did not close within 5 s: " + e, e);
+        }
         nc.close();
         callbacks.shutdown();
         try {

@@ -11,6 +11,11 @@ import picocli.CommandLine.Command;
         subcommands = {PlayCommand.class, ProbeCommand.class, CallCommand.class, DevicesCommand.class,
             GuiCommand.class, PublishCommand.class, BenchCommand.class, RecordCommand.class})
 public final class NsfxCommand implements Callable<Integer> {
+    /**
+     * How long a command waits for NetStream.close() to finish (a recording's file completed, the
+     * playback threads released); a close that takes longer fails the command (exit 1).
+     */
+    static final int CLOSE_WAIT_SECONDS = 10;
 
     /** Where the launcher says the repository is (the demo clip lives in resources/demo). */
     static Path demoClip() {

@@ -262,7 +262,8 @@ public final class PlayCommand implements Callable<Integer> {
             ticker.shutdownNow();
             Map<String, Object> last = stats(ns);
             long lastNanos = System.nanoTime();
-            ns.close();
+            // close() returns at once; a recording is finished and the threads released after.
+            ns.close().toCompletableFuture().get(NsfxCommand.CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
             callbacks.submit(() -> printer.stats(last, lastNanos)).get(5, TimeUnit.SECONDS);
             return exit.get();
         } catch (InterruptedException e) {

@@ -216,7 +216,7 @@ public final class PublishCommand implements Callable<Integer> {
             ticker.shutdownNow();
             Map<String, Object> last = stats(ns);
             boolean wasPublishing = ns.publishing() && started.get();
-            ns.close();
+            ns.close().toCompletableFuture().get(NsfxCommand.CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
             if (wasPublishing && !unpublished.await(UNPUBLISH_WAIT_MS, TimeUnit.MILLISECONDS)) {
                 System.err.println("nsfx publish: no NetStream.Unpublish.Success within " + UNPUBLISH_WAIT_MS + " ms");
                 exit.set(1);

@@ -164,7 +164,8 @@ public final class RecordCommand implements Callable<Integer> {
                 nc.connect(target.connection().tcUrl());
             }
             done.await();
-            ns.close();
+            // close() returns at once; the file is finished (Record.Stop) and the threads released after.
+            ns.close().toCompletableFuture().get(NsfxCommand.CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
             callbacks.submit(() -> { }).get(5, TimeUnit.SECONDS);
             result.set(exit.get());
             return result.get();

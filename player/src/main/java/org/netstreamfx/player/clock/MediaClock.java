@@ -3,8 +3,11 @@ package org.netstreamfx.player.clock;
 /**
  * The playhead: a position on the stream's timeline that runs on wall time while playing and
  * stands still while paused or buffering. When audio plays through a device, the playback core
- * re-anchors it to the audio device's position ({@link #syncTo}), so audio is the master and
- * video follows; without a device it is a wall clock.
+ * corrects it towards the audio device's position ({@link #nudge}, from DeviceClockSync), so audio
+ * is the master and video follows; without a device it is a wall clock.
+ *
+ * <p>Only {@link #set} (a seek, a jump) moves it backwards: a correction never does, running or
+ * paused, it only holds the clock until wall time has caught up.
  *
  * <p>Thread ownership: the stream's playback thread.
  */
@@ -14,7 +17,7 @@ public final class MediaClock {
     private long anchorNanos;
     private boolean running;
     private double rate = 1.0;
-    /** While running, the clock never reads less than it last read (a correction only holds it). */
+    /** Except after {@link #set}, the clock never reads less than it last read (a correction only holds it). */
     private long floorUs = Long.MIN_VALUE;
 
     public MediaClock(TimeSource time) {
@@ -23,7 +26,7 @@ public final class MediaClock {
 
     public long positionUs() {
         if (!running) {
-            return anchorUs;
+            return Math.max(floorUs, anchorUs);
         }
         long p = Math.max(floorUs, anchorUs + Math.round((time.nanoTime() - anchorNanos) / 1_000.0 * rate));
         floorUs = p;
@@ -70,6 +73,7 @@ public final class MediaClock {
             anchorUs = positionUs() + deltaUs;
             anchorNanos = time.nanoTime();
         } else {
+            floorUs = positionUs(); // paused: a negative correction holds it from the next start
             anchorUs += deltaUs;
         }
     }

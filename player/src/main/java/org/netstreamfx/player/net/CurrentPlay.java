@@ -1,5 +1,6 @@
 package org.netstreamfx.player.net;
 
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import org.netstreamfx.player.media.TrackKind;
 import org.netstreamfx.player.source.SourceDescription;
@@ -7,14 +8,22 @@ import org.netstreamfx.player.source.SourceDescription;
 /**
  * What a {@link NetStream} is playing now: the {@link PlaybackSession} and, over RTMP, the
  * {@link RtmpPlay} that feeds it. The NetStream's playback controls (pause, seek, receiveAudio,
- * receiveVideo, bufferTime) reach both through here; {@link #close()} ends both, the session first.
+ * receiveVideo, bufferTime) reach both through here; {@link #close} ends both, the session first.
  *
- * <p>Thread ownership: called from any thread through the NetStream's public methods, and by the
- * RtmpPlay on the connection's reader thread; the fields are volatile and replaced whole.
+ * <p>Nothing here waits on the caller's thread: switching what plays is immediate, and the work
+ * that may wait (starting a session, joining the threads of the one before and closing its
+ * source, decoders and sink, the RTMP stream commands, finishing a recording) is queued on the
+ * stream's {@link StreamWorker}, in order. A session is started only after the one before it has
+ * been released, so its events never come before the last of the old one's.
+ *
+ * <p>Thread ownership: called from any thread through the NetStream's public methods, by the
+ * RtmpPlay on the connection's reader thread, and by the session on its playback thread; what
+ * plays is switched under this object's lock, and read from volatile fields.
  */
 final class CurrentPlay {
     private final NetStream stream;
     private final NetConnection connection;
+    private final StreamWorker worker = new StreamWorker();
     private volatile PlaybackSession session;
     private volatile RtmpPlay rtmp;
     // Guarded by this: the recording of what plays, and whether it is attached to the session.
@@ -26,22 +35,39 @@ final class CurrentPlay {
         this.connection = connection;
     }
 
-    /** Starts {@code s} (and {@code p} over RTMP, else null) as what plays now; call {@link #close()} first. */
+    /**
+     * Makes {@code s} (and {@code p} over RTMP, else null) what plays now, and starts them on the
+     * stream's thread once what played before is released; call {@link #close} first.
+     */
     void start(PlaybackSession s, RtmpPlay p) {
-        rtmp = p;
-        session = s;
-        if (p != null) {
-            connection.registerRtmpStream(stream);
-        }
         synchronized (this) {
+            rtmp = p;
+            session = s;
             if (recording != null && !recordingAttached) {
                 recordingAttached = true;
                 s.setTap(recording.newTap());
             }
         }
-        s.start();
         if (p != null) {
-            p.start();
+            connection.registerRtmpStream(stream);
+        }
+        worker.run(() -> {
+            s.start();
+            if (p != null) {
+                p.start();
+            }
+        });
+    }
+
+    /** Runs {@code task} on the stream's thread, after the work queued before it. */
+    void later(Runnable task) {
+        worker.run(task);
+    }
+
+    /** A session's figures become the stream's only while it is what plays. */
+    synchronized void publish(PlaybackSession from, Snapshot snapshot) {
+        if (session == from) {
+            stream.publish(snapshot);
         }
     }
 
@@ -78,12 +104,13 @@ final class CurrentPlay {
         }
     }
 
-    /** Ends the recording, if any (Record.Stop once the file is complete). */
+    /** Ends the recording, if any: Record.Stop once the file is complete, on the stream's thread. */
     void stopRecording() {
         PlayRecording r;
-        PlaybackSession s = session;
+        PlaybackSession s;
         synchronized (this) {
             r = recording;
+            s = session;
             recording = null;
             recordingAttached = false;
         }
@@ -91,19 +118,22 @@ final class CurrentPlay {
             if (s != null) {
                 s.setTap(null);
             }
-            r.stop();
+            worker.run(r::stop);
         }
     }
 
-    /** A recording pending for the next play() is kept; one attached to this play ends with it. */
-    private void endAttachedRecording() {
-        boolean attached;
-        synchronized (this) {
-            attached = recordingAttached;
+    /**
+     * Under this lock: a recording pending for the next play() is kept; one attached to this play
+     * is detached and returned, to be stopped (null if none).
+     */
+    private PlayRecording detachAttachedRecording() {
+        if (!recordingAttached) {
+            return null;
         }
-        if (attached) {
-            stopRecording();
-        }
+        PlayRecording r = recording;
+        recording = null;
+        recordingAttached = false;
+        return r;
     }
 
     PlaybackSession session() {
@@ -138,7 +168,7 @@ final class CurrentPlay {
             withSession(pause ? PlaybackSession::pause : PlaybackSession::resume);
         }
         if (p != null) {
-            p.pause(pause == null ? !p.paused() : pause, positionMs);
+            worker.run(() -> p.pause(pause == null ? !p.paused() : pause, positionMs));
         }
     }
 
@@ -167,11 +197,13 @@ final class CurrentPlay {
         withSession(s -> s.receive(kind, on));
         RtmpPlay p = rtmp;
         if (p != null) {
-            if (kind == TrackKind.AUDIO) {
-                p.receiveAudio(on);
-            } else {
-                p.receiveVideo(on);
-            }
+            worker.run(() -> {
+                if (kind == TrackKind.AUDIO) {
+                    p.receiveAudio(on);
+                } else {
+                    p.receiveVideo(on);
+                }
+            });
         }
     }
 
@@ -195,7 +227,7 @@ final class CurrentPlay {
         withSession(s -> s.setBufferTimeUs(Math.round(seconds * 1e6)));
         RtmpPlay p = rtmp;
         if (p != null) {
-            p.setBufferTimeMs(Math.round(seconds * 1000));
+            worker.run(() -> p.setBufferTimeMs(Math.round(seconds * 1000)));
         }
     }
 
@@ -217,37 +249,78 @@ final class CurrentPlay {
         }
     }
 
-    /** The server refused or failed the play: the local pipeline stops without an error of its own. */
+    /**
+     * The server refused or failed the play: the local pipeline stops without an error of its own.
+     * Called on the connection's reader thread; the session is released on the stream's thread.
+     */
     void serverEnded(RtmpPlay p) {
-        connection.callbackExecutor().execute(() -> {
-            if (rtmp == p) {
-                endAttachedRecording();
-                PlaybackSession s = session;
-                session = null;
-                if (s != null) {
-                    s.close();
-                }
-                p.source().end();
+        PlaybackSession s;
+        PlayRecording r;
+        synchronized (this) {
+            if (rtmp != p) {
+                return;
             }
+            s = session;
+            session = null;
+            r = detachAttachedRecording();
+        }
+        stopNow(s, r);
+        worker.run(() -> {
+            release(s, r);
+            p.source().end();
         });
     }
 
-    void close() {
-        // The recording before the session: closing the session interrupts its demux thread, which
-        // would close the recorder's file channel under a write in progress.
-        endAttachedRecording();
-        PlaybackSession s = session;
-        RtmpPlay p = rtmp;
-        session = null;
-        rtmp = null;
-        // The session first: once it is closed nothing more is reported, so a close by the user
-        // never turns into a Play.Failed from a source that ended early.
-        if (s != null) {
-            s.close();
+    /**
+     * Ends what plays: nothing more is reported from it from now on, and its threads, source,
+     * decoders and sink are released on the stream's thread, then {@code after} runs there. The
+     * stage completes once all that is done. Returns at once.
+     */
+    CompletionStage<Void> close(Runnable after) {
+        PlaybackSession s;
+        RtmpPlay p;
+        PlayRecording r;
+        synchronized (this) {
+            s = session;
+            p = rtmp;
+            session = null;
+            rtmp = null;
+            r = detachAttachedRecording();
         }
+        stopNow(s, r);
         if (p != null) {
             connection.unregisterRtmpStream(stream);
-            p.close();
+        }
+        return worker.call(() -> {
+            // The session first: once it is closed nothing more is reported, so a close by the user
+            // never turns into a Play.Failed from a source that ended early.
+            release(s, r);
+            if (p != null) {
+                p.close();
+            }
+            after.run();
+        });
+    }
+
+    /** On the caller's thread: the session stops reporting and running commands; its recording is untapped. */
+    private static void stopNow(PlaybackSession s, PlayRecording r) {
+        if (s != null) {
+            if (r != null) {
+                s.setTap(null);
+            }
+            s.stop();
+        }
+    }
+
+    /** On the stream's thread: the recording is finished, then the session's threads joined and its resources freed. */
+    private static void release(PlaybackSession s, PlayRecording r) {
+        // The recording before the session: releasing the session interrupts its demux thread,
+        // which would close the recorder's file channel under a write in progress.
+        if (r != null) {
+            r.stop();
+        }
+        if (s != null) {
+            s.release();
         }
     }
 }

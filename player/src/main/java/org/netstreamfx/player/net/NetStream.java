@@ -3,6 +3,7 @@ package org.netstreamfx.player.net;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.netstreamfx.player.clock.TimeSource;
 import org.netstreamfx.player.rtmp.client.RtmpConnection;
@@ -22,11 +23,14 @@ import org.netstreamfx.player.util.Redact;
  * specification 1.0, section 7.2.2), where every onStatus of the server reaches the listeners
  * whole and the engine adds only Buffer.Full, Empty and Flush.
  *
- * <p>Public methods return at once: they hand a command to the stream's playback thread. Status
- * events and client callbacks arrive on the connection's callback executor. The video sink is
- * called on the playback thread. Times are in seconds at this edge, as in Flash.
+ * <p>Public methods return at once: they hand a command to the stream's playback thread, and what
+ * may wait (joining the threads of the session before, closing its source, decoders and sink,
+ * RTMP stream commands) to the stream's own thread ("nsfx-stream-N"); {@link #close()} returns a
+ * stage that completes once all is released. Status events and client callbacks arrive on the
+ * connection's callback executor, a new play's never before the last of the one it replaced.
+ * The video sink is called on the playback thread. Times are in seconds at this edge, as in Flash.
  */
-public class NetStream implements AutoCloseable {
+public class NetStream {
     /** Flash's default bufferTime. */
     public static final double DEFAULT_BUFFER_TIME = 0.1;
 
@@ -312,23 +316,29 @@ public class NetStream implements AutoCloseable {
         return publisher.publishing();
     }
 
-    /** Stops playing or publishing and frees everything the stream holds. The stream can play() again. */
-    @Override
-    public void close() {
+    /**
+     * Stops playing or publishing and frees everything the stream holds; returns at once. Nothing
+     * more is reported of what played; its threads, source, decoders and sink are released on the
+     * stream's thread, then the video sink is cleared, and the stage completes. The stream can
+     * play() again at once.
+     */
+    public CompletionStage<Void> close() {
         if (publisher.publishing()) {
             publisher.unpublish();
             connection.unregisterRtmpStream(this);
         }
-        closeSession();
-        VideoSink v = videoSink;
-        if (v != null) {
-            v.clear();
-        }
+        description = null;
+        return current.close(() -> {
+            VideoSink v = videoSink;
+            if (v != null) {
+                v.clear();
+            }
+        });
     }
 
     private void closeSession() {
         description = null;
-        current.close();
+        current.close(() -> { });
     }
 
     /** Whether to play audio; over RTMP also the receiveAudio command (7.2.2.4). */
@@ -572,7 +582,7 @@ public class NetStream implements AutoCloseable {
         publisher.connectionDropped();
     }
 
-    /** The connection came back: play the same stream again, from where it was if recorded. */
+    /** The connection came back: play the same stream again, from where it was if recorded (on the stream's thread). */
     void rtmpReconnected() {
         RtmpConnection now = connection.rtmpConnection();
         if (publisher.publishing() && now != null) {
@@ -582,7 +592,7 @@ public class NetStream implements AutoCloseable {
         if (old == null) {
             return;
         }
-        connection.callbackExecutor().execute(() -> {
+        current.later(() -> { // on the stream's thread, never the callback executor: nothing here waits
             RtmpConnection rc = connection.rtmpConnection();
             if (!current.isCurrent(old) || rc == null) {
                 return;

@@ -40,6 +40,8 @@ final class PlaybackSession implements CoreEvents, StreamPipeline.Listener {
      * bufferLength is how far behind the newest data the player is, and the latency policy sees it.
      */
     static final long MIN_READ_AHEAD_US = 3_000_000;
+    /** How long {@link #release()} waits for the playback thread to end. */
+    static final long JOIN_MS = 2_000;
 
     /** Engine codes a server's own status events replace. */
     private static final java.util.Set<NetStatusCode> SERVER_OWNED = java.util.EnumSet.of(
@@ -51,6 +53,7 @@ final class PlaybackSession implements CoreEvents, StreamPipeline.Listener {
     private final boolean serverStatus;
     private final PlaybackCore core;
     private final StreamPipeline pipeline;
+    private final AudioSink audioSink;
     private final Thread thread;
     private final LinkedBlockingQueue<Runnable> commands = new LinkedBlockingQueue<>();
     private volatile boolean closed;
@@ -74,6 +77,7 @@ final class PlaybackSession implements CoreEvents, StreamPipeline.Listener {
         this.stream = stream;
         this.address = address;
         this.serverStatus = serverStatus;
+        this.audioSink = audioSink;
         this.core = new PlaybackCore(time, this, audioSink, fast);
         this.core.setBufferTimeUs(bufferTimeUs);
         this.pipeline = new StreamPipeline(opener, this, Math.max(MIN_READ_AHEAD_US, bufferTimeUs));
@@ -153,7 +157,7 @@ final class PlaybackSession implements CoreEvents, StreamPipeline.Listener {
     }
 
     private void publishStats() {
-        stream.publish(new Snapshot(core.timeUs(), core.bufferLengthUs(), core.trackBufferUs(true),
+        stream.current().publish(this, new Snapshot(core.timeUs(), core.bufferLengthUs(), core.trackBufferUs(true),
                 core.trackBufferUs(false), pipeline.queuedBytes(TrackKind.VIDEO), pipeline.queuedBytes(TrackKind.AUDIO),
                 core.renderedFrames(), core.droppedFrames(), core.avDriftMs(),
                 core.currentFps(), pipeline.decodedVideoFrames(), pipeline.decodedAudioSamples(),
@@ -255,16 +259,34 @@ final class PlaybackSession implements CoreEvents, StreamPipeline.Listener {
         return pipeline.bytesTotal();
     }
 
-    void close() {
+    // Called by CurrentPlay: stop on any thread, then release on the stream's thread.
+
+    /**
+     * Ends the session without waiting: no command runs and nothing is reported from now on, and
+     * the playback thread is told to end. {@link #release()} frees the rest.
+     */
+    void stop() {
         closed = true;
         commands.clear();
         thread.interrupt();
+    }
+
+    /**
+     * After {@link #stop()}: waits for the playback thread (up to {@value #JOIN_MS} ms), then closes
+     * the pipeline (its demux and decoder threads, the source, the decoders) and the audio sink
+     * (the core only flushes it when it stops, which reopens a device's line). Blocks: never call
+     * it on a caller's or the callback thread; CurrentPlay runs it on the stream's thread.
+     */
+    void release() {
         try {
-            thread.join(2_000);
+            thread.join(JOIN_MS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         pipeline.close();
+        if (audioSink != null && !thread.isAlive()) {
+            audioSink.close(); // the playback thread, its only user, has ended
+        }
     }
 
     // CoreEvents: called on the playback thread.
@@ -296,6 +318,9 @@ final class PlaybackSession implements CoreEvents, StreamPipeline.Listener {
     @Override
     public void opened(SourceDescription description) {
         command(() -> {
+            if (closed) {
+                return; // stopped while the command was queued: what plays now is another session
+            }
             if (!serverStatus) {
                 stream.dispatchStatus(NetStatusCode.NETSTREAM_PLAY_START, "Started playing " + stream.shownName()
                         + ".", stream.shownName());
