@@ -26,6 +26,7 @@ import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.netstreamfx.app.ui.FitRow;
 import org.netstreamfx.app.ui.Icons;
+import org.netstreamfx.app.ui.StatRows;
 import org.netstreamfx.app.ui.player.NoticeBar;
 import org.netstreamfx.app.ui.video.Video;
 import org.netstreamfx.player.net.NetStatusEvent;
@@ -230,16 +231,10 @@ public final class PublisherView extends BorderPane {
         return row;
     }
 
+    /** A figure's row; its value fills the values' column. */
     private static Label stat(GridPane grid, int row, String name, String id, ObservableValue<String> value) {
-        Label n = new Label(name);
-        n.getStyleClass().add("stat-name");
-        Label v = new Label();
-        v.setId(id);
-        v.getStyleClass().add("stat-value");
-        v.textProperty().bind(value);
+        Label v = StatRows.add(grid, row, name, id, value);
         v.setMaxWidth(Double.MAX_VALUE);
-        grid.add(n, 0, row);
-        grid.add(v, 1, row);
         return v;
     }
 
