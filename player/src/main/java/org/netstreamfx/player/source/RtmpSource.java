@@ -158,12 +158,20 @@ public final class RtmpSource implements MediaSource {
     /** Play.Reset, or the server has carried out a seek: what was queued before is stale. */
     public void reset() {
         synchronized (lock) {
-            queue.clear();
-            queuedBytes = 0;
-            awaitingSeek = false;
-            ended = false;
-            lock.notifyAll();
+            restartQueue(false);
         }
+    }
+
+    /**
+     * What was queued is stale: the stream goes on with what comes next, or, with
+     * {@code awaitSeek}, with what comes after the server's answer to our seek. Holds {@link #lock}.
+     */
+    private void restartQueue(boolean awaitSeek) {
+        queue.clear();
+        queuedBytes = 0;
+        ended = false;
+        awaitingSeek = awaitSeek;
+        lock.notifyAll();
     }
 
     /** Receives the target of a user's seek, in milliseconds, to send as the RTMP seek command. */
@@ -364,10 +372,7 @@ public final class RtmpSource implements MediaSource {
             throw new IOException(displayName + " is live: it cannot be sought");
         }
         synchronized (lock) {
-            queue.clear();
-            queuedBytes = 0;
-            ended = false;
-            awaitingSeek = true;
+            restartQueue(true);
         }
         ready.clear();
         handler.accept(Math.round(timeUs / 1000.0));
