@@ -31,23 +31,6 @@ public final class RtmpSource implements MediaSource {
     public static final long MAX_QUEUED_BYTES = 64L * 1024 * 1024;
     /** Media time after the first media message by which a track must have its configuration. */
     private static final long PROBE_MS = 3_000;
-    /** A 32-bit millisecond timestamp that goes back by more than this has wrapped (RTMP spec 5.3.1.3). */
-    private static final long WRAP_THRESHOLD_MS = 1L << 31;
-    /**
-     * A live track whose timestamp goes back by more than this (against its own previous one) has
-     * started a new timeline: a server that restarted its clock, or a new publisher the server did
-     * not announce. Audio and video each go forward on their own; between them, encoders and
-     * servers interleave a few hundred milliseconds apart, so less than this is not a jump.
-     */
-    public static final long LIVE_MAX_BACKWARD_JUMP_MS = 1_000;
-    /**
-     * A live message whose timestamp is more than this ahead of everything before it has started
-     * a new timeline (an encoder that jumped its clock, a pause the server skipped over): played
-     * as sent, the picture would freeze that long.
-     */
-    public static final long LIVE_MAX_FORWARD_JUMP_MS = 5_000;
-    /** Where a new timeline continues: this long after the newest timestamp of the one before. */
-    public static final long LIVE_REBASE_STEP_MS = 40;
 
     private final String displayName;
     /** False when the play asked for a recorded stream; true while it may be live (start -2, -1). */
@@ -62,7 +45,9 @@ public final class RtmpSource implements MediaSource {
     private final ArrayDeque<Object> queue = new ArrayDeque<>();
     private final ArrayDeque<SourceItem> ready = new ArrayDeque<>();
     private volatile LongConsumer seekHandler;
-    private volatile Consumer<LiveDiscontinuity> discontinuityListener = d -> { };
+    private volatile Consumer<LiveTimeline.LiveDiscontinuity> discontinuityListener = d -> { };
+    /** Demux thread only: unwraps timestamps and joins a live stream's timelines. */
+    private final LiveTimeline timeline = new LiveTimeline(d -> discontinuityListener.accept(d));
 
     // Guarded by lock.
     private long queuedBytes;
@@ -72,37 +57,8 @@ public final class RtmpSource implements MediaSource {
     private boolean closed;
     private boolean awaitingSeek;
 
-    // Demux thread only.
-    private long lastRawMs = -1;
-    private long wrapOffsetMs;
-    /** Added to every unwrapped timestamp of a live stream: where its timelines are joined. */
-    private long rebaseMs;
-    /** The newest timestamp given out (after unwrap and rebase), of any track; MIN_VALUE before one. */
-    private long maxOutMs = Long.MIN_VALUE;
-    /** The last timestamp given out per track (audio, video), to see one go back. */
-    private long lastAudioOutMs = Long.MIN_VALUE;
-    private long lastVideoOutMs = Long.MIN_VALUE;
-    /** The raw timestamp of the last media message, as the publisher sent it. */
-    private long lastMediaRawMs = -1;
-    /** The timestamp (unwrapped, rebased) that is 0 on the stream's timeline: its first media. */
-    private long timelineStartMs;
-    /** Set by a {@link TimelineMark}: the next media message starts a new timeline. */
-    private String pendingTimeline;
-
     /** Where the server said the timeline starts again (a new publisher). */
     private record TimelineMark(String reason) {
-    }
-
-    /**
-     * A live stream's timestamps broke, and the timeline was joined: what was received from
-     * {@code fromMs} (the last timestamp before, as the publisher sent it) continues with
-     * {@code toMs} (the first after) at {@code continuesAtMs} on the stream's timeline (where its
-     * first media is 0, as the player's time is).
-     *
-     * @param reason what happened, in words: "new publisher", "timestamps went back", "timestamps jumped forward"
-     * @param jumpMs {@code toMs - fromMs}, as sent (negative: back)
-     */
-    public record LiveDiscontinuity(String reason, long fromMs, long toMs, long jumpMs, long continuesAtMs) {
     }
 
     /**
@@ -123,10 +79,10 @@ public final class RtmpSource implements MediaSource {
     }
 
     /**
-     * Reports each joined timeline ({@link LiveDiscontinuity}), on the demux thread, when the
+     * Reports each joined timeline ({@link LiveTimeline.LiveDiscontinuity}), on the demux thread, when the
      * first message of the new timeline is read.
      */
-    public void setDiscontinuityListener(Consumer<LiveDiscontinuity> listener) {
+    public void setDiscontinuityListener(Consumer<LiveTimeline.LiveDiscontinuity> listener) {
         this.discontinuityListener = listener == null ? d -> { } : listener;
     }
 
@@ -202,12 +158,20 @@ public final class RtmpSource implements MediaSource {
     /** Play.Reset, or the server has carried out a seek: what was queued before is stale. */
     public void reset() {
         synchronized (lock) {
-            queue.clear();
-            queuedBytes = 0;
-            awaitingSeek = false;
-            ended = false;
-            lock.notifyAll();
+            restartQueue(false);
         }
+    }
+
+    /**
+     * What was queued is stale: the stream goes on with what comes next, or, with
+     * {@code awaitSeek}, with what comes after the server's answer to our seek. Holds {@link #lock}.
+     */
+    private void restartQueue(boolean awaitSeek) {
+        queue.clear();
+        queuedBytes = 0;
+        ended = false;
+        awaitingSeek = awaitSeek;
+        lock.notifyAll();
     }
 
     /** Receives the target of a user's seek, in milliseconds, to send as the RTMP seek command. */
@@ -242,7 +206,7 @@ public final class RtmpSource implements MediaSource {
             }
             RtmpMessage m = (RtmpMessage) next;
             for (RtmpMessage part : parts(m)) {
-                long ts = unwrap(part.timestampMs());
+                long ts = timeline.unwrap(part.timestampMs());
                 FlvTagConverter.Kind kind = converter.inspect(tagType(part.type()), ts, part.payload());
                 if (kind == FlvTagConverter.Kind.DATA) {
                     Map<String, Object> md = FlvTagConverter.metaDataOf(
@@ -257,16 +221,15 @@ public final class RtmpSource implements MediaSource {
                 held.add(part);
             }
         }
-        timelineStartMs = firstMediaMs == null ? 0 : firstMediaMs;
+        long timelineStartMs = firstMediaMs == null ? 0 : firstMediaMs;
         converter.startAt(timelineStartMs);
         if (meta != null) {
             converter.applyMetaData(meta);
         }
-        lastRawMs = -1;
-        wrapOffsetMs = 0;
+        timeline.startAt(timelineStartMs);
         for (Object h : held) {
             if (h instanceof TimelineMark mark) {
-                markTimeline(mark);
+                timeline.markNewTimeline(mark.reason());
                 continue;
             }
             SourceItem item = convert((RtmpMessage) h);
@@ -334,7 +297,7 @@ public final class RtmpSource implements MediaSource {
                 return null;
             }
             if (next instanceof TimelineMark mark) {
-                markTimeline(mark);
+                timeline.markNewTimeline(mark.reason());
                 continue;
             }
             for (RtmpMessage part : parts((RtmpMessage) next)) {
@@ -348,7 +311,7 @@ public final class RtmpSource implements MediaSource {
 
     private SourceItem convert(RtmpMessage part) throws WireFormatException {
         FlvTagType type = tagType(part.type());
-        long ts = live ? liveTimestamp(type, part.timestampMs()) : unwrap(part.timestampMs());
+        long ts = live ? timeline.liveTimestamp(type, part.timestampMs()) : timeline.unwrap(part.timestampMs());
         FlvTagConverter.Kind kind = converter.inspect(type, ts, part.payload());
         if (kind == FlvTagConverter.Kind.DATA) {
             return converter.data(ts, part.payload(), part.type() == MessageType.DATA_AMF3);
@@ -366,76 +329,6 @@ public final class RtmpSource implements MediaSource {
             case VIDEO -> FlvTagType.VIDEO;
             default -> FlvTagType.SCRIPT_DATA;
         };
-    }
-
-    private void markTimeline(TimelineMark mark) {
-        if (maxOutMs != Long.MIN_VALUE) {
-            pendingTimeline = mark.reason();
-        }
-    }
-
-    /**
-     * A live message's timestamp on the stream's one timeline. Timestamps are unwrapped (32-bit
-     * wrap-around); where a new timeline starts (a {@link TimelineMark}, a track going back more
-     * than {@value #LIVE_MAX_BACKWARD_JUMP_MS} ms, anything jumping forward more than
-     * {@value #LIVE_MAX_FORWARD_JUMP_MS} ms), it is joined on {@value #LIVE_REBASE_STEP_MS} ms
-     * after the newest timestamp so far: a live player shows the new data as soon as it is
-     * buffered, instead of waiting for the new timestamps to pass the old ones.
-     */
-    private long liveTimestamp(FlvTagType type, long rawMs) {
-        boolean media = type != FlvTagType.SCRIPT_DATA;
-        if (!media) {
-            // Script data (onMetaData, cue points) is timed on the media's timeline but does not
-            // move it: a new publisher's onMetaData at 0 would otherwise look like a wrap.
-            long out = peekUnwrap(rawMs) + rebaseMs;
-            return maxOutMs != Long.MIN_VALUE && out > maxOutMs + LIVE_MAX_FORWARD_JUMP_MS ? maxOutMs : out;
-        }
-        long out = unwrap(rawMs) + rebaseMs;
-        long lastTrack = type == FlvTagType.AUDIO ? lastAudioOutMs : lastVideoOutMs;
-        String reason = null;
-        if (maxOutMs != Long.MIN_VALUE) {
-            if (pendingTimeline != null) {
-                reason = pendingTimeline;
-            } else if (lastTrack != Long.MIN_VALUE && out < lastTrack - LIVE_MAX_BACKWARD_JUMP_MS) {
-                reason = "timestamps went back";
-            } else if (out > maxOutMs + LIVE_MAX_FORWARD_JUMP_MS) {
-                reason = "timestamps jumped forward";
-            }
-        }
-        if (reason != null) {
-            pendingTimeline = null;
-            lastRawMs = -1; // a new timeline unwraps on its own
-            wrapOffsetMs = 0;
-            long unwrapped = unwrap(rawMs);
-            long continuesAt = maxOutMs + LIVE_REBASE_STEP_MS;
-            rebaseMs = continuesAt - unwrapped;
-            out = continuesAt;
-            discontinuityListener.accept(new LiveDiscontinuity(reason, lastMediaRawMs, rawMs, rawMs - lastMediaRawMs,
-                    continuesAt - timelineStartMs));
-        }
-        lastMediaRawMs = rawMs;
-        if (type == FlvTagType.AUDIO) {
-            lastAudioOutMs = out;
-        } else {
-            lastVideoOutMs = out;
-        }
-        maxOutMs = maxOutMs == Long.MIN_VALUE ? out : Math.max(maxOutMs, out);
-        return out;
-    }
-
-    /** {@link #unwrap} without moving its state. */
-    private long peekUnwrap(long rawMs) {
-        boolean wraps = lastRawMs >= 0 && rawMs < lastRawMs && lastRawMs - rawMs > WRAP_THRESHOLD_MS;
-        return rawMs + wrapOffsetMs + (wraps ? 1L << 32 : 0);
-    }
-
-    /** RTMP timestamps are 32-bit milliseconds; a long stream wraps after 49.7 days. */
-    private long unwrap(long rawMs) {
-        if (lastRawMs >= 0 && rawMs < lastRawMs && lastRawMs - rawMs > WRAP_THRESHOLD_MS) {
-            wrapOffsetMs += 1L << 32;
-        }
-        lastRawMs = rawMs;
-        return rawMs + wrapOffsetMs;
     }
 
     /**
@@ -479,10 +372,7 @@ public final class RtmpSource implements MediaSource {
             throw new IOException(displayName + " is live: it cannot be sought");
         }
         synchronized (lock) {
-            queue.clear();
-            queuedBytes = 0;
-            ended = false;
-            awaitingSeek = true;
+            restartQueue(true);
         }
         ready.clear();
         handler.accept(Math.round(timeUs / 1000.0));

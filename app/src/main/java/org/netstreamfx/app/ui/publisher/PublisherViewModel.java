@@ -1,7 +1,6 @@
 package org.netstreamfx.app.ui.publisher;
 
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
@@ -31,14 +30,9 @@ import org.netstreamfx.capture.encode.AacSettings;
 import org.netstreamfx.capture.encode.H264Settings;
 import org.netstreamfx.capture.publish.CameraFeed;
 import org.netstreamfx.capture.publish.MicrophoneFeed;
-import org.netstreamfx.player.net.NetConnection;
 import org.netstreamfx.player.net.NetStatusCode;
 import org.netstreamfx.player.net.NetStatusEvent;
 import org.netstreamfx.player.net.NetStream;
-import org.netstreamfx.player.record.FlvRecorder;
-import org.netstreamfx.player.record.FragmentedMp4Recorder;
-import org.netstreamfx.player.record.Recorder;
-import org.netstreamfx.player.rtmp.client.ReconnectPolicy;
 
 /**
  * The publisher's state and commands: devices with a preview and a level meter, what to send and
@@ -52,7 +46,7 @@ import org.netstreamfx.player.rtmp.client.ReconnectPolicy;
  * Figures are read four times a second ({@link StatsPoller}); the stream's {@code info()}, which
  * may wait for the engine's locks, is read on "nsfx-publisher-stats". The loopback monitor lives in
  * a {@link LoopbackSlot}, the device lists in {@link DeviceLists}, the session's times in
- * {@link SessionTimes}. Properties are read-only; they change only
+ * {@link SessionTimes}, its NetConnection and NetStream in a {@link PublishConnection}. Properties are read-only; they change only
  * through the commands. The stream key is kept in a field, never in a property, a setting or a
  * log line.
  */
@@ -80,8 +74,8 @@ public final class PublisherViewModel {
     private final DeviceLists deviceLists = new DeviceLists();
     private String streamKey = "";
     private Path recordFile;
-    private NetConnection connection;
-    private NetStream stream;
+    /** The session's connection and stream, or null. */
+    private PublishConnection session;
     private PublishTarget target;
     private final SessionTimes times = new SessionTimes();
     /** Refreshes the device lists when a camera is plugged in or out (the Webcam API's discovery). */
@@ -115,7 +109,10 @@ public final class PublisherViewModel {
         setup.streamNameProperty().addListener(o -> problem.set(""));
         this.events = new SessionEvents(log);
         this.loopback = new LoopbackSlot(callbacks, this::record);
-        poll = new StatsPoller(callbacks, figures, () -> stream, this::tick);
+        poll = new StatsPoller(callbacks, figures, () -> {
+            PublishConnection s = session;
+            return s == null ? null : s.stream();
+        }, this::tick);
         unpublishWait = new Timeline(new KeyFrame(UNPUBLISH_WAIT, e -> endSession(PublisherState.IDLE)));
         cameraWatch = devices.watchCameras(() -> callbacks.execute(this::refreshDevices));
         refreshDevices();
@@ -219,7 +216,7 @@ public final class PublisherViewModel {
         if (!s.busy() || s == PublisherState.STOPPING) {
             return;
         }
-        NetStream ns = stream;
+        NetStream ns = session == null ? null : session.stream();
         if (ns == null || s == PublisherState.CONNECTING && !ns.publishing()) {
             endSession(PublisherState.IDLE);
             return;
@@ -324,52 +321,24 @@ public final class PublisherViewModel {
         if (target != t || state.get() != PublisherState.CONNECTING) {
             return;
         }
-        NetConnection nc = new NetConnection(callbacks);
-        NetStream ns = new NetStream(nc);
-        connection = nc;
-        stream = ns;
-        if (camera != null) {
-            camera.setFrameObserver(this::toPreview);
-            ns.attachCamera(camera);
-        }
-        if (microphone != null) {
-            microphone.setBlockObserver(this::toLevel);
-            ns.attachAudio(microphone);
-        }
-        ns.setBufferTime(QUEUE_LIMIT_S);
-        if (recordFile != null) {
-            ns.recordPublished(recorder(recordFile, e -> onStreamStatus(ns, e)));
-        }
-        ns.addNetStatusListener(e -> onStreamStatus(ns, e));
-        nc.addNetStatusListener(e -> onConnectionStatus(nc, e));
-        nc.setRtmpOptions(nc.rtmpOptions().withReconnect(ReconnectPolicy.tries(RECONNECT_TRIES)));
-        try {
-            nc.connect(t.tcUrl());
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            onConnectionStatus(nc, NetStatusEvent.of(NetStatusCode.NETCONNECTION_CONNECT_FAILED, e.getMessage(),
-                    null, System.nanoTime()));
-        }
+        PublishConnection s = new PublishConnection(callbacks, this::onConnectionStatus, this::onStreamStatus);
+        session = s;
+        s.start(t.tcUrl(), camera, microphone, recordFile, this::toPreview, this::toLevel);
     }
 
-    private Recorder recorder(Path file, org.netstreamfx.player.record.RecordListener listener) {
-        String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return n.endsWith(".mp4") || n.endsWith(".m4v") || n.endsWith(".mov")
-                ? new FragmentedMp4Recorder(file, callbacks, listener) : new FlvRecorder(file, callbacks, listener);
-    }
-
-    private void onConnectionStatus(NetConnection nc, NetStatusEvent e) {
-        if (nc != connection) {
+    private void onConnectionStatus(PublishConnection s, NetStatusEvent e) {
+        if (s != session) {
             return;
         }
         record(e);
-        NetStream ns = stream;
+        NetStream ns = s.stream();
         if (e.is(NetStatusCode.NETCONNECTION_CONNECT_SUCCESS) && state.get() == PublisherState.CONNECTING) {
             String name = target.publishName();
             io.execute(() -> {
                 try {
                     ns.publish(name, "live");
                 } catch (IllegalStateException ex) {
-                    callbacks.execute(() -> onStreamStatus(ns, NetStatusEvent.of(NetStatusCode.NSFX_PUBLISH_FEEDFAILED,
+                    callbacks.execute(() -> onStreamStatus(s, NetStatusEvent.of(NetStatusCode.NSFX_PUBLISH_FEEDFAILED,
                             ex.getMessage(), null, System.nanoTime())));
                 }
             });
@@ -385,8 +354,8 @@ public final class PublisherViewModel {
         }
     }
 
-    private void onStreamStatus(NetStream ns, NetStatusEvent e) {
-        if (ns != stream) {
+    private void onStreamStatus(PublishConnection s, NetStatusEvent e) {
+        if (s != session) {
             return;
         }
         record(e);
@@ -434,19 +403,10 @@ public final class PublisherViewModel {
     }
 
     private void closeSession() {
-        NetStream ns = stream;
-        NetConnection nc = connection;
-        stream = null;
-        connection = null;
-        if (ns != null || nc != null) {
-            io.execute(() -> {
-                if (ns != null) {
-                    ns.close();
-                }
-                if (nc != null) {
-                    nc.close();
-                }
-            });
+        PublishConnection s = session;
+        session = null;
+        if (s != null) {
+            s.close(io);
         }
     }
 

@@ -3,8 +3,8 @@ package org.netstreamfx.app.ui.tester;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
-import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
+import org.netstreamfx.app.ui.StatRows;
 
 /** The live figures of the session: fps, input bitrate, dropped frames, buffer, bytes, A/V drift. */
 final class StatsPanel extends GridPane {
@@ -28,13 +28,6 @@ final class StatsPanel extends GridPane {
     }
 
     private void row(int row, String name, String id, ObservableValue<String> value) {
-        Label n = new Label(name);
-        n.getStyleClass().add("stat-name");
-        Label v = new Label();
-        v.setId(id);
-        v.getStyleClass().add("stat-value");
-        v.textProperty().bind(value);
-        add(n, 0, row);
-        add(v, 1, row);
+        StatRows.add(this, row, name, id, value);
     }
 }
