@@ -115,7 +115,11 @@ class NsfxServerRestartTest {
             assertTrue(playOnRunning, "play --reconnect still plays: " + playOn.stdout());
             for (NsfxProcess p : List.of(playOn, record, publishOn)) {
                 List<String> after = since(p, p == playOn ? before[0] : p == record ? before[2] : before[3]);
-                assertEquals("NetStreamFX.Connect.Reconnecting", after.get(0), p.stdout());
+                // The first connection event after the kill is Reconnecting; what the playback of the
+                // last buffered moments reports (Buffer.*, Live.*) may come before it on a loaded machine.
+                assertEquals("NetStreamFX.Connect.Reconnecting", after.stream().filter(c ->
+                        !c.startsWith("NetStream.Buffer.") && !c.startsWith("NetStreamFX.Live.")).findFirst()
+                        .orElse("nothing"), p.stdout());
                 assertTrue(after.contains("NetStreamFX.Connect.Reconnected"), p.stdout());
                 assertTrue(after.stream().noneMatch(c -> c.equals("NetStream.Record.Failed")), p.stdout());
                 int closed = after.indexOf("NetConnection.Connect.Closed");
