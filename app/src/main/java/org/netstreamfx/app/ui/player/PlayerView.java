@@ -5,26 +5,17 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
-import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.Cursor;
 import javafx.scene.Scene;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.MenuButton;
-import javafx.scene.control.MenuItem;
-import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.control.ToggleButton;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.Dragboard;
-import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -74,15 +65,17 @@ public final class PlayerView extends StackPane {
     private StackPane picture;
     private StatsOverlay stats;
     private MediaInfoWindow mediaInfo;
-    /** The key just acted on as a shortcut: its KEY_TYPED must not reach a focused text field. */
-    private boolean swallowTyped;
-    private final javafx.event.EventHandler<KeyEvent> keyPressed = this::onKey;
-    private final javafx.event.EventHandler<KeyEvent> keyTyped = this::onKeyTyped;
+    private final PlayerKeys keys;
+    private final javafx.event.EventHandler<KeyEvent> keyPressed;
+    private final javafx.event.EventHandler<KeyEvent> keyTyped;
     private final javafx.event.EventHandler<MouseEvent> mouseMoved = this::onMouseMoved;
 
     public PlayerView(PlayerViewModel vm, FilePicker filePicker) {
         this.vm = vm;
         this.filePicker = filePicker;
+        keys = new PlayerKeys(this, vm, editing);
+        keyPressed = keys::onKey;
+        keyTyped = keys::onKeyTyped;
         getStyleClass().add("player-view");
         vm.streamProperty().addListener((o, was, now) -> video.attachNetStream(now));
         video.attachNetStream(vm.streamProperty().get());
@@ -94,7 +87,7 @@ public final class PlayerView extends StackPane {
         playlistPanel.visibleProperty().bind(playlistShown.and(chrome.hiddenProperty().not()));
         playlistPanel.managedProperty().bind(playlistPanel.visibleProperty());
         content.setRight(playlistPanel);
-        HBox top = toolBar();
+        HBox top = new PlayerToolBar(this, vm, video, playlistShown);
         TransportBar transport = new TransportBar(vm, video, this::focusPicture);
         for (Region r : List.of(top, transport)) {
             r.visibleProperty().bind(chrome.hiddenProperty().not());
@@ -208,7 +201,7 @@ public final class PlayerView extends StackPane {
         }
     }
 
-    private void setFullScreen(boolean on) {
+    void setFullScreen(boolean on) {
         if (getScene() != null && getScene().getWindow() instanceof Stage stage) {
             stage.setFullScreenExitHint("Press F or Esc to leave full screen");
             stage.setFullScreen(on);
@@ -384,123 +377,6 @@ public final class PlayerView extends StackPane {
         return Optional.empty();
     }
 
-    private HBox toolBar() {
-        Button openFile = TransportBar.iconButton(Icons.FOLDER, "Open a file (Ctrl+O)");
-        openFile.setId("open-file");
-        openFile.setText("Open");
-        openFile.setOnAction(e -> openFile());
-        Button openUrl = TransportBar.iconButton(Icons.LINK, "Open a URL (Ctrl+L)");
-        openUrl.setId("open-url");
-        openUrl.setText("URL");
-        openUrl.setOnAction(e -> openUrl());
-        MenuButton recent = recentMenu();
-
-        Label title = new Label();
-        title.setId("stream-title");
-        title.getStyleClass().add("stream-title");
-        title.textProperty().bind(Bindings.createStringBinding(() -> vm.titleProperty().get().isEmpty()
-                ? "No stream" : vm.titleProperty().get(), vm.titleProperty()));
-        Label state = new Label();
-        state.setId("player-state");
-        state.getStyleClass().add("state-chip");
-        state.textProperty().bind(Bindings.createStringBinding(() -> vm.stateProperty().get().name(),
-                vm.stateProperty()));
-        vm.stateProperty().addListener((o, was, now) -> {
-            state.pseudoClassStateChanged(PseudoClass.getPseudoClass(was.name().toLowerCase()), false);
-            state.pseudoClassStateChanged(PseudoClass.getPseudoClass(now.name().toLowerCase()), true);
-        });
-        HBox name = new HBox(10, title, state);
-        name.setAlignment(Pos.CENTER);
-        Region left = new Region();
-        Region right = new Region();
-        HBox.setHgrow(left, Priority.ALWAYS);
-        HBox.setHgrow(right, Priority.ALWAYS);
-
-        ToggleButton smooth = new ToggleButton();
-        smooth.setId("smoothing");
-        smooth.setGraphic(Icons.SMOOTH.node(18));
-        smooth.getStyleClass().add("icon-button");
-        smooth.setTooltip(new Tooltip("Smooth scaling (off: sharp pixels)"));
-        smooth.setFocusTraversable(false);
-        smooth.selectedProperty().bindBidirectional(video.smoothingProperty());
-        Button fullScreen = TransportBar.iconButton(Icons.FULL_SCREEN, "Full screen (F)");
-        fullScreen.setId("full-screen");
-        fullScreen.setOnAction(e -> toggleFullScreen());
-
-        Button snapshot = TransportBar.iconButton(Icons.CAMERA, "Save the picture as a PNG at the video's size (S)");
-        snapshot.setId("snapshot");
-        snapshot.setOnAction(e -> takeSnapshot());
-        snapshot.disableProperty().bind(video.frameProperty().isNull());
-        ToggleButton list = new ToggleButton();
-        list.setId("playlist-toggle");
-        list.setGraphic(PlaylistIcons.LIST.node(18));
-        list.getStyleClass().add("icon-button");
-        list.setTooltip(new Tooltip("Show the playlist (Ctrl+P)"));
-        list.setFocusTraversable(false);
-        list.selectedProperty().bindBidirectional(playlistShown);
-
-        javafx.scene.Node rec = recordIndicator();
-        // The buttons keep their size; the title gives way (issue 12, defect 4).
-        for (Region r : List.of(openFile, openUrl, recent, state, snapshot, list, smooth, fullScreen)) {
-            r.setMinWidth(Region.USE_PREF_SIZE);
-        }
-        if (rec instanceof Region r) {
-            r.setMinWidth(Region.USE_PREF_SIZE);
-        }
-        HBox bar = new HBox(8, openFile, openUrl, recent, left, name, right, rec, snapshot, list, smooth, fullScreen);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.getStyleClass().add("tool-bar-row");
-        return bar;
-    }
-
-    /**
-     * The Record toggle: "● Record" (disabled while nothing plays), and a red "● REC 0:12" while
-     * recording what plays; a click, or Ctrl+R, starts or stops it.
-     */
-    private Button recordIndicator() {
-        PlayerRecording r = vm.recording();
-        Button rec = new Button();
-        rec.setId("rec-indicator");
-        rec.getStyleClass().add("rec-indicator");
-        rec.setFocusTraversable(false);
-        rec.setTooltip(new Tooltip("Record what plays, or stop recording (Ctrl+R)"));
-        rec.textProperty().bind(Bindings.createStringBinding(() -> r.recordingProperty().get()
-                ? "\u25CF REC " + TimeFormat.of(r.secondsProperty().get()) : "\u25CF Record",
-                r.recordingProperty(), r.secondsProperty()));
-        rec.styleProperty().bind(Bindings.when(r.recordingProperty())
-                .then("-fx-text-fill: #ff4d4d; -fx-font-weight: bold;").otherwise(""));
-        rec.disableProperty().bind(r.recordingProperty().not().and(vm.streamProperty().isNull()
-                .or(vm.stateProperty().isEqualTo(PlayerState.IDLE))
-                .or(vm.stateProperty().isEqualTo(PlayerState.ENDED))
-                .or(vm.stateProperty().isEqualTo(PlayerState.FAILED))));
-        rec.setOnAction(e -> toggleRecording());
-        return rec;
-    }
-
-    private MenuButton recentMenu() {
-        MenuButton recent = new MenuButton("Recent");
-        recent.setId("recent");
-        recent.setGraphic(Icons.HISTORY.node(16));
-        recent.setFocusTraversable(false);
-        Runnable rebuild = () -> {
-            recent.getItems().clear();
-            for (String address : vm.recent().items()) {
-                // The menu shows the address masked (a password, tokens, ?key=); opening uses it whole.
-                MenuItem item = new MenuItem(org.netstreamfx.player.util.Redact.url(address));
-                item.setMnemonicParsing(false);
-                item.setOnAction(e -> vm.open(address));
-                recent.getItems().add(item);
-            }
-            MenuItem clear = new MenuItem("Clear recent items");
-            clear.setOnAction(e -> vm.recent().clear());
-            recent.getItems().addAll(new SeparatorMenuItem(), clear);
-            recent.setDisable(vm.recent().items().isEmpty());
-        };
-        vm.recent().items().addListener((javafx.collections.ListChangeListener<String>) c -> rebuild.run());
-        rebuild.run();
-        return recent;
-    }
-
     private StackPane pictureArea() {
         Label line1 = new Label("Open a file or a URL");
         line1.getStyleClass().add("placeholder-title");
@@ -546,81 +422,6 @@ public final class PlayerView extends StackPane {
             }
         });
         return area;
-    }
-
-    private void onKey(KeyEvent e) {
-        if (!isVisible() || getScene() == null) {
-            return;
-        }
-        swallowTyped = false;
-        boolean typing = editing.editing();
-        KeyCode k = e.getCode();
-        if (e.isShortcutDown()) {
-            if (k == KeyCode.O) {
-                openFile();
-                e.consume();
-            } else if (k == KeyCode.L) {
-                openUrl();
-                e.consume();
-            } else if (k == KeyCode.W) {
-                vm.close();
-                e.consume();
-            } else if (k == KeyCode.I) {
-                showMediaInfo();
-            } else if (k == KeyCode.R) {
-                toggleRecording();
-            } else if (k == KeyCode.P && !e.isShiftDown()) {
-                togglePlaylist();
-                e.consume();
-            }
-            return;
-        }
-        if (k == KeyCode.ESCAPE && chrome.fullScreenProperty().get()) {
-            setFullScreen(false);
-            e.consume();
-            return;
-        }
-        if (typing || e.isAltDown()) {
-            return;
-        }
-        switch (k) {
-            case SPACE -> vm.togglePause();
-            case LEFT -> vm.seekBy(-PlayerViewModel.SEEK_STEP);
-            case RIGHT -> vm.seekBy(PlayerViewModel.SEEK_STEP);
-            case F -> toggleFullScreen();
-            case M -> vm.toggleMute();
-            case I -> toggleStatsOverlay();
-            case L -> {
-                if (!vm.liveProperty().get()) {
-                    return;
-                }
-                vm.goToLive();
-            }
-            case UP -> vm.volumeUp();
-            case DOWN -> vm.volumeDown();
-            case N -> playNext();
-            case P -> playPrevious();
-            case R -> cycleLoopMode();
-            case B -> cycleABRepeat();
-            case S -> takeSnapshot();
-            case OPEN_BRACKET -> vm.slower();
-            case CLOSE_BRACKET -> vm.faster();
-            case BACK_SPACE -> vm.normalSpeed();
-            case PERIOD -> vm.stepFrames(1);
-            case COMMA -> vm.stepFrames(-1);
-            default -> {
-                return;
-            }
-        }
-        swallowTyped = true;
-        e.consume();
-    }
-
-    private void onKeyTyped(KeyEvent e) {
-        if (swallowTyped) {
-            swallowTyped = false;
-            e.consume();
-        }
     }
 
     private void onMouseMoved(MouseEvent e) {

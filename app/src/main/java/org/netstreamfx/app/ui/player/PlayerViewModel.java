@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
@@ -15,7 +13,6 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
-import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -29,7 +26,6 @@ import org.netstreamfx.player.net.NetStatusCode;
 import org.netstreamfx.player.net.NetStatusEvent;
 import org.netstreamfx.player.net.NetStream;
 import org.netstreamfx.player.net.NetStreamClient;
-import org.netstreamfx.player.net.NetStreamInfo;
 import org.netstreamfx.player.net.StatusLevel;
 import org.netstreamfx.player.sink.AudioSink;
 import org.netstreamfx.player.source.SourceDescription;
@@ -42,6 +38,11 @@ import org.netstreamfx.player.source.SourceDescription;
  * engine's events arrive through the executor given to the constructor ({@code Platform::runLater}
  * in the app), and the figures the engine keeps (time, bufferLength, bytes, fps) are read ten
  * times a second by a Timeline. Properties are read-only; they change only through the commands.
+ *
+ * <p>It owns its parts and delegates to them: {@link StreamControl} (the NetConnection and
+ * NetStream, and closing them), {@link PlaybackFigures} (the figures and overlay values),
+ * {@link PlaylistControl} (the list, loop modes, A–B repeat), {@link UrlOptionsControl} (buffer
+ * settings and each rtmp(s) URL's options) and {@link AudioControl} (volume, mute, output).
  */
 public final class PlayerViewModel {
     /** A Seek.Notify whose time is this close to the pending seek answers it. */
@@ -59,56 +60,22 @@ public final class PlayerViewModel {
     static final int MAX_EVENTS = 1000;
     private static final Duration POLL_INTERVAL = Duration.millis(100);
 
-    private final Executor callbacks;
-    private final Supplier<AudioSink> audioSinks;
+    private final AudioControl audio;
     private final RecentItems recent;
     private final Timeline poll;
-    /** Closes streams and connections, which waits for their threads, off the FX thread. */
-    private final ExecutorService closer = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "nsfx-ui-close");
-        t.setDaemon(true);
-        return t;
-    });
-    private NetConnection connection;
-    private final List<RtmpControlListener> controlListeners = new ArrayList<>();
-    private boolean localConnection;
     private boolean paused;
     private PlayerState phase = PlayerState.IDLE;
     private double seekTarget = Double.NaN;
     /** The no-sound-device notice was shown in this session (it is shown once). */
     private boolean noDeviceNoticeShown;
-    /** Where the replaced-frame count comes from, and its value when this play started. */
-    private javafx.beans.value.ObservableNumberValue replacedSource;
-    private long replacedBase;
-
-    private final ReadOnlyObjectWrapper<NetStream> stream = new ReadOnlyObjectWrapper<>(this, "stream");
+    private final StreamControl streams;
+    /** The stream now playing, or null (the stream control's). */
+    private final ReadOnlyObjectProperty<NetStream> stream;
     private final ReadOnlyObjectWrapper<PlayerState> state = new ReadOnlyObjectWrapper<>(this, "state", PlayerState.IDLE);
     private final ReadOnlyObjectWrapper<MediaAddress> address = new ReadOnlyObjectWrapper<>(this, "address");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
     private final ReadOnlyDoubleWrapper time = new ReadOnlyDoubleWrapper(this, "time");
     private final ReadOnlyDoubleWrapper duration = new ReadOnlyDoubleWrapper(this, "duration", -1);
-    private final ReadOnlyDoubleWrapper bufferLength = new ReadOnlyDoubleWrapper(this, "bufferLength");
-    private final ReadOnlyDoubleWrapper bufferTime = new ReadOnlyDoubleWrapper(this, "bufferTime", DEFAULT_BUFFER_TIME);
-    private final ReadOnlyDoubleWrapper loadedFraction = new ReadOnlyDoubleWrapper(this, "loadedFraction");
-    private final ReadOnlyLongWrapper bytesLoaded = new ReadOnlyLongWrapper(this, "bytesLoaded");
-    private final ReadOnlyLongWrapper bytesTotal = new ReadOnlyLongWrapper(this, "bytesTotal");
-    private final ReadOnlyDoubleWrapper fps = new ReadOnlyDoubleWrapper(this, "fps");
-    private final ReadOnlyLongWrapper droppedFrames = new ReadOnlyLongWrapper(this, "droppedFrames");
-    private final ReadOnlyLongWrapper lateFrames = new ReadOnlyLongWrapper(this, "lateFrames");
-    private final ReadOnlyLongWrapper replacedFrames = new ReadOnlyLongWrapper(this, "replacedFrames");
-    private final ReadOnlyBooleanWrapper audioOnly = new ReadOnlyBooleanWrapper(this, "audioOnly");
-    private final ReadOnlyStringWrapper audioCodec = new ReadOnlyStringWrapper(this, "audioCodec", "");
-    private final ReadOnlyDoubleWrapper audioPeakDbfs = new ReadOnlyDoubleWrapper(this, "audioPeakDbfs",
-            Double.NEGATIVE_INFINITY);
-    private final ReadOnlyDoubleWrapper audioRmsDbfs = new ReadOnlyDoubleWrapper(this, "audioRmsDbfs",
-            Double.NEGATIVE_INFINITY);
-    /** Measures what the stream now playing writes to its sound output. */
-    private LevelTap levelTap;
-    private final ReadOnlyLongWrapper decodeErrors = new ReadOnlyLongWrapper(this, "decodeErrors");
-    private final ReadOnlyDoubleWrapper volume = new ReadOnlyDoubleWrapper(this, "volume", 1.0);
-    private final ReadOnlyBooleanWrapper muted = new ReadOnlyBooleanWrapper(this, "muted");
-    private final javafx.beans.property.ReadOnlyStringWrapper audioDevice = new javafx.beans.property.ReadOnlyStringWrapper(
-            this, "audioDevice", org.netstreamfx.player.sink.AudioOutputs.SYSTEM_DEFAULT);
     private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>(this, "notice");
     private final ObservableList<NetStatusEvent> events = FXCollections.observableArrayList();
     private final ObservableList<NetStatusEvent> eventsView = FXCollections.unmodifiableObservableList(events);
@@ -120,21 +87,15 @@ public final class PlayerViewModel {
      * @param recent      the recent items list this player adds to
      */
     public PlayerViewModel(Executor callbacks, Supplier<AudioSink> audioSinks, RecentItems recent) {
-        this.callbacks = callbacks;
-        this.audioSinks = audioSinks;
+        streams = new StreamControl(this, callbacks, this::onConnectionStatus);
+        stream = streams.stream();
+        recording = new PlayerRecording(notice::set, streams.closer());
+        audio = new AudioControl(this, audioSinks, stream::get);
         this.recent = recent;
         poll = new Timeline(new KeyFrame(POLL_INTERVAL, e -> poll()));
         poll.setCycleCount(Animation.INDEFINITE);
         poll.play();
-        abPoll.setCycleCount(Animation.INDEFINITE);
-        ab.bProperty().addListener((o, was, now) -> {
-            if (Double.isNaN(now.doubleValue())) {
-                abPoll.stop();
-            } else {
-                abPoll.play();
-            }
-        });
-        playlist.entries().addListener((javafx.collections.ListChangeListener<Playlist.Entry>) c -> updateTitle());
+        playlist().entries().addListener((javafx.collections.ListChangeListener<Playlist.Entry>) c -> updateTitle());
     }
 
     // Commands.
@@ -162,7 +123,7 @@ public final class PlayerViewModel {
                     StatusAdvice.adviceFor(NetStatusCode.NETSTREAM_PLAY_STREAMNOTFOUND.code(), StatusLevel.ERROR, null)));
             return;
         }
-        playlist.replace(List.of(a));
+        playlist().replace(List.of(a));
         playItem(0, options);
     }
     /**
@@ -189,44 +150,34 @@ public final class PlayerViewModel {
                     StatusAdvice.adviceFor(NetStatusCode.NETSTREAM_PLAY_STREAMNOTFOUND.code(), StatusLevel.ERROR, null)));
             return;
         }
-        playlist.replace(parsed);
+        playlist().replace(parsed);
         playItem(0);
     }
 
     /** Plays item {@code index} of the playlist (a double-click in the list; clears its failed mark). */
     public void playAt(int index) {
-        if (index >= 0 && index < playlist.size()) {
-            playItem(index);
-        }
+        playlists.playAt(index);
     }
 
     /** Plays the next item (N); after the last, the first with loop all. */
     public void playNext() {
-        int i = playlist.nextIndex(loopMode.get() == LoopMode.ALL);
-        if (i >= 0) {
-            playItem(i);
-        }
+        playlists.playNext();
     }
 
     /** Plays the item before (P); before the first, the last with loop all, else this one from its start. */
     public void playPrevious() {
-        int i = playlist.previousIndex(loopMode.get() == LoopMode.ALL);
-        if (i >= 0) {
-            playItem(i);
-        } else if (duration.get() > 0 && stream.get() != null) {
-            seek(0);
-        }
+        playlists.playPrevious();
     }
 
     /** Removes item {@code index} from the playlist (Delete in the list); what plays goes on. */
     public void removeAt(int index) {
-        playlist.remove(index);
+        playlist().remove(index);
         updateTitle();
     }
 
     /** Off → loop one → loop all → off (R). */
     public void cycleLoopMode() {
-        loopMode.set(loopMode.get().next());
+        playlists.cycleLoopMode();
     }
 
     /**
@@ -234,21 +185,7 @@ public final class PlayerViewModel {
      * Only on media with a duration (not live); a new open clears it.
      */
     public void cycleABRepeat() {
-        if (!(duration.get() > 0) || stream.get() == null) {
-            postNotice(new Notice("NetStreamFX.ABRepeat.Unavailable", StatusLevel.WARNING,
-                    "A–B repeat needs a file or a recorded stream with a duration.",
-                    "Open a file, then press B at A and again at B."));
-            return;
-        }
-        if (!ab.press(time.get())) {
-            postNotice(new Notice("NetStreamFX.ABRepeat.TooShort", StatusLevel.WARNING,
-                    "B must be at least " + ABRepeat.MIN_SPAN_S + " s away from A.",
-                    "Let it play a little further, then press B again."));
-            return;
-        }
-        // Just set B where the playhead is: that is a crossing, so the range starts over from A
-        // now (as mpv does); otherwise the check goes on from here.
-        abLastTime = ab.complete() ? ab.a() : time.get();
+        playlists.cycleABRepeat();
     }
 
     /** Shows {@code n} in the notice bar (a snapshot saved, a skipped item…); null hides it. */
@@ -256,16 +193,17 @@ public final class PlayerViewModel {
         notice.set(n);
     }
 
-    private void playItem(int index) {
+    void playItem(int index) {
         playItem(index, null);
     }
 
     private void playItem(int index, UrlOptions options) {
-        skipTimer.stop();
-        playlist.setCurrent(index);
-        Playlist.Entry e = playlist.currentEntry();
-        e.setFailed(false);
-        play(e.media(), true, options);
+        play(playlists.select(index), true, options);
+    }
+
+    /** Playing or buffering, and no seek under way (A–B repeat checks only then). */
+    boolean playingAndNotSeeking() {
+        return Double.isNaN(seekTarget) && (phase == PlayerState.PLAYING || phase == PlayerState.BUFFERING);
     }
 
     /**
@@ -277,13 +215,10 @@ public final class PlayerViewModel {
         notice.set(null);
         address.set(a);
         updateTitle();
-        if (newItem) {
-            ab.clear();
-        }
-        abLastTime = Double.NaN;
+        playlists.opening(newItem);
         rememberUntilFailure(a);
         resetFigures();
-        useOptions(a, options);
+        urls.use(a, options);
         if (a.kind() == MediaAddress.Kind.RTMP) {
             connectRtmp(a);
         } else {
@@ -299,11 +234,8 @@ public final class PlayerViewModel {
             }
             case ENDED, FAILED -> {
                 if (address.get() != null) {
-                    Playlist.Entry e = playlist.currentEntry();
-                    if (e != null) {
-                        e.setFailed(false);
-                    }
-                    play(address.get(), true, urlOptions.get());
+                    playlists.clearCurrentFailed();
+                    play(address.get(), true, urls.urlOptions().get());
                 }
             }
             default -> {
@@ -337,29 +269,21 @@ public final class PlayerViewModel {
 
     /** 0 to 1; moving the volume unmutes. */
     public void setVolume(double v) {
-        volume.set(Math.max(0, Math.min(1, v)));
-        muted.set(false);
-        applyVolume();
+        audio.setVolume(v);
     }
 
     /** ↑: the volume up by {@link #VOLUME_STEP}, at most 1; unmutes, as {@link #setVolume} does. */
     public void volumeUp() {
-        setVolume(stepped(volume.get() + VOLUME_STEP));
+        audio.volumeUp();
     }
 
     /** ↓: the volume down by {@link #VOLUME_STEP}, at least 0; unmutes, as {@link #setVolume} does. */
     public void volumeDown() {
-        setVolume(stepped(volume.get() - VOLUME_STEP));
-    }
-
-    /** Rounded to the step's hundredths, so ten steps down from 1 land on 0, not 1e-16. */
-    private static double stepped(double v) {
-        return Math.round(v * 100) / 100.0;
+        audio.volumeDown();
     }
 
     public void toggleMute() {
-        muted.set(!muted.get());
-        applyVolume();
+        audio.toggleMute();
     }
 
     /**
@@ -368,11 +292,9 @@ public final class PlayerViewModel {
      * the new output from where it was; a live stream is played again.
      */
     public void setAudioDevice(String id) {
-        String chosen = id == null || id.isBlank() ? org.netstreamfx.player.sink.AudioOutputs.SYSTEM_DEFAULT : id;
-        if (chosen.equals(audioDevice.get())) {
+        if (!audio.setDevice(id)) {
             return;
         }
-        audioDevice.set(chosen);
         NetStream ns = stream.get();
         MediaAddress a = address.get();
         PlayerState s = state.get();
@@ -381,43 +303,24 @@ public final class PlayerViewModel {
         }
         double at = time.get();
         boolean seekable = duration.get() > 0;
-        play(a, false, urlOptions.get());
+        play(a, false, urls.urlOptions().get());
         if (seekable && at > 0) {
             seek(at);
         }
     }
 
     public javafx.beans.property.ReadOnlyStringProperty audioDeviceProperty() {
-        return audioDevice.getReadOnlyProperty();
+        return audio.audioDevice();
     }
 
     /** Sets bufferTime in seconds; returns false (and changes nothing) outside 0..MAX_BUFFER_TIME. */
     public boolean setBufferTime(double seconds) {
-        if (!(seconds >= 0 && seconds <= MAX_BUFFER_TIME)) {
-            return false;
-        }
-        bufferTime.set(seconds);
-        NetStream ns = stream.get();
-        if (ns != null) {
-            ns.setBufferTime(seconds);
-        }
-        UrlOptions o = urlOptions.get();
-        if (o != null && o.bufferTime() != seconds) {
-            // The bufferTime chosen while an rtmp(s) URL plays is that URL's from now on.
-            urlOptions.set(o.withBufferTime(seconds));
-            if (rememberOptions) {
-                urlOptionsMemory.remember(address.get().address(), urlOptions.get());
-            }
-        }
-        if (o == null || !rememberOptions) {
-            playerBufferTime = seconds; // a URL without options of its own follows the player's
-        }
-        return true;
+        return urls.setBufferTime(seconds, stream.get(), address.get());
     }
 
     /** Raw RTMP control traffic of every RTMP connection opened from now on (for the Tester). */
     public void addRtmpControlListener(RtmpControlListener l) {
-        controlListeners.add(l);
+        streams.addControlListener(l);
     }
 
     public void dismissNotice() {
@@ -428,18 +331,15 @@ public final class PlayerViewModel {
     public void dispose() {
         poll.stop();
         recording.stop();
-        abPoll.stop();
-        skipTimer.stop();
-        closeStream();
-        closeConnection();
-        closer.shutdown();
+        playlists.dispose();
+        streams.dispose();
     }
 
     // Properties.
 
     /** The stream now playing (a Video node attaches to it), or null. */
     public ReadOnlyObjectProperty<NetStream> streamProperty() {
-        return stream.getReadOnlyProperty();
+        return stream;
     }
 
     public ReadOnlyObjectProperty<PlayerState> stateProperty() {
@@ -466,28 +366,28 @@ public final class PlayerViewModel {
     }
 
     public ReadOnlyDoubleProperty bufferLengthProperty() {
-        return bufferLength.getReadOnlyProperty();
+        return figures.bufferLength();
     }
 
     public ReadOnlyDoubleProperty bufferTimeProperty() {
-        return bufferTime.getReadOnlyProperty();
+        return urls.bufferTime();
     }
 
     /** bytesLoaded / bytesTotal, 0 while the size is unknown. */
     public ReadOnlyDoubleProperty loadedFractionProperty() {
-        return loadedFraction.getReadOnlyProperty();
+        return figures.loadedFraction();
     }
 
     public ReadOnlyLongProperty bytesLoadedProperty() {
-        return bytesLoaded.getReadOnlyProperty();
+        return figures.bytesLoaded();
     }
 
     public ReadOnlyLongProperty bytesTotalProperty() {
-        return bytesTotal.getReadOnlyProperty();
+        return figures.bytesTotal();
     }
 
     public ReadOnlyDoubleProperty fpsProperty() {
-        return fps.getReadOnlyProperty();
+        return figures.fps();
     }
 
     /**
@@ -499,12 +399,12 @@ public final class PlayerViewModel {
      * are not counted: they were never due.
      */
     public ReadOnlyLongProperty droppedFramesProperty() {
-        return droppedFrames.getReadOnlyProperty();
+        return figures.droppedFrames();
     }
 
     /** Frames of this play the engine decoded but did not present because they were late. */
     public ReadOnlyLongProperty lateFramesProperty() {
-        return lateFrames.getReadOnlyProperty();
+        return figures.lateFrames();
     }
 
     /**
@@ -512,7 +412,7 @@ public final class PlayerViewModel {
      * replaced them before the next pulse (the UI thread was busy); from {@link #countReplacedFrames}.
      */
     public ReadOnlyLongProperty replacedFramesProperty() {
-        return replacedFrames.getReadOnlyProperty();
+        return figures.replacedFrames();
     }
 
     /**
@@ -521,35 +421,12 @@ public final class PlayerViewModel {
      * stream); it becomes part of {@link #droppedFramesProperty()}.
      */
     public void countReplacedFrames(javafx.beans.value.ObservableNumberValue replaced) {
-        replacedSource = replaced;
-        replaced.addListener((o, was, now) -> {
-            if (now.longValue() < replacedBase) {
-                replacedBase = 0; // the picture's count started again (a new stream)
-            }
-            setReplaced(now.longValue() - replacedBase);
-        });
-        setReplaced(replaced.longValue());
-    }
-
-    /** Each play counts from 0, also one the engine starts again on the same stream (a reconnect). */
-    private void restartReplacedCount() {
-        replacedBase = replacedSource == null ? 0 : replacedSource.longValue();
-        setReplaced(0);
-    }
-
-    private void setReplaced(long n) {
-        replacedFrames.set(n);
-        droppedFrames.set(lateFrames.get() + n);
-    }
-
-    private void setLate(long n) {
-        lateFrames.set(n);
-        droppedFrames.set(n + replacedFrames.get());
+        figures.countReplacedFrames(replaced);
     }
 
     /** The stream playing has sound and no picture (known from NetStream.Play.Start on). */
     public ReadOnlyBooleanProperty audioOnlyProperty() {
-        return audioOnly.getReadOnlyProperty();
+        return figures.audioOnly();
     }
 
     /**
@@ -557,7 +434,7 @@ public final class PlayerViewModel {
      * stream's track info (or its onMetaData); "" before NetStream.Play.Start or without sound.
      */
     public ReadOnlyStringProperty audioCodecProperty() {
-        return audioCodec.getReadOnlyProperty();
+        return figures.audioCodec();
     }
 
     /**
@@ -565,24 +442,24 @@ public final class PlayerViewModel {
      * nothing plays), measured on the PCM written to the sound output, before the volume.
      */
     public ReadOnlyDoubleProperty audioPeakDbfsProperty() {
-        return audioPeakDbfs.getReadOnlyProperty();
+        return figures.audioPeakDbfs();
     }
 
     /** The RMS level of the sound being played over the last 0.1 s, in dBFS, as the peak. */
     public ReadOnlyDoubleProperty audioRmsDbfsProperty() {
-        return audioRmsDbfs.getReadOnlyProperty();
+        return figures.audioRmsDbfs();
     }
 
     public ReadOnlyLongProperty decodeErrorsProperty() {
-        return decodeErrors.getReadOnlyProperty();
+        return figures.decodeErrors();
     }
 
     public ReadOnlyDoubleProperty volumeProperty() {
-        return volume.getReadOnlyProperty();
+        return audio.volume();
     }
 
     public ReadOnlyBooleanProperty mutedProperty() {
-        return muted.getReadOnlyProperty();
+        return audio.muted();
     }
 
     /** The warning or error the user should see now, or null. */
@@ -602,35 +479,16 @@ public final class PlayerViewModel {
     // Engine wiring (FX thread).
 
     private void playLocal(MediaAddress a) {
-        if (connection == null || !localConnection) {
-            closeStream();
-            closeConnection();
-            NetConnection nc = new NetConnection(callbacks);
-            connection = nc;
-            localConnection = true;
-            nc.addNetStatusListener(e -> onConnectionStatus(nc, e));
-            nc.connect(null);
-        }
-        // A new stream for each address: play() on a stream that is playing closes the old session
-        // first, which waits for its threads; closing happens on the closer thread instead.
-        closeStream();
-        NetStream ns = newStream(connection);
+        NetStream ns = newStream(streams.localConnection());
         setPhase(PlayerState.OPENING);
         ns.play(a.address());
     }
 
     private void connectRtmp(MediaAddress a) {
-        closeStream();
-        closeConnection();
-        NetConnection nc = new NetConnection(callbacks);
-        connection = nc;
-        localConnection = false;
-        nc.addNetStatusListener(e -> onConnectionStatus(nc, e));
-        controlListeners.forEach(nc::addRtmpControlListener);
+        NetConnection nc = streams.rtmpConnection();
         // The app reconnects after an unexpected close and plays on (each try is an event), with
         // the URL's silence timeout and trusted certificate.
-        UrlOptions o = urlOptions.get() != null ? urlOptions.get() : UrlOptions.defaults(playerBufferTime, playerBufferTimeMax);
-        o.applyTo(nc);
+        urls.currentOrDefaults().applyTo(nc);
         setPhase(PlayerState.CONNECTING);
         try {
             nc.connect(a.connectionUri());
@@ -642,30 +500,15 @@ public final class PlayerViewModel {
 
     private NetStream newStream(NetConnection nc) {
         NetStream ns = new NetStream(nc);
-        ns.setBufferTime(bufferTime.get());
+        urls.applyTo(ns);
         // The speed holds from one item to the next, as in VLC and mpv (a live stream plays at 1).
         ns.setPlaybackRate(playbackRate.get());
-        // This URL's own bufferTimeMax when it has options, else the player's.
-        if (urlOptions.get() != null) {
-            bufferTimeMax.set(urlOptions.get().bufferTimeMax());
-        }
-        ns.setBufferTimeMax(bufferTimeMax.get());
-        ns.setVolume(muted.get() ? 0 : volume.get());
-        ns.setAudioDevice(audioDevice.get());
-        // The app's own sink (tests) or the engine's default for the chosen output, behind a tap
-        // that measures the level for the audio-only display.
-        String device = audioDevice.get();
-        levelTap = new LevelTap(audioSinks != null ? audioSinks
-                : () -> new org.netstreamfx.player.sink.JavaSoundAudioSink(device));
-        ns.setAudioSink(levelTap);
+        audio.applyTo(ns, figures);
         ns.setClient(new NetStreamClient() {
             @Override
             public void onMetaData(Map<String, Object> info) {
                 if (ns == stream.get()) {
-                    metaData.set(java.util.Collections.unmodifiableMap(withoutNulls(info)));
-                }
-                if (ns == stream.get() && audioCodec.get().isEmpty() && info.get("audiocodecid") != null) {
-                    audioCodec.set(TrackText.fromMetaData(info));
+                    figures.onMetaData(info);
                 }
                 if (ns == stream.get() && duration.get() < 0 && info.get("duration") instanceof Number d
                         && d.doubleValue() > 0) {
@@ -674,17 +517,17 @@ public final class PlayerViewModel {
             }
         });
         ns.addNetStatusListener(e -> onStreamStatus(ns, e));
-        stream.set(ns);
+        streams.attach(ns);
         return ns;
     }
 
     private void onConnectionStatus(NetConnection nc, NetStatusEvent e) {
-        if (nc != connection) {
+        if (nc != streams.connection()) {
             return;
         }
         record(e);
         noteBufferingReason(e);
-        if (e.is(NetStatusCode.NETCONNECTION_CONNECT_SUCCESS) && !localConnection && address.get() != null) {
+        if (e.is(NetStatusCode.NETCONNECTION_CONNECT_SUCCESS) && !streams.local() && address.get() != null) {
             NetStream ns = newStream(nc);
             setPhase(PlayerState.OPENING);
             ns.play(address.get().streamName());
@@ -693,7 +536,7 @@ public final class PlayerViewModel {
         }
         showNotice(e);
         showReconnect(e);
-        afterFailure(e);
+        playlists.afterFailure(e);
     }
 
     private void onStreamStatus(NetStream ns, NetStatusEvent e) {
@@ -707,9 +550,7 @@ public final class PlayerViewModel {
             opened();
             paused = false;
             readDuration(ns.description());
-            readTracks(ns.description());
-            readDescription(ns.description());
-            restartReplacedCount();
+            figures.playStarted(ns.description());
             setPhase(PlayerState.BUFFERING);
         } else if (e.is(NetStatusCode.NETSTREAM_BUFFER_FULL)) {
             setPhase(PlayerState.PLAYING);
@@ -717,7 +558,7 @@ public final class PlayerViewModel {
             setPhase(PlayerState.BUFFERING);
         } else if (e.is(NetStatusCode.NETSTREAM_PLAY_STOP)) {
             setPhase(PlayerState.ENDED);
-            atEnd();
+            playlists.atEnd();
         } else if (e.is(NetStatusCode.NETSTREAM_PAUSE_NOTIFY)) {
             paused = true;
             updateState();
@@ -741,7 +582,7 @@ public final class PlayerViewModel {
             setPhase(PlayerState.FAILED);
         }
         showNotice(e);
-        afterFailure(e);
+        playlists.afterFailure(e);
     }
 
     private void showNotice(NetStatusEvent e) {
@@ -774,7 +615,9 @@ public final class PlayerViewModel {
     private void setPhase(PlayerState p) {
         if (p == PlayerState.FAILED) {
             forgetFailed();
-            failedNow |= phase != PlayerState.FAILED;
+            if (phase != PlayerState.FAILED) {
+                playlists.failed();
+            }
         }
         phase = p;
         if (p != PlayerState.PLAYING && p != PlayerState.BUFFERING) {
@@ -786,15 +629,6 @@ public final class PlayerViewModel {
     private void updateState() {
         boolean canPause = phase == PlayerState.PLAYING || phase == PlayerState.BUFFERING;
         state.set(paused && canPause ? PlayerState.PAUSED : phase);
-    }
-
-    private void readTracks(SourceDescription d) {
-        if (d == null) {
-            return;
-        }
-        var audio = d.track(org.netstreamfx.player.media.TrackKind.AUDIO);
-        audioOnly.set(audio.isPresent() && d.track(org.netstreamfx.player.media.TrackKind.VIDEO).isEmpty());
-        audio.ifPresent(t -> audioCodec.set(TrackText.of(t)));
     }
 
     private void readDuration(SourceDescription d) {
@@ -812,74 +646,22 @@ public final class PlayerViewModel {
         if (Double.isNaN(seekTarget) && phase != PlayerState.OPENING && phase != PlayerState.CONNECTING) {
             time.set(ns.time());
         }
-        checkABRepeat();
-        bufferLength.set(ns.bufferLength());
-        long loaded = ns.bytesLoaded();
-        long total = ns.bytesTotal();
-        bytesLoaded.set(loaded);
-        bytesTotal.set(total);
-        loadedFraction.set(total > 0 ? Math.min(1, (double) loaded / total) : 0);
-        NetStreamInfo info = ns.info();
-        fps.set(info.currentFps());
-        setLate(info.droppedFrames());
-        decodeErrors.set(info.decodeErrors());
-        avDriftMs.set(info.avDriftMs());
-        inputBitsPerSecond.set(inputRate.add(loaded, System.nanoTime()));
+        playlists.checkABRepeat();
+        figures.poll(ns, phase == PlayerState.PLAYING && !paused);
         seeking.set(!Double.isNaN(seekTarget));
-        readLevel();
         if (duration.get() < 0) {
             readDuration(ns.description());
         }
-        if (ns.description() != description.get() && ns.description() != null) {
-            // Over RTMP the server's Play.Start comes before the stream's first tags describe it.
-            readDescription(ns.description());
-        }
-    }
-
-    /** Falls by this much per poll when nothing new was played (a short decay, as meters do). */
-    private static final double LEVEL_FALL_DB = 6;
-
-    private void readLevel() {
-        LevelTap tap = levelTap;
-        LevelTap.Level l = tap == null ? LevelTap.Level.SILENT : tap.take();
-        if (l.rmsDbfs() > Double.NEGATIVE_INFINITY || phase != PlayerState.PLAYING || paused) {
-            audioPeakDbfs.set(l.peakDbfs());
-            audioRmsDbfs.set(l.rmsDbfs());
-        } else {
-            audioPeakDbfs.set(fall(audioPeakDbfs.get()));
-            audioRmsDbfs.set(fall(audioRmsDbfs.get()));
-        }
-    }
-
-    private static double fall(double dbfs) {
-        double d = dbfs - LEVEL_FALL_DB;
-        return d < -90 ? Double.NEGATIVE_INFINITY : d;
+        figures.readDescriptionIfNew(ns.description());
     }
 
     private void resetFigures() {
-        audioOnly.set(false);
-        audioCodec.set("");
-        audioPeakDbfs.set(Double.NEGATIVE_INFINITY);
-        audioRmsDbfs.set(Double.NEGATIVE_INFINITY);
         paused = false;
         seekTarget = Double.NaN;
         time.set(0);
         duration.set(-1);
-        bufferLength.set(0);
-        bytesLoaded.set(0);
-        bytesTotal.set(0);
-        loadedFraction.set(0);
-        fps.set(0);
-        setLate(0);
-        decodeErrors.set(0);
-        resetOverlayFigures();
-    }
-
-    private void applyVolume() {
-        NetStream ns = stream.get();
-        if (ns != null) {
-            ns.setVolume(muted.get() ? 0 : volume.get());
-        }
+        seeking.set(false);
+        figures.reset();
     }
 
     // ui-focus (issue 12): close what plays (Ctrl+W), and Recent holds only what opened.
@@ -887,17 +669,12 @@ public final class PlayerViewModel {
     /** Stops and closes what plays (Ctrl+W): the player is empty again, as at start. */
     public void close() {
         recording.stop();
-        closeStream();
-        closeConnection();
-        skipTimer.stop();
-        playlist.clear();
-        ab.clear();
+        streams.closeStream();
+        streams.closeConnection();
+        playlists.clear();
         notice.set(null);
         address.set(null);
-        urlOptions.set(null);
-        rememberOptions = false;
-        bufferTime.set(playerBufferTime);
-        bufferTimeMax.set(playerBufferTimeMax);
+        urls.use(null, null);
         title.set("");
         resetFigures();
         setPhase(PlayerState.IDLE);
@@ -927,166 +704,44 @@ public final class PlayerViewModel {
         }
     }
 
-    // playlist (issue 12): the list, loop modes, A–B repeat.
+    // playlist (issue 12): the list, loop modes, A–B repeat (PlaylistControl).
 
     /** How long a failed item's notice shows before the list moves on to the next item. */
     public static final Duration SKIP_DELAY = Duration.seconds(1.5);
-    /** How often the playhead is read against B while an A–B range is set (a tighter loop than the poll). */
-    private static final Duration AB_POLL_INTERVAL = Duration.millis(20);
-
-    private final Playlist playlist = new Playlist();
-    private final ReadOnlyObjectWrapper<LoopMode> loopMode = new ReadOnlyObjectWrapper<>(this, "loopMode", LoopMode.OFF);
-    private final ABRepeat ab = new ABRepeat();
-    private final Timeline abPoll = new Timeline(new KeyFrame(AB_POLL_INTERVAL, e -> checkABRepeat()));
-    private final javafx.animation.PauseTransition skipTimer = new javafx.animation.PauseTransition(SKIP_DELAY);
-    /** The playhead when A–B was last checked: a jump happens when it crosses B. */
-    private double abLastTime = Double.NaN;
-    /** The phase became FAILED during the event being handled. */
-    private boolean failedNow;
+    private final PlaylistControl playlists = new PlaylistControl(this);
 
     /** The items and which one plays (read-only: change it with open, openAll, playAt, removeAt…). */
     public Playlist playlist() {
-        return playlist;
+        return playlists.playlist();
     }
 
     public ReadOnlyObjectProperty<LoopMode> loopModeProperty() {
-        return loopMode.getReadOnlyProperty();
+        return playlists.loopModeProperty();
     }
 
     /** A failed item's notice is showing and the next item will play when it ends (tests). */
     boolean skipPending() {
-        return skipTimer.getStatus() == Animation.Status.RUNNING;
+        return playlists.skipPending();
     }
 
     /** The A–B range (NaN ends when unset) and its text, "A 0:03.2 – B 0:07.9". */
     public ABRepeat abRepeat() {
-        return ab;
+        return playlists.abRepeat();
     }
 
-    /** The title: the item's name, with its place in the list when there is more than one, "clip.mp4 · 3/12". */
+    /** The title: the item's name, with its place in the list when there is more than one. */
     private void updateTitle() {
-        MediaAddress a = address.get();
-        if (a == null) {
-            title.set("");
-            return;
-        }
-        int i = playlist.current();
-        title.set(playlist.size() > 1 && i >= 0 ? a.displayName() + " · " + (i + 1) + "/" + playlist.size()
-                : a.displayName());
-    }
-
-    /** At Play.Stop: A–B back to A, loop one, the next item, or round the list with loop all. */
-    private void atEnd() {
-        boolean seekable = duration.get() > 0;
-        Playlist.Entry e = playlist.currentEntry();
-        if (e != null) {
-            e.setLive(!seekable);
-        }
-        if (seekable && ab.complete()) {
-            replayFrom(ab.a());
-            return;
-        }
-        if (loopMode.get() == LoopMode.ONE) {
-            if (seekable) {
-                replayFrom(0);
-            }
-            return; // live streams never loop
-        }
-        int next = playlist.nextPlayable(loopMode.get() == LoopMode.ALL);
-        if (next < 0) {
-            return;
-        }
-        if (next == playlist.current()) {
-            replayFrom(0); // loop all over a list where only this item plays (never live: see nextPlayable)
-        } else {
-            playItem(next);
-        }
-    }
-
-    /** Plays the same stream again from {@code seconds}: a seek after Play.Stop plays on (no new open). */
-    private void replayFrom(double seconds) {
-        seek(seconds);
-        abLastTime = seconds;
-    }
-
-    /** After an error that failed the item: mark it, and after a short notice play the next one. */
-    private void afterFailure(NetStatusEvent e) {
-        if (!failedNow) {
-            return;
-        }
-        failedNow = false;
-        Playlist.Entry failed = playlist.currentEntry();
-        if (failed == null || playlist.size() <= 1) {
-            return;
-        }
-        failed.setFailed(true);
-        int next = playlist.nextPlayable(loopMode.get() == LoopMode.ALL);
-        if (next < 0 || next == playlist.current()) {
-            return; // nothing left that has not failed: the list stops here
-        }
-        Notice shown = notice.get();
-        Notice skipped = new Notice(e.code(), StatusLevel.WARNING,
-                shown != null ? shown.description() : e.description(),
-                "Skipped " + failed.title() + ": playing " + (next + 1) + "/" + playlist.size() + " next.");
-        notice.set(skipped);
-        Playlist.Entry then = playlist.entries().get(next);
-        skipTimer.setOnFinished(t -> {
-            int i = playlist.entries().indexOf(then); // the list may have changed meanwhile
-            if (i >= 0) {
-                playItem(i);
-                notice.set(skipped); // the open cleared it: it stays its time (a warning hides itself)
-            }
-        });
-        skipTimer.playFromStart();
-    }
-
-    /** Jumps back to A when the playhead crosses B (FX thread, from the poll and the A–B timer). */
-    private void checkABRepeat() {
-        NetStream ns = stream.get();
-        if (ns == null || !ab.complete() || !Double.isNaN(seekTarget)
-                || (phase != PlayerState.PLAYING && phase != PlayerState.BUFFERING)) {
-            return;
-        }
-        double now = ns.time();
-        double before = Double.isNaN(abLastTime) ? now : abLastTime;
-        abLastTime = now;
-        if (ab.crossedB(before, now)) {
-            replayFrom(ab.a());
-        }
-    }
-
-    // Closing waits for the engine's threads to end: never on the FX thread.
-
-    private void closeStream() {
-        NetStream ns = stream.get();
-        if (ns != null) {
-            stream.set(null);
-            closer.execute(ns::close);
-        }
-    }
-
-    private void closeConnection() {
-        NetConnection nc = connection;
-        connection = null;
-        if (nc != null) {
-            closer.execute(nc::close);
-        }
+        title.set(playlists.titleOf(address.get()));
     }
 
     // overlays (issue 12): what the stats overlay, the media info, the buffering spinner and the
-    // LIVE badge show, and the live catch-up (bufferTimeMax) setting.
+    // LIVE badge show (PlaybackFigures), and the live catch-up (bufferTimeMax) setting.
 
     /** The input bit rate is measured over this many seconds. */
-    static final int RATE_WINDOW_S = 5;
-    private final InputRate inputRate = new InputRate((int) (RATE_WINDOW_S * 1000 / POLL_INTERVAL.toMillis()) + 1);
-    private final WaitReason waitReason = new WaitReason();
+    static final int RATE_WINDOW_S = PlaybackFigures.RATE_WINDOW_S;
+    private final PlaybackFigures figures = new PlaybackFigures(this,
+            (int) (RATE_WINDOW_S * 1000 / POLL_INTERVAL.toMillis()));
 
-    private final ReadOnlyDoubleWrapper bufferTimeMax = new ReadOnlyDoubleWrapper(this, "bufferTimeMax");
-    private final ReadOnlyObjectWrapper<SourceDescription> description = new ReadOnlyObjectWrapper<>(this, "description");
-    private final ReadOnlyObjectWrapper<Map<String, Object>> metaData = new ReadOnlyObjectWrapper<>(this, "metaData", Map.of());
-    private final ReadOnlyBooleanWrapper live = new ReadOnlyBooleanWrapper(this, "live");
-    private final ReadOnlyDoubleWrapper avDriftMs = new ReadOnlyDoubleWrapper(this, "avDriftMs");
-    private final ReadOnlyDoubleWrapper inputBitsPerSecond = new ReadOnlyDoubleWrapper(this, "inputBitsPerSecond");
     private final ReadOnlyBooleanWrapper seeking = new ReadOnlyBooleanWrapper(this, "seeking");
 
     /**
@@ -1096,30 +751,11 @@ public final class PlayerViewModel {
      * 0..MAX_BUFFER_TIME.
      */
     public boolean setBufferTimeMax(double seconds) {
-        if (!(seconds >= 0 && seconds <= MAX_BUFFER_TIME)) {
-            return false;
-        }
-        bufferTimeMax.set(seconds);
-        NetStream ns = stream.get();
-        if (ns != null) {
-            ns.setBufferTimeMax(seconds);
-        }
-        UrlOptions o = urlOptions.get();
-        if (o != null && o.bufferTimeMax() != seconds) {
-            // As bufferTime: the bufferTimeMax chosen while an rtmp(s) URL plays is that URL's.
-            urlOptions.set(o.withBufferTimeMax(seconds));
-            if (rememberOptions) {
-                urlOptionsMemory.remember(address.get().address(), urlOptions.get());
-            }
-        }
-        if (o == null || !rememberOptions) {
-            playerBufferTimeMax = seconds; // a URL without options of its own follows the player's
-        }
-        return true;
+        return urls.setBufferTimeMax(seconds, stream.get(), address.get());
     }
 
     public ReadOnlyDoubleProperty bufferTimeMaxProperty() {
-        return bufferTimeMax.getReadOnlyProperty();
+        return urls.bufferTimeMax();
     }
 
     /**
@@ -1127,16 +763,13 @@ public final class PlayerViewModel {
      * 0 the default policy's bufferTime + max(1 s, bufferTime) (PlaybackCore.catchUpThresholdUs).
      */
     public double catchUpThreshold() {
-        double max = bufferTimeMax.get();
-        double bt = bufferTime.get();
-        return max > 0 ? max
-                : bt + Math.max(org.netstreamfx.player.playback.PlaybackCore.DEFAULT_LIVE_SLACK_US / 1e6, bt);
+        return urls.catchUpThreshold();
     }
 
     /** Goes to the newest data of the live stream playing (L); resumes it first when paused. */
     public void goToLive() {
         NetStream ns = stream.get();
-        if (ns == null || !live.get()) {
+        if (ns == null || !figures.live().get()) {
             return;
         }
         if (state.get() == PlayerState.PAUSED) {
@@ -1147,12 +780,12 @@ public final class PlayerViewModel {
 
     /** What the source found at Play.Start (container, tracks, container metadata), or null. */
     public ReadOnlyObjectProperty<SourceDescription> descriptionProperty() {
-        return description.getReadOnlyProperty();
+        return figures.description();
     }
 
     /** The latest onMetaData of the stream playing (the server's or the file's), empty before one. */
     public ReadOnlyObjectProperty<Map<String, Object>> metaDataProperty() {
-        return metaData.getReadOnlyProperty();
+        return figures.metaData();
     }
 
     /**
@@ -1160,12 +793,12 @@ public final class PlayerViewModel {
      * live latency policy (PlaybackSession.opened). Known from NetStream.Play.Start.
      */
     public ReadOnlyBooleanProperty liveProperty() {
-        return live.getReadOnlyProperty();
+        return figures.live();
     }
 
     /** How far the last picture shown was from the audio clock, ms (+ = late): NetStreamInfo.avDriftMs. */
     public ReadOnlyDoubleProperty avDriftMsProperty() {
-        return avDriftMs.getReadOnlyProperty();
+        return figures.avDriftMs();
     }
 
     /**
@@ -1174,7 +807,7 @@ public final class PlayerViewModel {
      * full, more while it fills).
      */
     public ReadOnlyDoubleProperty inputBitsPerSecondProperty() {
-        return inputBitsPerSecond.getReadOnlyProperty();
+        return figures.inputBitsPerSecond();
     }
 
     /** A seek is under way (until its Seek.Notify, InvalidTime or Failed). */
@@ -1188,64 +821,31 @@ public final class PlayerViewModel {
      * is pending (see {@link #reconnectText()} for its countdown); "" otherwise.
      */
     public ReadOnlyStringProperty bufferingReasonProperty() {
-        return waitReason.reasonProperty();
+        return figures.waitReason().reasonProperty();
     }
 
     /** A reconnect try is pending or under way (from Connect.Reconnecting to Reconnected or the end). */
     public boolean reconnecting() {
-        return waitReason.reconnecting();
+        return figures.waitReason().reconnecting();
     }
 
     /** "Reconnecting in n s (attempt k)" while a reconnect is pending, "Reconnecting (attempt k)" once it runs. */
     public String reconnectText() {
-        return waitReason.reconnectText(System.nanoTime());
+        return figures.waitReason().reconnectText(System.nanoTime());
     }
 
     private void noteBufferingReason(NetStatusEvent e) {
-        waitReason.note(e, System.nanoTime());
+        figures.noteWaitReason(e);
     }
 
-    private void readDescription(SourceDescription d) {
-        description.set(d);
-        live.set(d != null && d.durationUs() < 0 && !d.seekable());
-    }
+    // url-prefs (issue 12): each rtmp(s) URL's options (UrlOptionsControl), and recording what plays.
 
-    private void resetOverlayFigures() {
-        description.set(null);
-        metaData.set(Map.of());
-        live.set(false);
-        avDriftMs.set(0);
-        inputBitsPerSecond.set(0);
-        inputRate.reset();
-        seeking.set(false);
-        waitReason.reset();
-    }
-
-    private static Map<String, Object> withoutNulls(Map<String, Object> m) {
-        Map<String, Object> copy = new java.util.LinkedHashMap<>();
-        m.forEach((k, v) -> {
-            if (k != null && v != null) {
-                copy.put(k, v);
-            }
-        });
-        return copy;
-    }
-
-    // url-prefs (issue 12): each rtmp(s) URL's options, and recording what plays.
-
-    private UrlOptionsMemory urlOptionsMemory = UrlOptionsMemory.NONE;
-    private final ReadOnlyObjectWrapper<UrlOptions> urlOptions = new ReadOnlyObjectWrapper<>(this, "urlOptions");
-    /** The options in use were chosen or recalled for this URL, so changes to them are kept. */
-    private boolean rememberOptions;
-    /** The bufferTime of files, downloads and URLs without options of their own. */
-    private double playerBufferTime = DEFAULT_BUFFER_TIME;
-    /** The bufferTimeMax of files, downloads and URLs without options of their own. */
-    private double playerBufferTimeMax;
-    private final PlayerRecording recording = new PlayerRecording(notice::set, closer);
+    private final UrlOptionsControl urls = new UrlOptionsControl(this);
+    private final PlayerRecording recording;
 
     /** Where each rtmp(s) URL's options are kept between opens (the app: its settings). */
     public void setUrlOptionsMemory(UrlOptionsMemory memory) {
-        urlOptionsMemory = memory == null ? UrlOptionsMemory.NONE : memory;
+        urls.setMemory(memory);
     }
 
     /**
@@ -1253,7 +853,7 @@ public final class PlayerViewModel {
      * defaults ({@link UrlOptions#defaults}) with the player's own bufferTime.
      */
     public UrlOptions optionsFor(String url) {
-        return urlOptionsMemory.recall(url).orElseGet(() -> UrlOptions.defaults(playerBufferTime, playerBufferTimeMax));
+        return urls.optionsFor(url);
     }
 
     /**
@@ -1262,53 +862,33 @@ public final class PlayerViewModel {
      * is this, or the bufferTime of the URL open now.
      */
     public double playerBufferTime() {
-        return playerBufferTime;
+        return urls.playerBufferTime();
     }
 
     /** The player's own bufferTimeMax (as {@link #playerBufferTime()} for bufferTime). */
     public double playerBufferTimeMax() {
-        return playerBufferTimeMax;
+        return urls.playerBufferTimeMax();
     }
 
     /** The options remembered for the rtmp(s) URL {@code url}, if any. */
     public java.util.Optional<UrlOptions> rememberedOptions(String url) {
-        return urlOptionsMemory.recall(url);
+        return urls.remembered(url);
     }
 
     /** The options of the rtmp(s) URL open now (its bufferTime follows the bufferTime field); null otherwise. */
     public ReadOnlyObjectProperty<UrlOptions> urlOptionsProperty() {
-        return urlOptions.getReadOnlyProperty();
+        return urls.urlOptions();
     }
 
     /** The NetConnection now in use, or null (tests read its RTMP options). */
     NetConnection connection() {
-        return connection;
-    }
-
-    private void useOptions(MediaAddress a, UrlOptions chosen) {
-        if (a.kind() != MediaAddress.Kind.RTMP) {
-            urlOptions.set(null);
-            rememberOptions = false;
-            bufferTime.set(playerBufferTime);
-            bufferTimeMax.set(playerBufferTimeMax);
-            return;
-        }
-        java.util.Optional<UrlOptions> recalled = chosen == null ? urlOptionsMemory.recall(a.address())
-                : java.util.Optional.of(chosen);
-        UrlOptions o = recalled.orElseGet(() -> UrlOptions.defaults(playerBufferTime, playerBufferTimeMax));
-        urlOptions.set(o);
-        rememberOptions = recalled.isPresent();
-        if (rememberOptions) {
-            urlOptionsMemory.remember(a.address(), o); // also the most recently used now
-        }
-        bufferTime.set(o.bufferTime());
-        bufferTimeMax.set(o.bufferTimeMax());
+        return streams.connection();
     }
 
     /** "Reconnecting (attempt k of n)…" while the connection comes back; cleared once it has. */
     private void showReconnect(NetStatusEvent e) {
         if (e.is(NetStatusCode.NSFX_CONNECT_RECONNECTING) && e.details() instanceof Number attempt) {
-            UrlOptions o = urlOptions.get();
+            UrlOptions o = urls.urlOptions().get();
             String of = o == null ? "" : " of " + o.reconnectTries();
             String why = e.description().contains(" after: ")
                     ? e.description().substring(e.description().indexOf(" after: ") + 8) : "";
