@@ -52,6 +52,15 @@ public final class TestMedia {
                 "-c:a", "aac", "-b:a", "64k", "-ac", "2"));
     }
 
+    /** 1.6 s of testsrc2 at 160x90, 25 fps, with a 440 Hz AAC tone, H.264 in MP4 (the playlist tests' clip). */
+    public static synchronized Path shortClip() {
+        return make("short-1.6s.mp4", List.of(
+                "-f", "lavfi", "-i", "testsrc2=s=160x90:r=25:d=1.6",
+                "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=44100:duration=1.6",
+                "-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p", "-g", "25",
+                "-c:a", "aac", "-b:a", "64k", "-shortest"));
+    }
+
     private static Path make(String name, List<String> args) {
         Path out = DIR.resolve(name).toAbsolutePath();
         if (Files.isRegularFile(out)) {

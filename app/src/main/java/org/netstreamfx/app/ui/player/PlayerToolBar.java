@@ -77,7 +77,7 @@ final class PlayerToolBar extends HBox {
         snapshot.disableProperty().bind(video.frameProperty().isNull());
         ToggleButton list = new ToggleButton();
         list.setId("playlist-toggle");
-        list.setGraphic(PlaylistIcons.LIST.node(18));
+        list.setGraphic(Icons.LIST.node(18));
         list.getStyleClass().add("icon-button");
         list.setTooltip(new Tooltip("Show the playlist (Ctrl+P)"));
         list.setFocusTraversable(false);

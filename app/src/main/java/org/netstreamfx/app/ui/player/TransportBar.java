@@ -58,11 +58,11 @@ final class TransportBar extends VBox {
         figures.setMinWidth(Region.USE_PREF_SIZE);
 
         Button previous = iconButton(Icons.PLAY, "Previous item (P)");
-        previous.setGraphic(PlaylistIcons.PREVIOUS.node(18));
+        previous.setGraphic(Icons.PREVIOUS.node(18));
         previous.setId("previous");
         previous.setOnAction(e -> vm.playPrevious());
         Button next = iconButton(Icons.PLAY, "Next item (N)");
-        next.setGraphic(PlaylistIcons.NEXT.node(18));
+        next.setGraphic(Icons.NEXT.node(18));
         next.setId("next");
         next.setOnAction(e -> vm.playNext());
         javafx.beans.binding.BooleanBinding several = Bindings.size(vm.playlist().entries()).greaterThan(1);
@@ -90,7 +90,7 @@ final class TransportBar extends VBox {
         loop.setOnAction(e -> vm.cycleLoopMode());
         Runnable show = () -> {
             LoopMode m = vm.loopModeProperty().get();
-            loop.setGraphic((m == LoopMode.ONE ? PlaylistIcons.REPEAT_ONE : PlaylistIcons.REPEAT).node(18));
+            loop.setGraphic((m == LoopMode.ONE ? Icons.REPEAT_ONE : Icons.REPEAT).node(18));
             loop.getTooltip().setText(m.text() + " (R)");
             loop.pseudoClassStateChanged(PseudoClass.getPseudoClass("on"), m != LoopMode.OFF);
         };
