@@ -129,8 +129,7 @@ class UrlOptionsFlowTest {
             assertTrue(p.durationSeconds() >= 1.0, "at least the 2 s watched, less a keyframe interval");
 
             // The options are in the settings, under the URL without its key, and on disk without it.
-            Fx.run(saver::saveNow);
-            AppSettings next = awaitSaved(plain);
+            AppSettings next = saveAndReadBack(plain);
             assertEquals(Optional.of(new UrlOptions(3, 5, null, 0.5, 2.5)), next.urlOptions(plain, 1.0));
             String raw = new String(Files.readAllBytes(next.file()), StandardCharsets.ISO_8859_1);
             assertFalse(raw.contains("secret") || raw.contains("key="), "no key on disk");
@@ -202,18 +201,20 @@ class UrlOptionsFlowTest {
         clickButton(robot, "Cancel");
     }
 
-    private AppSettings awaitSaved(String url) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (true) {
-            AppSettings next = new AppSettings(SharedObjectStore.at(store), Runnable::run);
-            if (next.urlOptions(url, 1.0).isPresent()) {
-                return next;
+    /** Saves the settings, waits for their Flush.Success, and reads them back from the store. */
+    private AppSettings saveAndReadBack(String url) throws InterruptedException {
+        java.util.concurrent.CountDownLatch flushed = new java.util.concurrent.CountDownLatch(1);
+        settings.addNetStatusListener(e -> {
+            if (e.is(org.netstreamfx.player.net.NetStatusCode.SHAREDOBJECT_FLUSH_SUCCESS)) {
+                flushed.countDown();
             }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the settings were not written with the options of " + url);
-            }
-            Thread.sleep(50);
-        }
+        });
+        Fx.run(saver::saveNow);
+        assertTrue(flushed.await(WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS),
+                "the settings were not flushed");
+        AppSettings next = new AppSettings(SharedObjectStore.at(store), Runnable::run);
+        assertTrue(next.urlOptions(url, 1.0).isPresent(), "the settings were written without the options of " + url);
+        return next;
     }
 
     private void openDialog(FxRobot robot) {

@@ -49,12 +49,12 @@ class DroppedFramesTest {
         Fx.waitUntil("frames on screen", WAIT, () -> app.playerView.video().framesShownProperty().get() >= 10,
                 this::codes);
         // A busy UI thread: pictures delivered meanwhile are replaced before the screen takes them.
-        Fx.run(() -> sleep(1500));
+        Fx.run(() -> sleep(1500)); // the cause under test, not a wait
         Fx.waitUntil("replaced frames counted", WAIT,
                 () -> app.playerView.video().framesDroppedProperty().get() >= 20, this::codes);
-        Fx.run(() -> sleep(150)); // lets a poll of the engine's figures happen after the count
-        Fx.waitUntil("the player's figure and the tester's agree", WAIT,
-                () -> playerFigure() == testerFigure(),
+        // The figures are polled from the engine: wait for a poll that has the replaced frames in it.
+        Fx.waitUntil("the player's figure has the replaced frames and the tester's agrees", WAIT,
+                () -> playerFigure() >= 20 && playerFigure() == testerFigure(),
                 () -> "player " + playerFigure() + ", tester " + testerFigure());
         long before = Fx.call(this::playerFigure);
         assertTrue(before >= 20, "the replaced frames are in the figure: " + before);
