@@ -45,14 +45,10 @@ public final class StatsOverlay extends Label {
         setFocusTraversable(false);
         // As tall as its lines, as wide as its longest line but never over the centre: at most 45 %
         // of the picture's width (longer lines end in "…"; see computeMaxWidth). The StackPane it
-        // sits in would otherwise stretch it to its maximum, or squeeze it under its text.
+        // sits in would otherwise stretch it to its maximum, or squeeze it under its text. The
+        // parent asks for the maximum each time it lays its children out, so a resize is followed.
         setMinHeight(Region.USE_PREF_SIZE);
         setMaxHeight(Region.USE_PREF_SIZE);
-        parentProperty().addListener((o, was, now) -> {
-            if (now instanceof Region r) {
-                r.widthProperty().addListener((w, a, b) -> requestLayout());
-            }
-        });
         StackPane.setAlignment(this, Pos.TOP_LEFT);
         StackPane.setMargin(this, new Insets(8));
         setVisible(false);

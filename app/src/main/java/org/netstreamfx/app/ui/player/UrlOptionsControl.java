@@ -98,12 +98,12 @@ final class UrlOptionsControl {
         bufferTimeMax.set(o.bufferTimeMax());
     }
 
-    /** A new stream gets the buffer settings in use (this URL's own bufferTimeMax when it has options). */
+    /**
+     * A new stream gets the buffer settings in use: {@link #use} set them from the URL's options
+     * (or the player's own), and the setters keep the options in step.
+     */
     void applyTo(NetStream ns) {
         ns.setBufferTime(bufferTime.get());
-        if (urlOptions.get() != null) {
-            bufferTimeMax.set(urlOptions.get().bufferTimeMax());
-        }
         ns.setBufferTimeMax(bufferTimeMax.get());
     }
 
