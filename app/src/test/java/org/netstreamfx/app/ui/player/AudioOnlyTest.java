@@ -56,7 +56,9 @@ class AudioOnlyTest {
         Fx.waitUntil("PLAYING", WAIT, () -> vm.stateProperty().get() == PlayerState.PLAYING, this::codes);
         Fx.waitUntil("a level", WAIT, () -> vm.audioRmsDbfsProperty().get() > -30, this::codes);
         Fx.run(() -> {
-            Label open = robot.lookup(".placeholder-title").queryAllAs(Label.class).stream()
+            // This view's own label: robot.lookup searches every window, and an earlier test's
+            // empty player may still be open.
+            Label open = robot.from(view).lookup(".placeholder-title").queryAllAs(Label.class).stream()
                     .filter(l -> l.getText().equals("Open a file or a URL")).findFirst().orElseThrow();
             assertFalse(shown(open), "the empty player's invitation is not shown while a file plays");
             Node pane = view.lookup("#audio-only");
