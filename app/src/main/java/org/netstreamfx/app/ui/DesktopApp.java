@@ -23,7 +23,7 @@ import org.netstreamfx.app.ui.tester.ExportPicker;
 import org.netstreamfx.app.ui.tester.FaultInjection;
 import org.netstreamfx.app.ui.tester.TesterViewModel;
 import org.netstreamfx.capture.device.Devices;
-import org.netstreamfx.player.net.SharedObjectStore;
+import org.netstreamfx.player.sharedobject.SharedObjectStore;
 
 /**
  * Starts JavaFX (without an Application subclass, so the command line runs without it), opens the

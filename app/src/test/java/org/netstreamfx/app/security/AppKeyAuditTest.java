@@ -44,8 +44,8 @@ import org.netstreamfx.app.ui.tester.TesterViewModel;
 import org.netstreamfx.capture.device.CameraDiscovery;
 import org.netstreamfx.capture.device.Devices;
 import org.netstreamfx.player.net.NetStatusEvent;
-import org.netstreamfx.player.net.SharedObject;
-import org.netstreamfx.player.net.SharedObjectStore;
+import org.netstreamfx.player.sharedobject.SharedObject;
+import org.netstreamfx.player.sharedobject.SharedObjectStore;
 import org.netstreamfx.player.sink.NullAudioSink;
 import org.testfx.api.FxToolkit;
 

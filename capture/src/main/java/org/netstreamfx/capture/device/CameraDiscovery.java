@@ -18,7 +18,7 @@ import org.bytedeco.ffmpeg.avformat.AVInputFormat;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.FrameGrabber;
 import org.bytedeco.javacpp.PointerPointer;
-import org.netstreamfx.player.source.FfmpegLog;
+import org.netstreamfx.player.ffmpeg.FfmpegLog;
 
 /**
  * Finds real cameras with FFmpeg's device listing ({@code avdevice_list_input_sources}) for the

@@ -9,7 +9,7 @@ import org.bytedeco.ffmpeg.global.avfilter;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.FrameGrabber;
 import org.netstreamfx.capture.device.DeviceException.Reason;
-import org.netstreamfx.player.source.FfmpegLog;
+import org.netstreamfx.player.ffmpeg.FfmpegLog;
 
 /** Opens JavaCV grabbers that deliver BGRA, and turns FFmpeg's failures into {@link DeviceException}s. */
 final class FfmpegGrabbers {

@@ -8,7 +8,7 @@ import java.util.Locale;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.FrameGrabber;
 import org.netstreamfx.capture.device.DeviceException.Reason;
-import org.netstreamfx.player.source.FfmpegLog;
+import org.netstreamfx.player.ffmpeg.FfmpegLog;
 
 /**
  * The screen as a camera, as OBS's display capture: FFmpeg's {@code x11grab} on Linux/X11,

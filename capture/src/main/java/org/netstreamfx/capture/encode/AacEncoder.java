@@ -1,6 +1,6 @@
 package org.netstreamfx.capture.encode;
 
-import org.netstreamfx.player.source.FfmpegErrors;
+import org.netstreamfx.player.ffmpeg.FfmpegErrors;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_FLAG_GLOBAL_HEADER;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_PROFILE_AAC_LOW;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
@@ -31,7 +31,7 @@ import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.bytedeco.javacpp.PointerPointer;
-import org.netstreamfx.player.source.FfmpegLog;
+import org.netstreamfx.player.ffmpeg.FfmpegLog;
 
 /**
  * AAC-LC encoding with FFmpeg's native {@code aac} encoder: interleaved 16-bit PCM in, raw AAC

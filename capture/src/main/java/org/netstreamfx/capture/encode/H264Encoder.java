@@ -1,6 +1,6 @@
 package org.netstreamfx.capture.encode;
 
-import org.netstreamfx.player.source.FfmpegErrors;
+import org.netstreamfx.player.ffmpeg.FfmpegErrors;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_FLAG_GLOBAL_HEADER;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_PROFILE_H264_CONSTRAINED_BASELINE;
@@ -33,7 +33,7 @@ import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.bytedeco.javacpp.PointerPointer;
-import org.netstreamfx.player.source.FfmpegLog;
+import org.netstreamfx.player.ffmpeg.FfmpegLog;
 
 /**
  * H.264 encoding through libavcodec: BGRA or YUV 4:2:0 pictures stamped with their capture time

@@ -1,6 +1,6 @@
 package org.netstreamfx.capture.encode;
 
-import org.netstreamfx.player.source.FfmpegErrors;
+import org.netstreamfx.player.ffmpeg.FfmpegErrors;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_BGRA;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;

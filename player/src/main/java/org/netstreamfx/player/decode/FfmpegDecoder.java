@@ -31,7 +31,7 @@ import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.PointerPointer;
 import org.netstreamfx.player.media.MediaPacket;
 import org.netstreamfx.player.media.TrackFormat;
-import org.netstreamfx.player.source.FfmpegErrors;
+import org.netstreamfx.player.ffmpeg.FfmpegErrors;
 
 /**
  * The libavcodec send/receive loop shared by the audio and video decoders: opens the decoder from
@@ -64,7 +64,7 @@ public abstract class FfmpegDecoder implements AutoCloseable {
      */
     protected FfmpegDecoder(TrackFormat format, int threads, boolean lowDelay) throws DecoderException {
         this.format = format;
-        org.netstreamfx.player.source.FfmpegLog.configure();
+        org.netstreamfx.player.ffmpeg.FfmpegLog.configure();
         AVCodec codec = avcodec_find_decoder(format.codec().ffmpegId());
         if (codec == null || codec.isNull()) {
             throw new DecoderException(describe() + ": this FFmpeg build has no " + format.codec().displayName() + " decoder");

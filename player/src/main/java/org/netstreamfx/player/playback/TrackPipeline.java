@@ -279,7 +279,7 @@ public final class TrackPipeline<F extends TimedFrame> implements TrackOutput<F>
             errors = ++decodeErrors;
             out = framesOut;
         }
-        String why = org.netstreamfx.player.source.FfmpegErrors.describe(rc);
+        String why = org.netstreamfx.player.ffmpeg.FfmpegErrors.describe(rc);
         if (errors == 1) {
             problems.decodeError(decoder.describe() + ": a packet at " + (sp.ptsUs() / 1e6)
                     + " s could not be decoded (" + why + "); skipping it");

@@ -45,8 +45,8 @@ import org.bytedeco.javacpp.BytePointer;
 import org.netstreamfx.player.media.MediaPacket;
 import org.netstreamfx.player.media.TrackFormat;
 import org.netstreamfx.player.media.TrackKind;
-import org.netstreamfx.player.source.FfmpegErrors;
-import org.netstreamfx.player.source.FfmpegLog;
+import org.netstreamfx.player.ffmpeg.FfmpegErrors;
+import org.netstreamfx.player.ffmpeg.FfmpegLog;
 
 /**
  * Records to fragmented MP4 (ISO/IEC 14496-12, 8.8: movie fragments) with FFmpeg's mp4 muxer and

@@ -22,7 +22,7 @@ import org.bytedeco.ffmpeg.avfilter.AVFilterGraph;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.Pointer;
-import org.netstreamfx.player.source.FfmpegErrors;
+import org.netstreamfx.player.ffmpeg.FfmpegErrors;
 
 /**
  * Plays 16-bit interleaved audio faster or slower without changing its pitch, through FFmpeg's

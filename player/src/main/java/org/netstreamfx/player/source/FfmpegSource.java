@@ -1,5 +1,7 @@
 package org.netstreamfx.player.source;
 
+import org.netstreamfx.player.ffmpeg.FfmpegErrors;
+import org.netstreamfx.player.ffmpeg.FfmpegLog;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_DATA_SKIP_SAMPLES;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;

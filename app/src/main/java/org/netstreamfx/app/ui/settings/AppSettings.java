@@ -10,8 +10,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.netstreamfx.app.ui.player.UrlOptions;
 import org.netstreamfx.player.net.NetStatusListener;
-import org.netstreamfx.player.net.SharedObject;
-import org.netstreamfx.player.net.SharedObjectStore;
+import org.netstreamfx.player.sharedobject.SharedObject;
+import org.netstreamfx.player.sharedobject.SharedObjectStore;
 
 /**
  * The app's settings, kept the Flash way in the local SharedObject {@value #OBJECT_NAME} of a

@@ -27,8 +27,8 @@ import org.netstreamfx.app.ui.settings.PublisherPrefs;
 import org.netstreamfx.capture.device.CameraDiscovery;
 import org.netstreamfx.capture.device.Devices;
 import org.netstreamfx.player.net.NetStatusEvent;
-import org.netstreamfx.player.net.SharedObject;
-import org.netstreamfx.player.net.SharedObjectStore;
+import org.netstreamfx.player.sharedobject.SharedObject;
+import org.netstreamfx.player.sharedobject.SharedObjectStore;
 import org.testfx.api.FxToolkit;
 
 /** The publisher's view-model without a server: fields, masking, settings, devices, a refused connection. */

@@ -18,8 +18,8 @@ import org.netstreamfx.app.ui.Fx;
 import org.netstreamfx.app.ui.player.PlayerViewModel;
 import org.netstreamfx.app.ui.player.RecentItems;
 import org.netstreamfx.player.net.NetStatusEvent;
-import org.netstreamfx.player.net.SharedObject;
-import org.netstreamfx.player.net.SharedObjectStore;
+import org.netstreamfx.player.sharedobject.SharedObject;
+import org.netstreamfx.player.sharedobject.SharedObjectStore;
 import org.netstreamfx.player.sink.NullAudioSink;
 import org.testfx.api.FxToolkit;
 

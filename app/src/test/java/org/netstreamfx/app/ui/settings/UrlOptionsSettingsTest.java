@@ -17,8 +17,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.netstreamfx.app.ui.player.UrlOptions;
-import org.netstreamfx.player.net.SharedObject;
-import org.netstreamfx.player.net.SharedObjectStore;
+import org.netstreamfx.player.sharedobject.SharedObject;
+import org.netstreamfx.player.sharedobject.SharedObjectStore;
 
 /** Each rtmp(s) URL's options in the settings: kept without secrets, bounded, checked on read. */
 class UrlOptionsSettingsTest {

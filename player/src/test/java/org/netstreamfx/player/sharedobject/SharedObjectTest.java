@@ -1,5 +1,12 @@
-package org.netstreamfx.player.net;
+package org.netstreamfx.player.sharedobject;
 
+import org.netstreamfx.player.net.NetConnection;
+import org.netstreamfx.player.net.NetStatusCode;
+import org.netstreamfx.player.net.NetStatusEvent;
+import org.netstreamfx.player.net.StatusLevel;
+import org.netstreamfx.player.sharedobject.SharedObject;
+import org.netstreamfx.player.sharedobject.SharedObjectFile;
+import org.netstreamfx.player.sharedobject.SharedObjectStore;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

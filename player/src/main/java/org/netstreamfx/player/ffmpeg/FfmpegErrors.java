@@ -1,4 +1,4 @@
-package org.netstreamfx.player.source;
+package org.netstreamfx.player.ffmpeg;
 
 import static org.bytedeco.ffmpeg.global.avutil.av_strerror;
 

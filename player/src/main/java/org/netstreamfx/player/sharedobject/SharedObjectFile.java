@@ -1,4 +1,4 @@
-package org.netstreamfx.player.net;
+package org.netstreamfx.player.sharedobject;
 
 import java.io.IOException;
 import java.io.InputStream;

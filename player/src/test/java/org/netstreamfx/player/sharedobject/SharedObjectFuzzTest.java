@@ -1,5 +1,7 @@
-package org.netstreamfx.player.net;
+package org.netstreamfx.player.sharedobject;
 
+import org.netstreamfx.player.sharedobject.SharedObject;
+import org.netstreamfx.player.sharedobject.SharedObjectFile;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;

@@ -1,5 +1,9 @@
-package org.netstreamfx.player.net;
+package org.netstreamfx.player.sharedobject;
 
+import org.netstreamfx.player.net.NetConnection;
+import org.netstreamfx.player.net.NetStatusCode;
+import org.netstreamfx.player.net.NetStatusEvent;
+import org.netstreamfx.player.net.NetStatusListener;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

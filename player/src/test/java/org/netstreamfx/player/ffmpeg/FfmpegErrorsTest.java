@@ -1,5 +1,8 @@
-package org.netstreamfx.player.source;
+package org.netstreamfx.player.ffmpeg;
 
+import org.netstreamfx.player.source.FfmpegSource;
+import org.netstreamfx.player.source.UnsupportedMediaException;
+import org.netstreamfx.player.ffmpeg.FfmpegErrors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
