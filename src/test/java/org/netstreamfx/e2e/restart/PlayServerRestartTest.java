@@ -1,5 +1,6 @@
 package org.netstreamfx.e2e.restart;
 
+import org.netstreamfx.player.net.RecordEvents;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -76,8 +77,8 @@ class PlayServerRestartTest {
         try (PlayClient a = new PlayClient("player A (reconnect 10, recording FLV)", nginx.appUrl("live"), 10);
              PlayClient b = new PlayClient("player B (reconnect 10, recording MP4)", nginx.appUrl("live"), 10)) {
             publisher.awaitPublishing(Duration.ofSeconds(15));
-            CountingRecorder flvFile = new CountingRecorder(new FlvRecorder(flv, Runnable::run, a.log::add));
-            CountingRecorder mp4File = new CountingRecorder(new FragmentedMp4Recorder(mp4, Runnable::run, b.log::add));
+            CountingRecorder flvFile = new CountingRecorder(new FlvRecorder(flv, Runnable::run, RecordEvents.forwardingTo(a.log::add)));
+            CountingRecorder mp4File = new CountingRecorder(new FragmentedMp4Recorder(mp4, Runnable::run, RecordEvents.forwardingTo(b.log::add)));
             a.ns.recordPlayed(flvFile);
             b.ns.recordPlayed(mp4File);
             a.ns.play("restart");

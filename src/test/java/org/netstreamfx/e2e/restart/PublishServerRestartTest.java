@@ -1,5 +1,6 @@
 package org.netstreamfx.e2e.restart;
 
+import org.netstreamfx.player.net.RecordEvents;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,8 +34,8 @@ class PublishServerRestartTest {
         Path flv = tmp.resolve("published.flv");
         try (PublishClient on = new PublishClient("publisher A (reconnect 10, recording MP4)", nginx.appUrl("live"), 10);
              PublishClient off = new PublishClient("publisher B (reconnect off, recording FLV)", nginx.appUrl("live"), 0)) {
-            CountingRecorder onFile = new CountingRecorder(new FragmentedMp4Recorder(mp4, Runnable::run, on.log::add));
-            CountingRecorder offFile = new CountingRecorder(new FlvRecorder(flv, Runnable::run, off.log::add));
+            CountingRecorder onFile = new CountingRecorder(new FragmentedMp4Recorder(mp4, Runnable::run, RecordEvents.forwardingTo(on.log::add)));
+            CountingRecorder offFile = new CountingRecorder(new FlvRecorder(flv, Runnable::run, RecordEvents.forwardingTo(off.log::add)));
             on.ns.recordPublished(onFile);
             off.ns.recordPublished(offFile);
             on.ns.publish("pub-on", "live");

@@ -1,5 +1,6 @@
 package org.netstreamfx.app.cli;
 
+import org.netstreamfx.player.net.RecordEvents;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -163,12 +164,12 @@ public final class PublishCommand implements Callable<Integer> {
             AtomicInteger feedsFailed = new AtomicInteger();
             ns.setBufferTime(bufferTime);
             if (record != null) {
-                ns.recordPublished(recorder(record, callbacks, e -> {
+                ns.recordPublished(recorder(record, callbacks, RecordEvents.forwardingTo(e -> {
                     printer.status(e);
                     if (e.isError()) {
                         exit.set(1); // The stream goes on; the exit status says the recording failed.
                     }
-                }));
+                })));
             }
             ns.addNetStatusListener(e -> {
                 printer.status(e);

@@ -1,5 +1,7 @@
 package org.netstreamfx.app.cli;
 
+import org.netstreamfx.player.net.NetStatusListener;
+import org.netstreamfx.player.net.RecordEvents;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +21,6 @@ import org.netstreamfx.player.net.NetStatusEvent;
 import org.netstreamfx.player.net.NetStream;
 import org.netstreamfx.player.record.FlvRecorder;
 import org.netstreamfx.player.record.FragmentedMp4Recorder;
-import org.netstreamfx.player.record.RecordListener;
 import org.netstreamfx.player.record.ForwardingRecorder;
 import org.netstreamfx.player.record.Recorder;
 import org.netstreamfx.player.rtmp.client.ReconnectPolicy;
@@ -103,7 +104,7 @@ public final class RecordCommand implements Callable<Integer> {
         AtomicInteger exit = new AtomicInteger(0);
         NetConnection nc = new NetConnection(callbacks);
         NetStream ns = new NetStream(nc);
-        RecordListener onEvent = e -> {
+        NetStatusListener onEvent = e -> {
             printer.status(redacted(e, secret));
             if (e.isError()) {
                 exit.set(1);
@@ -112,8 +113,8 @@ public final class RecordCommand implements Callable<Integer> {
                 done.countDown();
             }
         };
-        Recorder file = kind.equals("flv") ? new FlvRecorder(to, callbacks, onEvent)
-                : new FragmentedMp4Recorder(to, callbacks, onEvent);
+        Recorder file = kind.equals("flv") ? new FlvRecorder(to, callbacks, RecordEvents.forwardingTo(onEvent))
+                : new FragmentedMp4Recorder(to, callbacks, RecordEvents.forwardingTo(onEvent));
         Recorder recorder = duration == null ? file : new Limited(file, Math.round(duration * 1e6));
         CountDownLatch finished = new CountDownLatch(1);
         AtomicInteger result = new AtomicInteger(1);
@@ -128,7 +129,7 @@ public final class RecordCommand implements Callable<Integer> {
             ns.setAudioSink(new NullAudioSink());
             ns.addNetStatusListener(e -> {
                 if (e.code().startsWith("NetStream.Record.")) {
-                    onEvent.onRecordStatus(e);
+                    onEvent.onNetStatus(e);
                     return;
                 }
                 printer.status(redacted(e, secret));

@@ -297,12 +297,12 @@ public class NetStream {
      * file where the watching went on. A failed recording never stops playback. See PlayRecording.
      */
     public void recordPlayed(org.netstreamfx.player.record.Recorder recorder) {
-        current.record(new PlayRecording(Objects.requireNonNull(recorder, "recorder"), this::deliver));
+        current.record(new PlayRecording(Objects.requireNonNull(recorder, "recorder"), RecordEvents.forwardingTo(this::deliver)));
     }
 
     /** recordPlayed to FLV for a .flv {@code file}, else to fragmented MP4; its events go to the listeners. */
     public void recordPlayed(java.nio.file.Path file) {
-        recordPlayed(PlayRecording.recorderFor(file, this::deliver));
+        recordPlayed(PlayRecording.recorderFor(file, RecordEvents.forwardingTo(this::deliver)));
     }
 
     /** Stops recording what is played or published: Record.Stop once the file is complete. */

@@ -10,6 +10,7 @@ import org.netstreamfx.player.playback.StreamPipeline;
 import org.netstreamfx.player.record.FlvRecorder;
 import org.netstreamfx.player.record.FragmentedMp4Recorder;
 import org.netstreamfx.player.record.RecordListener;
+import org.netstreamfx.player.record.RecordStatus;
 import org.netstreamfx.player.record.Recorder;
 import org.netstreamfx.player.source.DataMessage;
 import org.netstreamfx.player.source.SourceDescription;
@@ -174,7 +175,7 @@ final class PlayRecording implements StreamPipeline.Tap {
         leadTrack = d.track(TrackKind.VIDEO).or(() -> d.track(TrackKind.AUDIO)).map(TrackFormat::index).orElse(-1);
         if (d.tracks().isEmpty()) {
             done = true;
-            failures.onRecordStatus(NetStatusEvent.of(NetStatusCode.NETSTREAM_RECORD_FAILED, "Cannot record to "
+            failures.onRecordStatus(new RecordStatus(RecordStatus.Kind.FAILED, "Cannot record to "
                     + recorder.path() + ": the stream has no audio or video track.", recorder.path().toString(),
                     System.nanoTime()));
             return false;
@@ -235,7 +236,7 @@ final class PlayRecording implements StreamPipeline.Tap {
         } catch (RuntimeException again) {
             // Already reported below; the stream must go on.
         }
-        failures.onRecordStatus(NetStatusEvent.of(NetStatusCode.NETSTREAM_RECORD_FAILED, "Recording to "
+        failures.onRecordStatus(new RecordStatus(RecordStatus.Kind.FAILED, "Recording to "
                 + recorder.path() + " failed: " + e + ". The stream goes on without recording.",
                 recorder.path().toString(), System.nanoTime()));
     }

@@ -17,8 +17,6 @@ import java.util.concurrent.RejectedExecutionException;
 import org.netstreamfx.player.media.MediaPacket;
 import org.netstreamfx.player.media.TrackFormat;
 import org.netstreamfx.player.media.TrackKind;
-import org.netstreamfx.player.net.NetStatusCode;
-import org.netstreamfx.player.net.NetStatusEvent;
 
 /**
  * What every recorder shares: the IDLE → RECORDING → STOPPED | FAILED states, the timeline (start
@@ -93,12 +91,12 @@ abstract class AbstractRecorder implements Recorder {
         } catch (IOException | RuntimeException e) {
             state = State.FAILED;
             release();
-            report(NetStatusCode.NETSTREAM_RECORD_FAILED, "Cannot record to " + path + ": " + reason(e)
+            report(RecordStatus.Kind.FAILED, "Cannot record to " + path + ": " + reason(e)
                     + ". The stream goes on without recording.");
             return;
         }
         state = State.RECORDING;
-        report(NetStatusCode.NETSTREAM_RECORD_START, "Recording to " + path + ".");
+        report(RecordStatus.Kind.STARTED, "Recording to " + path + ".");
     }
 
     @Override
@@ -183,14 +181,14 @@ abstract class AbstractRecorder implements Recorder {
         }
         release();
         state = State.STOPPED;
-        report(NetStatusCode.NETSTREAM_RECORD_STOP, "Stopped recording to " + path + " (" + written + " packets, "
+        report(RecordStatus.Kind.STOPPED, "Stopped recording to " + path + " (" + written + " packets, "
                 + String.format(java.util.Locale.ROOT, "%.2f", endUs / 1e6) + " s).");
     }
 
     private void fail(Exception e) {
         state = State.FAILED;
         release();
-        report(NetStatusCode.NETSTREAM_RECORD_FAILED, "Recording to " + path + " failed after " + written
+        report(RecordStatus.Kind.FAILED, "Recording to " + path + " failed after " + written
                 + " packets: " + reason(e) + ". The file holds what was written before; the stream goes on "
                 + "without recording.");
     }
@@ -212,8 +210,8 @@ abstract class AbstractRecorder implements Recorder {
         return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
-    private void report(NetStatusCode code, String description) {
-        NetStatusEvent event = NetStatusEvent.of(code, description, path.toString(), System.nanoTime());
+    private void report(RecordStatus.Kind kind, String description) {
+        RecordStatus event = new RecordStatus(kind, description, path.toString(), System.nanoTime());
         try {
             events.execute(() -> listener.onRecordStatus(event));
         } catch (RejectedExecutionException e) {

@@ -95,7 +95,7 @@ class PlayRecordingTest {
     void startsTheRecorderWithTheSourceTracksAndStopsItAtTheEndOfTheStream() {
         FakeRecorder r = new FakeRecorder();
         List<NetStatusEvent> failures = new ArrayList<>();
-        PlayRecording rec = new PlayRecording(r, failures::add);
+        PlayRecording rec = new PlayRecording(r, RecordEvents.forwardingTo(failures::add));
 
         rec.item(AV, video(0, true));
         rec.item(AV, audio(10_000));
@@ -133,7 +133,7 @@ class PlayRecordingTest {
         FakeRecorder r = new FakeRecorder();
         r.failAt = 2;
         List<NetStatusEvent> failures = new ArrayList<>();
-        PlayRecording rec = new PlayRecording(r, failures::add);
+        PlayRecording rec = new PlayRecording(r, RecordEvents.forwardingTo(failures::add));
 
         rec.item(AV, video(0, true));
         rec.item(AV, video(40_000, false));

@@ -1,5 +1,6 @@
 package org.netstreamfx.player.record;
 
+import org.netstreamfx.player.net.RecordEvents;
 import java.nio.file.Path;
 import java.util.List;
 import org.netstreamfx.player.media.MediaPacket;
@@ -20,7 +21,7 @@ public final class KillableRecording {
     public static void main(String[] args) throws Exception {
         StreamFeed feed = StreamFeed.read(args[0]);
         Recorder recorder = new FragmentedMp4Recorder(Path.of(args[1]), Runnable::run,
-                e -> System.out.println(e.code() + " " + e.description()));
+                RecordEvents.forwardingTo(e -> System.out.println(e.code() + " " + e.description())));
         recorder.start(feed.tracks);
         System.out.println("RECORDING");
         System.out.flush();

@@ -1,5 +1,6 @@
 package org.netstreamfx.player.record;
 
+import org.netstreamfx.player.net.RecordEvents;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -125,7 +126,7 @@ class RecordFailureTest {
     @Test
     void flvRefusesCodecsItCannotHold() {
         List<NetStatusEvent> events = new CopyOnWriteArrayList<>();
-        Recorder r = new FlvRecorder(dir.resolve("hevc.flv"), Runnable::run, events::add);
+        Recorder r = new FlvRecorder(dir.resolve("hevc.flv"), Runnable::run, RecordEvents.forwardingTo(events::add));
         r.start(List.of(new TrackFormat(0, Codec.HEVC, new byte[] {1}, 320, 240, 25, 0, 0, 0, "", "")));
         NetStatusEvent failed = onlyFailure(events);
         assertEquals("Cannot record to " + dir.resolve("hevc.flv") + ": FLV holds H.264, AAC and MP3; track 0 H.265  "

@@ -1,5 +1,6 @@
 package org.netstreamfx.player.record;
 
+import org.netstreamfx.player.net.RecordEvents;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
@@ -28,7 +29,7 @@ class RecorderStateTest {
         boolean released;
 
         ListRecorder(List<NetStatusEvent> events) {
-            super(Path.of("/recordings/test.bin"), Runnable::run, events::add);
+            super(Path.of("/recordings/test.bin"), Runnable::run, RecordEvents.forwardingTo(events::add));
         }
 
         @Override

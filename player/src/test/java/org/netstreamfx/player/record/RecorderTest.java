@@ -1,5 +1,6 @@
 package org.netstreamfx.player.record;
 
+import org.netstreamfx.player.net.RecordEvents;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -47,7 +48,7 @@ class RecorderTest {
         BiFunction<Path, RecordListener, Recorder> make = kind.equals("flv")
                 ? (p, l) -> new FlvRecorder(p, Runnable::run, l)
                 : (p, l) -> new FragmentedMp4Recorder(p, Runnable::run, l);
-        return make.apply(path, events::add);
+        return make.apply(path, RecordEvents.forwardingTo(events::add));
     }
 
     private Path record(String kind, List<NetStatusEvent> events) {

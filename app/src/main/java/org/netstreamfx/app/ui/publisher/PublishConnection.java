@@ -1,5 +1,6 @@
 package org.netstreamfx.app.ui.publisher;
 
+import org.netstreamfx.player.net.RecordEvents;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Executor;
@@ -75,7 +76,7 @@ final class PublishConnection {
         }
         stream.setBufferTime(PublisherViewModel.QUEUE_LIMIT_S);
         if (recordFile != null) {
-            stream.recordPublished(recorder(recordFile, e -> onStream.accept(this, e)));
+            stream.recordPublished(recorder(recordFile, RecordEvents.forwardingTo(e -> onStream.accept(this, e))));
         }
         stream.addNetStatusListener(e -> onStream.accept(this, e));
         connection.addNetStatusListener(e -> onConnection.accept(this, e));
