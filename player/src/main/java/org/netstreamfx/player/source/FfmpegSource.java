@@ -341,8 +341,7 @@ public final class FfmpegSource extends InputSource {
     @Override
     public OptionalLong seekableUntilUs() {
         long loaded = input.bytesLoaded();
-        long size = input.size();
-        if (size > 0 && loaded >= size) {
+        if (whole(loaded)) {
             return OptionalLong.empty();
         }
         int si = videoStream >= 0 ? videoStream : audioStream;

@@ -213,8 +213,7 @@ public final class FlvSource extends InputSource {
     @Override
     public OptionalLong seekableUntilUs() {
         long loaded = input.bytesLoaded();
-        long size = input.size();
-        if (size > 0 && loaded >= size) {
+        if (whole(loaded)) {
             return OptionalLong.empty();
         }
         long best = 0;

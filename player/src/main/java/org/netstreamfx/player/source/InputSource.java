@@ -12,6 +12,16 @@ abstract class InputSource implements MediaSource {
         this.input = input;
     }
 
+    /**
+     * Whether {@code loaded} bytes (a value of {@link #bytesLoaded}) are the whole input, so that
+     * every time is in reach of a seek ({@link #seekableUntilUs} is empty). False while the size
+     * is unknown.
+     */
+    protected final boolean whole(long loaded) {
+        long size = input.size();
+        return size > 0 && loaded >= size;
+    }
+
     @Override
     public final long bytesLoaded() {
         return input.bytesLoaded();
