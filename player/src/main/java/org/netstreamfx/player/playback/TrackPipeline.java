@@ -67,6 +67,8 @@ public final class TrackPipeline<F extends TimedFrame> implements TrackOutput<F>
      *        enabled again: its decoder took a queued packet, the playback thread took a frame.
      *        That is what can let the demuxer read on ({@link #queuedBytes} fell, or the track
      *        became {@link #starved}), so the demuxer waits for it instead of looking again and again.
+     *        Outside the lock because the demuxer asks {@link #starved} holding its own lock, which
+     *        {@code taken} takes: under this one, the two threads could each hold what the other waits for.
      */
     public TrackPipeline(String threadName, int outputCapacity, Problems problems, FrameSignal arrivals,
             Runnable taken) {
