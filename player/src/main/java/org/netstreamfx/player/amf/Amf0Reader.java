@@ -169,17 +169,8 @@ public final class Amf0Reader {
     }
 
     private AmfValue readReference() throws WireFormatException {
-        int index = in.u16("AMF0 reference index");
-        if (index >= references.size()) {
-            throw WireFormatException.outOfRange("AMF0 reference index", index,
-                    "but only " + references.size() + " complex objects have been read");
-        }
-        AmfValue value = references.get(index);
-        if (value == null) {
-            throw WireFormatException.outOfRange("AMF0 reference index", index,
-                    "which points at an object still being read (cyclic references are not supported)");
-        }
-        return value;
+        return AmfReferences.resolve(references, "AMF0 reference index", in.u16("AMF0 reference index"),
+                n -> "but only " + n + " complex objects have been read");
     }
 
     private int reserveReference() throws WireFormatException {

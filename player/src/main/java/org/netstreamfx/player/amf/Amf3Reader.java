@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntFunction;
 import org.netstreamfx.player.amf.AmfValue.AmfBoolean;
 import org.netstreamfx.player.amf.AmfValue.AmfByteArray;
 import org.netstreamfx.player.amf.AmfValue.AmfDate;
@@ -93,13 +94,13 @@ public final class Amf3Reader {
             case INTEGER -> new AmfInteger((readU29("AMF3 integer") << 3) >> 3);
             case DOUBLE -> new AmfNumber(in.f64("AMF3 double"));
             case STRING -> new AmfString(readString("AMF3 string"));
-            case XML_DOC, XML -> readXml(marker);
-            case DATE -> readDate();
-            case ARRAY -> readArray();
-            case OBJECT -> readObject();
-            case BYTE_ARRAY -> readByteArray();
-            case 0x0D, 0x0E, 0x0F, 0x10 -> readVector(marker);
-            case DICTIONARY -> readDictionary();
+            case XML_DOC, XML -> referenceOr("AMF3 XML length", length -> readXml(marker, length));
+            case DATE -> referenceOr("AMF3 date header", unused -> readDate());
+            case ARRAY -> referenceOr("AMF3 array dense count", this::readArray);
+            case OBJECT -> referenceOr("AMF3 object header", this::readObject);
+            case BYTE_ARRAY -> referenceOr("AMF3 byte array length", this::readByteArray);
+            case 0x0D, 0x0E, 0x0F, 0x10 -> referenceOr("AMF3 vector count", count -> readVector(marker, count));
+            case DICTIONARY -> referenceOr("AMF3 dictionary count", this::readDictionary);
             default -> throw WireFormatException.outOfRange("AMF3 type marker", marker,
                     "not a type marker of the AMF3 spec (0x00 to 0x11)");
         };
@@ -121,12 +122,7 @@ public final class Amf3Reader {
     private String readString(String field) throws WireFormatException {
         int header = readU29(field + " length");
         if ((header & 1) == 0) {
-            int index = header >>> 1;
-            if (index >= strings.size()) {
-                throw WireFormatException.outOfRange("AMF3 string reference index", index,
-                        "but the string table has " + strings.size() + " entries");
-            }
-            return strings.get(index);
+            return AmfReferences.resolve(strings, "AMF3 string reference index", header >>> 1, tableHas("string"));
         }
         String value = in.utf8(field + " length", header >>> 1);
         if (!value.isEmpty()) {
@@ -136,24 +132,27 @@ public final class Amf3Reader {
         return value;
     }
 
-    /** Reads a U29 header; returns the referenced object, or null with the inline value in {@code header[0]}. */
-    private AmfValue readHeader(String field, int[] header) throws WireFormatException {
+    /** Reads the value an object header announces, given the header's inline part (a length, count or traits). */
+    @FunctionalInterface
+    private interface Inline {
+        AmfValue read(int header) throws WireFormatException;
+    }
+
+    /**
+     * Reads a U29 object header {@code field} (a U29O-ref, or the start of a value written inline): the
+     * object it references, or the value {@code inline} reads from the header's inline part.
+     */
+    private AmfValue referenceOr(String field, Inline inline) throws WireFormatException {
         int h = readU29(field);
         if ((h & 1) == 0) {
-            int index = h >>> 1;
-            if (index >= objects.size()) {
-                throw WireFormatException.outOfRange("AMF3 object reference index", index,
-                        "but the object table has " + objects.size() + " entries");
-            }
-            AmfValue value = objects.get(index);
-            if (value == null) {
-                throw WireFormatException.outOfRange("AMF3 object reference index", index,
-                        "which points at an object still being read (cyclic references are not supported)");
-            }
-            return value;
+            return AmfReferences.resolve(objects, "AMF3 object reference index", h >>> 1, tableHas("object"));
         }
-        header[0] = h >>> 1;
-        return null;
+        return inline.read(h >>> 1);
+    }
+
+    /** Explains a reference past the end of the {@code name} table. */
+    private static IntFunction<String> tableHas(String name) {
+        return n -> "but the " + name + " table has " + n + " entries";
     }
 
     private int reserveObject() throws WireFormatException {
@@ -167,45 +166,24 @@ public final class Amf3Reader {
         return value;
     }
 
-    private AmfValue readXml(int marker) throws WireFormatException {
-        int[] header = new int[1];
-        AmfValue ref = readHeader("AMF3 XML length", header);
-        if (ref != null) {
-            return ref;
-        }
-        String xml = in.utf8("AMF3 XML length", header[0]);
+    private AmfValue readXml(int marker, int length) throws WireFormatException {
+        String xml = in.utf8("AMF3 XML length", length);
         int index = reserveObject();
         return complete(index, marker == XML ? new AmfXml(xml) : new AmfXmlDocument(xml));
     }
 
     private AmfValue readDate() throws WireFormatException {
-        int[] header = new int[1];
-        AmfValue ref = readHeader("AMF3 date header", header);
-        if (ref != null) {
-            return ref;
-        }
         int index = reserveObject();
         return complete(index, new AmfDate(in.f64("AMF3 date")));
     }
 
-    private AmfValue readByteArray() throws WireFormatException {
-        int[] header = new int[1];
-        AmfValue ref = readHeader("AMF3 byte array length", header);
-        if (ref != null) {
-            return ref;
-        }
-        byte[] bytes = in.bytes("AMF3 byte array length", header[0]);
+    private AmfValue readByteArray(int length) throws WireFormatException {
+        byte[] bytes = in.bytes("AMF3 byte array length", length);
         int index = reserveObject();
         return complete(index, new AmfByteArray(bytes));
     }
 
-    private AmfValue readArray() throws WireFormatException {
-        int[] header = new int[1];
-        AmfValue ref = readHeader("AMF3 array dense count", header);
-        if (ref != null) {
-            return ref;
-        }
-        int denseCount = header[0];
+    private AmfValue readArray(int denseCount) throws WireFormatException {
         in.checkCount("AMF3 array dense count", denseCount, 1);
         enter();
         int index = reserveObject();
@@ -229,15 +207,10 @@ public final class Amf3Reader {
         return complete(index, new AmfEcmaArray(associative));
     }
 
-    private AmfValue readObject() throws WireFormatException {
-        int[] header = new int[1];
-        AmfValue ref = readHeader("AMF3 object header", header);
-        if (ref != null) {
-            return ref;
-        }
+    private AmfValue readObject(int header) throws WireFormatException {
         enter();
         int index = reserveObject();
-        Traits t = readTraits(header[0]);
+        Traits t = readTraits(header);
         if (t.externalizable()) {
             if (!WRAPPER_CLASSES.contains(t.className())) {
                 throw new WireFormatException("AMF3 externalizable class", "AMF3 externalizable class "
@@ -265,12 +238,7 @@ public final class Amf3Reader {
     /** Reads the traits part of an object header (U29O-traits-ref, -traits-ext or -traits). */
     private Traits readTraits(int h) throws WireFormatException {
         if ((h & 1) == 0) {
-            int index = h >>> 1;
-            if (index >= traits.size()) {
-                throw WireFormatException.outOfRange("AMF3 traits reference index", index,
-                        "but the traits table has " + traits.size() + " entries");
-            }
-            return traits.get(index);
+            return AmfReferences.resolve(traits, "AMF3 traits reference index", h >>> 1, tableHas("traits"));
         }
         Traits t;
         if ((h & 2) != 0) {
@@ -292,14 +260,8 @@ public final class Amf3Reader {
         return t;
     }
 
-    private AmfValue readVector(int marker) throws WireFormatException {
+    private AmfValue readVector(int marker, int count) throws WireFormatException {
         AmfVectorKind kind = AmfVectorKind.values()[marker - AmfVectorKind.INT.marker()];
-        int[] header = new int[1];
-        AmfValue ref = readHeader("AMF3 vector count", header);
-        if (ref != null) {
-            return ref;
-        }
-        int count = header[0];
         in.checkCount("AMF3 vector count", count, kind.minItemBytes());
         boolean fixed = in.u8("AMF3 vector fixed flag") != 0;
         enter();
@@ -319,13 +281,7 @@ public final class Amf3Reader {
         return complete(index, new AmfVector(kind, fixed, typeName, items));
     }
 
-    private AmfValue readDictionary() throws WireFormatException {
-        int[] header = new int[1];
-        AmfValue ref = readHeader("AMF3 dictionary count", header);
-        if (ref != null) {
-            return ref;
-        }
-        int count = header[0];
+    private AmfValue readDictionary(int count) throws WireFormatException {
         in.checkCount("AMF3 dictionary count", count, 2);
         boolean weakKeys = in.u8("AMF3 dictionary weak-keys flag") != 0;
         enter();

@@ -151,7 +151,22 @@ public final class StreamPipeline implements PlaybackFeed, AutoCloseable {
     @Override
     public void playheadMoved(long positionUs) {
         synchronized (lock) {
+            if (positionUs == playheadUs) {
+                return; // paused, or a step between two clock ticks: the read-ahead rule sees no change
+            }
             playheadUs = positionUs;
+            if (waiting) {
+                lock.notifyAll();
+            }
+        }
+    }
+
+    /**
+     * A track gave up a packet or a frame, or was enabled again (decoder or playback thread):
+     * the read-ahead rule may now let the demux thread read on, so it looks again.
+     */
+    private void trackTaken() {
+        synchronized (lock) {
             if (waiting) {
                 lock.notifyAll();
             }
@@ -276,7 +291,7 @@ public final class StreamPipeline implements PlaybackFeed, AutoCloseable {
             };
             if (f.kind() == TrackKind.VIDEO) {
                 TrackPipeline<VideoFrame> t = new TrackPipeline<>("nsfx-vdec-" + id, VIDEO_FRAMES_QUEUED, problems,
-                        arrivals);
+                        arrivals, this::trackTaken);
                 framePool = new VideoFramePool(VIDEO_FRAMES_QUEUED + 3);
                 FfmpegVideoDecoder dec = new FfmpegVideoDecoder(f, framePool, t::deliver, live(d));
                 videoDecoder = dec;
@@ -285,7 +300,7 @@ public final class StreamPipeline implements PlaybackFeed, AutoCloseable {
                 video = t;
             } else {
                 TrackPipeline<AudioChunk> t = new TrackPipeline<>("nsfx-adec-" + id, AUDIO_CHUNKS_QUEUED, problems,
-                        arrivals);
+                        arrivals, this::trackTaken);
                 FfmpegAudioDecoder dec = new FfmpegAudioDecoder(f, t::deliver);
                 audioDecoder = dec;
                 audioIndex = f.index();
@@ -300,6 +315,14 @@ public final class StreamPipeline implements PlaybackFeed, AutoCloseable {
         return !d.seekable() && d.durationUs() < 0;
     }
 
+    /**
+     * Reads, routes and seeks until closed. Between reads it waits, with no time limit, while the
+     * source has ended or the read-ahead is full; everything that can end that wait notifies
+     * {@code lock}: {@link #requestSeek}, {@link #close}, {@link #setReadAheadUs},
+     * {@link #playheadMoved} (a new position), and the tracks ({@link #trackTaken}: a packet
+     * decoded, a frame taken, a track enabled). A source with nothing to give yet (a live stream)
+     * blocks in its own {@link MediaSource#read}, which {@link #close} unblocks.
+     */
     private void demuxLoop() throws InterruptedException {
         while (true) {
             long target;
@@ -307,7 +330,7 @@ public final class StreamPipeline implements PlaybackFeed, AutoCloseable {
             synchronized (lock) {
                 while (!closed && seekTargetUs < 0 && (endedEpoch == epoch || aheadEnough())) {
                     waiting = true;
-                    lock.wait(50);
+                    lock.wait();
                     waiting = false;
                 }
                 if (closed) {

@@ -43,6 +43,7 @@ public final class TrackPipeline<F extends TimedFrame> implements TrackOutput<F>
     private final Thread thread;
     private final Problems problems;
     private final FrameSignal arrivals;
+    private final Runnable taken;
     private FfmpegDecoder decoder;
 
     // Guarded by lock.
@@ -57,14 +58,24 @@ public final class TrackPipeline<F extends TimedFrame> implements TrackOutput<F>
     private boolean waitForKeyframe;
 
     public TrackPipeline(String threadName, int outputCapacity, Problems problems) {
-        this(threadName, outputCapacity, problems, new FrameSignal());
+        this(threadName, outputCapacity, problems, new FrameSignal(), () -> { });
     }
 
-    /** @param arrivals signalled whenever a frame is queued or the track ends (may be shared by tracks) */
-    public TrackPipeline(String threadName, int outputCapacity, Problems problems, FrameSignal arrivals) {
+    /**
+     * @param arrivals signalled whenever a frame is queued or the track ends (may be shared by tracks)
+     * @param taken run, outside this track's lock, whenever the track gives something up or is
+     *        enabled again: its decoder took a queued packet, the playback thread took a frame.
+     *        That is what can let the demuxer read on ({@link #queuedBytes} fell, or the track
+     *        became {@link #starved}), so the demuxer waits for it instead of looking again and again.
+     *        Outside the lock because the demuxer asks {@link #starved} holding its own lock, which
+     *        {@code taken} takes: under this one, the two threads could each hold what the other waits for.
+     */
+    public TrackPipeline(String threadName, int outputCapacity, Problems problems, FrameSignal arrivals,
+            Runnable taken) {
         this.outputCapacity = outputCapacity;
         this.problems = problems;
         this.arrivals = arrivals;
+        this.taken = taken;
         this.thread = new Thread(this::decodeLoop, threadName);
         this.thread.setDaemon(true);
     }
@@ -135,6 +146,7 @@ public final class TrackPipeline<F extends TimedFrame> implements TrackOutput<F>
             }
             lock.notifyAll();
         }
+        taken.run();
     }
 
     /**
@@ -169,12 +181,14 @@ public final class TrackPipeline<F extends TimedFrame> implements TrackOutput<F>
 
     @Override
     public F poll() {
+        Output<F> o;
         synchronized (lock) {
             dropStale();
-            Output<F> o = output.pollFirst();
+            o = output.pollFirst();
             lock.notifyAll();
-            return o == null ? null : o.frame();
         }
+        taken.run();
+        return o == null ? null : o.frame();
     }
 
     private void dropStale() {
@@ -244,6 +258,7 @@ public final class TrackPipeline<F extends TimedFrame> implements TrackOutput<F>
                         inputBytes -= in.packet().packet().data().length;
                     }
                 }
+                taken.run();
                 switch (in.marker()) {
                     case FLUSH -> decoder.flush();
                     case END -> {

@@ -71,7 +71,7 @@ import org.netstreamfx.player.wire.WireFormatException;
  * <p>Thread ownership: created, opened, read, sought and closed on the demux thread; FFmpeg calls
  * the read and seek callbacks on that same thread.
  */
-public final class FfmpegSource implements MediaSource {
+public final class FfmpegSource extends InputSource {
     private static final int IO_BUFFER_BYTES = 64 * 1024;
     private static final AVRational MICROS = new AVRational().num(1).den(1_000_000);
     /** FFmpeg's error code for an I/O error: AVERROR(EIO). */
@@ -83,7 +83,6 @@ public final class FfmpegSource implements MediaSource {
     /** avformat.h AVINDEX_KEYFRAME. */
     private static final int AVINDEX_KEYFRAME = 0x0001;
 
-    private final RandomAccessInput input;
     private final byte[] ioScratch = new byte[IO_BUFFER_BYTES];
     private AVFormatContext format;
     private AVIOContext avio;
@@ -102,7 +101,7 @@ public final class FfmpegSource implements MediaSource {
     private final List<TrackFormat> tracks = new ArrayList<>();
 
     public FfmpegSource(RandomAccessInput input) {
-        this.input = input;
+        super(input);
     }
 
     /** A source for a local file. */
@@ -342,8 +341,7 @@ public final class FfmpegSource implements MediaSource {
     @Override
     public OptionalLong seekableUntilUs() {
         long loaded = input.bytesLoaded();
-        long size = input.size();
-        if (size > 0 && loaded >= size) {
+        if (whole(loaded)) {
             return OptionalLong.empty();
         }
         int si = videoStream >= 0 ? videoStream : audioStream;
@@ -361,16 +359,6 @@ public final class FfmpegSource implements MediaSource {
             }
         }
         return OptionalLong.of(Math.max(0, best));
-    }
-
-    @Override
-    public long bytesLoaded() {
-        return input.bytesLoaded();
-    }
-
-    @Override
-    public long bytesTotal() {
-        return input.size();
     }
 
     private void throwIoFailure() throws IOException {

@@ -22,7 +22,7 @@ import org.netstreamfx.player.media.TrackFormat;
  *
  * <p>Thread ownership: the demux thread.
  */
-public final class FlvSource implements MediaSource {
+public final class FlvSource extends InputSource {
     /** Tags read while looking for the codec configurations before giving up on a missing track. */
     private static final int PROBE_TAGS = 400;
     /** Media time read while probing: a track with no configuration by then is absent. */
@@ -32,7 +32,6 @@ public final class FlvSource implements MediaSource {
     /** Coded video frames read at open to see how far presentation runs ahead of decoding. */
     private static final int REORDER_PROBE_FRAMES = 8;
 
-    private final RandomAccessInput input;
     private final InputChannel channel;
     private final FlvTagConverter converter = new FlvTagConverter();
     private final ArrayDeque<FlvTag> replay = new ArrayDeque<>();
@@ -42,7 +41,7 @@ public final class FlvSource implements MediaSource {
     private long furthestIndexedPos;
 
     public FlvSource(RandomAccessInput input) {
-        this.input = input;
+        super(input);
         this.channel = new InputChannel(input);
     }
 
@@ -214,8 +213,7 @@ public final class FlvSource implements MediaSource {
     @Override
     public OptionalLong seekableUntilUs() {
         long loaded = input.bytesLoaded();
-        long size = input.size();
-        if (size > 0 && loaded >= size) {
+        if (whole(loaded)) {
             return OptionalLong.empty();
         }
         long best = 0;
@@ -225,16 +223,6 @@ public final class FlvSource implements MediaSource {
             }
         }
         return OptionalLong.of(best);
-    }
-
-    @Override
-    public long bytesLoaded() {
-        return input.bytesLoaded();
-    }
-
-    @Override
-    public long bytesTotal() {
-        return input.size();
     }
 
     @Override

@@ -6,6 +6,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.netstreamfx.player.rtmp.message.MessageType;
 import org.netstreamfx.player.rtmp.message.RtmpMessage;
 import org.netstreamfx.player.rtmp.message.UserControl;
@@ -150,67 +152,58 @@ public final class OutboundQueue {
 
     /** False from above the high water mark until back at the low one. */
     public boolean isWritable() {
-        lock.lock();
-        try {
-            return writable;
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> writable);
     }
 
     /** Waits until writable, closed or {@code timeoutMs} passed; true if writable. */
     public boolean awaitWritable(long timeoutMs) throws InterruptedException {
+        return awaitDrained(timeoutMs, () -> writable, () -> writable && !closed);
+    }
+
+    /** Waits until no media is queued or being written (or closed, or {@code timeoutMs}); true if none is. */
+    public boolean awaitMediaWritten(long timeoutMs) throws InterruptedException {
+        return awaitDrained(timeoutMs, () -> mediaMessages == 0, () -> mediaMessages == 0);
+    }
+
+    /**
+     * Waits, at most {@code timeoutMs}, until {@code done} holds or the queue is closed (woken by
+     * {@code drained}: something written, media dropped, closed); then answers {@code result}.
+     * Holds the lock while {@code done} and {@code result} are asked.
+     */
+    private boolean awaitDrained(long timeoutMs, BooleanSupplier done, BooleanSupplier result)
+            throws InterruptedException {
         long left = TimeUnit.MILLISECONDS.toNanos(timeoutMs);
         lock.lock();
         try {
-            while (!writable && !closed && left > 0) {
+            while (!done.getAsBoolean() && !closed && left > 0) {
                 left = drained.awaitNanos(left);
             }
-            return writable && !closed;
+            return result.getAsBoolean();
         } finally {
             lock.unlock();
         }
     }
 
-    /** Waits until no media is queued or being written (or closed, or {@code timeoutMs}); true if none is. */
-    public boolean awaitMediaWritten(long timeoutMs) throws InterruptedException {
-        long left = TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+    /** {@code read} of the queue's state, under the lock. */
+    private <T> T locked(Supplier<T> read) {
         lock.lock();
         try {
-            while (mediaMessages > 0 && !closed && left > 0) {
-                left = drained.awaitNanos(left);
-            }
-            return mediaMessages == 0;
+            return read.get();
         } finally {
             lock.unlock();
         }
     }
 
     public long queuedBytes() {
-        lock.lock();
-        try {
-            return bytes;
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> bytes);
     }
 
     public int queuedMessages() {
-        lock.lock();
-        try {
-            return messages;
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> messages);
     }
 
     public boolean isClosed() {
-        lock.lock();
-        try {
-            return closed;
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> closed);
     }
 
     /** Takes no more offers; {@link #take} returns what is queued, then null. */

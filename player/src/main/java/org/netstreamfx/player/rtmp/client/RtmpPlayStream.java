@@ -178,59 +178,47 @@ public final class RtmpPlayStream implements StreamListener {
 
     /** pause (true) or resume (false) at {@code positionMs} (7.2.2.8). */
     public void pause(boolean pause, long positionMs) throws IOException {
-        int id;
-        synchronized (lock) {
-            paused = pause;
-            id = streamId;
-        }
-        if (id != 0) {
-            connection.streamCommand(id, "pause", List.of(AmfBoolean.of(pause), new AmfNumber(Math.max(0, positionMs))));
-        }
+        command(recorded(() -> paused = pause), "pause",
+                List.of(AmfBoolean.of(pause), new AmfNumber(Math.max(0, positionMs))));
     }
 
     /** Server-side seek to {@code positionMs} (7.2.2.7). */
     public void seek(long positionMs) throws IOException {
-        int id;
-        synchronized (lock) {
-            id = streamId;
-            seekPending = id != 0;
-        }
-        if (id != 0) {
-            connection.streamCommand(id, "seek", List.of(new AmfNumber(Math.max(0, positionMs))));
-        }
+        command(recorded(() -> seekPending = streamId != 0), "seek", List.of(new AmfNumber(Math.max(0, positionMs))));
     }
 
     public void receiveAudio(boolean on) throws IOException {
-        int id;
-        synchronized (lock) {
-            receiveAudio = on;
-            id = streamId;
-        }
-        if (id != 0) {
-            connection.streamCommand(id, "receiveAudio", List.of(AmfBoolean.of(on)));
-        }
+        command(recorded(() -> receiveAudio = on), "receiveAudio", List.of(AmfBoolean.of(on)));
     }
 
     public void receiveVideo(boolean on) throws IOException {
-        int id;
-        synchronized (lock) {
-            receiveVideo = on;
-            id = streamId;
-        }
-        if (id != 0) {
-            connection.streamCommand(id, "receiveVideo", List.of(AmfBoolean.of(on)));
-        }
+        command(recorded(() -> receiveVideo = on), "receiveVideo", List.of(AmfBoolean.of(on)));
     }
 
     /** Tells the server how much the client buffers (User Control SetBufferLength, 7.1.7). */
     public void setBufferTimeMs(long ms) throws IOException {
-        int id;
-        synchronized (lock) {
-            bufferTimeMs = ms;
-            id = streamId;
-        }
+        int id = recorded(() -> bufferTimeMs = ms);
         if (id != 0) {
             connection.sendControl(new UserControl.SetBufferLength(id, Math.min(ms, 0xFFFFFFFFL)));
+        }
+    }
+
+    /**
+     * Applies a setting's {@code change} to this stream's state under the lock, and returns the
+     * stream id as it was then: 0 while the server has not made the stream yet (nothing is sent
+     * then; the buffer time and receive flags recorded go out once it has), else where to send it.
+     */
+    private int recorded(Runnable change) {
+        synchronized (lock) {
+            change.run();
+            return streamId;
+        }
+    }
+
+    /** Sends {@code name} on stream {@code id}, unless there is no stream yet (id 0). */
+    private void command(int id, String name, List<AmfValue> args) throws IOException {
+        if (id != 0) {
+            connection.streamCommand(id, name, args);
         }
     }
 

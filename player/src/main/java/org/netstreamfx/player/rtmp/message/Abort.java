@@ -10,7 +10,7 @@ import org.netstreamfx.player.wire.WireFormatException;
  */
 public record Abort(int chunkStreamId) implements ControlMessage {
     /** Body length on the wire. */
-    public static final int BODY_LENGTH = 4;
+    public static final int BODY_LENGTH = ControlBytes.U32_BODY_LENGTH;
 
     public Abort {
         if (chunkStreamId < RtmpMessage.MIN_CHUNK_STREAM_ID
@@ -21,8 +21,7 @@ public record Abort(int chunkStreamId) implements ControlMessage {
 
     /** Parses the 4-byte body; the chunk stream id must be one a chunk header can carry. */
     public static Abort parse(byte[] body) throws WireFormatException {
-        ControlBytes.require("Abort Message body", body, BODY_LENGTH);
-        long v = ControlBytes.u32(body, 0);
+        long v = ControlBytes.readU32Body("Abort Message body", body);
         if (v < RtmpMessage.MIN_CHUNK_STREAM_ID || v > RtmpMessage.MAX_CHUNK_STREAM_ID) {
             throw WireFormatException.outOfRange("Abort Message chunk stream id", v,
                     "must be 2..65599 (RTMP 5.3.1.1)");
@@ -37,8 +36,6 @@ public record Abort(int chunkStreamId) implements ControlMessage {
 
     @Override
     public byte[] encode() {
-        byte[] b = new byte[BODY_LENGTH];
-        ControlBytes.putU32(b, 0, chunkStreamId);
-        return b;
+        return ControlBytes.u32Body(chunkStreamId);
     }
 }

@@ -10,7 +10,7 @@ import org.netstreamfx.player.wire.WireFormatException;
  */
 public record Acknowledgement(long sequenceNumber) implements ControlMessage {
     /** Body length on the wire. */
-    public static final int BODY_LENGTH = 4;
+    public static final int BODY_LENGTH = ControlBytes.U32_BODY_LENGTH;
 
     public Acknowledgement {
         ControlBytes.checkU32("sequence number", sequenceNumber);
@@ -18,8 +18,7 @@ public record Acknowledgement(long sequenceNumber) implements ControlMessage {
 
     /** Parses the 4-byte body. */
     public static Acknowledgement parse(byte[] body) throws WireFormatException {
-        ControlBytes.require("Acknowledgement body", body, BODY_LENGTH);
-        return new Acknowledgement(ControlBytes.u32(body, 0));
+        return new Acknowledgement(ControlBytes.readU32Body("Acknowledgement body", body));
     }
 
     @Override
@@ -29,8 +28,6 @@ public record Acknowledgement(long sequenceNumber) implements ControlMessage {
 
     @Override
     public byte[] encode() {
-        byte[] b = new byte[BODY_LENGTH];
-        ControlBytes.putU32(b, 0, sequenceNumber);
-        return b;
+        return ControlBytes.u32Body(sequenceNumber);
     }
 }

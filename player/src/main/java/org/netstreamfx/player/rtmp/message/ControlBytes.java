@@ -14,6 +14,22 @@ final class ControlBytes {
         }
     }
 
+    /** Length of a body that is one 32-bit value (Set Chunk Size, Abort, Acknowledgement, Window Ack Size). */
+    static final int U32_BODY_LENGTH = 4;
+
+    /** Reads a body that is one 32-bit value, after checking it holds one ({@code field} names it in the error). */
+    static long readU32Body(String field, byte[] body) throws WireFormatException {
+        require(field, body, U32_BODY_LENGTH);
+        return u32(body, 0);
+    }
+
+    /** A body that is the one 32-bit value {@code v}. */
+    static byte[] u32Body(long v) {
+        byte[] b = new byte[U32_BODY_LENGTH];
+        putU32(b, 0, v);
+        return b;
+    }
+
     static long u32(byte[] b, int off) {
         return ((b[off] & 0xFFL) << 24) | ((b[off + 1] & 0xFFL) << 16)
                 | ((b[off + 2] & 0xFFL) << 8) | (b[off + 3] & 0xFFL);

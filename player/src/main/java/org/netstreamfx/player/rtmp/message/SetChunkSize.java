@@ -13,7 +13,7 @@ import org.netstreamfx.player.wire.WireFormatException;
  */
 public record SetChunkSize(int size) implements ControlMessage {
     /** Body length on the wire. */
-    public static final int BODY_LENGTH = 4;
+    public static final int BODY_LENGTH = ControlBytes.U32_BODY_LENGTH;
     /** The cap applied by {@link #effectiveSize()}: the longest possible message. */
     public static final int MAX_EFFECTIVE_SIZE = 0xFFFFFF;
     /** Default chunk size before any Set Chunk Size (5.3.1). */
@@ -27,8 +27,7 @@ public record SetChunkSize(int size) implements ControlMessage {
 
     /** Parses the 4-byte body, rejecting 0 and values with the first bit set. */
     public static SetChunkSize parse(byte[] body) throws WireFormatException {
-        ControlBytes.require("Set Chunk Size body", body, BODY_LENGTH);
-        long v = ControlBytes.u32(body, 0);
+        long v = ControlBytes.readU32Body("Set Chunk Size body", body);
         if (v > Integer.MAX_VALUE) {
             throw WireFormatException.outOfRange("Set Chunk Size", v,
                     "its first bit must be zero (at most 2147483647, RTMP 5.4.1)");
@@ -51,8 +50,6 @@ public record SetChunkSize(int size) implements ControlMessage {
 
     @Override
     public byte[] encode() {
-        byte[] b = new byte[BODY_LENGTH];
-        ControlBytes.putU32(b, 0, size);
-        return b;
+        return ControlBytes.u32Body(size);
     }
 }

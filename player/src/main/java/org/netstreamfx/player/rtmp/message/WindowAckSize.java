@@ -10,7 +10,7 @@ import org.netstreamfx.player.wire.WireFormatException;
  */
 public record WindowAckSize(long size) implements ControlMessage {
     /** Body length on the wire. */
-    public static final int BODY_LENGTH = 4;
+    public static final int BODY_LENGTH = ControlBytes.U32_BODY_LENGTH;
 
     public WindowAckSize {
         ControlBytes.checkU32("window size", size);
@@ -21,8 +21,7 @@ public record WindowAckSize(long size) implements ControlMessage {
 
     /** Parses the 4-byte body; a window of 0 would ask for an acknowledgement per byte. */
     public static WindowAckSize parse(byte[] body) throws WireFormatException {
-        ControlBytes.require("Window Acknowledgement Size body", body, BODY_LENGTH);
-        long v = ControlBytes.u32(body, 0);
+        long v = ControlBytes.readU32Body("Window Acknowledgement Size body", body);
         if (v == 0) {
             throw WireFormatException.outOfRange("Window Acknowledgement Size", v, "must be at least 1");
         }
@@ -36,8 +35,6 @@ public record WindowAckSize(long size) implements ControlMessage {
 
     @Override
     public byte[] encode() {
-        byte[] b = new byte[BODY_LENGTH];
-        ControlBytes.putU32(b, 0, size);
-        return b;
+        return ControlBytes.u32Body(size);
     }
 }
