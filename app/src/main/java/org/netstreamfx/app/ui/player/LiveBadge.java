@@ -27,14 +27,14 @@ final class LiveBadge extends Button {
         managedProperty().bind(vm.liveProperty());
         setOnAction(e -> vm.goToLive());
         Runnable update = () -> {
-            double bl = vm.bufferLengthProperty().get();
-            boolean behind = behind(bl, vm.catchUpThreshold());
+            double bl = vm.figures().bufferLengthProperty().get();
+            boolean behind = behind(bl, vm.urls().catchUpThreshold());
             pseudoClassStateChanged(BEHIND, behind);
             setText(text(bl, behind));
         };
-        vm.bufferLengthProperty().addListener((o, was, now) -> update.run());
-        vm.bufferTimeProperty().addListener((o, was, now) -> update.run());
-        vm.bufferTimeMaxProperty().addListener((o, was, now) -> update.run());
+        vm.figures().bufferLengthProperty().addListener((o, was, now) -> update.run());
+        vm.urls().bufferTimeProperty().addListener((o, was, now) -> update.run());
+        vm.urls().bufferTimeMaxProperty().addListener((o, was, now) -> update.run());
         vm.liveProperty().addListener((o, was, now) -> update.run());
         update.run();
     }
