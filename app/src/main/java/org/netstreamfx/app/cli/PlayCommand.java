@@ -140,7 +140,8 @@ public final class PlayCommand implements Callable<Integer> {
         }
         long start = System.nanoTime();
         ExecutorService callbacks = Executors.newSingleThreadExecutor(r -> DaemonThreads.named(r, "nsfx-cli-events"));
-        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> DaemonThreads.named(r, "nsfx-cli-stats"));
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(
+                r -> DaemonThreads.named(r, "nsfx-cli-stats"));
         EventPrinter printer = new EventPrinter(System.out, format, start);
         CountDownLatch done = new CountDownLatch(1);
         AtomicInteger exit = new AtomicInteger(0);

@@ -129,7 +129,8 @@ public final class PublishCommand implements Callable<Integer> {
         PrintStream out = new MaskingPrintStream(System.out, key);
         long start = System.nanoTime();
         ExecutorService callbacks = Executors.newSingleThreadExecutor(r -> DaemonThreads.named(r, "nsfx-cli-events"));
-        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> DaemonThreads.named(r, "nsfx-cli-stats"));
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(
+                r -> DaemonThreads.named(r, "nsfx-cli-stats"));
         EventPrinter printer = new EventPrinter(out, format, start);
         CountDownLatch done = new CountDownLatch(1);
         CountDownLatch unpublished = new CountDownLatch(1);
