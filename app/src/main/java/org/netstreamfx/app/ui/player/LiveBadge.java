@@ -9,7 +9,7 @@ import javafx.scene.shape.Circle;
 /**
  * "● LIVE −1.8 s" in the transport bar while a live stream plays: the distance to the live edge
  * is bufferLength (how far the playhead is behind the newest data received). More than the
- * catch-up threshold behind ({@link PlayerViewModel#catchUpThreshold()}) it turns grey and reads
+ * catch-up threshold behind ({@link UrlOptionsControl#catchUpThreshold()}) it turns grey and reads
  * "BEHIND". Clicking it goes to the newest data ({@link PlayerViewModel#goToLive()}, also L).
  */
 final class LiveBadge extends Button {
