@@ -24,9 +24,29 @@ public final class BenchRunner {
         this.log = log;
     }
 
+    /** One measurement: the name {@code --only} takes, what the log calls it, and how it runs. */
+    private record Measurement(String name, String title, Body body) {
+    }
+
+    /** A measurement's run, adding its figures to the report. */
+    @FunctionalInterface
+    private interface Body {
+        void run(BenchConfig config, BenchMedia media, BenchReport report) throws Exception;
+    }
+
+    /** Every measurement, in the order they run. */
+    private static final List<Measurement> ALL = List.of(
+            new Measurement("ttff", "time to first frame", FirstFrameBench::run),
+            new Measurement("memory", "memory during playback", MemoryBench::run),
+            new Measurement("decode", "decode throughput", DecodeBench::run),
+            new Measurement("chunk", "RTMP chunk decoding", (c, m, r) -> ChunkBench.run(c, r)),
+            new Measurement("receive", "RTMP receive over loopback", ReceiveBench::run),
+            new Measurement("loopback", "glass-to-glass loopback latency", (c, m, r) -> LoopbackBench.run(c, r)),
+            new Measurement("publish", "publishing cost (encode only)", (c, m, r) -> PublishCostBench.run(c, r)),
+            new Measurement("avsync", "A/V sync at the output (sound server)", (c, m, r) -> AvSyncBench.run(c, r)));
+
     /** The measurements, in the order they run, by the names {@code --only} takes. */
-    public static final List<String> MEASUREMENTS = List.of("ttff", "memory", "decode", "chunk", "receive",
-            "loopback", "publish", "avsync");
+    public static final List<String> MEASUREMENTS = List.copyOf(ALL.stream().map(Measurement::name).toList());
 
     public BenchReport run() throws Exception {
         return run(MEASUREMENTS);
@@ -43,37 +63,11 @@ public final class BenchRunner {
         BenchMedia media = new BenchMedia(config);
         long t0 = System.nanoTime();
         try {
-            if (only.contains("ttff")) {
-                step("time to first frame", t0);
-                FirstFrameBench.run(config, media, report);
-            }
-            if (only.contains("memory")) {
-                step("memory during playback", t0);
-                MemoryBench.run(config, media, report);
-            }
-            if (only.contains("decode")) {
-                step("decode throughput", t0);
-                DecodeBench.run(config, media, report);
-            }
-            if (only.contains("chunk")) {
-                step("RTMP chunk decoding", t0);
-                ChunkBench.run(config, report);
-            }
-            if (only.contains("receive")) {
-                step("RTMP receive over loopback", t0);
-                ReceiveBench.run(config, media, report);
-            }
-            if (only.contains("loopback")) {
-                step("glass-to-glass loopback latency", t0);
-                LoopbackBench.run(config, report);
-            }
-            if (only.contains("publish")) {
-                step("publishing cost (encode only)", t0);
-                PublishCostBench.run(config, report);
-            }
-            if (only.contains("avsync")) {
-                step("A/V sync at the output (sound server)", t0);
-                AvSyncBench.run(config, report);
+            for (Measurement m : ALL) {
+                if (only.contains(m.name())) {
+                    step(m.title(), t0);
+                    m.body().run(config, media, report);
+                }
             }
             step("done", t0);
         } finally {

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import org.netstreamfx.app.DaemonThreads;
 import org.netstreamfx.player.net.NetConnection;
 import org.netstreamfx.player.net.NetStatusCode;
 import org.netstreamfx.player.net.NetStream;
@@ -23,11 +24,8 @@ import org.netstreamfx.player.sink.VideoFrame;
  * BGRA frame (so the pixels are really fetched, as a renderer would).
  */
 final class EnginePlayback implements AutoCloseable {
-    private final ExecutorService callbacks = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "nsfx-bench-events");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService callbacks = Executors.newSingleThreadExecutor(
+            r -> DaemonThreads.named(r, "nsfx-bench-events"));
     private final NetConnection nc = new NetConnection(callbacks);
     private final NetStream ns = new NetStream(nc);
     private final CountDownLatch firstFrame = new CountDownLatch(1);
@@ -181,11 +179,6 @@ final class EnginePlayback implements AutoCloseable {
             throw new IllegalStateException("the engine did not close within 5 s: " + e, e);
         }
         nc.close();
-        callbacks.shutdown();
-        try {
-            callbacks.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        DaemonThreads.shutdownAndWait(callbacks);
     }
 }

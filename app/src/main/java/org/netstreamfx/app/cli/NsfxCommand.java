@@ -3,6 +3,8 @@ package org.netstreamfx.app.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.netstreamfx.player.rtmp.client.ReconnectPolicy;
+import org.netstreamfx.player.rtmp.client.RtmpOptions;
 import picocli.CommandLine.Command;
 
 /** {@code nsfx}: with no command, opens the window on the bundled demo clip (headless without a display). */
@@ -16,6 +18,16 @@ public final class NsfxCommand implements Callable<Integer> {
      * playback threads released); a close that takes longer fails the command (exit 1).
      */
     static final int CLOSE_WAIT_SECONDS = 10;
+
+    /**
+     * The RTMP options play and publish connect with: {@code --trust-cert} (null: the system's
+     * certificates), {@code --silence-timeout} in seconds and {@code --reconnect} tries (0: none).
+     */
+    static RtmpOptions rtmpOptions(Path trustCert, double silenceTimeoutS, int reconnect) {
+        RtmpOptions options = RtmpOptions.DEFAULTS.withTrustedCertificate(trustCert)
+                .withSilenceTimeoutMs(Math.round(silenceTimeoutS * 1000));
+        return reconnect > 0 ? options.withReconnect(ReconnectPolicy.tries(reconnect)) : options;
+    }
 
     /** Where the launcher says the repository is (the demo clip lives in resources/demo). */
     static Path demoClip() {

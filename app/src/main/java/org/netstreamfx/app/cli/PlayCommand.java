@@ -1,7 +1,6 @@
 package org.netstreamfx.app.cli;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -12,12 +11,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import org.netstreamfx.app.DaemonThreads;
+import org.netstreamfx.app.session.RecordingClient;
 import org.netstreamfx.player.net.NetConnection;
 import org.netstreamfx.player.net.NetStatusCode;
 import org.netstreamfx.player.net.NetStream;
 import org.netstreamfx.player.net.NetStreamClient;
 import org.netstreamfx.player.net.NetStreamInfo;
-import org.netstreamfx.player.rtmp.client.ReconnectPolicy;
 import org.netstreamfx.player.rtmp.client.RtmpOptions;
 import org.netstreamfx.player.rtmp.client.RtmpUrl;
 import org.netstreamfx.player.sink.NullAudioSink;
@@ -139,8 +139,9 @@ public final class PlayCommand implements Callable<Integer> {
             return 2;
         }
         long start = System.nanoTime();
-        ExecutorService callbacks = Executors.newSingleThreadExecutor(r -> daemon(r, "nsfx-cli-events"));
-        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "nsfx-cli-stats"));
+        ExecutorService callbacks = Executors.newSingleThreadExecutor(r -> DaemonThreads.named(r, "nsfx-cli-events"));
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(
+                r -> DaemonThreads.named(r, "nsfx-cli-stats"));
         EventPrinter printer = new EventPrinter(System.out, format, start);
         CountDownLatch done = new CountDownLatch(1);
         AtomicInteger exit = new AtomicInteger(0);
@@ -160,36 +161,15 @@ public final class PlayCommand implements Callable<Integer> {
             ns.setAudioDevice(audioDevice);
             ns.setVolume(volume);
             ns.setPlaybackRate(speed);
-            ns.setClient(new NetStreamClient() {
-                @Override
-                public void onMetaData(Map<String, Object> info) {
-                    printer.callback("onMetaData", info, System.nanoTime());
-                }
-
-                @Override
-                public void onCuePoint(Map<String, Object> info) {
-                    printer.callback("onCuePoint", info, System.nanoTime());
-                }
-
-                @Override
-                public void onTextData(Map<String, Object> info) {
-                    printer.callback("onTextData", info, System.nanoTime());
-                }
-
+            // Every callback is printed; Play.Complete also ends the run.
+            ns.setClient(new RecordingClient(printer::callback, new NetStreamClient() {
                 @Override
                 public void onPlayStatus(Map<String, Object> info) {
-                    printer.callback("onPlayStatus", info, System.nanoTime());
                     if ("NetStream.Play.Complete".equals(info.get("code"))) {
                         done.countDown();
                     }
                 }
-
-                @Override
-                public boolean onData(String handler, List<Object> args) {
-                    printer.callback(handler, args, System.nanoTime());
-                    return true;
-                }
-            });
+            }));
             // A server may echo the play name in its descriptions: its query (keys, tokens) is masked.
             String secret = address.contains("?") ? address.substring(address.indexOf('?') + 1) : null;
             ns.addNetStatusListener(e -> {
@@ -236,9 +216,7 @@ public final class PlayCommand implements Callable<Integer> {
                 ns.play(address);
             } else {
                 RtmpUrl.PlayAddress target = rtmp;
-                RtmpOptions options = RtmpOptions.DEFAULTS.withTrustedCertificate(trustCert)
-                        .withSilenceTimeoutMs(Math.round(silenceTimeout * 1000));
-                nc.setRtmpOptions(reconnect > 0 ? options.withReconnect(ReconnectPolicy.tries(reconnect)) : options);
+                nc.setRtmpOptions(NsfxCommand.rtmpOptions(trustCert, silenceTimeout, reconnect));
                 if (rtmpControl) {
                     nc.addRtmpControlListener(printer::control);
                 }
@@ -275,12 +253,7 @@ public final class PlayCommand implements Callable<Integer> {
         } finally {
             ticker.shutdownNow();
             nc.close();
-            callbacks.shutdown();
-            try {
-                callbacks.awaitTermination(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            DaemonThreads.shutdownAndWait(callbacks);
         }
     }
 
@@ -306,11 +279,5 @@ public final class PlayCommand implements Callable<Integer> {
 
     private static double round3(double v) {
         return Math.round(v * 1000) / 1000.0;
-    }
-
-    private static Thread daemon(Runnable r, String name) {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        return t;
     }
 }

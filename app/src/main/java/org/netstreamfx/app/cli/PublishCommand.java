@@ -13,6 +13,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.netstreamfx.app.DaemonThreads;
 import org.netstreamfx.capture.device.CaptureClock;
 import org.netstreamfx.capture.device.DeviceException;
 import org.netstreamfx.capture.device.Devices;
@@ -24,7 +25,6 @@ import org.netstreamfx.player.net.NetConnection;
 import org.netstreamfx.player.net.NetStatusCode;
 import org.netstreamfx.player.net.NetStream;
 import org.netstreamfx.player.net.NetStreamInfo;
-import org.netstreamfx.player.rtmp.client.ReconnectPolicy;
 import org.netstreamfx.player.rtmp.client.RtmpOptions;
 import org.netstreamfx.player.rtmp.client.RtmpUrl;
 import org.netstreamfx.player.util.Redact;
@@ -129,8 +129,9 @@ public final class PublishCommand implements Callable<Integer> {
         String key = target.streamName();
         PrintStream out = new MaskingPrintStream(System.out, key);
         long start = System.nanoTime();
-        ExecutorService callbacks = Executors.newSingleThreadExecutor(r -> daemon(r, "nsfx-cli-events"));
-        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "nsfx-cli-stats"));
+        ExecutorService callbacks = Executors.newSingleThreadExecutor(r -> DaemonThreads.named(r, "nsfx-cli-events"));
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(
+                r -> DaemonThreads.named(r, "nsfx-cli-stats"));
         EventPrinter printer = new EventPrinter(out, format, start);
         CountDownLatch done = new CountDownLatch(1);
         CountDownLatch unpublished = new CountDownLatch(1);
@@ -189,9 +190,7 @@ public final class PublishCommand implements Callable<Integer> {
                     }
                 }
             });
-            RtmpOptions options = RtmpOptions.DEFAULTS.withTrustedCertificate(trustCert)
-                    .withSilenceTimeoutMs(Math.round(silenceTimeout * 1000));
-            nc.setRtmpOptions(reconnect > 0 ? options.withReconnect(ReconnectPolicy.tries(reconnect)) : options);
+            nc.setRtmpOptions(NsfxCommand.rtmpOptions(trustCert, silenceTimeout, reconnect));
             nc.addNetStatusListener(e -> {
                 printer.status(e);
                 if (e.is(NetStatusCode.NETCONNECTION_CONNECT_SUCCESS)) {
@@ -239,12 +238,7 @@ public final class PublishCommand implements Callable<Integer> {
             stopping.set(true);
             ticker.shutdownNow();
             nc.close();
-            callbacks.shutdown();
-            try {
-                callbacks.awaitTermination(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            DaemonThreads.shutdownAndWait(callbacks);
             unpublished.countDown();
             out.flush();
             finished.countDown();
@@ -296,12 +290,6 @@ public final class PublishCommand implements Callable<Integer> {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static Thread daemon(Runnable r, String name) {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        return t;
     }
 
     /** Every printed line with the stream key masked (keys shorter than 3 characters are not secret). */

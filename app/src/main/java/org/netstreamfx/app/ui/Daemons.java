@@ -2,6 +2,7 @@ package org.netstreamfx.app.ui;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.netstreamfx.app.DaemonThreads;
 
 /** The views' background threads: one named daemon thread per executor, so none keeps the app alive. */
 public final class Daemons {
@@ -10,10 +11,6 @@ public final class Daemons {
 
     /** An executor that runs its tasks one after the other on one daemon thread called {@code name}. */
     public static ExecutorService single(String name) {
-        return Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        });
+        return Executors.newSingleThreadExecutor(r -> DaemonThreads.named(r, name));
     }
 }

@@ -4,12 +4,12 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.netstreamfx.app.DaemonThreads;
 import org.netstreamfx.app.ui.player.PlayerView;
 import org.netstreamfx.app.ui.player.PlayerViewModel;
 import org.netstreamfx.app.ui.player.RecentItems;
@@ -79,12 +79,7 @@ public final class DesktopApp {
             Thread.currentThread().interrupt();
             exit.set(1);
         }
-        settingsIo.shutdown();
-        try {
-            settingsIo.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        DaemonThreads.shutdownAndWait(settingsIo);
         OnAirShot shot = onAir;
         if (shot != null) {
             shot.close();

@@ -204,7 +204,7 @@ final class ScreenshotRun {
         if (shot.name().equals(shots.get(0).name())) {
             err.printf("nsfx gui: %d frames shown, %d replaced before the screen took them, %d dropped late by "
                     + "the engine%n", player.video().framesShownProperty().get(),
-                    player.video().framesDroppedProperty().get(), player.viewModel().lateFramesProperty().get());
+                    player.video().framesDroppedProperty().get(), player.viewModel().figures().lateFramesProperty().get());
         }
         window.select(shot.view());
         Runnable undo = shot.setup().apply(stage, window, player);

@@ -34,7 +34,7 @@ public final class AudioOnlyPane extends VBox {
         codec.setId("audio-codec");
         codec.getStyleClass().add("caption");
         codec.setWrapText(true);
-        codec.textProperty().bind(vm.audioCodecProperty());
+        codec.textProperty().bind(vm.figures().audioCodecProperty());
 
         Region rms = new Region();
         rms.getStyleClass().add("level-rms");
@@ -49,8 +49,8 @@ public final class AudioOnlyPane extends VBox {
             protected void layoutChildren() {
                 double w = getWidth();
                 double h = getHeight();
-                rms.resizeRelocate(0, 0, Math.round(w * fraction(vm.audioRmsDbfsProperty().get())), h);
-                double p = fraction(vm.audioPeakDbfsProperty().get());
+                rms.resizeRelocate(0, 0, Math.round(w * fraction(vm.figures().audioRmsDbfsProperty().get())), h);
+                double p = fraction(vm.figures().audioPeakDbfsProperty().get());
                 peak.resizeRelocate(Math.max(0, Math.round(w * p) - 2), 0, p > 0 ? 2 : 0, h);
             }
         };
@@ -59,13 +59,13 @@ public final class AudioOnlyPane extends VBox {
         meter.setMinSize(60, 10);
         meter.setPrefSize(320, 10);
         meter.setMaxSize(320, 10);
-        vm.audioRmsDbfsProperty().addListener(o -> meter.requestLayout());
-        vm.audioPeakDbfsProperty().addListener(o -> meter.requestLayout());
+        vm.figures().audioRmsDbfsProperty().addListener(o -> meter.requestLayout());
+        vm.figures().audioPeakDbfsProperty().addListener(o -> meter.requestLayout());
         Label level = new Label();
         level.setId("audio-level-text");
         level.getStyleClass().add("caption");
-        level.textProperty().bind(Bindings.createStringBinding(() -> text(vm.audioRmsDbfsProperty().get(),
-                vm.audioPeakDbfsProperty().get()), vm.audioRmsDbfsProperty(), vm.audioPeakDbfsProperty()));
+        level.textProperty().bind(Bindings.createStringBinding(() -> text(vm.figures().audioRmsDbfsProperty().get(),
+                vm.figures().audioPeakDbfsProperty().get()), vm.figures().audioRmsDbfsProperty(), vm.figures().audioPeakDbfsProperty()));
 
         getChildren().addAll(org.netstreamfx.app.ui.Icons.VOLUME.node(48), title, codec, meter, level);
     }

@@ -37,24 +37,24 @@ final class BufferGauge extends HBox {
 
         // The scale: twice bufferTime, or more when more is buffered, and at least half a second.
         DoubleBinding scale = Bindings.createDoubleBinding(() -> Math.max(0.5, Math.max(
-                2 * vm.bufferTimeProperty().get(), vm.bufferLengthProperty().get())),
-                vm.bufferTimeProperty(), vm.bufferLengthProperty());
-        fill.prefWidthProperty().bind(bar.widthProperty().multiply(vm.bufferLengthProperty()).divide(scale));
+                2 * vm.urls().bufferTimeProperty().get(), vm.figures().bufferLengthProperty().get())),
+                vm.urls().bufferTimeProperty(), vm.figures().bufferLengthProperty());
+        fill.prefWidthProperty().bind(bar.widthProperty().multiply(vm.figures().bufferLengthProperty()).divide(scale));
         fill.prefHeightProperty().bind(bar.heightProperty());
         tick.setPrefSize(2, 12);
-        tick.layoutXProperty().bind(bar.widthProperty().multiply(vm.bufferTimeProperty()).divide(scale).subtract(1));
+        tick.layoutXProperty().bind(bar.widthProperty().multiply(vm.urls().bufferTimeProperty()).divide(scale).subtract(1));
         tick.setLayoutY(-3);
         full = Bindings.createBooleanBinding(
-                () -> vm.bufferLengthProperty().get() + 1e-3 >= vm.bufferTimeProperty().get(),
-                vm.bufferLengthProperty(), vm.bufferTimeProperty());
+                () -> vm.figures().bufferLengthProperty().get() + 1e-3 >= vm.urls().bufferTimeProperty().get(),
+                vm.figures().bufferLengthProperty(), vm.urls().bufferTimeProperty());
         full.addListener((o, was, now) -> fill.pseudoClassStateChanged(FULL, now));
         fill.pseudoClassStateChanged(FULL, full.get());
 
         Label caption = new Label();
         caption.getStyleClass().add("buffer-caption");
         caption.textProperty().bind(Bindings.createStringBinding(() -> String.format("%.1f / %.1f s",
-                vm.bufferLengthProperty().get(), vm.bufferTimeProperty().get()),
-                vm.bufferLengthProperty(), vm.bufferTimeProperty()));
+                vm.figures().bufferLengthProperty().get(), vm.urls().bufferTimeProperty().get()),
+                vm.figures().bufferLengthProperty(), vm.urls().bufferTimeProperty()));
         caption.setMinWidth(Region.USE_PREF_SIZE);
         Label name = new Label("Buffer");
         name.getStyleClass().add("caption");

@@ -60,7 +60,7 @@ public final class BufferingOverlay extends VBox {
             }
         });
         vm.stateProperty().addListener((o, was, now) -> update());
-        vm.bufferingReasonProperty().addListener((o, was, now) -> update());
+        vm.figures().bufferingReasonProperty().addListener((o, was, now) -> update());
         vm.seekingProperty().addListener((o, was, now) -> {
             seekingSince = now ? System.nanoTime() : Long.MIN_VALUE;
             update();
@@ -83,16 +83,16 @@ public final class BufferingOverlay extends VBox {
         boolean going = s != PlayerState.IDLE && s != PlayerState.FAILED && s != PlayerState.ENDED;
         boolean longSeek = seekingSince != Long.MIN_VALUE && System.nanoTime() - seekingSince > SEEK_SHOWN_AFTER_NS
                 && s != PlayerState.PAUSED;
-        boolean show = waiting || going && (vm.reconnecting() || longSeek);
+        boolean show = waiting || going && (vm.figures().reconnecting() || longSeek);
         setVisible(show);
         if (!show) {
             return;
         }
         percent.setText(String.format(Locale.ROOT, "%d %%",
-                percent(vm.bufferLengthProperty().get(), vm.bufferTimeProperty().get())));
+                percent(vm.figures().bufferLengthProperty().get(), vm.urls().bufferTimeProperty().get())));
         String why;
-        if (vm.reconnecting()) {
-            why = vm.reconnectText();
+        if (vm.figures().reconnecting()) {
+            why = vm.figures().reconnectText();
         } else if (s == PlayerState.CONNECTING) {
             why = "Connecting";
         } else if (s == PlayerState.OPENING) {
@@ -100,7 +100,7 @@ public final class BufferingOverlay extends VBox {
         } else if (seekingSince != Long.MIN_VALUE) {
             why = "Seeking";
         } else {
-            why = vm.bufferingReasonProperty().get().isEmpty() ? "Buffering" : vm.bufferingReasonProperty().get();
+            why = vm.figures().bufferingReasonProperty().get().isEmpty() ? "Buffering" : vm.figures().bufferingReasonProperty().get();
         }
         reason.setText(why);
     }

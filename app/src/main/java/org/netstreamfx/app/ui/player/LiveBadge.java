@@ -9,7 +9,7 @@ import javafx.scene.shape.Circle;
 /**
  * "● LIVE −1.8 s" in the transport bar while a live stream plays: the distance to the live edge
  * is bufferLength (how far the playhead is behind the newest data received). More than the
- * catch-up threshold behind ({@link PlayerViewModel#catchUpThreshold()}) it turns grey and reads
+ * catch-up threshold behind ({@link UrlOptionsControl#catchUpThreshold()}) it turns grey and reads
  * "BEHIND". Clicking it goes to the newest data ({@link PlayerViewModel#goToLive()}, also L).
  */
 final class LiveBadge extends Button {
@@ -27,14 +27,14 @@ final class LiveBadge extends Button {
         managedProperty().bind(vm.liveProperty());
         setOnAction(e -> vm.goToLive());
         Runnable update = () -> {
-            double bl = vm.bufferLengthProperty().get();
-            boolean behind = behind(bl, vm.catchUpThreshold());
+            double bl = vm.figures().bufferLengthProperty().get();
+            boolean behind = behind(bl, vm.urls().catchUpThreshold());
             pseudoClassStateChanged(BEHIND, behind);
             setText(text(bl, behind));
         };
-        vm.bufferLengthProperty().addListener((o, was, now) -> update.run());
-        vm.bufferTimeProperty().addListener((o, was, now) -> update.run());
-        vm.bufferTimeMaxProperty().addListener((o, was, now) -> update.run());
+        vm.figures().bufferLengthProperty().addListener((o, was, now) -> update.run());
+        vm.urls().bufferTimeProperty().addListener((o, was, now) -> update.run());
+        vm.urls().bufferTimeMaxProperty().addListener((o, was, now) -> update.run());
         vm.liveProperty().addListener((o, was, now) -> update.run());
         update.run();
     }

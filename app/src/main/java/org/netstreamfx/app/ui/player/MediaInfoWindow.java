@@ -35,9 +35,9 @@ final class MediaInfoWindow {
 
     MediaInfoWindow(PlayerViewModel vm) {
         this.vm = vm;
-        vm.descriptionProperty().addListener((o, was, now) -> refresh());
-        vm.metaDataProperty().addListener((o, was, now) -> refresh());
-        vm.bytesTotalProperty().addListener((o, was, now) -> {
+        vm.figures().descriptionProperty().addListener((o, was, now) -> refresh());
+        vm.figures().metaDataProperty().addListener((o, was, now) -> refresh());
+        vm.figures().bytesTotalProperty().addListener((o, was, now) -> {
             if (was.longValue() <= 0 && now.longValue() > 0) {
                 refresh();
             }
@@ -46,8 +46,8 @@ final class MediaInfoWindow {
 
     /** What the window shows now, or null when nothing plays. */
     MediaInfo info() {
-        return vm.descriptionProperty().get() == null ? null
-                : new MediaInfo(vm.descriptionProperty().get(), vm.bytesTotalProperty().get(), vm.metaDataProperty().get());
+        return vm.figures().descriptionProperty().get() == null ? null
+                : new MediaInfo(vm.figures().descriptionProperty().get(), vm.figures().bytesTotalProperty().get(), vm.figures().metaDataProperty().get());
     }
 
     /** Shows the window (or brings it to the front) over {@code owner}. */

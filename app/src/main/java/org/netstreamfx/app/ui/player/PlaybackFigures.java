@@ -24,12 +24,14 @@ import org.netstreamfx.player.source.SourceDescription;
  * The figures a {@link PlayerViewModel} shows about the stream playing: buffer, bytes, frame
  * counts, the sound level and track, and what the stats overlay, the media info, the buffering
  * spinner and the LIVE badge show (description, metaData, live, avDrift, input rate, wait reason).
+ * The view reads them through {@link PlayerViewModel#figures()}: read-only properties that change
+ * only through the view model.
  *
  * <p>Owned by the view model; everything here runs on the FX thread.
  */
-final class PlaybackFigures {
+public final class PlaybackFigures {
     /** The input bit rate is measured over this many seconds. */
-    static final int RATE_WINDOW_S = 5;
+    public static final int RATE_WINDOW_S = 5;
     /** Falls by this much per poll when nothing new was played (a short decay, as meters do). */
     private static final double LEVEL_FALL_DB = 6;
 
@@ -229,81 +231,133 @@ final class PlaybackFigures {
         droppedFrames.set(n + replacedFrames.get());
     }
 
-    // The properties (their meaning: the view model's getters of the same names).
+    // The properties (the view model's figures()).
 
-    ReadOnlyDoubleProperty bufferLength() {
+    public ReadOnlyDoubleProperty bufferLengthProperty() {
         return bufferLength.getReadOnlyProperty();
     }
 
-    ReadOnlyDoubleProperty loadedFraction() {
+    /** bytesLoaded / bytesTotal, 0 while the size is unknown. */
+    public ReadOnlyDoubleProperty loadedFractionProperty() {
         return loadedFraction.getReadOnlyProperty();
     }
 
-    ReadOnlyLongProperty bytesLoaded() {
+    public ReadOnlyLongProperty bytesLoadedProperty() {
         return bytesLoaded.getReadOnlyProperty();
     }
 
-    ReadOnlyLongProperty bytesTotal() {
+    public ReadOnlyLongProperty bytesTotalProperty() {
         return bytesTotal.getReadOnlyProperty();
     }
 
-    ReadOnlyDoubleProperty fps() {
+    public ReadOnlyDoubleProperty fpsProperty() {
         return fps.getReadOnlyProperty();
     }
 
-    ReadOnlyLongProperty droppedFrames() {
+    /**
+     * Dropped frames, the one figure the Player and the Tester show: video frames of this play
+     * that were decoded but never reached the screen, that is {@link #lateFramesProperty()} (the
+     * engine skipped them as late) plus {@link #replacedFramesProperty()} (a newer picture
+     * replaced them before the screen's next pulse). It starts from 0 at each open, replay and
+     * reconnect. Frames skipped to join a live stream at its newest data (NetStreamFX.Live.Join)
+     * are not counted: they were never due.
+     */
+    public ReadOnlyLongProperty droppedFramesProperty() {
         return droppedFrames.getReadOnlyProperty();
     }
 
-    ReadOnlyLongProperty lateFrames() {
+    /** Frames of this play the engine decoded but did not present because they were late. */
+    public ReadOnlyLongProperty lateFramesProperty() {
         return lateFrames.getReadOnlyProperty();
     }
 
-    ReadOnlyLongProperty replacedFrames() {
+    /**
+     * Frames of this play the engine presented but the screen never showed, because a newer one
+     * replaced them before the next pulse (the UI thread was busy); from
+     * {@link PlayerViewModel#countReplacedFrames}.
+     */
+    public ReadOnlyLongProperty replacedFramesProperty() {
         return replacedFrames.getReadOnlyProperty();
     }
 
-    ReadOnlyBooleanProperty audioOnly() {
+    /** The stream playing has sound and no picture (known from NetStream.Play.Start on). */
+    public ReadOnlyBooleanProperty audioOnlyProperty() {
         return audioOnly.getReadOnlyProperty();
     }
 
-    ReadOnlyStringProperty audioCodec() {
+    /**
+     * The sound track as people name it, e.g. "AAC LC · 44.1 kHz · stereo · 64 kbit/s", from the
+     * stream's track info (or its onMetaData); "" before NetStream.Play.Start or without sound.
+     */
+    public ReadOnlyStringProperty audioCodecProperty() {
         return audioCodec.getReadOnlyProperty();
     }
 
-    ReadOnlyDoubleProperty audioPeakDbfs() {
+    /**
+     * The peak of the sound being played over the last 0.1 s, in dBFS (-Infinity when silent or
+     * nothing plays), measured on the PCM written to the sound output, before the volume.
+     */
+    public ReadOnlyDoubleProperty audioPeakDbfsProperty() {
         return audioPeakDbfs.getReadOnlyProperty();
     }
 
-    ReadOnlyDoubleProperty audioRmsDbfs() {
+    /** The RMS level of the sound being played over the last 0.1 s, in dBFS, as the peak. */
+    public ReadOnlyDoubleProperty audioRmsDbfsProperty() {
         return audioRmsDbfs.getReadOnlyProperty();
     }
 
-    ReadOnlyLongProperty decodeErrors() {
+    public ReadOnlyLongProperty decodeErrorsProperty() {
         return decodeErrors.getReadOnlyProperty();
     }
 
-    ReadOnlyObjectProperty<SourceDescription> description() {
+    /** What the source found at Play.Start (container, tracks, container metadata), or null. */
+    public ReadOnlyObjectProperty<SourceDescription> descriptionProperty() {
         return description.getReadOnlyProperty();
     }
 
-    ReadOnlyObjectProperty<Map<String, Object>> metaData() {
+    /** The latest onMetaData of the stream playing (the server's or the file's), empty before one. */
+    public ReadOnlyObjectProperty<Map<String, Object>> metaDataProperty() {
         return metaData.getReadOnlyProperty();
     }
 
-    ReadOnlyBooleanProperty live() {
+    /**
+     * The stream playing is live: no duration and not seekable, the engine's own test for its
+     * live latency policy (PlaybackSession.opened). Known from NetStream.Play.Start.
+     */
+    public ReadOnlyBooleanProperty liveProperty() {
         return live.getReadOnlyProperty();
     }
 
-    ReadOnlyDoubleProperty avDriftMs() {
+    /** How far the last picture shown was from the audio clock, ms (+ = late): NetStreamInfo.avDriftMs. */
+    public ReadOnlyDoubleProperty avDriftMsProperty() {
         return avDriftMs.getReadOnlyProperty();
     }
 
-    ReadOnlyDoubleProperty inputBitsPerSecond() {
+    /**
+     * Bits received per second over the last {@value #RATE_WINDOW_S} seconds, from bytesLoaded
+     * (what a file, download or server delivered: the media's bit rate once the read-ahead is
+     * full, more while it fills).
+     */
+    public ReadOnlyDoubleProperty inputBitsPerSecondProperty() {
         return inputBitsPerSecond.getReadOnlyProperty();
     }
 
-    WaitReason waitReason() {
-        return waitReason;
+    /**
+     * Why the player waits, from the last event that said so: "Buffering" after Play.Start,
+     * "Buffer empty: waiting for data" after Buffer.Empty, "Reconnecting" while an RTMP reconnect
+     * is pending (see {@link #reconnectText()} for its countdown); "" otherwise.
+     */
+    public ReadOnlyStringProperty bufferingReasonProperty() {
+        return waitReason.reasonProperty();
+    }
+
+    /** A reconnect try is pending or under way (from Connect.Reconnecting to Reconnected or the end). */
+    public boolean reconnecting() {
+        return waitReason.reconnecting();
+    }
+
+    /** "Reconnecting in n s (attempt k)" while a reconnect is pending, "Reconnecting (attempt k)" once it runs. */
+    public String reconnectText() {
+        return waitReason.reconnectText(System.nanoTime());
     }
 }

@@ -126,6 +126,23 @@ public final class PlayerRecording {
         return safe.isEmpty() ? "stream" : safe;
     }
 
+    /**
+     * The Record toggle (Ctrl+R): stops the recording under way, else starts recording {@code ns},
+     * which plays {@code a} and is {@code s}; with nothing playing, a notice says so.
+     */
+    void toggle(NetStream ns, MediaAddress a, PlayerState s) {
+        if (recording.get()) {
+            stop();
+            return;
+        }
+        if (ns == null || a == null || s == PlayerState.IDLE || s == PlayerState.ENDED || s == PlayerState.FAILED) {
+            notices.accept(new Notice(NetStatusCode.NETSTREAM_RECORD_FAILED.code(), StatusLevel.WARNING,
+                    "Nothing is playing to record.", "Open a file or a stream, then press Ctrl+R."));
+            return;
+        }
+        start(ns, a);
+    }
+
     /** Starts recording {@code ns}, which plays {@code a}; an earlier recording is stopped first. */
     void start(NetStream ns, MediaAddress a) {
         stop();

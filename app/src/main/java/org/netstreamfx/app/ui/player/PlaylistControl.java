@@ -1,5 +1,6 @@
 package org.netstreamfx.app.ui.player;
 
+import java.util.function.BooleanSupplier;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.PauseTransition;
@@ -13,27 +14,36 @@ import org.netstreamfx.player.net.StatusLevel;
 
 /**
  * The playlist of a {@link PlayerViewModel}: the list, which item plays, the loop modes, A–B
- * repeat, and moving on after an item ends or fails.
+ * repeat, and moving on after an item ends or fails. The view reads the loop mode and the A–B
+ * range, and plays an item of the list, through {@link PlayerViewModel#playlists()}.
  *
  * <p>Owned by the view model, which it plays items through; everything here runs on the FX thread.
  */
-final class PlaylistControl {
+public final class PlaylistControl {
     /** How often the playhead is read against B while an A–B range is set (a tighter loop than the poll). */
     private static final Duration AB_POLL_INTERVAL = Duration.millis(20);
+    /** How long a failed item's notice shows before the list moves on to the next item. */
+    public static final Duration SKIP_DELAY = Duration.seconds(1.5);
 
     private final PlayerViewModel vm;
+    private final BooleanSupplier abCheckable;
     private final Playlist playlist = new Playlist();
     private final ReadOnlyObjectWrapper<LoopMode> loopMode;
     private final ABRepeat ab = new ABRepeat();
     private final Timeline abPoll = new Timeline(new KeyFrame(AB_POLL_INTERVAL, e -> checkABRepeat()));
-    private final PauseTransition skipTimer = new PauseTransition(PlayerViewModel.SKIP_DELAY);
+    private final PauseTransition skipTimer = new PauseTransition(SKIP_DELAY);
     /** The playhead when A–B was last checked: a jump happens when it crosses B. */
     private double abLastTime = Double.NaN;
     /** The phase became FAILED during the event being handled. */
     private boolean failedNow;
 
-    PlaylistControl(PlayerViewModel vm) {
+    /**
+     * @param vm          the view model, which plays the items
+     * @param abCheckable playing or buffering, and no seek under way (A–B repeat checks only then)
+     */
+    PlaylistControl(PlayerViewModel vm, BooleanSupplier abCheckable) {
         this.vm = vm;
+        this.abCheckable = abCheckable;
         loopMode = new ReadOnlyObjectWrapper<>(vm, "loopMode", LoopMode.OFF);
         abPoll.setCycleCount(Animation.INDEFINITE);
         ab.bProperty().addListener((o, was, now) -> {
@@ -49,15 +59,17 @@ final class PlaylistControl {
         return playlist;
     }
 
-    ReadOnlyObjectProperty<LoopMode> loopModeProperty() {
+    /** Off, loop one or loop all (R cycles them). */
+    public ReadOnlyObjectProperty<LoopMode> loopModeProperty() {
         return loopMode.getReadOnlyProperty();
     }
 
-    ABRepeat abRepeat() {
+    /** The A–B range (NaN ends when unset) and its text, "A 0:03.2 – B 0:07.9". */
+    public ABRepeat abRepeat() {
         return ab;
     }
 
-    /** A failed item's notice is showing and the next item will play when it ends. */
+    /** A failed item's notice is showing and the next item will play when it ends (tests). */
     boolean skipPending() {
         return skipTimer.getStatus() == Animation.Status.RUNNING;
     }
@@ -106,7 +118,8 @@ final class PlaylistControl {
         skipTimer.stop();
     }
 
-    void playAt(int index) {
+    /** Plays item {@code index} of the playlist (a double-click in the list; clears its failed mark). */
+    public void playAt(int index) {
         if (index >= 0 && index < playlist.size()) {
             vm.playItem(index);
         }
@@ -229,7 +242,7 @@ final class PlaylistControl {
     /** Jumps back to A when the playhead crosses B (from the poll and the A–B timer). */
     void checkABRepeat() {
         NetStream ns = vm.streamProperty().get();
-        if (ns == null || !ab.complete() || !vm.playingAndNotSeeking()) {
+        if (ns == null || !ab.complete() || !abCheckable.getAsBoolean()) {
             return;
         }
         double now = ns.time();

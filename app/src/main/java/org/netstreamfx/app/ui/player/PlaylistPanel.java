@@ -87,7 +87,7 @@ final class PlaylistPanel extends VBox {
     private void playSelected(PlayerViewModel vm) {
         int i = list.getSelectionModel().getSelectedIndex();
         if (i >= 0) {
-            vm.playAt(i);
+            vm.playlists().playAt(i);
         }
     }
 }

@@ -59,9 +59,9 @@ final class SeekBar extends StackPane {
         width(played, Bindings.createDoubleBinding(() -> fraction(vm.timeProperty().get(), span.get()),
                 vm.timeProperty(), span));
         width(buffered, Bindings.createDoubleBinding(
-                () -> fraction(vm.timeProperty().get() + vm.bufferLengthProperty().get(), span.get()),
-                vm.timeProperty(), vm.bufferLengthProperty(), span));
-        width(loaded, vm.loadedFractionProperty());
+                () -> fraction(vm.timeProperty().get() + vm.figures().bufferLengthProperty().get(), span.get()),
+                vm.timeProperty(), vm.figures().bufferLengthProperty(), span));
+        width(loaded, vm.figures().loadedFractionProperty());
 
         vm.timeProperty().addListener((o, was, now) -> {
             if (!slider.isValueChanging()) {
@@ -89,7 +89,7 @@ final class SeekBar extends StackPane {
     private Region abRange(PlayerViewModel vm) {
         Region r = bar("seek-ab");
         r.setId("seek-ab");
-        ABRepeat ab = vm.abRepeat();
+        ABRepeat ab = vm.playlists().abRepeat();
         javafx.beans.value.ObservableDoubleValue span = Bindings.createDoubleBinding(
                 () -> Math.max(vm.durationProperty().get(), 0), vm.durationProperty());
         r.visibleProperty().bind(Bindings.createBooleanBinding(() -> !Double.isNaN(ab.a()) && span.get() > 0,

@@ -82,7 +82,7 @@ public final class StatsOverlay extends Label {
 
     private List<String> lines() {
         List<String> l = new ArrayList<>();
-        SourceDescription d = vm.descriptionProperty().get();
+        SourceDescription d = vm.figures().descriptionProperty().get();
         TrackFormat v = d == null ? null : d.track(TrackKind.VIDEO).orElse(null);
         TrackFormat a = d == null ? null : d.track(TrackKind.AUDIO).orElse(null);
         int w = video.videoWidthProperty().get();
@@ -95,30 +95,30 @@ public final class StatsOverlay extends Label {
                 : w + "×" + h + " " + codec(v) + (v.level().isEmpty() ? "" : " " + v.level())));
         l.add(row("Audio", a == null ? "none" : codec(a) + String.format(Locale.ROOT, " %.1f kHz %d ch",
                 a.sampleRateHz() / 1000.0, a.channels())));
-        l.add(row("FPS", String.format(Locale.ROOT, "%.1f", vm.fpsProperty().get())
+        l.add(row("FPS", String.format(Locale.ROOT, "%.1f", vm.figures().fpsProperty().get())
                 + (v != null && v.frameRate() > 0 ? String.format(Locale.ROOT, " / %.3g", v.frameRate()) : "")));
-        l.add(row("Dropped", vm.droppedFramesProperty().get() + " (late " + vm.lateFramesProperty().get()
-                + ", replaced " + vm.replacedFramesProperty().get() + ")"));
-        l.add(row("Buffer", String.format(Locale.ROOT, "%.2f / %.2f s", vm.bufferLengthProperty().get(),
-                vm.bufferTimeProperty().get())));
+        l.add(row("Dropped", vm.figures().droppedFramesProperty().get() + " (late " + vm.figures().lateFramesProperty().get()
+                + ", replaced " + vm.figures().replacedFramesProperty().get() + ")"));
+        l.add(row("Buffer", String.format(Locale.ROOT, "%.2f / %.2f s", vm.figures().bufferLengthProperty().get(),
+                vm.urls().bufferTimeProperty().get())));
         if (vm.liveProperty().get()) {
             // The distance to the newest data received is bufferLength: a live stream reads all that has arrived.
-            l.add(row("Live edge", String.format(Locale.ROOT, "\u2212%.2f s (bufferLength)", vm.bufferLengthProperty().get())));
-            l.add(row("Catch-up", String.format(Locale.ROOT, "over %.2f s", vm.catchUpThreshold())));
+            l.add(row("Live edge", String.format(Locale.ROOT, "\u2212%.2f s (bufferLength)", vm.figures().bufferLengthProperty().get())));
+            l.add(row("Catch-up", String.format(Locale.ROOT, "over %.2f s", vm.urls().catchUpThreshold())));
         }
         l.add(row("Bit rate", String.format(Locale.ROOT, "%.0f kbit/s in (last %d s)",
-                vm.inputBitsPerSecondProperty().get() / 1000, PlayerViewModel.RATE_WINDOW_S)));
+                vm.figures().inputBitsPerSecondProperty().get() / 1000, PlaybackFigures.RATE_WINDOW_S)));
         String declared = declared(v, a);
         if (!declared.isEmpty()) {
             l.add(row("Declared", declared));
         }
         NetStream ns = vm.streamProperty().get();
-        if (ns != null && (Math.abs(ns.currentPlaybackRate() - 1) > 1e-9 || Math.abs(vm.playbackRateProperty().get() - 1) > 1e-9)) {
+        if (ns != null && (Math.abs(ns.currentPlaybackRate() - 1) > 1e-9 || Math.abs(vm.speed().playbackRateProperty().get() - 1) > 1e-9)) {
             l.add(row("Speed", String.format(Locale.ROOT, "%.2f× (set %.2f×), %d frames skipped for speed",
-                    ns.currentPlaybackRate(), vm.playbackRateProperty().get(), ns.skippedFrames())));
+                    ns.currentPlaybackRate(), vm.speed().playbackRateProperty().get(), ns.skippedFrames())));
         }
-        l.add(row("A/V drift", String.format(Locale.ROOT, "%+.1f ms", vm.avDriftMsProperty().get())));
-        l.add(row("Decode err", String.valueOf(vm.decodeErrorsProperty().get())));
+        l.add(row("A/V drift", String.format(Locale.ROOT, "%+.1f ms", vm.figures().avDriftMsProperty().get())));
+        l.add(row("Decode err", String.valueOf(vm.figures().decodeErrorsProperty().get())));
         return l;
     }
 

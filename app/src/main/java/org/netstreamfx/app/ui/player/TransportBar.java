@@ -51,10 +51,10 @@ final class TransportBar extends VBox {
         figures.getStyleClass().add("caption");
         figures.textProperty().bind(Bindings.createStringBinding(() -> video.videoWidthProperty().get() == 0 ? ""
                         : String.format(Locale.ROOT, "%d×%d · %.0f fps · %d dropped", video.videoWidthProperty().get(),
-                        video.videoHeightProperty().get(), vm.fpsProperty().get(),
-                        vm.droppedFramesProperty().get()),
-                video.videoWidthProperty(), video.videoHeightProperty(), vm.fpsProperty(),
-                vm.droppedFramesProperty()));
+                        video.videoHeightProperty().get(), vm.figures().fpsProperty().get(),
+                        vm.figures().droppedFramesProperty().get()),
+                video.videoWidthProperty(), video.videoHeightProperty(), vm.figures().fpsProperty(),
+                vm.figures().droppedFramesProperty()));
         figures.setMinWidth(Region.USE_PREF_SIZE);
 
         Button previous = iconButton(Icons.PLAY, "Previous item (P)");
@@ -89,17 +89,17 @@ final class TransportBar extends VBox {
         loop.setId("loop");
         loop.setOnAction(e -> vm.cycleLoopMode());
         Runnable show = () -> {
-            LoopMode m = vm.loopModeProperty().get();
+            LoopMode m = vm.playlists().loopModeProperty().get();
             loop.setGraphic((m == LoopMode.ONE ? Icons.REPEAT_ONE : Icons.REPEAT).node(18));
             loop.getTooltip().setText(m.text() + " (R)");
             loop.pseudoClassStateChanged(PseudoClass.getPseudoClass("on"), m != LoopMode.OFF);
         };
-        vm.loopModeProperty().addListener((o, was, now) -> show.run());
+        vm.playlists().loopModeProperty().addListener((o, was, now) -> show.run());
         show.run();
         return loop;
     }
 
-    /** "1×", "1.5×": the speed, and a menu of {@link PlayerViewModel#SPEEDS} ([ and ] step through them). */
+    /** "1×", "1.5×": the speed, and a menu of {@link SpeedControl#SPEEDS} ([ and ] step through them). */
     private static javafx.scene.control.MenuButton speedButton(PlayerViewModel vm) {
         javafx.scene.control.MenuButton speed = new javafx.scene.control.MenuButton();
         speed.setId("speed");
@@ -107,22 +107,22 @@ final class TransportBar extends VBox {
         speed.setFocusTraversable(false);
         speed.setTooltip(new Tooltip("Speed, sound at its pitch ([ slower, ] faster, Backspace 1×)"));
         javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
-        for (double r : PlayerViewModel.SPEEDS) {
+        for (double r : SpeedControl.SPEEDS) {
             javafx.scene.control.RadioMenuItem item = new javafx.scene.control.RadioMenuItem(speedText(r));
             item.setId("speed-" + speedText(r).replace("×", "x"));
             item.setToggleGroup(group);
-            item.setOnAction(e -> vm.setPlaybackRate(r));
+            item.setOnAction(e -> vm.speed().setPlaybackRate(r));
             speed.getItems().add(item);
         }
         Runnable show = () -> {
-            double r = vm.playbackRateProperty().get();
+            double r = vm.speed().playbackRateProperty().get();
             speed.setText(speedText(r));
             speed.pseudoClassStateChanged(PseudoClass.getPseudoClass("changed"), Math.abs(r - 1) > 1e-9);
             for (javafx.scene.control.MenuItem i : speed.getItems()) {
                 ((javafx.scene.control.RadioMenuItem) i).setSelected(i.getText().equals(speedText(r)));
             }
         };
-        vm.playbackRateProperty().addListener((o, was, now) -> show.run());
+        vm.speed().playbackRateProperty().addListener((o, was, now) -> show.run());
         show.run();
         speed.setMinWidth(Region.USE_PREF_SIZE);
         return speed;
@@ -142,7 +142,7 @@ final class TransportBar extends VBox {
         Label ab = new Label();
         ab.setId("ab-repeat");
         ab.getStyleClass().add("ab-repeat");
-        ab.textProperty().bind(vm.abRepeat().textBinding());
+        ab.textProperty().bind(vm.playlists().abRepeat().textBinding());
         ab.visibleProperty().bind(ab.textProperty().isNotEmpty());
         ab.managedProperty().bind(ab.visibleProperty());
         ab.setMinWidth(Region.USE_PREF_SIZE);
@@ -150,7 +150,7 @@ final class TransportBar extends VBox {
     }
 
     private static HBox bufferTimeField(PlayerViewModel vm) {
-        TextField field = secondsField("buffer-time", vm.bufferTimeProperty(), vm::setBufferTime);
+        TextField field = secondsField("buffer-time", vm.urls().bufferTimeProperty(), vm.urls()::setBufferTime);
         field.setTooltip(new Tooltip("bufferTime: seconds to buffer before playing (0 to "
                 + (int) PlayerViewModel.MAX_BUFFER_TIME + "); Enter applies"));
         Label name = new Label("bufferTime");
@@ -164,7 +164,7 @@ final class TransportBar extends VBox {
 
     /** bufferTimeMax, next to bufferTime: live catch-up; 0 is the default live latency policy. */
     private static HBox bufferTimeMaxField(PlayerViewModel vm) {
-        TextField field = secondsField("buffer-time-max", vm.bufferTimeMaxProperty(), vm::setBufferTimeMax);
+        TextField field = secondsField("buffer-time-max", vm.urls().bufferTimeMaxProperty(), vm.urls()::setBufferTimeMax);
         field.setTooltip(new Tooltip("bufferTimeMax: live streams play 6 % faster while more than this many"
                 + " seconds are buffered, until back at bufferTime (0 to " + (int) PlayerViewModel.MAX_BUFFER_TIME
                 + "; 0 = the default policy: catch up over bufferTime + max(1 s, bufferTime)); Enter applies"));

@@ -1,6 +1,10 @@
 package org.netstreamfx.app.ui.player;
 
 import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.ObjDoubleConsumer;
+import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -11,39 +15,52 @@ import org.netstreamfx.player.playback.PlaybackCore;
 /**
  * The buffer settings of a {@link PlayerViewModel} and each rtmp(s) URL's options (url-prefs,
  * issue 12): the player's own bufferTime and bufferTimeMax, those of the URL open now, and
- * remembering a URL's options between opens.
+ * remembering a URL's options between opens. The view reaches it through
+ * {@link PlayerViewModel#urls()} (the bufferTime fields, the gauges, the settings).
  *
  * <p>Owned by the view model; everything here runs on the FX thread.
  */
-final class UrlOptionsControl {
+public final class UrlOptionsControl {
+    private final Supplier<NetStream> stream;
+    private final Supplier<MediaAddress> address;
     private UrlOptionsMemory memory = UrlOptionsMemory.NONE;
     private final ReadOnlyObjectWrapper<UrlOptions> urlOptions;
-    private final ReadOnlyDoubleWrapper bufferTime;
-    private final ReadOnlyDoubleWrapper bufferTimeMax;
+    private final Setting bufferTime;
+    private final Setting bufferTimeMax;
     /** The options in use were chosen or recalled for this URL, so changes to them are kept. */
     private boolean rememberOptions;
-    /** The bufferTime of files, downloads and URLs without options of their own. */
-    private double playerBufferTime = PlayerViewModel.DEFAULT_BUFFER_TIME;
-    /** The bufferTimeMax of files, downloads and URLs without options of their own. */
-    private double playerBufferTimeMax;
 
-    /** @param bean the properties' bean (the view model) */
-    UrlOptionsControl(Object bean) {
+    /**
+     * @param bean    the properties' bean (the view model)
+     * @param stream  the stream playing, or null
+     * @param address what is open, or null
+     */
+    UrlOptionsControl(Object bean, Supplier<NetStream> stream, Supplier<MediaAddress> address) {
+        this.stream = stream;
+        this.address = address;
         urlOptions = new ReadOnlyObjectWrapper<>(bean, "urlOptions");
-        bufferTime = new ReadOnlyDoubleWrapper(bean, "bufferTime", PlayerViewModel.DEFAULT_BUFFER_TIME);
-        bufferTimeMax = new ReadOnlyDoubleWrapper(bean, "bufferTimeMax");
+        bufferTime = new Setting(new ReadOnlyDoubleWrapper(bean, "bufferTime", PlayerViewModel.DEFAULT_BUFFER_TIME),
+                PlayerViewModel.DEFAULT_BUFFER_TIME, NetStream::setBufferTime, UrlOptions::bufferTime,
+                UrlOptions::withBufferTime);
+        bufferTimeMax = new Setting(new ReadOnlyDoubleWrapper(bean, "bufferTimeMax"), 0,
+                NetStream::setBufferTimeMax, UrlOptions::bufferTimeMax, UrlOptions::withBufferTimeMax);
     }
 
-    void setMemory(UrlOptionsMemory m) {
+    /** Where each rtmp(s) URL's options are kept between opens (the app: its settings). */
+    public void setMemory(UrlOptionsMemory m) {
         memory = m == null ? UrlOptionsMemory.NONE : m;
     }
 
-    /** Those remembered for {@code url}, else the defaults with the player's own buffer settings. */
-    UrlOptions optionsFor(String url) {
+    /**
+     * The options an open of the rtmp(s) URL {@code url} uses: those remembered for it, else the
+     * defaults ({@link UrlOptions#defaults}) with the player's own buffer settings.
+     */
+    public UrlOptions optionsFor(String url) {
         return memory.recall(url).orElseGet(this::defaults);
     }
 
-    Optional<UrlOptions> remembered(String url) {
+    /** The options remembered for the rtmp(s) URL {@code url}, if any. */
+    public Optional<UrlOptions> remembered(String url) {
         return memory.recall(url);
     }
 
@@ -53,38 +70,45 @@ final class UrlOptionsControl {
     }
 
     private UrlOptions defaults() {
-        return UrlOptions.defaults(playerBufferTime, playerBufferTimeMax);
+        return UrlOptions.defaults(bufferTime.playerValue, bufferTimeMax.playerValue);
     }
 
-    double playerBufferTime() {
-        return playerBufferTime;
+    /**
+     * The player's own bufferTime, in seconds: that of files, downloads and rtmp(s) URLs without
+     * options of their own (what the settings keep as the bufferTime). {@link #bufferTimeProperty()}
+     * is this, or the bufferTime of the URL open now.
+     */
+    public double playerBufferTime() {
+        return bufferTime.playerValue;
     }
 
-    double playerBufferTimeMax() {
-        return playerBufferTimeMax;
+    /** The player's own bufferTimeMax (as {@link #playerBufferTime()} for bufferTime). */
+    public double playerBufferTimeMax() {
+        return bufferTimeMax.playerValue;
     }
 
-    ReadOnlyObjectProperty<UrlOptions> urlOptions() {
+    /** The options of the rtmp(s) URL open now (its bufferTime follows the bufferTime field); null otherwise. */
+    public ReadOnlyObjectProperty<UrlOptions> urlOptionsProperty() {
         return urlOptions.getReadOnlyProperty();
     }
 
-    ReadOnlyDoubleProperty bufferTime() {
-        return bufferTime.getReadOnlyProperty();
+    public ReadOnlyDoubleProperty bufferTimeProperty() {
+        return bufferTime.value.getReadOnlyProperty();
     }
 
-    ReadOnlyDoubleProperty bufferTimeMax() {
-        return bufferTimeMax.getReadOnlyProperty();
+    public ReadOnlyDoubleProperty bufferTimeMaxProperty() {
+        return bufferTimeMax.value.getReadOnlyProperty();
     }
 
-    // Called on the FX thread by the view model.
+    // Called on the FX thread.
 
     /** An open of {@code a}: an rtmp(s) URL's {@code chosen} options, or those remembered, or the defaults. */
     void use(MediaAddress a, UrlOptions chosen) {
         if (a == null || a.kind() != MediaAddress.Kind.RTMP) {
             urlOptions.set(null);
             rememberOptions = false;
-            bufferTime.set(playerBufferTime);
-            bufferTimeMax.set(playerBufferTimeMax);
+            bufferTime.value.set(bufferTime.playerValue);
+            bufferTimeMax.value.set(bufferTimeMax.playerValue);
             return;
         }
         Optional<UrlOptions> recalled = chosen == null ? memory.recall(a.address()) : Optional.of(chosen);
@@ -94,8 +118,8 @@ final class UrlOptionsControl {
         if (rememberOptions) {
             memory.remember(a.address(), o); // also the most recently used now
         }
-        bufferTime.set(o.bufferTime());
-        bufferTimeMax.set(o.bufferTimeMax());
+        bufferTime.value.set(o.bufferTime());
+        bufferTimeMax.value.set(o.bufferTimeMax());
     }
 
     /**
@@ -103,61 +127,84 @@ final class UrlOptionsControl {
      * (or the player's own), and the setters keep the options in step.
      */
     void applyTo(NetStream ns) {
-        ns.setBufferTime(bufferTime.get());
-        ns.setBufferTimeMax(bufferTimeMax.get());
+        ns.setBufferTime(bufferTime.value.get());
+        ns.setBufferTimeMax(bufferTimeMax.value.get());
     }
 
-    /** See {@link PlayerViewModel#setBufferTime}; {@code ns} and {@code a}: what plays, or null. */
-    boolean setBufferTime(double seconds, NetStream ns, MediaAddress a) {
-        if (!(seconds >= 0 && seconds <= PlayerViewModel.MAX_BUFFER_TIME)) {
-            return false;
-        }
-        bufferTime.set(seconds);
-        if (ns != null) {
-            ns.setBufferTime(seconds);
-        }
-        UrlOptions o = urlOptions.get();
-        if (o != null && o.bufferTime() != seconds) {
-            // The bufferTime chosen while an rtmp(s) URL plays is that URL's from now on.
-            keep(o.withBufferTime(seconds), a);
-        }
-        if (o == null || !rememberOptions) {
-            playerBufferTime = seconds; // a URL without options of its own follows the player's
-        }
-        return true;
+    /**
+     * Sets bufferTime in seconds, for the stream playing too; while an rtmp(s) URL is open it
+     * becomes that URL's. Returns false (and changes nothing) outside 0..MAX_BUFFER_TIME.
+     */
+    public boolean setBufferTime(double seconds) {
+        return bufferTime.set(seconds);
     }
 
-    /** See {@link PlayerViewModel#setBufferTimeMax}; {@code ns} and {@code a}: what plays, or null. */
-    boolean setBufferTimeMax(double seconds, NetStream ns, MediaAddress a) {
-        if (!(seconds >= 0 && seconds <= PlayerViewModel.MAX_BUFFER_TIME)) {
-            return false;
-        }
-        bufferTimeMax.set(seconds);
-        if (ns != null) {
-            ns.setBufferTimeMax(seconds);
-        }
-        UrlOptions o = urlOptions.get();
-        if (o != null && o.bufferTimeMax() != seconds) {
-            // As bufferTime: the bufferTimeMax chosen while an rtmp(s) URL plays is that URL's.
-            keep(o.withBufferTimeMax(seconds), a);
-        }
-        if (o == null || !rememberOptions) {
-            playerBufferTimeMax = seconds; // a URL without options of its own follows the player's
-        }
-        return true;
+    /**
+     * Sets bufferTimeMax in seconds for the stream playing and the next ones (live catch-up: over
+     * this much buffer a live stream plays 6 % faster until it is back at bufferTime); 0 is the
+     * engine's default live latency policy. As {@link #setBufferTime}: the URL's while one is
+     * open, and false (nothing changes) outside 0..MAX_BUFFER_TIME.
+     */
+    public boolean setBufferTimeMax(double seconds) {
+        return bufferTimeMax.set(seconds);
     }
 
-    private void keep(UrlOptions changed, MediaAddress a) {
+    private void keep(UrlOptions changed) {
         urlOptions.set(changed);
         if (rememberOptions) {
-            memory.remember(a.address(), changed);
+            memory.remember(address.get().address(), changed);
         }
     }
 
-    /** See {@link PlayerViewModel#catchUpThreshold}. */
-    double catchUpThreshold() {
-        double max = bufferTimeMax.get();
-        double bt = bufferTime.get();
+    /**
+     * The bufferLength over which a live stream is behind and catches up: bufferTimeMax, or with
+     * 0 the default policy's bufferTime + max(1 s, bufferTime) (PlaybackCore.catchUpThresholdUs).
+     */
+    public double catchUpThreshold() {
+        double max = bufferTimeMax.value.get();
+        double bt = bufferTime.value.get();
         return max > 0 ? max : bt + Math.max(PlaybackCore.DEFAULT_LIVE_SLACK_US / 1e6, bt);
+    }
+
+    /**
+     * bufferTime or bufferTimeMax: the value in use, the player's own, and how a NetStream and a
+     * URL's options hold it (the two are set by the same rules).
+     */
+    private final class Setting {
+        final ReadOnlyDoubleWrapper value;
+        /** The value of files, downloads and URLs without options of their own. */
+        double playerValue;
+        private final ObjDoubleConsumer<NetStream> toStream;
+        private final ToDoubleFunction<UrlOptions> inOptions;
+        private final BiFunction<UrlOptions, Double, UrlOptions> withValue;
+
+        Setting(ReadOnlyDoubleWrapper value, double playerValue, ObjDoubleConsumer<NetStream> toStream,
+                ToDoubleFunction<UrlOptions> inOptions, BiFunction<UrlOptions, Double, UrlOptions> withValue) {
+            this.value = value;
+            this.playerValue = playerValue;
+            this.toStream = toStream;
+            this.inOptions = inOptions;
+            this.withValue = withValue;
+        }
+
+        boolean set(double seconds) {
+            if (!(seconds >= 0 && seconds <= PlayerViewModel.MAX_BUFFER_TIME)) {
+                return false;
+            }
+            value.set(seconds);
+            NetStream ns = stream.get();
+            if (ns != null) {
+                toStream.accept(ns, seconds);
+            }
+            UrlOptions o = urlOptions.get();
+            if (o != null && inOptions.applyAsDouble(o) != seconds) {
+                // The value chosen while an rtmp(s) URL plays is that URL's from now on.
+                keep(withValue.apply(o, seconds));
+            }
+            if (o == null || !rememberOptions) {
+                playerValue = seconds; // a URL without options of its own follows the player's
+            }
+            return true;
+        }
     }
 }

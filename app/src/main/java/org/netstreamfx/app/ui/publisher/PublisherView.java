@@ -26,6 +26,7 @@ import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.netstreamfx.app.ui.FitRow;
 import org.netstreamfx.app.ui.Icons;
+import org.netstreamfx.app.ui.SidePane;
 import org.netstreamfx.app.ui.StatRows;
 import org.netstreamfx.app.ui.player.NoticeBar;
 import org.netstreamfx.app.ui.video.Video;
@@ -83,11 +84,8 @@ public final class PublisherView extends BorderPane {
         center.setBottom(bottom());
         setTop(toolBar());
         setCenter(NoticeBar.around(center, vm.noticeProperty(), vm::dismissNotice));
-        ScrollPane side = new ScrollPane(settings);
-        side.setFitToWidth(true);
-        side.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        ScrollPane side = SidePane.of(settings, "publisher-side");
         side.setPrefWidth(320);
-        side.getStyleClass().add("publisher-side");
         setRight(side);
     }
 

@@ -32,10 +32,10 @@ public final class SettingsSaver {
         this.stage = stage;
         player.setVolume(settings.volume());
         player.setAudioDevice(settings.audioDevice());
-        player.setBufferTime(settings.bufferTime(PlayerViewModel.DEFAULT_BUFFER_TIME));
+        player.urls().setBufferTime(settings.bufferTime(PlayerViewModel.DEFAULT_BUFFER_TIME));
         pending.setOnFinished(e -> saveNow());
         // Each rtmp(s) URL's options live in the settings themselves; keeping new ones schedules a flush.
-        player.setUrlOptionsMemory(new org.netstreamfx.app.ui.player.UrlOptionsMemory() {
+        player.urls().setMemory(new org.netstreamfx.app.ui.player.UrlOptionsMemory() {
             @Override
             public java.util.Optional<org.netstreamfx.app.ui.player.UrlOptions> recall(String url) {
                 return settings.urlOptions(url, player.playerBufferTime());
@@ -49,7 +49,7 @@ public final class SettingsSaver {
         });
         player.volumeProperty().addListener(changed);
         player.audioDeviceProperty().addListener(changed);
-        player.bufferTimeProperty().addListener(changed);
+        player.urls().bufferTimeProperty().addListener(changed);
         player.recent().items().addListener(changed);
         if (stage != null) {
             stage.widthProperty().addListener(changed);

@@ -54,30 +54,25 @@ public final class FaultInjection {
 
     /** Limits the download to {@code kbps} kbit/s (0: no limit); false outside 0..MAX_KBPS. */
     public boolean setBandwidthKbps(long kbps) {
-        if (kbps < 0 || kbps > MAX_KBPS) {
-            return false;
-        }
-        bandwidthKbps.set(kbps);
-        apply();
-        return true;
+        return setWithin(bandwidthKbps, kbps, MAX_KBPS);
     }
 
     /** Delays the bytes each way by {@code ms} (0: none); false outside 0..MAX_LATENCY_MS. */
     public boolean setLatencyMs(long ms) {
-        if (ms < 0 || ms > MAX_LATENCY_MS) {
-            return false;
-        }
-        latencyMs.set(ms);
-        apply();
-        return true;
+        return setWithin(latencyMs, ms, MAX_LATENCY_MS);
     }
 
     /** Drops each connection {@code seconds} after it opened (0: never); false outside the limits. */
     public boolean setDropAfterSeconds(long seconds) {
-        if (seconds < 0 || seconds > MAX_DROP_AFTER_SECONDS) {
+        return setWithin(dropAfterSeconds, seconds, MAX_DROP_AFTER_SECONDS);
+    }
+
+    /** Sets {@code fault} to {@code value} and applies it, if it is 0 to {@code max}; false (no change) outside. */
+    private boolean setWithin(ReadOnlyLongWrapper fault, long value, long max) {
+        if (value < 0 || value > max) {
             return false;
         }
-        dropAfterSeconds.set(seconds);
+        fault.set(value);
         apply();
         return true;
     }

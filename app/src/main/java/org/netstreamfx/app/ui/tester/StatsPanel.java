@@ -17,7 +17,7 @@ final class StatsPanel extends GridPane {
         row(1, "Input bitrate", "stat-bitrate", Bindings.createStringBinding(
                 () -> String.format(Locale.ROOT, "%.0f kbit/s", vm.inputKbpsProperty().get()), vm.inputKbpsProperty()));
         // The player's own figure (late in the engine + replaced before the screen showed them).
-        row(2, "Dropped frames", "stat-dropped", vm.player().droppedFramesProperty().asString());
+        row(2, "Dropped frames", "stat-dropped", vm.player().figures().droppedFramesProperty().asString());
         row(3, "Buffer", "stat-buffer", Bindings.createStringBinding(
                 () -> String.format(Locale.ROOT, "%.2f / %.2f s", vm.bufferLengthProperty().get(),
                         vm.bufferTimeProperty().get()), vm.bufferLengthProperty(), vm.bufferTimeProperty()));

@@ -26,6 +26,8 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.netstreamfx.app.session.SessionEntry;
 import org.netstreamfx.app.ui.FitRow;
+import org.netstreamfx.app.ui.Icons;
+import org.netstreamfx.app.ui.SidePane;
 import org.netstreamfx.player.net.StatusLevel;
 
 /**
@@ -66,11 +68,8 @@ public final class TesterView extends BorderPane {
         side.getStyleClass().add("tester-side");
         side.setPadding(new Insets(10));
         // Scrolls when the window is too low for it (issue 12, defect 4).
-        ScrollPane sideScroll = new ScrollPane(side);
-        sideScroll.setFitToWidth(true);
-        sideScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        ScrollPane sideScroll = SidePane.of(side, "tester-side-scroll");
         sideScroll.setPrefViewportWidth(290);
-        sideScroll.getStyleClass().add("tester-side-scroll");
         setRight(sideScroll);
         setBottom(statusLine());
         vm.exportStatusProperty().addListener((o, was, now) -> {
@@ -82,16 +81,7 @@ public final class TesterView extends BorderPane {
 
     /** The rail's icon: a chart line (Material Design "show_chart", Apache License 2.0), styled as {@code .icon}. */
     public static Region icon(double size) {
-        javafx.scene.shape.SVGPath shape = new javafx.scene.shape.SVGPath();
-        shape.setContent("M3.5 18.49l6-6.01 4 4L22 6.92l-1.41-1.41-7.09 7.97-4-4L2 16.99z");
-        Region r = new Region();
-        r.setShape(shape);
-        r.setScaleShape(true);
-        r.setMinSize(size, size);
-        r.setPrefSize(size, size);
-        r.setMaxSize(size, size);
-        r.getStyleClass().add("icon");
-        return r;
+        return Icons.CHART.node(size);
     }
 
     public TableView<SessionEntry> log() {

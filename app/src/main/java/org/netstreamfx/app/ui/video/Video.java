@@ -135,7 +135,7 @@ public final class Video extends Region {
      * Pictures the attached stream delivered that a newer one replaced before the FX thread could
      * show them (the UI was too busy), counted from 0 for each stream attached; frames the engine
      * itself dropped as late are in NetStreamInfo. The player's "dropped" figure adds the two
-     * ({@code PlayerViewModel.droppedFramesProperty()}).
+     * ({@code PlaybackFigures.droppedFramesProperty()}).
      */
     public ReadOnlyLongProperty framesDroppedProperty() {
         return framesDropped.getReadOnlyProperty();

@@ -54,7 +54,7 @@ class AudioOnlyTest {
         show(NullAudioSink::new);
         Fx.run(() -> vm.open(TestMedia.tone().toString()));
         Fx.waitUntil("PLAYING", WAIT, () -> vm.stateProperty().get() == PlayerState.PLAYING, this::codes);
-        Fx.waitUntil("a level", WAIT, () -> vm.audioRmsDbfsProperty().get() > -30, this::codes);
+        Fx.waitUntil("a level", WAIT, () -> vm.figures().audioRmsDbfsProperty().get() > -30, this::codes);
         Fx.run(() -> {
             // This view's own label: robot.lookup searches every window, and an earlier test's
             // empty player may still be open.
@@ -66,8 +66,8 @@ class AudioOnlyTest {
             assertEquals("tone-8s.m4a", ((Label) view.lookup("#audio-title")).getText());
             String codec = ((Label) view.lookup("#audio-codec")).getText();
             assertTrue(codec.startsWith("AAC") && codec.contains("44.1 kHz") && codec.contains("stereo"), codec);
-            double rms = vm.audioRmsDbfsProperty().get();
-            double peak = vm.audioPeakDbfsProperty().get();
+            double rms = vm.figures().audioRmsDbfsProperty().get();
+            double peak = vm.figures().audioPeakDbfsProperty().get();
             // ffmpeg's sine is 1/8 of full scale: peak -18 dBFS, RMS -21 dBFS.
             assertTrue(peak > -21 && peak < -15, "peak " + peak);
             assertTrue(rms > -27 && rms <= peak, "rms " + rms);

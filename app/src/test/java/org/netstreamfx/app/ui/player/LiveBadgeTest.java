@@ -64,12 +64,12 @@ class LiveBadgeTest {
             // 2.5 s behind the live edge, and no catch-up while bufferTimeMax is 30 s.
             TextField max = robot.lookup("#buffer-time-max").queryAs(TextField.class);
             robot.doubleClickOn(max).eraseText(3).write("30").type(KeyCode.ENTER);
-            assertTrue(Fx.call(() -> vm.setBufferTime(2.5)));
+            assertTrue(Fx.call(() -> vm.urls().setBufferTime(2.5)));
             Fx.run(() -> vm.open(nginx.liveApp() + "/badge"));
             Fx.waitUntil("a live stream playing 2.5 s behind", WAIT, () -> vm.stateProperty().get() == PlayerState.PLAYING
-                    && vm.liveProperty().get() && badge.isVisible() && vm.bufferLengthProperty().get() > 1.8,
+                    && vm.liveProperty().get() && badge.isVisible() && vm.figures().bufferLengthProperty().get() > 1.8,
                     () -> vm.stateProperty().get() + " live " + vm.liveProperty().get() + " bufferLength "
-                            + vm.bufferLengthProperty().get() + " " + codes());
+                            + vm.figures().bufferLengthProperty().get() + " " + codes());
             assertEquals(30.0, Fx.call(() -> vm.streamProperty().get().bufferTimeMax()), "the field reached the stream");
             assertTrue(Fx.call(badge::getText).matches("LIVE \u2212\\d+\\.\\d s"), Fx.call(badge::getText));
             assertFalse(Fx.call(() -> badge.getPseudoClassStates().contains(BEHIND)));
@@ -94,9 +94,9 @@ class LiveBadgeTest {
             // Past the catch-up threshold (bufferTimeMax 2 s) the badge reads BEHIND.
             robot.doubleClickOn(max).eraseText(4).write("2").type(KeyCode.ENTER);
             assertEquals(2.0, Fx.call(() -> vm.streamProperty().get().bufferTimeMax()));
-            assertTrue(Fx.call(() -> vm.setBufferTime(0.3)));
+            assertTrue(Fx.call(() -> vm.urls().setBufferTime(0.3)));
             Fx.waitUntil("BEHIND", WAIT, () -> badge.getPseudoClassStates().contains(BEHIND)
-                    && badge.getText().startsWith("BEHIND \u2212"), () -> badge.getText() + " " + vm.bufferLengthProperty().get());
+                    && badge.getText().startsWith("BEHIND \u2212"), () -> badge.getText() + " " + vm.figures().bufferLengthProperty().get());
 
             // L (the picture has the focus, no field is being edited) goes to the newest data.
             robot.clickOn(".picture-area");
@@ -104,8 +104,8 @@ class LiveBadgeTest {
             Fx.waitUntil("Live.Join on request and bufferLength down", WAIT,
                     () -> vm.events().stream().anyMatch(e -> e.code().equals("NetStreamFX.Live.Join")
                             && e.description().contains("on request"))
-                            && vm.bufferLengthProperty().get() < 1.2 && badge.getText().startsWith("LIVE"),
-                    () -> badge.getText() + " " + vm.bufferLengthProperty().get() + " " + codes());
+                            && vm.figures().bufferLengthProperty().get() < 1.2 && badge.getText().startsWith("LIVE"),
+                    () -> badge.getText() + " " + vm.figures().bufferLengthProperty().get() + " " + codes());
             assertEquals(PlayerState.PLAYING, Fx.call(() -> vm.stateProperty().get()));
         }
     }
@@ -136,11 +136,11 @@ class LiveBadgeTest {
         assertTrue(LiveBadge.behind(2.1, 2.0));
         assertFalse(LiveBadge.behind(1.9, 2.0));
         assertFalse(LiveBadge.behind(9, 0), "no threshold (catch-up off): never behind");
-        assertEquals(2.0, Fx.call(vm::catchUpThreshold), "default policy: bufferTime 1 + max(1 s, 1)");
-        assertTrue(Fx.call(() -> vm.setBufferTime(3)));
-        assertEquals(6.0, Fx.call(vm::catchUpThreshold), "default policy: bufferTime 3 + max(1 s, 3)");
-        assertTrue(Fx.call(() -> vm.setBufferTimeMax(4)));
-        assertEquals(4.0, Fx.call(vm::catchUpThreshold), "bufferTimeMax when set");
+        assertEquals(2.0, Fx.call(vm.urls()::catchUpThreshold), "default policy: bufferTime 1 + max(1 s, 1)");
+        assertTrue(Fx.call(() -> vm.urls().setBufferTime(3)));
+        assertEquals(6.0, Fx.call(vm.urls()::catchUpThreshold), "default policy: bufferTime 3 + max(1 s, 3)");
+        assertTrue(Fx.call(() -> vm.urls().setBufferTimeMax(4)));
+        assertEquals(4.0, Fx.call(vm.urls()::catchUpThreshold), "bufferTimeMax when set");
         assertEquals(0, BufferingOverlay.percent(0, 1));
         assertEquals(50, BufferingOverlay.percent(0.5, 1));
         assertEquals(100, BufferingOverlay.percent(3, 1));

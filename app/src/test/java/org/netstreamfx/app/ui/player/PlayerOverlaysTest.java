@@ -77,7 +77,7 @@ class PlayerOverlaysTest {
         Fx.run(field::requestFocus); // focus, not editing: the key is a shortcut
         robot.type(KeyCode.I);
         Fx.waitUntil("the overlay shown", WAIT, stats::isVisible, this::codes);
-        Fx.waitUntil("fps > 0 in the overlay", WAIT, () -> vm.fpsProperty().get() > 0
+        Fx.waitUntil("fps > 0 in the overlay", WAIT, () -> vm.figures().fpsProperty().get() > 0
                 && !stats.getText().contains("FPS        0.0"), stats::getText);
         String first = Fx.call(stats::getText);
         assertTrue(first.contains("320×180 H.264"), first);
@@ -151,7 +151,7 @@ class PlayerOverlaysTest {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/demo.mp4", ex -> serveSlowly(ex, demo, bytesPerSecond));
         server.start();
-        assertTrue(Fx.call(() -> vm.setBufferTime(4)));
+        assertTrue(Fx.call(() -> vm.urls().setBufferTime(4)));
         Fx.run(() -> vm.open("http://127.0.0.1:" + server.getAddress().getPort() + "/demo.mp4"));
         Node spinner = robot.lookup("#buffering").query();
         Label percent = robot.lookup("#buffering-percent").queryAs(Label.class);
@@ -206,12 +206,12 @@ class PlayerOverlaysTest {
         assertTrue(Fx.call(() -> max.getPseudoClassStates().contains(INVALID)), "not a number");
         robot.eraseText(3).write("61").type(KeyCode.ENTER);
         assertTrue(Fx.call(() -> max.getPseudoClassStates().contains(INVALID)), "over the limit");
-        assertEquals(0.0, Fx.call(() -> vm.bufferTimeMaxProperty().get()));
+        assertEquals(0.0, Fx.call(() -> vm.urls().bufferTimeMaxProperty().get()));
         robot.eraseText(2).write("2.5").type(KeyCode.ENTER);
         assertFalse(Fx.call(() -> max.getPseudoClassStates().contains(INVALID)));
-        assertEquals(2.5, Fx.call(() -> vm.bufferTimeMaxProperty().get()));
+        assertEquals(2.5, Fx.call(() -> vm.urls().bufferTimeMaxProperty().get()));
         assertEquals(2.5, Fx.call(() -> vm.streamProperty().get().bufferTimeMax()), "the stream playing");
-        assertFalse(Fx.call(() -> vm.setBufferTimeMax(-1)));
+        assertFalse(Fx.call(() -> vm.urls().setBufferTimeMax(-1)));
         play(robot, DEMO);
         assertEquals(2.5, Fx.call(() -> vm.streamProperty().get().bufferTimeMax()), "the next stream");
         // Compact: the field and its name add little to the transport row.

@@ -85,7 +85,7 @@ class PlayerSpeedStepTest {
         TextField field = robot.lookup("#buffer-time").queryAs(TextField.class);
         robot.doubleClickOn(field);
         robot.type(KeyCode.CLOSE_BRACKET);
-        assertEquals(1.0, Fx.call(() -> vm.playbackRateProperty().get()), "] is typed, not a shortcut, while editing");
+        assertEquals(1.0, Fx.call(() -> vm.speed().playbackRateProperty().get()), "] is typed, not a shortcut, while editing");
         robot.type(KeyCode.ESCAPE);
     }
 

@@ -68,8 +68,8 @@ class PlayerViewModelTest {
         waitForEvent("NetStream.Unpause.Notify");
         waitForState(PlayerState.PLAYING);
         Fx.waitUntil("playing on from 6 s", WAIT, () -> vm.timeProperty().get() > 6.2, () -> vm.timeProperty().get());
-        assertTrue(Fx.call(() -> vm.bytesLoadedProperty().get()) > 0);
-        assertEquals(1.0, Fx.call(() -> vm.loadedFractionProperty().get()), 1e-9, "a local file is loaded whole");
+        assertTrue(Fx.call(() -> vm.figures().bytesLoadedProperty().get()) > 0);
+        assertEquals(1.0, Fx.call(() -> vm.figures().loadedFractionProperty().get()), 1e-9, "a local file is loaded whole");
         assertEquals(null, Fx.call(() -> vm.noticeProperty().get()), "nothing went wrong");
     }
 
@@ -123,12 +123,12 @@ class PlayerViewModelTest {
     void bufferTimeVolumeAndMuteReachTheStream() {
         Fx.run(() -> vm.open(TestMedia.clip().toString()));
         waitForState(PlayerState.PLAYING);
-        assertFalse(Fx.call(() -> vm.setBufferTime(-1)));
-        assertFalse(Fx.call(() -> vm.setBufferTime(PlayerViewModel.MAX_BUFFER_TIME + 1)));
-        assertFalse(Fx.call(() -> vm.setBufferTime(Double.NaN)));
-        assertTrue(Fx.call(() -> vm.setBufferTime(2.5)));
+        assertFalse(Fx.call(() -> vm.urls().setBufferTime(-1)));
+        assertFalse(Fx.call(() -> vm.urls().setBufferTime(PlayerViewModel.MAX_BUFFER_TIME + 1)));
+        assertFalse(Fx.call(() -> vm.urls().setBufferTime(Double.NaN)));
+        assertTrue(Fx.call(() -> vm.urls().setBufferTime(2.5)));
         assertEquals(2.5, Fx.call(() -> vm.streamProperty().get().bufferTime()));
-        assertEquals(2.5, Fx.call(() -> vm.bufferTimeProperty().get()));
+        assertEquals(2.5, Fx.call(() -> vm.urls().bufferTimeProperty().get()));
 
         Fx.run(() -> vm.setVolume(0.4));
         assertEquals(0.4, Fx.call(() -> vm.streamProperty().get().volume()), 1e-9);
@@ -177,16 +177,16 @@ class PlayerViewModelTest {
         Fx.run(() -> vm.open(clip.toString()));
         waitForState(PlayerState.PLAYING);
         Fx.run(() -> replaced.set(40));
-        assertEquals(40, Fx.call(() -> vm.replacedFramesProperty().get()));
-        assertEquals(Fx.call(() -> vm.lateFramesProperty().get() + 40), Fx.call(() -> vm.droppedFramesProperty().get()));
+        assertEquals(40, Fx.call(() -> vm.figures().replacedFramesProperty().get()));
+        assertEquals(Fx.call(() -> vm.figures().lateFramesProperty().get() + 40), Fx.call(() -> vm.figures().droppedFramesProperty().get()));
         long starts = Fx.call(() -> codes().stream().filter("NetStream.Play.Start"::equals).count());
         // The same picture's count goes on (as on an engine reconnect of the same stream).
         Fx.run(() -> vm.open(clip.toString()));
         Fx.waitUntil("a new Play.Start", WAIT,
                 () -> codes().stream().filter("NetStream.Play.Start"::equals).count() > starts, this::codes);
-        assertEquals(0, Fx.call(() -> vm.replacedFramesProperty().get()));
+        assertEquals(0, Fx.call(() -> vm.figures().replacedFramesProperty().get()));
         Fx.run(() -> replaced.set(43));
-        assertEquals(3, Fx.call(() -> vm.replacedFramesProperty().get()));
-        assertTrue(Fx.call(() -> vm.droppedFramesProperty().get()) < 40);
+        assertEquals(3, Fx.call(() -> vm.figures().replacedFramesProperty().get()));
+        assertTrue(Fx.call(() -> vm.figures().droppedFramesProperty().get()) < 40);
     }
 }

@@ -177,11 +177,11 @@ class PlaylistFlowTest {
     @Test
     void anAllFailedListStopsEvenWithLoopAll(FxRobot robot) {
         robot.type(KeyCode.R).type(KeyCode.R);
-        assertEquals(LoopMode.ALL, Fx.call(() -> vm.loopModeProperty().get()));
+        assertEquals(LoopMode.ALL, Fx.call(() -> vm.playlists().loopModeProperty().get()));
         Fx.run(() -> vm.openAll(List.of(dir.resolve("x.mp4").toString(), dir.resolve("y.mp4").toString())));
         Fx.waitUntil("both failed", WAIT, () -> vm.playlist().entries().stream().allMatch(Playlist.Entry::failed)
                 && vm.stateProperty().get() == PlayerState.FAILED, this::state);
-        assertFalse(Fx.call(vm::skipPending), "nothing more is scheduled: the list stops");
+        assertFalse(Fx.call(() -> vm.playlists().skipPending()), "nothing more is scheduled: the list stops");
         long notFound = Fx.call(() -> vm.events().stream()
                 .filter(e -> e.code().equals("NetStream.Play.StreamNotFound")).count());
         assertEquals(2, notFound);
@@ -194,7 +194,7 @@ class PlaylistFlowTest {
         picks.add(List.of(PlaylistMedia.clip()));
         robot.clickOn("#open-file");
         robot.type(KeyCode.R);
-        assertEquals(LoopMode.ONE, Fx.call(() -> vm.loopModeProperty().get()));
+        assertEquals(LoopMode.ONE, Fx.call(() -> vm.playlists().loopModeProperty().get()));
         assertEquals("Loop: this item (R)", robot.lookup("#loop").queryAs(Button.class).getTooltip().getText());
         List<Double> times = new CopyOnWriteArrayList<>();
         Fx.run(() -> vm.timeProperty().addListener((o, was, now) -> times.add(now.doubleValue())));
@@ -207,14 +207,14 @@ class PlaylistFlowTest {
         assertTrue(Fx.call(() -> count("NetStream.Play.Stop")) >= 2);
 
         robot.type(KeyCode.R).type(KeyCode.R);
-        assertEquals(LoopMode.OFF, Fx.call(() -> vm.loopModeProperty().get()));
+        assertEquals(LoopMode.OFF, Fx.call(() -> vm.playlists().loopModeProperty().get()));
         Fx.waitUntil("ends with loop off", WAIT, () -> vm.stateProperty().get() == PlayerState.ENDED, this::state);
     }
 
     @Test
     void loopAllWrapsTheList(FxRobot robot) throws IOException {
         robot.clickOn("#loop").clickOn("#loop");
-        assertEquals(LoopMode.ALL, Fx.call(() -> vm.loopModeProperty().get()));
+        assertEquals(LoopMode.ALL, Fx.call(() -> vm.playlists().loopModeProperty().get()));
         picks.add(PlaylistMedia.copies(dir, "first.mp4", "second.mp4"));
         robot.clickOn("#open-file");
         Fx.waitUntil("first, second, first again", WAIT, () -> started.size() >= 3, this::state);
@@ -232,11 +232,11 @@ class PlaylistFlowTest {
         Fx.waitUntil("playing past 1 s", WAIT, () -> vm.stateProperty().get() == PlayerState.PLAYING
                 && vm.timeProperty().get() > 1.0, this::state);
         robot.type(KeyCode.B);
-        double a = Fx.call(() -> vm.abRepeat().a());
+        double a = Fx.call(() -> vm.playlists().abRepeat().a());
         assertFalse(Double.isNaN(a));
         Fx.waitUntil("1.5 s after A", WAIT, () -> vm.timeProperty().get() > a + 1.5, this::state);
         robot.type(KeyCode.B);
-        double b = Fx.call(() -> vm.abRepeat().b());
+        double b = Fx.call(() -> vm.playlists().abRepeat().b());
         assertTrue(b > a + 1.4, "B after A: " + a + ", " + b);
         assertEquals(ABRepeat.text(a, b), robot.lookup("#ab-repeat").queryAs(Label.class).getText());
         assertTrue(robot.lookup("#seek-ab").query().isVisible());
@@ -258,14 +258,14 @@ class PlaylistFlowTest {
         assertTrue(high > b - 0.5, "it played up to B: " + high);
 
         robot.type(KeyCode.B);
-        assertTrue(Double.isNaN(Fx.call(() -> vm.abRepeat().a())), "the third press clears");
+        assertTrue(Double.isNaN(Fx.call(() -> vm.playlists().abRepeat().a())), "the third press clears");
         assertFalse(robot.lookup("#seek-ab").query().isVisible());
         Fx.waitUntil("plays on past B", WAIT, () -> vm.timeProperty().get() > b + 1.0, this::state);
 
         robot.type(KeyCode.B);
-        assertFalse(Double.isNaN(Fx.call(() -> vm.abRepeat().a())));
+        assertFalse(Double.isNaN(Fx.call(() -> vm.playlists().abRepeat().a())));
         Fx.run(() -> vm.open(org.netstreamfx.app.ui.TestMedia.clip().toString()));
-        assertTrue(Double.isNaN(Fx.call(() -> vm.abRepeat().a())), "a new open clears A–B");
+        assertTrue(Double.isNaN(Fx.call(() -> vm.playlists().abRepeat().a())), "a new open clears A–B");
         assertEquals("", robot.lookup("#ab-repeat").queryAs(Label.class).getText());
     }
 

@@ -99,7 +99,7 @@ class UrlOptionsFlowTest {
             NetStream ns = Fx.call(() -> vm.streamProperty().get());
             assertEquals(0.5, ns.bufferTime());
             assertEquals(2.5, ns.bufferTimeMax());
-            assertEquals(0.5, Fx.call(() -> vm.bufferTimeProperty().get()), "the bufferTime field shows it");
+            assertEquals(0.5, Fx.call(() -> vm.urls().bufferTimeProperty().get()), "the bufferTime field shows it");
             RtmpOptions rtmp = Fx.call(() -> vm.connection().rtmpOptions());
             assertEquals(3, rtmp.reconnect().maxTries());
             assertEquals(5000, rtmp.silenceTimeoutMs());
@@ -145,7 +145,7 @@ class UrlOptionsFlowTest {
 
         // Opening the URL again (without its key) shows what was used last time.
         Fx.run(vm::close);
-        assertEquals(1.0, Fx.call(() -> vm.bufferTimeProperty().get()), "closed: the player's own bufferTime again");
+        assertEquals(1.0, Fx.call(() -> vm.urls().bufferTimeProperty().get()), "closed: the player's own bufferTime again");
         openDialog(robot);
         robot.clickOn("#url-field").write(nginx.liveApp() + "/lv");
         assertEquals(List.of("3", "5", "0.5", "2.5"), optionTexts(robot));
@@ -176,11 +176,11 @@ class UrlOptionsFlowTest {
                 this::codes);
         assertEquals(Optional.of(new UrlOptions(0, 15, pem, 1.0, 0)), settings.urlOptions(
                 "rtmps://127.0.0.1:" + port + "/live/x", 1.0), "kept for the URL");
-        Fx.run(() -> vm.setBufferTime(2.5)); // the transport bar's bufferTime field
+        Fx.run(() -> vm.urls().setBufferTime(2.5)); // the transport bar's bufferTime field
         assertEquals(2.5, settings.urlOptions("rtmps://127.0.0.1:" + port + "/live/x", 1.0).orElseThrow().bufferTime(),
                 "a bufferTime chosen while the URL is open becomes the URL's");
         assertEquals(1.0, Fx.call(vm::playerBufferTime), "not the player's own, which files keep");
-        Fx.run(() -> vm.setBufferTime(1.0));
+        Fx.run(() -> vm.urls().setBufferTime(1.0));
 
         // A figure out of range keeps Open disabled and says why.
         openDialog(robot);

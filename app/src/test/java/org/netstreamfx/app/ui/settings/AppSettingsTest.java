@@ -97,12 +97,12 @@ class AppSettingsTest {
         try {
             SettingsSaver saver = Fx.call(() -> new SettingsSaver(settings, player, null));
             assertEquals(0.4, Fx.call(() -> player.volumeProperty().get()));
-            assertEquals(2.0, Fx.call(() -> player.bufferTimeProperty().get()));
+            assertEquals(2.0, Fx.call(() -> player.urls().bufferTimeProperty().get()));
             assertEquals("Headphones", Fx.call(() -> player.audioDeviceProperty().get()));
             Fx.run(() -> {
                 player.setAudioDevice("default");
                 player.setVolume(0.9);
-                player.setBufferTime(5.0);
+                player.urls().setBufferTime(5.0);
                 saver.saveNow();
             });
             AppSettings again = new AppSettings(SharedObjectStore.at(dir), Runnable::run);

@@ -76,7 +76,7 @@ class LiveRestartFlowTest {
                 boolean still = now == shownBefore.getAndSet(now);
                 return still && codes().contains("NetStream.Buffer.Empty");
             }, this::codes);
-            long droppedBefore = Fx.call(() -> player.droppedFramesProperty().get());
+            long droppedBefore = Fx.call(() -> player.figures().droppedFramesProperty().get());
             try (LivePublisher second = new LivePublisher(nginx.liveApp(), "restart")) {
                 long published = System.nanoTime();
                 Fx.waitUntil("the new publisher's pictures", WAIT,
@@ -86,7 +86,7 @@ class LiveRestartFlowTest {
                         () -> playerView.video().framesShownProperty().get() >= shownBefore.get() + 25, this::codes);
                 List<NetStatusEvent> jumps = Fx.call(() -> player.events().stream()
                         .filter(e -> e.code().equals("NetStreamFX.Live.Discontinuity")).toList());
-                long dropped = Fx.call(() -> player.droppedFramesProperty().get()) - droppedBefore;
+                long dropped = Fx.call(() -> player.figures().droppedFramesProperty().get()) - droppedBefore;
                 System.out.println("app, publisher restart: picture back " + backMs + " ms after Publish.Start; "
                         + dropped + " frames dropped; " + jumps.stream().map(NetStatusEvent::description).toList());
                 assertTrue(backMs <= PICTURE_BACK_MS, "the picture moved again " + backMs + " ms after the new "
