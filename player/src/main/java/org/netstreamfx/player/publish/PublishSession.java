@@ -58,9 +58,9 @@ final class PublishSession implements StreamListener {
     private static final int AUDIO_CHUNK_STREAM = 6;
     private static final int VIDEO_CHUNK_STREAM = 7;
     /** The server's onStatus codes the session acts on. */
-    static final String PUBLISH_START = "NetStream.Publish.Start";
-    static final String PUBLISH_BADNAME = "NetStream.Publish.BadName";
-    static final String UNPUBLISH_SUCCESS = "NetStream.Unpublish.Success";
+    private static final String PUBLISH_START = "NetStream.Publish.Start";
+    private static final String PUBLISH_BADNAME = "NetStream.Publish.BadName";
+    private static final String UNPUBLISH_SUCCESS = "NetStream.Unpublish.Success";
 
     private final Publisher publisher;
     private final RtmpConnection rc;
