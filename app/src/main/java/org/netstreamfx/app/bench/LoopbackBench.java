@@ -23,7 +23,7 @@ import org.netstreamfx.capture.device.VideoFormat;
 import org.netstreamfx.capture.device.VideoFrame;
 import org.netstreamfx.capture.device.VideoFrameListener;
 import org.netstreamfx.capture.encode.H264Settings;
-import org.netstreamfx.capture.publish.CameraFeed;
+import org.netstreamfx.capture.feed.CameraFeed;
 import org.netstreamfx.player.net.NetConnection;
 import org.netstreamfx.player.net.NetStatusCode;
 import org.netstreamfx.player.net.NetStream;

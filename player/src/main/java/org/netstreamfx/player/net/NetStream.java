@@ -45,7 +45,7 @@ public class NetStream {
     private final NetConnection connection;
     private final List<NetStatusListener> listeners = new CopyOnWriteArrayList<>();
     private final TimeSource time;
-    private final Publisher publisher = new Publisher(this);
+    private final org.netstreamfx.player.publish.Publisher publisher;
     private volatile NetStreamClient client = new NetStreamClient() { };
     private volatile VideoSink videoSink;
     private volatile AudioSink audioSink;
@@ -77,6 +77,7 @@ public class NetStream {
         this.time = time;
         this.callbacks = new ClientDispatch(this, connection.callbackExecutor());
         this.current = new CurrentPlay(this, connection);
+        this.publisher = PublishStatus.publisher(this::deliver, time::nanoTime, current::later);
     }
 
     /**
@@ -234,9 +235,7 @@ public class NetStream {
         current.step(frames);
     }
 
-    // Publishing (flash.net.NetStream.attachCamera, attachAudio, publish, send): see Publisher.
-
-    /** The video to publish (e.g. a camera with an H.264 encoder); null detaches it. */
+    /** The video to publish (e.g. a camera with an H.264 encoder); null detaches it. See publish.Publisher. */
     public void attachCamera(org.netstreamfx.player.publish.MediaFeed camera) {
         publisher.attachCamera(camera);
     }
@@ -262,7 +261,7 @@ public class NetStream {
             publisher.unpublish();
             return;
         }
-        Publisher.checkType(type);
+        org.netstreamfx.player.publish.Publisher.checkType(type);
         RtmpConnection rc = connection.rtmpConnection();
         if (rc == null || !connection.connected()) {
             throw new IllegalStateException("NetStream.publish: the NetConnection is not connected to an RTMP server");
@@ -318,9 +317,9 @@ public class NetStream {
 
     /**
      * Stops playing or publishing and frees everything the stream holds; returns at once. Nothing
-     * more is reported of what played; its threads, source, decoders and sink are released on the
-     * stream's thread, then the video sink is cleared, and the stage completes. The stream can
-     * play() again at once.
+     * more is reported of what played; its threads, source, decoders and sink, and the published
+     * feeds and recording, are released on the stream's thread, then the video sink is cleared,
+     * and the stage completes. The stream can play() again at once.
      */
     public CompletionStage<Void> close() {
         if (publisher.publishing()) {
@@ -472,7 +471,7 @@ public class NetStream {
 
     public synchronized NetStreamInfo info() {
         if (publisher.publishing()) {
-            return publisher.info(time.nanoTime());
+            return PublishStatus.info(publisher.figures(time.nanoTime()));
         }
         Snapshot s = snapshot;
         long bytes = bytesLoaded();

@@ -8,8 +8,8 @@ import org.netstreamfx.capture.device.TestCamera;
 import org.netstreamfx.capture.device.ToneMicrophone;
 import org.netstreamfx.capture.encode.AacSettings;
 import org.netstreamfx.capture.encode.H264Settings;
-import org.netstreamfx.capture.publish.CameraFeed;
-import org.netstreamfx.capture.publish.MicrophoneFeed;
+import org.netstreamfx.capture.feed.CameraFeed;
+import org.netstreamfx.capture.feed.MicrophoneFeed;
 import org.netstreamfx.player.net.NetConnection;
 import org.netstreamfx.player.net.NetStream;
 

@@ -184,6 +184,21 @@ final class FakeRtmpServer implements AutoCloseable {
             return c;
         }
 
+        /**
+         * Takes a publish as a server does: answers createStream with stream 1 and reads on (past
+         * releaseStream and FCPublish) up to the publish command, which it returns.
+         */
+        Command acceptPublish() throws IOException {
+            Command c;
+            do {
+                c = readCommand();
+                if (c.name().equals("createStream")) {
+                    result(c.transactionId(), num(1));
+                }
+            } while (!c.name().equals("publish"));
+            return c;
+        }
+
         void send(RtmpMessage m) throws IOException {
             encoder.encode(m, out);
             out.flush();

@@ -26,8 +26,8 @@ class NetStreamPublishTest {
     private static final byte[] AVCC = {1, 66, 0, 30, (byte) 0xFF, (byte) 0xE1, 0, 0, 1, 0};
     private static final byte[] ASC = {0x12, 0x10};
 
-    /** A feed the test drives by hand. */
-    private static final class HandFeed implements MediaFeed {
+    /** A feed the test drives by hand (NetStreamPublishCloseTest makes one whose stop is slow). */
+    static class HandFeed implements MediaFeed {
         private final TrackKind kind;
         volatile FeedSink sink;
         volatile int keyframeRequests;

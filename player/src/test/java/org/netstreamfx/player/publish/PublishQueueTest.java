@@ -1,4 +1,4 @@
-package org.netstreamfx.player.net;
+package org.netstreamfx.player.publish;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

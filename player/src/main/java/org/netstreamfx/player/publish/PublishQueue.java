@@ -1,4 +1,4 @@
-package org.netstreamfx.player.net;
+package org.netstreamfx.player.publish;
 
 import java.util.ArrayDeque;
 import java.util.Deque;

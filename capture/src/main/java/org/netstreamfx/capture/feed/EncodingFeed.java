@@ -1,4 +1,4 @@
-package org.netstreamfx.capture.publish;
+package org.netstreamfx.capture.feed;
 
 import java.util.List;
 import java.util.Objects;

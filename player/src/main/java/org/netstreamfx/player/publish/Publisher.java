@@ -1,32 +1,49 @@
-package org.netstreamfx.player.net;
+package org.netstreamfx.player.publish;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import org.netstreamfx.player.media.TrackKind;
-import org.netstreamfx.player.publish.FeedConfig;
-import org.netstreamfx.player.publish.FeedPacket;
-import org.netstreamfx.player.publish.FeedSink;
-import org.netstreamfx.player.publish.MediaFeed;
+import org.netstreamfx.player.record.Recorder;
 import org.netstreamfx.player.rtmp.client.RtmpConnection;
 
 /**
- * The publishing side of a {@link NetStream}: the attached camera and microphone feeds, the
- * current {@link PublishSession}, and what outlives a session (the name and type, for republishing
- * after a reconnect; the decoder configurations; the drop count).
+ * The publishing side of a stream (Flash's NetStream.attachCamera, attachAudio, publish, send):
+ * the attached camera and microphone feeds, the current {@link PublishSession}, and what outlives
+ * a session (the name and type, for republishing after a reconnect; the decoder configurations;
+ * the drop count). It knows nothing of the Flash API above it: what it has to say goes out as
+ * {@link PublishEvent}s, and the API maps them to NetStatus events.
  *
- * <p>Threads: the NetStream calls in from any thread; the feeds call the {@link FeedSink} methods
- * on their own threads; the connection calls {@link #reconnected} and {@link #connectionLost} on
- * its reader thread.
+ * <p>Nothing here waits on the caller's thread: the state changes at once, and the work that may
+ * wait or must keep its order (starting and stopping feeds, which join capture and encode
+ * threads; starting and closing sessions; finishing a recording) is handed, in order, to the
+ * stream's worker. A stage of that worker that completes after the work queued so far therefore
+ * completes after publishing has stopped. Only a lost connection ends the recording on the
+ * connection's own thread, so that its Record.Stop still comes before Connect.Closed.
+ *
+ * <p>Threads: the API calls in from any thread; the feeds call their {@link FeedTap} on their own
+ * threads; the connection calls {@link #reconnected}, {@link #connectionDropped} and {@link
+ * #connectionLost} on its reader thread.
  */
-final class Publisher implements FeedSink {
+public final class Publisher {
     /** The least the outgoing queue may hold before video frames are dropped. */
     static final long MIN_QUEUE_US = 500_000;
+    /** What publish() takes as its type (RTMP 7.2.2.6). */
+    private static final List<String> TYPES = List.of("live", "record", "append", "appendWithGap");
+    /** The least time between two readings of the send rates. */
+    private static final long RATE_INTERVAL_NS = 250_000_000L;
 
-    private final NetStream owner;
+    private final Consumer<PublishEvent> events;
+    private final Executor worker;
     private volatile MediaFeed camera;
     private volatile MediaFeed microphone;
+    /** Guarded by this: where each running feed delivers, by kind; empty while the feeds do not run. */
+    private final Map<TrackKind, FeedTap> taps = new EnumMap<>(TrackKind.class);
     private volatile FeedConfig videoConfig;
     private volatile FeedConfig audioConfig;
     private volatile PublishSession session;
@@ -43,15 +60,23 @@ final class Publisher implements FeedSink {
     private long rateFrames;
     private double[] lastRates = {0, 0};
 
-    Publisher(NetStream owner) {
-        this.owner = owner;
+    /**
+     * @param events where the pipeline's events go (the API maps them to NetStatus events); called
+     *               on the pipeline's threads, it must not wait
+     * @param worker the stream's own thread, which runs what it is given one task after another
+     */
+    public Publisher(Consumer<PublishEvent> events, Executor worker) {
+        this.events = Objects.requireNonNull(events, "events");
+        this.worker = Objects.requireNonNull(worker, "worker");
     }
 
-    synchronized void attachCamera(MediaFeed feed) {
+    /** The video to publish; null detaches it. A feed replaced while publishing stops on the worker. */
+    public synchronized void attachCamera(MediaFeed feed) {
         camera = replace(camera, feed, TrackKind.VIDEO);
     }
 
-    synchronized void attachAudio(MediaFeed feed) {
+    /** The audio to publish; null detaches it. A feed replaced while publishing stops on the worker. */
+    public synchronized void attachAudio(MediaFeed feed) {
         microphone = replace(microphone, feed, TrackKind.AUDIO);
     }
 
@@ -60,10 +85,10 @@ final class Publisher implements FeedSink {
             throw new IllegalArgumentException("a " + feed.kind() + " feed cannot be attached as " + kind);
         }
         if (old != null && feedsStarted) {
-            old.stop();
+            stopFeed(old);
         }
         if (feed != null && feedsStarted) {
-            feed.start(this);
+            startFeed(feed);
         }
         if (feed == null) {
             if (kind == TrackKind.VIDEO) {
@@ -75,36 +100,66 @@ final class Publisher implements FeedSink {
         return feed;
     }
 
+    /** The camera, then the microphone, each if attached. */
+    private void eachFeed(Consumer<MediaFeed> action) {
+        for (MediaFeed feed : new MediaFeed[] {camera, microphone}) {
+            if (feed != null) {
+                action.accept(feed);
+            }
+        }
+    }
+
+    /** Under this lock: a new run of {@code feed}, started on the worker, delivering to a new tap. */
+    private void startFeed(MediaFeed feed) {
+        FeedTap tap = new FeedTap(this);
+        taps.put(feed.kind(), tap);
+        worker.execute(() -> feed.start(tap));
+    }
+
+    /** Under this lock: nothing more of the feed's run is taken, and the feed stops on the worker. */
+    private void stopFeed(MediaFeed feed) {
+        FeedTap tap = taps.remove(feed.kind());
+        if (tap != null) {
+            tap.close();
+        }
+        worker.execute(feed::stop);
+    }
+
     /** Records what is published from now until publishing stops; null: no recording. */
-    synchronized void recordTo(org.netstreamfx.player.record.Recorder recorder) {
+    public synchronized void recordTo(Recorder recorder) {
         PublishRecording old = recording;
         recording = recorder == null ? null : new PublishRecording(recorder);
         if (old != null) {
-            old.stop();
+            worker.execute(old::stop);
         }
     }
 
-    private void stopRecording() {
+    /** Under this lock: nothing more is recorded, and the recording ends on {@code where}. */
+    private void stopRecording(Executor where) {
         PublishRecording r = recording;
         recording = null;
         if (r != null) {
-            r.stop();
+            where.execute(r::stop);
         }
     }
 
-    boolean publishing() {
+    /** Whether publish() is in effect. */
+    public boolean publishing() {
         return session != null;
     }
 
-    /** Publishes {@code streamName} on {@code rc}; the feeds start now if they have not. */
     /** publish()'s type: "live", "record", "append" or "appendWithGap" (RTMP 7.2.2.6). */
-    static void checkType(String type) {
-        if (!List.of("live", "record", "append", "appendWithGap").contains(type)) {
+    public static void checkType(String type) {
+        if (!TYPES.contains(type)) {
             throw new IllegalArgumentException("publish type must be live, record, append or appendWithGap, not " + type);
         }
     }
 
-    synchronized void publish(RtmpConnection rc, String streamName, String publishType, long queueLimitUs) {
+    /**
+     * Publishes {@code streamName} on {@code rc}, ending a publish in effect first; the feeds start
+     * if they have not. The session starts on the worker, after the one before it has closed.
+     */
+    public synchronized void publish(RtmpConnection rc, String streamName, String publishType, long queueLimitUs) {
         endSession();
         offAir = false;
         name = streamName;
@@ -115,23 +170,16 @@ final class Publisher implements FeedSink {
         session = s;
         if (!feedsStarted) {
             feedsStarted = true;
-            MediaFeed c = camera;
-            MediaFeed m = microphone;
-            if (c != null) {
-                c.start(this);
-            }
-            if (m != null) {
-                m.start(this);
-            }
+            eachFeed(this::startFeed);
         }
-        s.start();
+        worker.execute(s::start);
     }
 
-    /** Stops publishing: Unpublish.Success follows. The feeds stop. */
-    synchronized void unpublish() {
+    /** Stops publishing: Unpublish.Success follows. The recording ends and the feeds stop, on the worker. */
+    public synchronized void unpublish() {
         // The recording first: stopping a feed interrupts its capture thread, which would close the
         // recorder's file channel under a write in progress (ClosedByInterruptException).
-        stopRecording();
+        stopRecording(worker);
         endSession();
     }
 
@@ -142,7 +190,7 @@ final class Publisher implements FeedSink {
         stopFeeds();
         if (s != null) {
             droppedBefore += s.droppedFrames();
-            s.close();
+            worker.execute(s::close);
         }
     }
 
@@ -151,19 +199,17 @@ final class Publisher implements FeedSink {
             return;
         }
         feedsStarted = false;
-        MediaFeed c = camera;
-        MediaFeed m = microphone;
-        if (c != null) {
-            c.stop();
-        }
-        if (m != null) {
-            m.stop();
-        }
+        eachFeed(this::stopFeed);
         videoConfig = null;
         audioConfig = null;
     }
 
-    void send(String handler, List<?> args) {
+    /**
+     * While publishing: {@code handler(args...)} as a data message to every subscriber.
+     *
+     * @throws IllegalStateException before NetStream.Publish.Start
+     */
+    public void send(String handler, List<?> args) {
         PublishSession s = session;
         if (s == null) {
             throw new IllegalStateException("NetStream.send: the stream is not publishing (call publish() first)");
@@ -180,7 +226,7 @@ final class Publisher implements FeedSink {
      * queue would only fill, drop and ask the encoder for keyframe after keyframe) and the
      * recording notes that from here nothing is sent.
      */
-    void connectionDropped() {
+    public void connectionDropped() {
         offAir = true;
         PublishRecording r = recording;
         if (r != null && session != null) {
@@ -189,7 +235,7 @@ final class Publisher implements FeedSink {
     }
 
     /** Republishes the same name on the new connection; the feeds go on, video from the next keyframe. */
-    synchronized void reconnected(RtmpConnection rc, long queueLimitUs) {
+    public synchronized void reconnected(RtmpConnection rc, long queueLimitUs) {
         PublishSession old = session;
         String n = name;
         if (old == null || n == null) {
@@ -207,11 +253,14 @@ final class Publisher implements FeedSink {
         s.start();
     }
 
-    synchronized void connectionLost() {
+    /** The connection is gone for good: publishing ends without a word to the server. */
+    public synchronized void connectionLost() {
         PublishSession s = session;
         session = null;
         name = null;
-        stopRecording();
+        // The recording ends here, on the connection's thread, as it always has: its Record.Stop goes
+        // out before the connection's Connect.Closed. The feeds stop on the worker.
+        stopRecording(Runnable::run);
         stopFeeds();
         if (s != null) {
             droppedBefore += s.droppedFrames();
@@ -241,10 +290,10 @@ final class Publisher implements FeedSink {
         return s == null ? 0 : s.bytesSent();
     }
 
-    /** NetStream.info() while publishing: send rates, bytes sent, the outgoing queue, frames dropped. */
-    NetStreamInfo info(long nowNanos) {
+    /** The figures for the stream's info while publishing: send rates, bytes sent, the outgoing queue, frames dropped. */
+    public PublishFigures figures(long nowNanos) {
         double[] r = rates(nowNanos);
-        return new NetStreamInfo(r[0], bytesSent(), 0, queueSpanUs() / 1e6, 0, 0, 0, droppedFrames(), 0, 0, 0, 0, r[1], 0);
+        return new PublishFigures(r[0], bytesSent(), queueSpanUs(), droppedFrames(), r[1]);
     }
 
     /** Bytes and video frames sent per second since the previous call (at least 250 ms apart). */
@@ -252,11 +301,11 @@ final class Publisher implements FeedSink {
         PublishSession s = session;
         long bytes = s == null ? 0 : s.bytesSent();
         long frames = s == null ? 0 : s.videoFramesSent();
-        if (rateNanos != 0 && nowNanos - rateNanos >= 250_000_000L && bytes >= rateBytes && frames >= rateFrames) {
+        if (rateNanos != 0 && nowNanos - rateNanos >= RATE_INTERVAL_NS && bytes >= rateBytes && frames >= rateFrames) {
             double seconds = (nowNanos - rateNanos) / 1e9;
             lastRates = new double[] {(bytes - rateBytes) / seconds, (frames - rateFrames) / seconds};
         }
-        if (rateNanos == 0 || nowNanos - rateNanos >= 250_000_000L || bytes < rateBytes) {
+        if (rateNanos == 0 || nowNanos - rateNanos >= RATE_INTERVAL_NS || bytes < rateBytes) {
             rateNanos = nowNanos;
             rateBytes = bytes;
             rateFrames = frames;
@@ -301,18 +350,14 @@ final class Publisher implements FeedSink {
         }
     }
 
-    void serverStatus(Map<String, Object> info) {
-        owner.dispatchServerStatus(info);
+    /** Hands {@code event} to the API, on the calling thread. */
+    void event(PublishEvent event) {
+        events.accept(event);
     }
 
-    void localStatus(NetStatusCode code, String description, Object details) {
-        owner.dispatchStatus(code, description, details);
-    }
+    // Called by the feeds' taps, on the feeds' threads.
 
-    // FeedSink: called on the feeds' threads.
-
-    @Override
-    public void configure(FeedConfig config) {
+    void configured(FeedConfig config) {
         if (config.kind() == TrackKind.VIDEO) {
             videoConfig = config;
         } else {
@@ -324,8 +369,7 @@ final class Publisher implements FeedSink {
         }
     }
 
-    @Override
-    public void packet(FeedPacket packet) {
+    void packet(FeedPacket packet) {
         PublishSession s = session;
         if (s != null && !offAir) {
             s.packet(packet);
@@ -336,8 +380,7 @@ final class Publisher implements FeedSink {
         }
     }
 
-    @Override
-    public void failed(String description) {
-        owner.dispatchStatus(NetStatusCode.NSFX_PUBLISH_FEEDFAILED, description, null);
+    void feedFailed(String description) {
+        events.accept(new PublishEvent.FeedFailed(description));
     }
 }

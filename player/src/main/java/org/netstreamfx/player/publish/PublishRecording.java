@@ -1,4 +1,4 @@
-package org.netstreamfx.player.net;
+package org.netstreamfx.player.publish;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,8 +7,6 @@ import org.netstreamfx.player.media.Codec;
 import org.netstreamfx.player.media.MediaPacket;
 import org.netstreamfx.player.media.TrackFormat;
 import org.netstreamfx.player.media.TrackKind;
-import org.netstreamfx.player.publish.FeedConfig;
-import org.netstreamfx.player.publish.FeedPacket;
 import org.netstreamfx.player.record.Recorder;
 
 /**

@@ -1,4 +1,4 @@
-package org.netstreamfx.player.net;
+package org.netstreamfx.player.publish;
 
 import java.io.IOException;
 import java.util.List;
@@ -13,8 +13,6 @@ import org.netstreamfx.player.amf.AmfValue.AmfNumber;
 import org.netstreamfx.player.amf.AmfValue.AmfString;
 import org.netstreamfx.player.flv.FlvTagBodies;
 import org.netstreamfx.player.media.TrackKind;
-import org.netstreamfx.player.publish.FeedConfig;
-import org.netstreamfx.player.publish.FeedPacket;
 import org.netstreamfx.player.rtmp.client.Answer;
 import org.netstreamfx.player.rtmp.client.Command;
 import org.netstreamfx.player.rtmp.client.OutboundQueue;
@@ -40,8 +38,10 @@ import org.netstreamfx.player.rtmp.message.UserControl;
  * write that makes no progress for {@link RtmpWriter#STALL_LIMIT_MS} is the connection writer's
  * verdict: {@link #writeStalled} reports it as Publish.Stalled, and the connection closes.
  *
- * <p><b>Threads.</b> {@link #command} and {@link #writeStalled} run on the connection's threads;
- * {@link #packet} on the feeds' threads; the thread "nsfx-publish-watch-…" retries a publish.
+ * <p><b>Threads.</b> {@link #start} and {@link #close} run on the stream's worker, in the order
+ * asked; {@link #command} and {@link #writeStalled} on the connection's threads; {@link #packet}
+ * on the feeds' threads; the thread "nsfx-publish-watch-…" retries a publish. What it has to say
+ * goes to its {@link Publisher} as {@link PublishEvent}s.
  */
 final class PublishSession implements StreamListener {
     /** How long unpublishing waits for the server's NetStream.Unpublish.Success. */
@@ -57,6 +57,10 @@ final class PublishSession implements StreamListener {
     private static final int DATA_CHUNK_STREAM = 5;
     private static final int AUDIO_CHUNK_STREAM = 6;
     private static final int VIDEO_CHUNK_STREAM = 7;
+    /** The server's onStatus codes the session acts on. */
+    private static final String PUBLISH_START = "NetStream.Publish.Start";
+    private static final String PUBLISH_BADNAME = "NetStream.Publish.BadName";
+    private static final String UNPUBLISH_SUCCESS = "NetStream.Unpublish.Success";
 
     private final Publisher publisher;
     private final RtmpConnection rc;
@@ -102,10 +106,16 @@ final class PublishSession implements StreamListener {
         });
     }
 
-    // Called on the caller's thread.
+    // Called on the stream's worker.
 
-    /** releaseStream, FCPublish, createStream; publish follows createStream's answer. */
+    /**
+     * releaseStream, FCPublish, createStream; publish follows createStream's answer. A session
+     * that ended before it started (its connection lost) sends nothing.
+     */
     void start() {
+        if (closing) {
+            return;
+        }
         rc.limitSendBuffer(SEND_BUFFER_BYTES);
         rc.addWritabilityListener(writability);
         writable = rc.isWritable();
@@ -118,21 +128,19 @@ final class PublishSession implements StreamListener {
                 try {
                     created(RtmpStreamIds.of(result));
                 } catch (IOException e) {
-                    publisher.localStatus(NetStatusCode.NETCONNECTION_CALL_FAILED,
-                            "Could not publish: " + e.getMessage(), null);
+                    publisher.event(new PublishEvent.CreateStreamMalformed(e.getMessage()));
                 }
             }
 
             @Override
             public void error(Command error) {
                 Object d = error.payloadMap().get("description");
-                publisher.localStatus(NetStatusCode.NETCONNECTION_CALL_FAILED, "The server refused createStream"
-                        + (d instanceof String s ? ": " + s : "."), null);
+                publisher.event(new PublishEvent.CreateStreamRefused(d instanceof String s ? s : null));
             }
 
             @Override
             public void failed(String description, boolean malformed) {
-                publisher.localStatus(NetStatusCode.NETCONNECTION_CALL_FAILED, description, null);
+                publisher.event(new PublishEvent.CreateStreamFailed(description));
             }
         });
     }
@@ -163,7 +171,7 @@ final class PublishSession implements StreamListener {
         return true;
     }
 
-    /** Unpublishes: what is queued is sent (for at most {@link #DRAIN_NS}), then FCUnpublish + closeStream. */
+    /** Unpublishes (on the stream's worker): what is queued is sent (for at most {@link #DRAIN_NS}), then FCUnpublish + closeStream. */
     void close() {
         if (closing) {
             return;
@@ -247,9 +255,7 @@ final class PublishSession implements StreamListener {
         PublishQueue.Offer r = queue.offer(new PublishQueue.Item(p.kind(), p.dtsUs(), p.keyframe(), m), writable);
         if (r == PublishQueue.Offer.DROPPED_FIRST) {
             publisher.requestKeyframe();
-            publisher.localStatus(NetStatusCode.NSFX_PUBLISH_DROPPED, "The network cannot keep up: dropping video "
-                    + "frames up to the next keyframe (" + queue.droppedFrames() + " dropped so far, "
-                    + queue.length() + " messages queued).", queue.droppedFrames());
+            publisher.event(new PublishEvent.FramesDropped(queue.droppedFrames(), queue.length()));
         }
     }
 
@@ -259,12 +265,11 @@ final class PublishSession implements StreamListener {
     public void command(Command command) {
         Map<String, Object> info = command.payloadMap();
         Object code = info.get("code");
-        if (republish && NetStatusCode.NETSTREAM_PUBLISH_BADNAME.code().equals(code) && !live && !closing
+        if (republish && PUBLISH_BADNAME.equals(code) && !live && !closing
                 && ++badNames <= REPUBLISH_TRIES) {
             Object d = info.get("description");
-            publisher.localStatus(NetStatusCode.NSFX_PUBLISH_REPUBLISHING, "The server still holds the stream ("
-                    + (d instanceof String s ? s : "Publish.BadName") + "): publishing again in " + REPUBLISH_DELAY_MS
-                    + " ms (try " + badNames + " of " + REPUBLISH_TRIES + ").", badNames);
+            publisher.event(new PublishEvent.Republishing(d instanceof String s ? s : null, badNames, REPUBLISH_TRIES,
+                    REPUBLISH_DELAY_MS));
             try {
                 watchdog.schedule(this::publishAgain, REPUBLISH_DELAY_MS, TimeUnit.MILLISECONDS);
             } catch (java.util.concurrent.RejectedExecutionException stopped) {
@@ -272,10 +277,10 @@ final class PublishSession implements StreamListener {
             }
             return;
         }
-        publisher.serverStatus(info);
-        if (NetStatusCode.NETSTREAM_PUBLISH_START.code().equals(code) && !closing && !live) {
+        publisher.event(new PublishEvent.ServerStatus(info));
+        if (PUBLISH_START.equals(code) && !closing && !live) {
             beginMedia();
-        } else if (NetStatusCode.NETSTREAM_UNPUBLISH_SUCCESS.code().equals(code)) {
+        } else if (UNPUBLISH_SUCCESS.equals(code)) {
             unpublished.countDown();
         }
     }
@@ -294,8 +299,7 @@ final class PublishSession implements StreamListener {
 
     @Override
     public void writeStalled(String description) {
-        publisher.localStatus(NetStatusCode.NSFX_PUBLISH_STALLED, "A write to the server made no progress for "
-                + TimeUnit.MILLISECONDS.toSeconds(RtmpWriter.STALL_LIMIT_MS) + " s: the connection is dead.", null);
+        publisher.event(new PublishEvent.Stalled(RtmpWriter.STALL_LIMIT_MS));
     }
 
     // Called on the watchdog thread.
@@ -420,7 +424,7 @@ final class PublishSession implements StreamListener {
             rc.removeWritabilityListener(writability);
         }
         if (wasLive && unpublished.getCount() > 0) {
-            publisher.localStatus(NetStatusCode.NETSTREAM_UNPUBLISH_SUCCESS, "Stopped publishing.", null);
+            publisher.event(new PublishEvent.Unpublished());
         }
     }
 

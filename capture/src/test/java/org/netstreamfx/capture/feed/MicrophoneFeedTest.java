@@ -1,4 +1,4 @@
-package org.netstreamfx.capture.publish;
+package org.netstreamfx.capture.feed;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

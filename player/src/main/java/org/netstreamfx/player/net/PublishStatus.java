@@ -1,0 +1,140 @@
+package org.netstreamfx.player.net;
+
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import org.netstreamfx.player.publish.PublishEvent;
+import org.netstreamfx.player.publish.PublishFigures;
+import org.netstreamfx.player.publish.Publisher;
+
+/**
+ * The NetStatus event each {@link PublishEvent} of the publishing pipeline becomes: the server's
+ * status passed on whole, and for the engine's own findings their code, the sentence the user
+ * reads and their details; and the {@link NetStreamInfo} of a publishing stream's figures. The
+ * pipeline stays below the Flash API; this is where its facts take the API's words.
+ */
+final class PublishStatus {
+    private PublishStatus() {
+    }
+
+    /**
+     * A stream's publisher: its events reach {@code deliver} as NetStatus events stamped by
+     * {@code clock}, and its work that may wait runs on the stream's {@code worker}.
+     */
+    static Publisher publisher(Consumer<NetStatusEvent> deliver, LongSupplier clock, Executor worker) {
+        return new Publisher(e -> deliver.accept(toEvent(e, clock.getAsLong())), worker);
+    }
+
+    /** The NetStatus event for {@code event}, stamped {@code nanoTime}. */
+    static NetStatusEvent toEvent(PublishEvent event, long nanoTime) {
+        if (event instanceof PublishEvent.ServerStatus e) {
+            return NetConnection.serverEvent(e.info(), NetStatusCode.NETSTREAM_PLAY_FAILED);
+        }
+        if (event instanceof PublishEvent.CreateStreamMalformed e) {
+            return NetStatusEvent.of(NetStatusCode.NETCONNECTION_CALL_FAILED, "Could not publish: " + e.problem(), null,
+                    nanoTime);
+        }
+        if (event instanceof PublishEvent.CreateStreamRefused e) {
+            return NetStatusEvent.of(NetStatusCode.NETCONNECTION_CALL_FAILED, "The server refused createStream"
+                    + (e.serverDescription() != null ? ": " + e.serverDescription() : "."), null, nanoTime);
+        }
+        if (event instanceof PublishEvent.CreateStreamFailed e) {
+            return NetStatusEvent.of(NetStatusCode.NETCONNECTION_CALL_FAILED, e.description(), null, nanoTime);
+        }
+        if (event instanceof PublishEvent.FramesDropped e) {
+            return NetStatusEvent.of(NetStatusCode.NSFX_PUBLISH_DROPPED, "The network cannot keep up: dropping video "
+                    + "frames up to the next keyframe (" + e.dropped() + " dropped so far, " + e.queued()
+                    + " messages queued).", e.dropped(), nanoTime);
+        }
+        if (event instanceof PublishEvent.Republishing e) {
+            return NetStatusEvent.of(NetStatusCode.NSFX_PUBLISH_REPUBLISHING, "The server still holds the stream ("
+                    + (e.serverDescription() != null ? e.serverDescription() : "Publish.BadName")
+                    + "): publishing again in " + e.delayMs() + " ms (try " + e.attempt() + " of " + e.attempts()
+                    + ").", e.attempt(), nanoTime);
+        }
+        if (event instanceof PublishEvent.Stalled e) {
+            return NetStatusEvent.of(NetStatusCode.NSFX_PUBLISH_STALLED, "A write to the server made no progress for "
+                    + TimeUnit.MILLISECONDS.toSeconds(e.limitMs()) + " s: the connection is dead.", null, nanoTime);
+        }
+        if (event instanceof PublishEvent.Unpublished) {
+            return NetStatusEvent.of(NetStatusCode.NETSTREAM_UNPUBLISH_SUCCESS, "Stopped publishing.", null, nanoTime);
+        }
+        if (event instanceof PublishEvent.FeedFailed e) {
+            return NetStatusEvent.of(NetStatusCode.NSFX_PUBLISH_FEEDFAILED, e.description(), null, nanoTime);
+        }
+        throw new IllegalArgumentException("unknown publish event " + event);
+    }
+
+    /** NetStream.info() while publishing: send rates, bytes sent, the outgoing queue, frames dropped. */
+    static NetStreamInfo info(PublishFigures f) {
+        return new NetStreamInfo(f.bytesPerSecond(), f.bytesSent(), 0, f.queueSpanUs() / 1e6, 0, 0, 0,
+                f.droppedFrames(), 0, 0, 0, 0, f.framesPerSecond(), 0);
+    }
+
+    private static NetStatusCode code(PublishEvent event) {
+        if (event instanceof PublishEvent.CreateStreamMalformed || event instanceof PublishEvent.CreateStreamRefused
+                || event instanceof PublishEvent.CreateStreamFailed) {
+            return NetStatusCode.NETCONNECTION_CALL_FAILED;
+        }
+        if (event instanceof PublishEvent.FramesDropped) {
+            return NetStatusCode.NSFX_PUBLISH_DROPPED;
+        }
+        if (event instanceof PublishEvent.Republishing) {
+            return NetStatusCode.NSFX_PUBLISH_REPUBLISHING;
+        }
+        if (event instanceof PublishEvent.Stalled) {
+            return NetStatusCode.NSFX_PUBLISH_STALLED;
+        }
+        if (event instanceof PublishEvent.Unpublished) {
+            return NetStatusCode.NETSTREAM_UNPUBLISH_SUCCESS;
+        }
+        if (event instanceof PublishEvent.FeedFailed) {
+            return NetStatusCode.NSFX_PUBLISH_FEEDFAILED;
+        }
+        throw new IllegalArgumentException("no NetStatus code for the publish event " + event);
+    }
+
+    private static String description(PublishEvent event) {
+        if (event instanceof PublishEvent.CreateStreamMalformed e) {
+            return "Could not publish: " + e.problem();
+        }
+        if (event instanceof PublishEvent.CreateStreamRefused e) {
+            return "The server refused createStream" + (e.serverDescription() != null ? ": " + e.serverDescription() : ".");
+        }
+        if (event instanceof PublishEvent.CreateStreamFailed e) {
+            return e.description();
+        }
+        if (event instanceof PublishEvent.FramesDropped e) {
+            return "The network cannot keep up: dropping video frames up to the next keyframe (" + e.dropped()
+                    + " dropped so far, " + e.queued() + " messages queued).";
+        }
+        if (event instanceof PublishEvent.Republishing e) {
+            return "The server still holds the stream ("
+                    + (e.serverDescription() != null ? e.serverDescription() : "Publish.BadName")
+                    + "): publishing again in " + e.delayMs() + " ms (try " + e.attempt() + " of " + e.attempts() + ").";
+        }
+        if (event instanceof PublishEvent.Stalled e) {
+            return "A write to the server made no progress for " + TimeUnit.MILLISECONDS.toSeconds(e.limitMs())
+                    + " s: the connection is dead.";
+        }
+        if (event instanceof PublishEvent.Unpublished) {
+            return "Stopped publishing.";
+        }
+        if (event instanceof PublishEvent.FeedFailed e) {
+            return e.description();
+        }
+        throw new IllegalArgumentException("no description for the publish event " + event);
+    }
+
+    /** The details Flash's listeners get: the drop count, the retry's number; none for the rest. */
+    private static Object details(PublishEvent event) {
+        if (event instanceof PublishEvent.FramesDropped e) {
+            return e.dropped();
+        }
+        if (event instanceof PublishEvent.Republishing e) {
+            return e.attempt();
+        }
+        return null;
+    }
+}
