@@ -9,6 +9,11 @@ import org.netstreamfx.player.clock.TimeSource;
 import org.netstreamfx.player.rtmp.client.RtmpConnection;
 import org.netstreamfx.player.rtmp.client.RtmpPlayStream;
 import org.netstreamfx.player.media.TrackKind;
+import org.netstreamfx.player.session.CurrentPlay;
+import org.netstreamfx.player.session.PlayRecording;
+import org.netstreamfx.player.session.PlaybackSession;
+import org.netstreamfx.player.session.RtmpPlay;
+import org.netstreamfx.player.session.Snapshot;
 import org.netstreamfx.player.sink.AudioSink;
 import org.netstreamfx.player.sink.JavaSoundAudioSink;
 import org.netstreamfx.player.sink.VideoFrame;
@@ -76,7 +81,7 @@ public class NetStream {
         this.connection = Objects.requireNonNull(connection, "connection");
         this.time = time;
         this.callbacks = new ClientDispatch(this, connection.callbackExecutor());
-        this.current = new CurrentPlay(this, connection);
+        this.current = new CurrentPlay(new StreamSessionHost(this, connection));
     }
 
     /**
@@ -123,7 +128,7 @@ public class NetStream {
 
     private void startRtmp(RtmpConnection rc, RtmpPlayStream.PlayRequest request) {
         shownName = Redact.url(request.name());
-        RtmpPlay p = new RtmpPlay(this, rc, request, shownName, Math.round(bufferTime * 1000));
+        RtmpPlay p = new RtmpPlay(current, rc, request, shownName, Math.round(bufferTime * 1000));
         PlaybackSession s = newSession(p::source, true);
         if (!receiveVideo) {
             p.receiveVideo(false);
@@ -141,7 +146,7 @@ public class NetStream {
         AudioSink sink = audioSink != null ? audioSink : new JavaSoundAudioSink(audioDevice);
         sink.setVolume(volume);
         sessionSink = sink;
-        PlaybackSession s = new PlaybackSession(this, shownName, opener, serverStatus, sink,
+        PlaybackSession s = new PlaybackSession(current, shownName, opener, serverStatus, sink,
                 pacing == Pacing.AS_FAST_AS_POSSIBLE, Math.round(bufferTime * 1e6), time);
         s.setBufferTimeMaxUs(Math.round(bufferTimeMax * 1e6));
         s.setDefaultLiveCatchUp(defaultLiveCatchUp);
@@ -608,10 +613,5 @@ public class NetStream {
     /** A status event from the server, passed on whole. */
     void dispatchServerStatus(Map<String, Object> info) {
         deliver(NetConnection.serverEvent(info, NetStatusCode.NETSTREAM_PLAY_FAILED));
-    }
-
-    /** What plays now; the RtmpPlay asks it whether it is still current. */
-    CurrentPlay current() {
-        return current;
     }
 }
