@@ -427,14 +427,17 @@ public class NetStream {
 
     // Called by the playing and publishing sides and the events' host.
 
+    /** What events say is played or published: the name or address, masked. */
     String shownName() {
         return shownName;
     }
 
+    /** A play() or publish() names what the stream's events are about from now on. */
     void setShownName(String name) {
         shownName = name;
     }
 
+    /** The playing side, for the events' host. */
     StreamPlayer player() {
         return player;
     }

@@ -2,6 +2,7 @@ package org.netstreamfx.player.net;
 
 import java.nio.file.Path;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 import org.netstreamfx.player.clock.TimeSource;
 import org.netstreamfx.player.media.TrackKind;
 import org.netstreamfx.player.playback.StreamPipeline;
@@ -174,11 +175,20 @@ final class StreamPlayer {
         return PlayRecording.recorderFor(file, RecordEvents.forwardingTo(events::deliver));
     }
 
+    void setAudioSink(AudioSink sink) {
+        audioSink = sink;
+    }
+
     void setVolume(double volume) {
         AudioSink sink = sessionSink;
         if (sink != null) {
             sink.setVolume(volume);
         }
+    }
+
+    /** The pacing the next play() uses. */
+    void setPacing(NetStream.Pacing p) {
+        pacing = p;
     }
 
     void setAudioDevice(String id) {
@@ -195,52 +205,20 @@ final class StreamPlayer {
 
     /** A picture is due (playback thread). */
     void render(VideoFrame frame) {
+        toVideoSink(v -> v.render(frame));
+    }
+
+    /** Hands the video sink, if one is set, to {@code action}. */
+    private void toVideoSink(Consumer<VideoSink> action) {
         VideoSink v = videoSink;
         if (v != null) {
-            v.render(frame);
+            action.accept(v);
         }
     }
 
-    /** After close(): the video sink shows nothing. */
-    void clearVideo() {
-        VideoSink v = videoSink;
-        if (v != null) {
-            v.clear();
-        }
-    }
-
-    void setAudioSink(AudioSink sink) {
-        audioSink = sink;
-    }
-
-    void setPacing(NetStream.Pacing p) {
-        pacing = p;
-    }
-
-    // What the playing session reported.
-
+    /** The figures of what plays ({@link Snapshot#EMPTY} from each play() until its session reports). */
     Snapshot snapshot() {
         return snapshot;
-    }
-
-    void publish(Snapshot s) {
-        snapshot = s;
-    }
-
-    SourceDescription description() {
-        return description;
-    }
-
-    void opened(SourceDescription d) {
-        description = d;
-    }
-
-    long bytesLoaded() {
-        return current.bytesLoaded();
-    }
-
-    long bytesTotal() {
-        return current.bytesTotal();
     }
 
     /** NetStream.info() while playing: loading rate, bytes, buffers, frames and samples, drift. */
@@ -251,5 +229,33 @@ final class StreamPlayer {
                 s.videoBufferUs() / 1e6, s.audioBufferBytes(), s.videoBufferBytes(), s.decodedFrames(),
                 s.droppedFrames(), s.renderedFrames(), s.decodedSamples(), s.decodeErrors(), s.avDriftMs(), s.fps(),
                 s.audioUnderruns());
+    }
+
+    /** After close(): the video sink shows nothing. */
+    void clearVideo() {
+        toVideoSink(VideoSink::clear);
+    }
+
+    /** The playing session's latest figures, published whole (playback thread). */
+    void publish(Snapshot s) {
+        snapshot = s;
+    }
+
+    long bytesTotal() {
+        return current.bytesTotal();
+    }
+
+    /** What the source found when it opened; null before that and after close. */
+    SourceDescription description() {
+        return description;
+    }
+
+    long bytesLoaded() {
+        return current.bytesLoaded();
+    }
+
+    /** The playing session's source opened with {@code d}. */
+    void opened(SourceDescription d) {
+        description = d;
     }
 }
