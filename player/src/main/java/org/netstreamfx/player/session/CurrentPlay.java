@@ -16,6 +16,10 @@ import org.netstreamfx.player.source.SourceDescription;
  * stream's {@link StreamWorker}, in order. A session is started only after the one before it has
  * been released, so its events never come before the last of the old one's.
  *
+ * <p>Every command for the RTMP server (pause, seek, receiveAudio, receiveVideo, buffer length)
+ * goes from here to the {@link RtmpPlay} on the stream's thread; a seek's command follows once the
+ * session's pipeline has flushed its source to the new position ({@link #flushedTo}).
+ *
  * <p>Thread ownership: called from any thread through the NetStream's public methods, by the
  * RtmpPlay on the connection's reader thread, and by the session on its playback thread; what
  * plays is switched under this object's lock, and read from volatile fields.
@@ -163,16 +167,35 @@ public final class CurrentPlay {
         }
     }
 
+    /**
+     * Runs {@code command} for the RTMP play of what plays now, if any, on the stream's thread after
+     * the work queued before it: the one path by which the stream's commands reach the server.
+     */
+    private void toServer(Consumer<RtmpPlay> command) {
+        RtmpPlay p = rtmp;
+        if (p != null) {
+            worker.run(() -> command.accept(p));
+        }
+    }
+
     /** Pauses or resumes the session; over RTMP also the pause command at {@code positionMs}. */
     public void pause(Boolean pause, long positionMs) {
-        RtmpPlay p = rtmp;
         if (pause == null) {
             withSession(PlaybackSession::togglePause);
         } else {
             withSession(pause ? PlaybackSession::pause : PlaybackSession::resume);
         }
-        if (p != null) {
-            worker.run(() -> p.pause(pause == null ? !p.paused() : pause, positionMs));
+        toServer(p -> p.pause(pause == null ? !p.paused() : pause, positionMs));
+    }
+
+    /**
+     * The session {@code from} flushed its pipeline to {@code targetUs} for a seek or a frame step
+     * (playback thread): over RTMP the seek command follows, on the stream's thread, in
+     * milliseconds. A session that is no longer what plays asks nothing.
+     */
+    void flushedTo(PlaybackSession from, long targetUs) {
+        if (session == from) {
+            toServer(p -> p.seek(Math.round(targetUs / 1000.0)));
         }
     }
 
@@ -197,16 +220,13 @@ public final class CurrentPlay {
     /** receiveAudio / receiveVideo (7.2.2.4, 7.2.2.5): locally, and over RTMP the command too. */
     public void receive(TrackKind kind, boolean on) {
         withSession(s -> s.receive(kind, on));
-        RtmpPlay p = rtmp;
-        if (p != null) {
-            worker.run(() -> {
-                if (kind == TrackKind.AUDIO) {
-                    p.receiveAudio(on);
-                } else {
-                    p.receiveVideo(on);
-                }
-            });
-        }
+        toServer(p -> {
+            if (kind == TrackKind.AUDIO) {
+                p.receiveAudio(on);
+            } else {
+                p.receiveVideo(on);
+            }
+        });
     }
 
     /** The playback rate of what plays now (the session checks live streams). */
@@ -226,10 +246,7 @@ public final class CurrentPlay {
 
     public void setBufferTime(double seconds) {
         withSession(s -> s.setBufferTimeUs(Math.round(seconds * 1e6)));
-        RtmpPlay p = rtmp;
-        if (p != null) {
-            worker.run(() -> p.setBufferTimeMs(Math.round(seconds * 1000)));
-        }
+        toServer(p -> p.setBufferTimeMs(Math.round(seconds * 1000)));
     }
 
     public long bytesLoaded() {

@@ -346,6 +346,7 @@ public final class PlaybackSession implements CoreEvents, StreamPipeline.Listene
     @Override
     public void seekDone(long targetUs) {
         command(() -> {
+            owner.flushedTo(this, targetUs); // over RTMP the server is asked to seek there
             seekPending = false;
             if (stepSeek) {
                 stepSeek = false;

@@ -10,12 +10,16 @@ import org.netstreamfx.player.source.RtmpSource;
 /**
  * One RTMP play() of a NetStream (Adobe RTMP specification 1.0, section 7.2.2): the
  * {@link RtmpPlayStream} that sends the commands (play, pause, seek, receiveAudio, receiveVideo,
- * buffer length) and the {@link RtmpSource} its media messages feed. What the stream reports on
+ * buffer length) and the {@link RtmpSource} its media messages feed. It is the one sender of the
+ * stream's commands: {@link CurrentPlay} calls it on the stream's thread, and the source only
+ * flushes for a seek and hears the server's reset; it never calls back for a command. What the stream reports on
  * the connection's reader thread goes to the source, and its status events to the stream's
  * {@link SessionHost} whole.
  *
- * <p>Thread ownership: the command methods are called by the NetStream's public methods on any
- * thread; {@link Events} on the connection's reader thread.
+ * <p>Thread ownership: the command methods are called on the stream's thread ({@link StreamWorker},
+ * through {@link CurrentPlay}; {@link #receiveAudio}/{@link #receiveVideo} also before
+ * {@link #start}, when they only set what play sends); {@link Events} on the connection's reader
+ * thread.
  */
 public final class RtmpPlay {
     // The server's status codes this play acts on (the server's own words, as it sends them).
@@ -37,7 +41,6 @@ public final class RtmpPlay {
         this.host = current.host();
         this.source = new RtmpSource(shownName, request.mayBeLive());
         this.play = new RtmpPlayStream(rc, request, bufferTimeMs, new Events());
-        source.setSeekHandler(ms -> send(() -> play.seek(ms)));
         source.setDiscontinuityListener(d -> {
             if (current.isCurrent(this)) {
                 host.status(new SessionEvent.LiveDiscontinuity(d));
@@ -61,6 +64,17 @@ public final class RtmpPlay {
 
     boolean paused() {
         return paused;
+    }
+
+    /**
+     * The seek command (7.2.2.7), once the session's pipeline has flushed to {@code positionMs}
+     * (its source drops what comes before the server's answer). Not sent once another play (or
+     * none) is current: the seek belonged to a play that has ended.
+     */
+    void seek(long positionMs) {
+        if (current.isCurrent(this)) {
+            send(() -> play.seek(positionMs));
+        }
     }
 
     /** The pause command with the position (7.2.2.8). */
