@@ -49,7 +49,7 @@ final class CallAnswer implements Answer {
 
     @Override
     public void failed(String description, boolean malformed) {
-        connection.callFailed(responder, malformed ? NetStatusCode.NETCONNECTION_CALL_BADVERSION
+        ClientCall.failed(connection, responder, malformed ? NetStatusCode.NETCONNECTION_CALL_BADVERSION
                 : NetStatusCode.NETCONNECTION_CALL_FAILED, "Call to \"" + method + "\" failed: " + description);
     }
 }

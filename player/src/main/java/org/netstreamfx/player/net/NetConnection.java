@@ -14,7 +14,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.netstreamfx.player.amf.AmfValue;
-import org.netstreamfx.player.amf.AmfValue.AmfNull;
 import org.netstreamfx.player.amf.AmfValues;
 import org.netstreamfx.player.rtmp.client.Command;
 import org.netstreamfx.player.rtmp.client.ConnectFailure;
@@ -45,9 +44,6 @@ import org.netstreamfx.player.wire.WireFormatException;
  */
 public class NetConnection implements AutoCloseable {
     private static final AtomicInteger IDS = new AtomicInteger();
-    /** Commands of the protocol itself, which call() refuses (Call.Prohibited). */
-    private static final Set<String> RESERVED = Set.of("connect", "createStream", "deleteStream", "closeStream",
-            "play", "play2", "publish", "pause", "seek", "receiveAudio", "receiveVideo", "_result", "_error");
 
     private final Executor callbackExecutor;
     private final ExecutorService ownExecutor;
@@ -134,32 +130,7 @@ public class NetConnection implements AutoCloseable {
      * command of the protocol itself (connect, play, ...), Call.Prohibited.
      */
     public void call(String method, Responder responder, Object... args) {
-        Objects.requireNonNull(method, "method");
-        RtmpConnection c = rtmpConnection();
-        if (RESERVED.contains(method)) {
-            callFailed(responder, NetStatusCode.NETCONNECTION_CALL_PROHIBITED, "\"" + method
-                    + "\" is a command of the RTMP protocol itself; NetConnection/NetStream send it.");
-            return;
-        }
-        if (c == null || !c.isConnected()) {
-            callFailed(responder, NetStatusCode.NETCONNECTION_CALL_FAILED, "Cannot call \"" + method
-                    + "\": the NetConnection is not connected to an RTMP server.");
-            return;
-        }
-        List<AmfValue> amfArgs = new ArrayList<>();
-        for (Object a : args == null ? new Object[0] : args) {
-            amfArgs.add(AmfValues.of(a));
-        }
-        c.call(method, AmfNull.INSTANCE, amfArgs, new CallAnswer(this, method, responder));
-    }
-
-    void callFailed(Responder responder, NetStatusCode code, String description) {
-        NetStatusEvent e = NetStatusEvent.of(code, description, null, System.nanoTime());
-        if (responder != null && responder.hasStatus()) {
-            callbackExecutor.execute(() -> responder.status(e.info()));
-        } else {
-            dispatch(e);
-        }
+        ClientCall.call(this, rtmpConnection(), method, responder, args);
     }
 
     public boolean connected() {

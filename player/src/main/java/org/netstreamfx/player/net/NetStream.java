@@ -4,16 +4,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.netstreamfx.player.clock.TimeSource;
 import org.netstreamfx.player.rtmp.client.RtmpConnection;
-import org.netstreamfx.player.rtmp.client.RtmpPlayStream;
 import org.netstreamfx.player.media.TrackKind;
+import org.netstreamfx.player.session.PlaybackSession;
 import org.netstreamfx.player.sink.AudioSink;
-import org.netstreamfx.player.sink.JavaSoundAudioSink;
-import org.netstreamfx.player.sink.VideoFrame;
 import org.netstreamfx.player.sink.VideoSink;
-import org.netstreamfx.player.source.DataMessage;
 import org.netstreamfx.player.source.SourceDescription;
 import org.netstreamfx.player.util.Redact;
 
@@ -29,6 +25,10 @@ import org.netstreamfx.player.util.Redact;
  * stage that completes once all is released. Status events and client callbacks arrive on the
  * connection's callback executor, a new play's never before the last of the one it replaced.
  * The video sink is called on the playback thread. Times are in seconds at this edge, as in Flash.
+ *
+ * <p>A façade: the playing side is {@link StreamPlayer} (over the play sessions of
+ * {@code org.netstreamfx.player.session}), the publishing side {@link org.netstreamfx.player.publish.Publisher}, and the events go
+ * out through {@link StreamSessionHost}.
  */
 public class NetStream {
     /** Flash's default bufferTime. */
@@ -43,29 +43,17 @@ public class NetStream {
     }
 
     private final NetConnection connection;
-    private final List<NetStatusListener> listeners = new CopyOnWriteArrayList<>();
     private final TimeSource time;
     private final org.netstreamfx.player.publish.Publisher publisher;
     private volatile NetStreamClient client = new NetStreamClient() { };
-    private volatile VideoSink videoSink;
-    private volatile AudioSink audioSink;
-    /** The sink the playing session writes to (the injected one, or the device sink made for it). */
-    private volatile AudioSink sessionSink;
-    private volatile String audioDevice = org.netstreamfx.player.sink.AudioOutputs.SYSTEM_DEFAULT;
-    private volatile Pacing pacing = Pacing.REAL_TIME;
     private volatile double bufferTime = DEFAULT_BUFFER_TIME;
     private volatile double bufferTimeMax;
     private volatile boolean defaultLiveCatchUp = true;
     private volatile double volume = 1.0;
     private volatile double playbackRate = 1.0;
-    private volatile Snapshot snapshot = Snapshot.EMPTY;
-    private volatile SourceDescription description;
     private volatile String shownName = "";
-    private volatile boolean receiveVideo = true;
-    private volatile boolean receiveAudio = true;
-    private final ClientDispatch callbacks;
-    private final CurrentPlay current;
-    private final ByteRate loadRate = new ByteRate();
+    private final StreamSessionHost events;
+    private final StreamPlayer player;
 
     public NetStream(NetConnection connection) {
         this(connection, TimeSource.SYSTEM);
@@ -75,9 +63,9 @@ public class NetStream {
     public NetStream(NetConnection connection, TimeSource time) {
         this.connection = Objects.requireNonNull(connection, "connection");
         this.time = time;
-        this.callbacks = new ClientDispatch(this, connection.callbackExecutor());
-        this.current = new CurrentPlay(this, connection);
-        this.publisher = PublishStatus.publisher(this::deliver, time::nanoTime, current::later);
+        this.events = new StreamSessionHost(this, connection, time);
+        this.player = new StreamPlayer(this, connection, events, time);
+        this.publisher = PublishStatus.publisher(events::deliver, time::nanoTime, player.current()::later);
     }
 
     /**
@@ -86,17 +74,7 @@ public class NetStream {
      * Play.StreamNotFound / Play.Failed) follows.
      */
     public void play(String nameOrUrl) {
-        Objects.requireNonNull(nameOrUrl, "nameOrUrl");
-        if (connection.isRtmp()) {
-            play(nameOrUrl, -2, -1, true);
-            return;
-        }
-        if (!connection.connected()) {
-            throw new IllegalStateException("NetStream.play: the NetConnection is not connected (call connect(null))");
-        }
-        closeSession();
-        shownName = Redact.url(nameOrUrl);
-        current.start(newSession(() -> org.netstreamfx.player.source.Sources.open(nameOrUrl), false), null);
+        player.play(Objects.requireNonNull(nameOrUrl, "nameOrUrl"));
     }
 
     /**
@@ -107,66 +85,20 @@ public class NetStream {
      * events follow. On a connect(null) connection this is {@link #play(String)}.
      */
     public void play(String name, double startSeconds, double lengthSeconds, boolean reset) {
-        Objects.requireNonNull(name, "name");
-        RtmpConnection rc = connection.rtmpConnection();
-        if (rc == null) {
-            play(name);
-            return;
-        }
-        if (!connection.connected()) {
-            throw new IllegalStateException("NetStream.play: the NetConnection to " + connection.uri()
-                    + " is not connected (wait for NetConnection.Connect.Success)");
-        }
-        RtmpPlayStream.PlayRequest request = new RtmpPlayStream.PlayRequest(name, startSeconds, lengthSeconds, reset);
-        closeSession();
-        startRtmp(rc, request);
-    }
-
-    private void startRtmp(RtmpConnection rc, RtmpPlayStream.PlayRequest request) {
-        shownName = Redact.url(request.name());
-        RtmpPlay p = new RtmpPlay(this, rc, request, shownName, Math.round(bufferTime * 1000));
-        PlaybackSession s = newSession(p::source, true);
-        if (!receiveVideo) {
-            p.receiveVideo(false);
-        }
-        if (!receiveAudio) {
-            p.receiveAudio(false);
-        }
-        current.start(s, p);
-    }
-
-    /** A session for one play(), with this stream's sinks, pacing, buffer times and receive flags. */
-    private PlaybackSession newSession(org.netstreamfx.player.playback.StreamPipeline.SourceOpener opener,
-                                       boolean serverStatus) {
-        snapshot = Snapshot.EMPTY;
-        AudioSink sink = audioSink != null ? audioSink : new JavaSoundAudioSink(audioDevice);
-        sink.setVolume(volume);
-        sessionSink = sink;
-        PlaybackSession s = new PlaybackSession(this, shownName, opener, serverStatus, sink,
-                pacing == Pacing.AS_FAST_AS_POSSIBLE, Math.round(bufferTime * 1e6), time);
-        s.setBufferTimeMaxUs(Math.round(bufferTimeMax * 1e6));
-        s.setDefaultLiveCatchUp(defaultLiveCatchUp);
-        s.setInitialPlaybackRate(playbackRate);
-        if (!receiveVideo) {
-            s.receive(TrackKind.VIDEO, false);
-        }
-        if (!receiveAudio) {
-            s.receive(TrackKind.AUDIO, false);
-        }
-        return s;
+        player.play(Objects.requireNonNull(name, "name"), startSeconds, lengthSeconds, reset);
     }
 
     /** Pauses; over RTMP also asks the server to pause (pause command with the position). */
     public void pause() {
-        current.pause(true, Math.round(time() * 1000));
+        player.current().pause(true, Math.round(time() * 1000));
     }
 
     public void resume() {
-        current.pause(false, Math.round(time() * 1000));
+        player.current().pause(false, Math.round(time() * 1000));
     }
 
     public void togglePause() {
-        current.pause(null, Math.round(time() * 1000));
+        player.current().pause(null, Math.round(time() * 1000));
     }
 
     /**
@@ -175,7 +107,7 @@ public class NetStream {
      * has not reached that time; Seek.Failed when nothing is playing.
      */
     public void seek(double seconds) {
-        current.seek(seconds, description);
+        player.current().seek(seconds, player.description());
     }
 
     /** The slowest playback rate, a quarter of normal speed. */
@@ -197,7 +129,7 @@ public class NetStream {
     public void setPlaybackRate(double rate) {
         org.netstreamfx.player.playback.PlaybackCore.checkRate(rate);
         playbackRate = rate;
-        current.setPlaybackRate(rate);
+        player.current().setPlaybackRate(rate);
     }
 
     /** The rate set with {@link #setPlaybackRate} (1 unless set); a live stream still plays at 1. */
@@ -210,7 +142,7 @@ public class NetStream {
      * while a live stream catches up), 1 before anything plays and with fast pacing.
      */
     public double currentPlaybackRate() {
-        return snapshot.playbackRate();
+        return player.snapshot().playbackRate();
     }
 
     /**
@@ -218,7 +150,7 @@ public class NetStream {
      * not a fault of the stream, so not counted in droppedFrames.
      */
     public long skippedFrames() {
-        return snapshot.skippedFrames();
+        return player.snapshot().skippedFrames();
     }
 
     /**
@@ -232,7 +164,7 @@ public class NetStream {
      * nothing changes.
      */
     public void step(int frames) {
-        current.step(frames);
+        player.current().step(frames);
     }
 
     /** The video to publish (e.g. a camera with an H.264 encoder); null detaches it. See publish.Publisher. */
@@ -266,7 +198,7 @@ public class NetStream {
         if (rc == null || !connection.connected()) {
             throw new IllegalStateException("NetStream.publish: the NetConnection is not connected to an RTMP server");
         }
-        closeSession();
+        player.closeSession();
         shownName = Redact.streamKey(name);
         connection.registerRtmpStream(this);
         publisher.publish(rc, name, type, Math.round(bufferTime * 1e6));
@@ -296,17 +228,17 @@ public class NetStream {
      * file where the watching went on. A failed recording never stops playback. See PlayRecording.
      */
     public void recordPlayed(org.netstreamfx.player.record.Recorder recorder) {
-        current.record(new PlayRecording(Objects.requireNonNull(recorder, "recorder"), RecordEvents.forwardingTo(this::deliver)));
+        player.record(Objects.requireNonNull(recorder, "recorder"), events);
     }
 
     /** recordPlayed to FLV for a .flv {@code file}, else to fragmented MP4; its events go to the listeners. */
     public void recordPlayed(java.nio.file.Path file) {
-        recordPlayed(PlayRecording.recorderFor(file, RecordEvents.forwardingTo(this::deliver)));
+        recordPlayed(StreamPlayer.recorderFor(file, events));
     }
 
     /** Stops recording what is played or published: Record.Stop once the file is complete. */
     public void stopRecording() {
-        current.stopRecording();
+        player.current().stopRecording();
         publisher.recordTo(null);
     }
 
@@ -326,30 +258,17 @@ public class NetStream {
             publisher.unpublish();
             connection.unregisterRtmpStream(this);
         }
-        description = null;
-        return current.close(() -> {
-            VideoSink v = videoSink;
-            if (v != null) {
-                v.clear();
-            }
-        });
-    }
-
-    private void closeSession() {
-        description = null;
-        current.close(() -> { });
+        return player.close(player::clearVideo);
     }
 
     /** Whether to play audio; over RTMP also the receiveAudio command (7.2.2.4). */
     public void receiveAudio(boolean on) {
-        receiveAudio = on;
-        current.receive(TrackKind.AUDIO, on);
+        player.receive(TrackKind.AUDIO, on);
     }
 
     /** Whether to play video; over RTMP also the receiveVideo command (7.2.2.5). */
     public void receiveVideo(boolean on) {
-        receiveVideo = on;
-        current.receive(TrackKind.VIDEO, on);
+        player.receive(TrackKind.VIDEO, on);
     }
 
     // Properties.
@@ -364,7 +283,7 @@ public class NetStream {
             throw new IllegalArgumentException("bufferTime must be 0 or more seconds, not " + seconds);
         }
         bufferTime = seconds;
-        current.setBufferTime(seconds);
+        player.current().setBufferTime(seconds);
     }
 
     public double bufferTimeMax() {
@@ -381,7 +300,7 @@ public class NetStream {
             throw new IllegalArgumentException("bufferTimeMax must be 0 or more seconds, not " + seconds);
         }
         bufferTimeMax = seconds;
-        current.withSession(s -> s.setBufferTimeMaxUs(Math.round(seconds * 1e6)));
+        player.current().withSession(s -> s.setBufferTimeMaxUs(Math.round(seconds * 1e6)));
     }
 
     /**
@@ -390,7 +309,7 @@ public class NetStream {
      * happens for a recorded stream, while buffering or paused, or when it is already there.
      */
     public void seekToLiveEdge() {
-        current.withSession(PlaybackSession::seekToLiveEdge);
+        player.current().withSession(PlaybackSession::seekToLiveEdge);
     }
 
     /**
@@ -400,7 +319,7 @@ public class NetStream {
      */
     public void setDefaultLiveCatchUp(boolean on) {
         defaultLiveCatchUp = on;
-        current.withSession(s -> s.setDefaultLiveCatchUp(on));
+        player.current().withSession(s -> s.setDefaultLiveCatchUp(on));
     }
 
     public boolean defaultLiveCatchUp() {
@@ -408,25 +327,25 @@ public class NetStream {
     }
 
     public double bufferLength() {
-        return snapshot.bufferLengthUs() / 1e6;
+        return player.snapshot().bufferLengthUs() / 1e6;
     }
 
     /** The playhead, in seconds. */
     public double time() {
-        return snapshot.timeUs() / 1e6;
+        return player.snapshot().timeUs() / 1e6;
     }
 
     public long bytesLoaded() {
-        return current.bytesLoaded();
+        return player.bytesLoaded();
     }
 
     /** The stream's size, or 0 while unknown (Flash's convention). */
     public long bytesTotal() {
-        return Math.max(0, current.bytesTotal());
+        return Math.max(0, player.bytesTotal());
     }
 
     public double currentFPS() {
-        return snapshot.fps();
+        return player.snapshot().fps();
     }
 
     /** 0.0 to 1.0 (soundTransform.volume). */
@@ -440,10 +359,7 @@ public class NetStream {
      */
     public void setVolume(double v) {
         volume = Math.max(0, Math.min(1, v));
-        AudioSink sink = sessionSink;
-        if (sink != null) {
-            sink.setVolume(volume);
-        }
+        player.setVolume(volume);
     }
 
     /**
@@ -452,33 +368,28 @@ public class NetStream {
      * default output, which follows the system's choice.
      */
     public void setAudioDevice(String id) {
-        audioDevice = id == null ? org.netstreamfx.player.sink.AudioOutputs.SYSTEM_DEFAULT : id;
+        player.setAudioDevice(id);
     }
 
     public String audioDevice() {
-        return audioDevice;
+        return player.audioDevice();
     }
 
     /** What the source found when it opened, or null before Play.Start. */
     public SourceDescription description() {
-        return description;
+        return player.description();
     }
 
     /** Whether the stream has played to its end (Play.Stop sent). */
     public boolean ended() {
-        return snapshot.ended();
+        return player.snapshot().ended();
     }
 
     public synchronized NetStreamInfo info() {
         if (publisher.publishing()) {
             return PublishStatus.info(publisher.figures(time.nanoTime()));
         }
-        Snapshot s = snapshot;
-        long bytes = bytesLoaded();
-        return new NetStreamInfo(loadRate.perSecond(bytes, time.nanoTime()), bytes, s.audioBufferUs() / 1e6, s.videoBufferUs() / 1e6,
-                s.audioBufferBytes(), s.videoBufferBytes(),
-                s.decodedFrames(), s.droppedFrames(), s.renderedFrames(), s.decodedSamples(), s.decodeErrors(),
-                s.avDriftMs(), s.fps(), s.audioUnderruns());
+        return player.info();
     }
 
     // Wiring.
@@ -493,79 +404,54 @@ public class NetStream {
 
     /** Where decoded pictures go (e.g. a Video node). Set before play(). */
     public void setVideoSink(VideoSink sink) {
-        videoSink = sink;
+        player.setVideoSink(sink);
     }
 
     /** Where decoded audio goes; default: the system's sound output, or silence with a warning. */
     public void setAudioSink(AudioSink sink) {
-        audioSink = sink;
+        player.setAudioSink(sink);
     }
 
     public void setPacing(Pacing p) {
-        pacing = Objects.requireNonNull(p);
+        player.setPacing(Objects.requireNonNull(p));
     }
 
     public void addNetStatusListener(NetStatusListener l) {
-        listeners.add(Objects.requireNonNull(l));
+        events.addListener(l);
     }
 
     public void removeNetStatusListener(NetStatusListener l) {
-        listeners.remove(l);
+        events.removeListener(l);
     }
 
-    // Called by the playback session (playback thread).
+    // Called by the playing and publishing sides and the events' host.
+
+    /** What events say is played or published: the name or address, masked. */
     String shownName() {
         return shownName;
     }
 
-    void publish(Snapshot s) {
-        snapshot = s;
+    /** A play() or publish() names what the stream's events are about from now on. */
+    void setShownName(String name) {
+        shownName = name;
     }
 
-    void opened(SourceDescription d, boolean announceMetaData) {
-        description = d;
-        if (announceMetaData) {
-            callbacks.metaData(MetaData.of(d));
-        }
-    }
-
-    void renderFrame(VideoFrame frame) {
-        VideoSink v = videoSink;
-        if (v != null) {
-            v.render(frame);
-        }
+    /** The playing side, for the events' host. */
+    StreamPlayer player() {
+        return player;
     }
 
     void dispatchStatus(NetStatusCode code, String description, Object details) {
-        deliver(NetStatusEvent.of(code, description, details, time.nanoTime()));
-    }
-
-    /** To the listeners on the callback executor; nobody listens once the connection shut its own down. */
-    private void deliver(NetStatusEvent e) {
-        try {
-            connection.callbackExecutor().execute(() -> deliverHere(e));
-        } catch (java.util.concurrent.RejectedExecutionException closed) {
-            // NetConnection.close() ended its event thread: a late event (e.g. an unpublish finishing) is dropped.
-        }
+        events.dispatchStatus(code, description, details);
     }
 
     /** To the listeners, on this thread (the callback executor's). */
     void deliverHere(NetStatusEvent e) {
-        for (NetStatusListener l : listeners) {
-            l.onNetStatus(e);
-        }
+        events.deliverHere(e);
     }
 
     long nanoTime() {
         return time.nanoTime();
-    }
-
-    void dispatchPlayStatus(String code) {
-        callbacks.playStatus(code);
-    }
-
-    void dispatchData(DataMessage m) {
-        callbacks.data(m, current.isRtmp());
     }
 
     // Called by the NetConnection over RTMP.
@@ -573,7 +459,7 @@ public class NetStream {
     /** The connection is gone for good: the stream fails with {@code description}. */
     void rtmpConnectionLost(String description) {
         publisher.connectionLost();
-        current.connectionLost(description);
+        player.current().connectionLost(description);
     }
 
     /** The connection dropped and a reconnect follows: a recording of what is published marks the time off air. */
@@ -587,30 +473,11 @@ public class NetStream {
         if (publisher.publishing() && now != null) {
             publisher.reconnected(now, Math.round(bufferTime * 1e6));
         }
-        RtmpPlay old = current.rtmp();
-        if (old == null) {
-            return;
-        }
-        current.later(() -> { // on the stream's thread, never the callback executor: nothing here waits
-            RtmpConnection rc = connection.rtmpConnection();
-            if (!current.isCurrent(old) || rc == null) {
-                return;
-            }
-            RtmpPlayStream.PlayRequest r = old.request();
-            double start = r.startSeconds() >= 0 ? Math.max(r.startSeconds(), time()) : r.startSeconds();
-            current.keepRecordingForReplay();
-            closeSession();
-            startRtmp(rc, new RtmpPlayStream.PlayRequest(r.name(), start, r.lengthSeconds(), r.reset()));
-        });
+        player.rtmpReconnected();
     }
 
     /** A status event from the server, passed on whole. */
     void dispatchServerStatus(Map<String, Object> info) {
-        deliver(NetConnection.serverEvent(info, NetStatusCode.NETSTREAM_PLAY_FAILED));
-    }
-
-    /** What plays now; the RtmpPlay asks it whether it is still current. */
-    CurrentPlay current() {
-        return current;
+        events.serverStatus(info);
     }
 }

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
-import java.util.function.LongConsumer;
 import org.netstreamfx.player.flv.FlvTagType;
 import org.netstreamfx.player.media.TrackFormat;
 import org.netstreamfx.player.rtmp.message.AggregateMessage;
@@ -44,7 +43,6 @@ public final class RtmpSource implements MediaSource {
     /** Media messages, and {@link TimelineMark}s where the server said a new publisher starts. */
     private final ArrayDeque<Object> queue = new ArrayDeque<>();
     private final ArrayDeque<SourceItem> ready = new ArrayDeque<>();
-    private volatile LongConsumer seekHandler;
     private volatile Consumer<LiveTimeline.LiveDiscontinuity> discontinuityListener = d -> { };
     /** Demux thread only: unwraps timestamps and joins a live stream's timelines. */
     private final LiveTimeline timeline = new LiveTimeline(d -> discontinuityListener.accept(d));
@@ -172,11 +170,6 @@ public final class RtmpSource implements MediaSource {
         ended = false;
         awaitingSeek = awaitSeek;
         lock.notifyAll();
-    }
-
-    /** Receives the target of a user's seek, in milliseconds, to send as the RTMP seek command. */
-    public void setSeekHandler(LongConsumer seekMs) {
-        this.seekHandler = seekMs;
     }
 
     // Called on the demux thread.
@@ -364,18 +357,21 @@ public final class RtmpSource implements MediaSource {
         }
     }
 
-    /** A server-side seek (RTMP "seek" command); media arriving before the server's answer is dropped. */
+    /**
+     * The local side of a server-side seek: what was queued and read ahead is stale, and media
+     * arriving from now until the server's answer ({@link #reset}) is dropped. The RTMP seek
+     * command itself is the RTMP play control's to send, once this flush is done; the source
+     * never calls out for it.
+     */
     @Override
     public void seek(long timeUs) throws IOException {
-        LongConsumer handler = seekHandler;
-        if (live || handler == null) {
+        if (live) {
             throw new IOException(displayName + " is live: it cannot be sought");
         }
         synchronized (lock) {
             restartQueue(true);
         }
         ready.clear();
-        handler.accept(Math.round(timeUs / 1000.0));
     }
 
     @Override

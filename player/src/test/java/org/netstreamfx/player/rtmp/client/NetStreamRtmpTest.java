@@ -7,13 +7,16 @@ import static org.netstreamfx.player.rtmp.client.FakeRtmpServer.num;
 import static org.netstreamfx.player.rtmp.client.FakeRtmpServer.object;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.netstreamfx.player.amf.Amf0Writer;
 import org.netstreamfx.player.amf.AmfValue.AmfNull;
+import org.netstreamfx.player.amf.AmfValues;
 import org.netstreamfx.player.net.NetConnection;
 import org.netstreamfx.player.net.NetStatusEvent;
 import org.netstreamfx.player.net.NetStream;
@@ -115,6 +118,80 @@ class NetStreamRtmpTest {
         }
     }
 
+    /** A connection to {@code app} on the fake server, once Connect.Success came. */
+    private static NetConnection connectedTo(FakeRtmpServer server, String app) throws Exception {
+        Events ncEvents = new Events();
+        NetConnection nc = new NetConnection();
+        nc.addNetStatusListener(ncEvents);
+        nc.connect(server.url(app));
+        ncEvents.await("NetConnection.Connect.Success", 5);
+        return nc;
+    }
+
+    /** A silent stream on {@code nc} whose events go to {@code events}. */
+    private static NetStream streamOn(NetConnection nc, Events events) {
+        NetStream ns = new NetStream(nc);
+        ns.setAudioSink(new NullAudioSink());
+        ns.addNetStatusListener(events);
+        return ns;
+    }
+
+    /** Audio a recorded stream sends past the player's read-ahead (3 s), so that its demux thread waits for the seek. */
+    private static final long SENT_MS = 4_000;
+    private static final long AAC_FRAME_MS = 23;
+
+    private static RtmpMessage audio(long ts, byte[] body) {
+        return RtmpMessage.of(4, MessageType.AUDIO, ts, 1, body);
+    }
+
+    /**
+     * A seek over RTMP: the session's pipeline flushes its source, then the RTMP play control sends
+     * the seek command, in milliseconds (7.2.2.7), and nothing else; the server's Seek.Notify is
+     * passed on whole and the engine adds none of its own.
+     */
+    @Test
+    void seekSendsTheSeekCommandInMillisecondsOnceThePipelineFlushed() throws Exception {
+        CompletableFuture<List<String>> afterMedia = new CompletableFuture<>();
+        CountDownLatch sought = new CountDownLatch(1);
+        try (FakeRtmpServer server = new FakeRtmpServer(p -> {
+            p.connectOk();
+            Command create = p.readCommand();
+            p.result(create.transactionId(), num(1));
+            List<String> got = new ArrayList<>();
+            while (got.stream().noneMatch(s -> s.startsWith("play@"))) {
+                got.addAll(seen(p, new CountDownLatch(1), 1));
+            }
+            p.control(new UserControl.StreamBegin(1));
+            Map<String, Object> meta = new LinkedHashMap<>();
+            meta.put("audiocodecid", 10.0);
+            meta.put("duration", 12.5);
+            p.send(RtmpMessage.of(4, MessageType.DATA_AMF0, 0, 1,
+                    Amf0Writer.encode(AmfValues.of("onMetaData"), AmfValues.of(meta))));
+            p.send(audio(0, new byte[] {(byte) 0xAF, 0, 0x12, 0x10}));
+            for (long ts = 0; ts < SENT_MS; ts += AAC_FRAME_MS) {
+                p.send(audio(ts, new byte[] {(byte) 0xAF, 1, 0x21, 0x10, 0x04}));
+            }
+            afterMedia.complete(seen(p, sought, 1));
+            p.onStatus(1, object("level", "status", "code", "NetStream.Seek.Notify", "description", "Seeking 5000.",
+                    "details", "clip", "clientid", "x1"));
+            p.awaitClose();
+        })) {
+            NetConnection nc = connectedTo(server, "vod");
+            Events events = new Events();
+            NetStream ns = streamOn(nc, events);
+            ns.play("clip", 0, -1, true);
+            ns.seek(5.0);
+            assertTrue(sought.await(10, TimeUnit.SECONDS), "the server saw no seek command");
+            List<String> a = afterMedia.get(5, TimeUnit.SECONDS);
+            assertEquals("seek@1 [5000.0]", a.get(a.size() - 1), "the seek command carries milliseconds: " + a);
+            NetStatusEvent notify = events.await("NetStream.Seek.Notify", 5);
+            assertEquals("x1", notify.info().get("clientid"), "the server's Seek.Notify, whole");
+            ns.close();
+            nc.close();
+            assertEquals(List.of(), server.errors());
+        }
+    }
+
     @Test
     void streamNotFoundComesFromTheServer() throws Exception {
         try (FakeRtmpServer server = new FakeRtmpServer(p -> {
@@ -127,15 +204,9 @@ class NetStreamRtmpTest {
                     "description", "No such stream.", "details", "missing.flv"));
             p.awaitClose();
         })) {
-            Events ncEvents = new Events();
-            NetConnection nc = new NetConnection();
-            nc.addNetStatusListener(ncEvents);
-            nc.connect(server.url("vod"));
-            ncEvents.await("NetConnection.Connect.Success", 5);
+            NetConnection nc = connectedTo(server, "vod");
             Events events = new Events();
-            NetStream ns = new NetStream(nc);
-            ns.setAudioSink(new NullAudioSink());
-            ns.addNetStatusListener(events);
+            NetStream ns = streamOn(nc, events);
             ns.play("missing.flv", -2, 5, false);
             NetStatusEvent e = events.next(5);
             assertEquals("NetStream.Play.StreamNotFound", e.code());
@@ -154,15 +225,9 @@ class NetStreamRtmpTest {
             p.result(create.transactionId(), num(-3));
             p.awaitClose();
         })) {
-            Events ncEvents = new Events();
-            NetConnection nc = new NetConnection();
-            nc.addNetStatusListener(ncEvents);
-            nc.connect(server.url("vod"));
-            ncEvents.await("NetConnection.Connect.Success", 5);
+            NetConnection nc = connectedTo(server, "vod");
             Events events = new Events();
-            NetStream ns = new NetStream(nc);
-            ns.setAudioSink(new NullAudioSink());
-            ns.addNetStatusListener(events);
+            NetStream ns = streamOn(nc, events);
             ns.play("x");
             NetStatusEvent e = events.await("NetStream.Play.Failed", 5);
             assertTrue(e.description().contains("createStream result stream id is -3"), e.description());

@@ -1,4 +1,4 @@
-package org.netstreamfx.player.net;
+package org.netstreamfx.player.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,12 +11,17 @@ import org.junit.jupiter.api.Test;
 import org.netstreamfx.player.media.Codec;
 import org.netstreamfx.player.media.MediaPacket;
 import org.netstreamfx.player.media.TrackFormat;
+import org.netstreamfx.player.net.NetStatusEvent;
+import org.netstreamfx.player.net.RecordEvents;
 import org.netstreamfx.player.record.Recorder;
 import org.netstreamfx.player.source.DataMessage;
 import org.netstreamfx.player.source.SourceDescription;
 import org.netstreamfx.player.source.SourcePacket;
 
-/** What PlayRecording hands a recorder: from a keyframe, spliced at seeks, stopped at the end. */
+/**
+ * What PlayRecording hands a recorder: from a keyframe, spliced at seeks, stopped at the end; a
+ * failure is checked as the NetStatus event the API makes of it ({@link RecordEvents}).
+ */
 class PlayRecordingTest {
     private static final TrackFormat VIDEO = new TrackFormat(0, Codec.H264, new byte[] {1, 2, 3}, 320, 240, 25, 0, 0,
             0, "Main", "3.0");

@@ -1,7 +1,6 @@
-package org.netstreamfx.player.net;
+package org.netstreamfx.player.session;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.netstreamfx.player.rtmp.client.RtmpConnection;
 import org.netstreamfx.player.rtmp.client.RtmpPlayStream;
@@ -9,47 +8,53 @@ import org.netstreamfx.player.rtmp.message.RtmpMessage;
 import org.netstreamfx.player.source.RtmpSource;
 
 /**
- * One RTMP play() of a {@link NetStream} (Adobe RTMP specification 1.0, section 7.2.2): the
+ * One RTMP play() of a NetStream (Adobe RTMP specification 1.0, section 7.2.2): the
  * {@link RtmpPlayStream} that sends the commands (play, pause, seek, receiveAudio, receiveVideo,
- * buffer length) and the {@link RtmpSource} its media messages feed. What the stream reports on
- * the connection's reader thread goes to the source, and its status events to the NetStream whole.
+ * buffer length) and the {@link RtmpSource} its media messages feed. It is the one sender of the
+ * stream's commands: {@link CurrentPlay} calls it on the stream's thread, and the source only
+ * flushes for a seek and hears the server's reset; it never calls back for a command. What the stream reports on
+ * the connection's reader thread goes to the source, and its status events to the stream's
+ * {@link SessionHost} whole.
  *
- * <p>Thread ownership: the command methods are called by the NetStream's public methods on any
- * thread; {@link Events} on the connection's reader thread.
+ * <p>Thread ownership: the command methods are called on the stream's thread ({@link StreamWorker},
+ * through {@link CurrentPlay}; {@link #receiveAudio}/{@link #receiveVideo} also before
+ * {@link #start}, when they only set what play sends); {@link Events} on the connection's reader
+ * thread.
  */
-final class RtmpPlay {
-    private final NetStream stream;
+public final class RtmpPlay {
+    // The server's status codes this play acts on (the server's own words, as it sends them).
+    private static final String PUBLISH_NOTIFY = "NetStream.Play.PublishNotify";
+    private static final String UNPUBLISH_NOTIFY = "NetStream.Play.UnpublishNotify";
+    private static final String STREAM_NOT_FOUND = "NetStream.Play.StreamNotFound";
+    private static final String PLAY_FAILED = "NetStream.Play.Failed";
+
+    private final CurrentPlay current;
+    private final SessionHost host;
     private final RtmpSource source;
     private final RtmpPlayStream play;
     private volatile boolean paused;
 
-    RtmpPlay(NetStream stream, RtmpConnection rc, RtmpPlayStream.PlayRequest request, String shownName,
+    /** @param current what plays on the stream: this play reports only while it is current there */
+    public RtmpPlay(CurrentPlay current, RtmpConnection rc, RtmpPlayStream.PlayRequest request, String shownName,
              long bufferTimeMs) {
-        this.stream = stream;
+        this.current = current;
+        this.host = current.host();
         this.source = new RtmpSource(shownName, request.mayBeLive());
         this.play = new RtmpPlayStream(rc, request, bufferTimeMs, new Events());
-        source.setSeekHandler(ms -> send(() -> play.seek(ms)));
         source.setDiscontinuityListener(d -> {
-            if (!stream.current().isCurrent(this)) {
-                return;
+            if (current.isCurrent(this)) {
+                host.status(new SessionEvent.LiveDiscontinuity(d));
             }
-            Map<String, Object> details = new LinkedHashMap<>();
-            details.put("reason", d.reason());
-            details.put("fromMs", d.fromMs());
-            details.put("toMs", d.toMs());
-            details.put("jumpMs", d.jumpMs());
-            details.put("continuesAt", d.continuesAtMs() / 1000.0);
-            stream.dispatchStatus(NetStatusCode.NSFX_LIVE_DISCONTINUITY, "Live timestamps jumped from " + d.fromMs()
-                    + " ms to " + d.toMs() + " ms (" + d.reason() + ", " + (d.jumpMs() >= 0 ? "+" : "") + d.jumpMs()
-                    + " ms): the timeline goes on without waiting for them.", details);
         });
     }
 
-    RtmpSource source() {
+    /** The source the stream's media messages feed: what the session plays. */
+    public RtmpSource source() {
         return source;
     }
 
-    RtmpPlayStream.PlayRequest request() {
+    /** What was asked to be played. */
+    public RtmpPlayStream.PlayRequest request() {
         return play.request();
     }
 
@@ -61,17 +66,28 @@ final class RtmpPlay {
         return paused;
     }
 
+    /**
+     * The seek command (7.2.2.7), once the session's pipeline has flushed to {@code positionMs}
+     * (its source drops what comes before the server's answer). Not sent once another play (or
+     * none) is current: the seek belonged to a play that has ended.
+     */
+    void seek(long positionMs) {
+        if (current.isCurrent(this)) {
+            send(() -> play.seek(positionMs));
+        }
+    }
+
     /** The pause command with the position (7.2.2.8). */
     void pause(boolean pause, long positionMs) {
         paused = pause;
         send(() -> play.pause(pause, positionMs));
     }
 
-    void receiveAudio(boolean on) {
+    public void receiveAudio(boolean on) {
         send(() -> play.receiveAudio(on));
     }
 
-    void receiveVideo(boolean on) {
+    public void receiveVideo(boolean on) {
         send(() -> play.receiveVideo(on));
     }
 
@@ -94,8 +110,7 @@ final class RtmpPlay {
         try {
             action.run();
         } catch (IOException e) {
-            stream.dispatchStatus(NetStatusCode.NETSTREAM_PLAY_FAILED, "Could not send to the server: "
-                    + e.getMessage(), stream.shownName());
+            host.status(new SessionEvent.SendFailed(e.getMessage(), host.shownName()));
         }
     }
 
@@ -113,18 +128,18 @@ final class RtmpPlay {
 
         @Override
         public void status(Map<String, Object> info) {
-            if (!stream.current().isCurrent(RtmpPlay.this)) {
+            if (!current.isCurrent(RtmpPlay.this)) {
                 return;
             }
             Object code = info.get("code");
-            if ("NetStream.Play.PublishNotify".equals(code) || "NetStream.Play.UnpublishNotify".equals(code)) {
-                boolean published = NetStatusCode.NETSTREAM_PLAY_PUBLISHNOTIFY.code().equals(code);
+            if (PUBLISH_NOTIFY.equals(code) || UNPUBLISH_NOTIFY.equals(code)) {
+                boolean published = PUBLISH_NOTIFY.equals(code);
                 source.newTimeline(published ? "new publisher" : "publisher stopped", published);
             }
-            stream.dispatchServerStatus(info);
-            if ("NetStream.Play.StreamNotFound".equals(code) || "NetStream.Play.Failed".equals(code)) {
+            host.serverStatus(info);
+            if (STREAM_NOT_FOUND.equals(code) || PLAY_FAILED.equals(code)) {
                 // The server said why; stop the local pipeline quietly so the engine does not add its own error.
-                stream.current().serverEnded(RtmpPlay.this);
+                current.serverEnded(RtmpPlay.this);
             }
         }
 

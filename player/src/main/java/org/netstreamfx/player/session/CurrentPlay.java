@@ -1,4 +1,4 @@
-package org.netstreamfx.player.net;
+package org.netstreamfx.player.session;
 
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
@@ -6,7 +6,7 @@ import org.netstreamfx.player.media.TrackKind;
 import org.netstreamfx.player.source.SourceDescription;
 
 /**
- * What a {@link NetStream} is playing now: the {@link PlaybackSession} and, over RTMP, the
+ * What a NetStream is playing now: the {@link PlaybackSession} and, over RTMP, the
  * {@link RtmpPlay} that feeds it. The NetStream's playback controls (pause, seek, receiveAudio,
  * receiveVideo, bufferTime) reach both through here; {@link #close} ends both, the session first.
  *
@@ -16,13 +16,16 @@ import org.netstreamfx.player.source.SourceDescription;
  * stream's {@link StreamWorker}, in order. A session is started only after the one before it has
  * been released, so its events never come before the last of the old one's.
  *
+ * <p>Every command for the RTMP server (pause, seek, receiveAudio, receiveVideo, buffer length)
+ * goes from here to the {@link RtmpPlay} on the stream's thread; a seek's command follows once the
+ * session's pipeline has flushed its source to the new position ({@link #flushedTo}).
+ *
  * <p>Thread ownership: called from any thread through the NetStream's public methods, by the
  * RtmpPlay on the connection's reader thread, and by the session on its playback thread; what
  * plays is switched under this object's lock, and read from volatile fields.
  */
-final class CurrentPlay {
-    private final NetStream stream;
-    private final NetConnection connection;
+public final class CurrentPlay {
+    private final SessionHost host;
     private final StreamWorker worker = new StreamWorker();
     private volatile PlaybackSession session;
     private volatile RtmpPlay rtmp;
@@ -30,16 +33,21 @@ final class CurrentPlay {
     private PlayRecording recording;
     private boolean recordingAttached;
 
-    CurrentPlay(NetStream stream, NetConnection connection) {
-        this.stream = stream;
-        this.connection = connection;
+    /** @param host the stream what plays reports to */
+    public CurrentPlay(SessionHost host) {
+        this.host = host;
+    }
+
+    /** The stream what plays reports to. */
+    SessionHost host() {
+        return host;
     }
 
     /**
      * Makes {@code s} (and {@code p} over RTMP, else null) what plays now, and starts them on the
      * stream's thread once what played before is released; call {@link #close} first.
      */
-    void start(PlaybackSession s, RtmpPlay p) {
+    public void start(PlaybackSession s, RtmpPlay p) {
         synchronized (this) {
             rtmp = p;
             session = s;
@@ -49,7 +57,7 @@ final class CurrentPlay {
             }
         }
         if (p != null) {
-            connection.registerRtmpStream(stream);
+            host.rtmpStarted();
         }
         worker.run(() -> {
             s.start();
@@ -60,14 +68,14 @@ final class CurrentPlay {
     }
 
     /** Runs {@code task} on the stream's thread, after the work queued before it. */
-    void later(Runnable task) {
+    public void later(Runnable task) {
         worker.run(task);
     }
 
     /** A session's figures become the stream's only while it is what plays. */
     synchronized void publish(PlaybackSession from, Snapshot snapshot) {
         if (session == from) {
-            stream.publish(snapshot);
+            host.snapshot(snapshot);
         }
     }
 
@@ -76,7 +84,7 @@ final class CurrentPlay {
      * (end of stream, close(), another play(); not the replay after an RTMP reconnect) or
      * {@link #stopRecording()}. Replaces (stops) an earlier recording.
      */
-    void record(PlayRecording r) {
+    public void record(PlayRecording r) {
         stopRecording();
         PlaybackSession s;
         synchronized (this) {
@@ -93,7 +101,7 @@ final class CurrentPlay {
      * Before the replay after an RTMP reconnect: the recording is kept for the next session (it
      * goes on in the same file, the gap marked) instead of ending with this one.
      */
-    void keepRecordingForReplay() {
+    public void keepRecordingForReplay() {
         PlayRecording r;
         synchronized (this) {
             r = recording;
@@ -105,7 +113,7 @@ final class CurrentPlay {
     }
 
     /** Ends the recording, if any: Record.Stop once the file is complete, on the stream's thread. */
-    void stopRecording() {
+    public void stopRecording() {
         PlayRecording r;
         PlaybackSession s;
         synchronized (this) {
@@ -136,113 +144,123 @@ final class CurrentPlay {
         return r;
     }
 
-    PlaybackSession session() {
+    public PlaybackSession session() {
         return session;
     }
 
-    RtmpPlay rtmp() {
+    public RtmpPlay rtmp() {
         return rtmp;
     }
 
-    boolean isRtmp() {
+    public boolean isRtmp() {
         return rtmp != null;
     }
 
-    boolean isCurrent(RtmpPlay p) {
+    public boolean isCurrent(RtmpPlay p) {
         return rtmp == p;
     }
 
-    void withSession(Consumer<PlaybackSession> action) {
+    public void withSession(Consumer<PlaybackSession> action) {
         PlaybackSession s = session;
         if (s != null) {
             action.accept(s);
         }
     }
 
-    /** Pauses or resumes the session; over RTMP also the pause command at {@code positionMs}. */
-    void pause(Boolean pause, long positionMs) {
+    /**
+     * Runs {@code command} for the RTMP play of what plays now, if any, on the stream's thread after
+     * the work queued before it: the one path by which the stream's commands reach the server.
+     */
+    private void toServer(Consumer<RtmpPlay> command) {
         RtmpPlay p = rtmp;
+        if (p != null) {
+            worker.run(() -> command.accept(p));
+        }
+    }
+
+    /** Pauses or resumes the session; over RTMP also the pause command at {@code positionMs}. */
+    public void pause(Boolean pause, long positionMs) {
         if (pause == null) {
             withSession(PlaybackSession::togglePause);
         } else {
             withSession(pause ? PlaybackSession::pause : PlaybackSession::resume);
         }
-        if (p != null) {
-            worker.run(() -> p.pause(pause == null ? !p.paused() : pause, positionMs));
+        toServer(p -> p.pause(pause == null ? !p.paused() : pause, positionMs));
+    }
+
+    /**
+     * The session {@code from} flushed its pipeline to {@code targetUs} for a seek or a frame step
+     * (playback thread): over RTMP the seek command follows, on the stream's thread, in
+     * milliseconds. A session that is no longer what plays asks nothing.
+     */
+    void flushedTo(PlaybackSession from, long targetUs) {
+        if (session == from) {
+            toServer(p -> p.seek(Math.round(targetUs / 1000.0)));
         }
     }
 
     /** Seek to {@code seconds}, or the reason it cannot be done as Seek.Failed or Seek.InvalidTime. */
-    void seek(double seconds, SourceDescription d) {
+    public void seek(double seconds, SourceDescription d) {
         PlaybackSession s = session;
         if (s == null) {
-            stream.dispatchStatus(NetStatusCode.NETSTREAM_SEEK_FAILED, "Nothing is playing: call play() before seek().",
-                    seconds);
+            host.status(new SessionEvent.SeekWithoutPlay(seconds));
             return;
         }
         if (Double.isNaN(seconds)) {
-            stream.dispatchStatus(NetStatusCode.NETSTREAM_SEEK_INVALIDTIME, "Seek time is not a number.", 0.0);
+            host.status(new SessionEvent.SeekNotANumber());
             return;
         }
         if (rtmp == null && d != null && d.durationUs() >= 0 && seconds * 1e6 > d.durationUs()) {
-            stream.dispatchStatus(NetStatusCode.NETSTREAM_SEEK_INVALIDTIME, "Cannot seek to " + seconds
-                    + " s: the stream is " + d.durationUs() / 1e6 + " s long.", d.durationUs() / 1e6);
+            host.status(new SessionEvent.SeekPastEnd(seconds, d.durationUs()));
             return;
         }
         s.seek(Math.round(Math.max(0, seconds) * 1e6));
     }
 
     /** receiveAudio / receiveVideo (7.2.2.4, 7.2.2.5): locally, and over RTMP the command too. */
-    void receive(TrackKind kind, boolean on) {
+    public void receive(TrackKind kind, boolean on) {
         withSession(s -> s.receive(kind, on));
-        RtmpPlay p = rtmp;
-        if (p != null) {
-            worker.run(() -> {
-                if (kind == TrackKind.AUDIO) {
-                    p.receiveAudio(on);
-                } else {
-                    p.receiveVideo(on);
-                }
-            });
-        }
+        toServer(p -> {
+            if (kind == TrackKind.AUDIO) {
+                p.receiveAudio(on);
+            } else {
+                p.receiveVideo(on);
+            }
+        });
     }
 
     /** The playback rate of what plays now (the session checks live streams). */
-    void setPlaybackRate(double rate) {
+    public void setPlaybackRate(double rate) {
         withSession(s -> s.setPlaybackRate(rate));
     }
 
     /** NetStream.step: Step.Invalid when nothing plays. */
-    void step(int frames) {
+    public void step(int frames) {
         PlaybackSession s = session;
         if (s == null) {
-            stream.dispatchStatus(NetStatusCode.NSFX_STEP_INVALID, "Cannot step " + frames
-                    + " frame(s): nothing is playing.", frames);
+            host.status(new SessionEvent.StepWithoutPlay(frames));
             return;
         }
         s.step(frames);
     }
 
-    void setBufferTime(double seconds) {
+    public void setBufferTime(double seconds) {
         withSession(s -> s.setBufferTimeUs(Math.round(seconds * 1e6)));
-        RtmpPlay p = rtmp;
-        if (p != null) {
-            worker.run(() -> p.setBufferTimeMs(Math.round(seconds * 1000)));
-        }
+        toServer(p -> p.setBufferTimeMs(Math.round(seconds * 1000)));
     }
 
-    long bytesLoaded() {
+    public long bytesLoaded() {
         PlaybackSession s = session;
         return s == null ? 0 : s.bytesLoaded();
     }
 
-    long bytesTotal() {
+    public long bytesTotal() {
         PlaybackSession s = session;
         return s == null ? -1 : s.bytesTotal();
     }
 
     /** The connection is gone for good: the RTMP source fails with {@code description}. */
-    void connectionLost(String description) {
+    public void connectionLost(String description) {
         RtmpPlay p = rtmp;
         if (p != null) {
             p.connectionLost(description);
@@ -276,7 +294,7 @@ final class CurrentPlay {
      * decoders and sink are released on the stream's thread, then {@code after} runs there. The
      * stage completes once all that is done. Returns at once.
      */
-    CompletionStage<Void> close(Runnable after) {
+    public CompletionStage<Void> close(Runnable after) {
         PlaybackSession s;
         RtmpPlay p;
         PlayRecording r;
@@ -289,7 +307,7 @@ final class CurrentPlay {
         }
         stopNow(s, r);
         if (p != null) {
-            connection.unregisterRtmpStream(stream);
+            host.rtmpEnded();
         }
         return worker.call(() -> {
             // The session first: once it is closed nothing more is reported, so a close by the user

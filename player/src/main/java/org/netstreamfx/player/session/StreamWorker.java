@@ -1,4 +1,4 @@
-package org.netstreamfx.player.net;
+package org.netstreamfx.player.session;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The engine's own thread for one {@link NetStream} ("nsfx-stream-N"): the work of its public
+ * The engine's own thread for one NetStream ("nsfx-stream-N"): the work of its public
  * commands that may wait (starting a session, joining the threads of the one before and closing
  * its source, decoders and sink, sending RTMP stream commands, finishing a recording) runs here,
  * one task after another in the order asked, never on the caller's thread (the FX thread in the

@@ -1,4 +1,4 @@
-package org.netstreamfx.player.net;
+package org.netstreamfx.player.session;
 
 import java.nio.file.Path;
 import java.util.Locale;
@@ -47,7 +47,7 @@ import org.netstreamfx.player.source.SourcePacket;
  * <p>Thread ownership: {@link #item} and {@link #seeked} on the demux thread, {@link #stop()} and
  * {@link #reconnected()} on any; synchronized.
  */
-final class PlayRecording implements StreamPipeline.Tap {
+public final class PlayRecording implements StreamPipeline.Tap {
     /** Where a splice puts the keyframe after the last packet when no frame spacing was seen. */
     static final long DEFAULT_GAP_US = 40_000;
     /** Frame spacings above this are not taken as the stream's (a gap, not a frame). */
@@ -80,7 +80,7 @@ final class PlayRecording implements StreamPipeline.Tap {
     private long gapLengthUs;
 
     /** @param failures hears the Record.Failed of a recorder that throws */
-    PlayRecording(Recorder recorder, RecordListener failures) {
+    public PlayRecording(Recorder recorder, RecordListener failures) {
         this(recorder, failures, System::nanoTime);
     }
 
@@ -130,7 +130,7 @@ final class PlayRecording implements StreamPipeline.Tap {
     }
 
     /** An FLV recorder for a name ending in .flv, else a fragmented MP4 one, reporting to {@code listener}. */
-    static Recorder recorderFor(Path file, RecordListener listener) {
+    public static Recorder recorderFor(Path file, RecordListener listener) {
         boolean flv = file.getFileName() != null
                 && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".flv");
         return flv ? new FlvRecorder(file, Runnable::run, listener)

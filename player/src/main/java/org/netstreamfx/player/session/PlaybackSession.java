@@ -1,13 +1,13 @@
-package org.netstreamfx.player.net;
+package org.netstreamfx.player.session;
 
 import java.io.IOException;
+import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.netstreamfx.player.clock.TimeSource;
-import org.netstreamfx.player.decode.DecoderException;
 import org.netstreamfx.player.media.TrackKind;
 import org.netstreamfx.player.playback.CoreEvent;
 import org.netstreamfx.player.playback.CoreEvents;
@@ -17,8 +17,6 @@ import org.netstreamfx.player.sink.AudioSink;
 import org.netstreamfx.player.sink.VideoFrame;
 import org.netstreamfx.player.source.DataMessage;
 import org.netstreamfx.player.source.SourceDescription;
-import org.netstreamfx.player.source.StreamNotFoundException;
-import org.netstreamfx.player.wire.WireFormatException;
 
 /**
  * One play() of a NetStream: the playback thread ("nsfx-playback-N") that owns the
@@ -31,8 +29,11 @@ import org.netstreamfx.player.wire.WireFormatException;
  * Play.Start, Play.Stop, Seek.Notify, Pause.Notify, Unpause.Notify and onPlayStatus are not sent,
  * nor the onMetaData made from the source's description (the server sends its own); Buffer.Full,
  * Empty and Flush still are.
+ *
+ * <p>What happens is reported to the {@link SessionHost} as typed events ({@link SessionEvent},
+ * {@link CoreEvent}); the API layer makes NetStatus events of them.
  */
-final class PlaybackSession implements CoreEvents, StreamPipeline.Listener {
+public final class PlaybackSession implements CoreEvents, StreamPipeline.Listener {
     private static final AtomicInteger IDS = new AtomicInteger();
     /**
      * The packet buffer reads this far ahead of the playhead, or bufferTime if that is longer. A
@@ -43,12 +44,15 @@ final class PlaybackSession implements CoreEvents, StreamPipeline.Listener {
     /** How long {@link #release()} waits for the playback thread to end. */
     static final long JOIN_MS = 2_000;
 
-    /** Engine codes a server's own status events replace. */
-    private static final java.util.Set<NetStatusCode> SERVER_OWNED = java.util.EnumSet.of(
-            NetStatusCode.NETSTREAM_PLAY_START, NetStatusCode.NETSTREAM_PLAY_STOP, NetStatusCode.NETSTREAM_SEEK_NOTIFY,
-            NetStatusCode.NETSTREAM_PAUSE_NOTIFY, NetStatusCode.NETSTREAM_UNPAUSE_NOTIFY);
+    /**
+     * Core events a server's own status events replace (Play.Stop with its onPlayStatus, Seek.Notify,
+     * Pause.Notify, Unpause.Notify); the engine's Play.Start is left out in {@link #opened}.
+     */
+    private static final Set<Class<? extends CoreEvent>> SERVER_OWNED = Set.of(CoreEvent.Ended.class,
+            CoreEvent.SeekNotify.class, CoreEvent.PauseNotify.class, CoreEvent.UnpauseNotify.class);
 
-    private final NetStream stream;
+    private final CurrentPlay owner;
+    private final SessionHost host;
     private final String address;
     private final boolean serverStatus;
     private final PlaybackCore core;
@@ -68,13 +72,15 @@ final class PlaybackSession implements CoreEvents, StreamPipeline.Listener {
     private static final Runnable WAKE = () -> { };
 
     /**
+     * @param owner what plays on the stream: the session's figures count while it is this session
      * @param address what is shown for the stream (masked)
      * @param opener makes the source, on the demux thread
      * @param serverStatus true when a server sends the stream's status events (RTMP)
      */
-    PlaybackSession(NetStream stream, String address, StreamPipeline.SourceOpener opener, boolean serverStatus,
+    public PlaybackSession(CurrentPlay owner, String address, StreamPipeline.SourceOpener opener, boolean serverStatus,
                     AudioSink audioSink, boolean fast, long bufferTimeUs, TimeSource time) {
-        this.stream = stream;
+        this.owner = owner;
+        this.host = owner.host();
         this.address = address;
         this.serverStatus = serverStatus;
         this.audioSink = audioSink;
@@ -157,7 +163,7 @@ final class PlaybackSession implements CoreEvents, StreamPipeline.Listener {
     }
 
     private void publishStats() {
-        stream.current().publish(this, new Snapshot(core.timeUs(), core.bufferLengthUs(), core.trackBufferUs(true),
+        owner.publish(this, new Snapshot(core.timeUs(), core.bufferLengthUs(), core.trackBufferUs(true),
                 core.trackBufferUs(false), pipeline.queuedBytes(TrackKind.VIDEO), pipeline.queuedBytes(TrackKind.AUDIO),
                 core.renderedFrames(), core.droppedFrames(), core.avDriftMs(),
                 core.currentFps(), pipeline.decodedVideoFrames(), pipeline.decodedAudioSamples(),
@@ -176,7 +182,7 @@ final class PlaybackSession implements CoreEvents, StreamPipeline.Listener {
     }
 
     /** Before the playback thread starts: the rate the stream starts at. */
-    void setInitialPlaybackRate(double rate) {
+    public void setInitialPlaybackRate(double rate) {
         core.setPlaybackRate(rate);
     }
 
@@ -222,20 +228,20 @@ final class PlaybackSession implements CoreEvents, StreamPipeline.Listener {
         });
     }
 
-    void setBufferTimeMaxUs(long us) {
+    public void setBufferTimeMaxUs(long us) {
         command(() -> core.setBufferTimeMaxUs(us));
     }
 
     /** A live stream that plays skips to its newest data (PlaybackCore.goToLiveEdge). */
-    void seekToLiveEdge() {
+    public void seekToLiveEdge() {
         command(core::goToLiveEdge);
     }
 
-    void setDefaultLiveCatchUp(boolean on) {
+    public void setDefaultLiveCatchUp(boolean on) {
         command(() -> core.setDefaultLiveCatchUp(on));
     }
 
-    void receive(TrackKind kind, boolean on) {
+    public void receive(TrackKind kind, boolean on) {
         command(() -> {
             pipeline.setTrackEnabled(kind, on);
             if (kind == TrackKind.VIDEO) {
@@ -293,24 +299,20 @@ final class PlaybackSession implements CoreEvents, StreamPipeline.Listener {
 
     @Override
     public void transition(CoreEvent event) {
-        CoreEventStatus status = CoreEventStatus.of(event);
         publishStats(); // what info() says agrees with the event a listener is handed
-        if (!(serverStatus && SERVER_OWNED.contains(status.code()))) {
-            stream.dispatchStatus(status.code(), status.description(), status.details());
-        }
-        if (status.playStatus() != null && !serverStatus) {
-            stream.dispatchPlayStatus(status.playStatus());
+        if (!(serverStatus && SERVER_OWNED.contains(event.getClass()))) {
+            host.transition(event);
         }
     }
 
     @Override
     public void data(DataMessage message) {
-        stream.dispatchData(message);
+        host.data(message);
     }
 
     @Override
     public void render(VideoFrame frame) {
-        stream.renderFrame(frame);
+        host.render(frame);
     }
 
     // StreamPipeline.Listener: called on the demux or a decoder thread; handed to the playback thread.
@@ -322,10 +324,9 @@ final class PlaybackSession implements CoreEvents, StreamPipeline.Listener {
                 return; // stopped while the command was queued: what plays now is another session
             }
             if (!serverStatus) {
-                stream.dispatchStatus(NetStatusCode.NETSTREAM_PLAY_START, "Started playing " + stream.shownName()
-                        + ".", stream.shownName());
+                host.status(new SessionEvent.PlayStarted(host.shownName()));
             }
-            stream.opened(description, !serverStatus);
+            host.opened(description, !serverStatus);
             core.setLive(description.durationUs() < 0 && !description.seekable());
             if (core.live()) {
                 pipeline.setReadAheadUs(Long.MAX_VALUE);
@@ -338,19 +339,14 @@ final class PlaybackSession implements CoreEvents, StreamPipeline.Listener {
     public void openFailed(IOException error) {
         command(() -> {
             failed = true;
-            if (error instanceof StreamNotFoundException) {
-                stream.dispatchStatus(NetStatusCode.NETSTREAM_PLAY_STREAMNOTFOUND, error.getMessage(), stream.shownName());
-            } else {
-                String what = error instanceof WireFormatException ? "Malformed data: "
-                        : error instanceof DecoderException ? "" : "";
-                stream.dispatchStatus(NetStatusCode.NETSTREAM_PLAY_FAILED, what + error.getMessage(), stream.shownName());
-            }
+            host.status(new SessionEvent.OpenFailed(error, host.shownName()));
         });
     }
 
     @Override
     public void seekDone(long targetUs) {
         command(() -> {
+            owner.flushedTo(this, targetUs); // over RTMP the server is asked to seek there
             seekPending = false;
             if (stepSeek) {
                 stepSeek = false;
@@ -370,8 +366,7 @@ final class PlaybackSession implements CoreEvents, StreamPipeline.Listener {
                 core.stepFailed("only up to " + lastValidUs / 1e6 + " s has been downloaded");
                 return;
             }
-            stream.dispatchStatus(NetStatusCode.NETSTREAM_SEEK_INVALIDTIME, "Cannot seek to " + requestedUs / 1e6
-                    + " s: only up to " + lastValidUs / 1e6 + " s has been downloaded.", lastValidUs / 1e6);
+            host.status(new SessionEvent.SeekBeyondDownload(requestedUs, lastValidUs));
         });
     }
 
@@ -384,8 +379,7 @@ final class PlaybackSession implements CoreEvents, StreamPipeline.Listener {
                 core.stepFailed("the seek to the frame failed: " + why);
                 return;
             }
-            stream.dispatchStatus(NetStatusCode.NETSTREAM_SEEK_FAILED, "Seek to " + requestedUs / 1e6 + " s failed: "
-                    + why, requestedUs / 1e6);
+            host.status(new SessionEvent.SeekFailed(requestedUs, why));
         });
     }
 
@@ -397,7 +391,7 @@ final class PlaybackSession implements CoreEvents, StreamPipeline.Listener {
             }
             failed = true;
             core.stop();
-            stream.dispatchStatus(NetStatusCode.NETSTREAM_PLAY_FAILED, description, stream.shownName());
+            host.status(new SessionEvent.PlayFailed(description, host.shownName()));
         });
     }
 
@@ -408,7 +402,7 @@ final class PlaybackSession implements CoreEvents, StreamPipeline.Listener {
 
     @Override
     public void decodeError(String description) {
-        command(() -> stream.dispatchStatus(NetStatusCode.NSFX_DECODE_ERROR, description, null));
+        command(() -> host.status(new SessionEvent.DecodeError(description)));
     }
 
     String address() {
