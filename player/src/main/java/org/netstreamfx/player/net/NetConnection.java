@@ -59,8 +59,9 @@ public class NetConnection implements AutoCloseable {
     private volatile NetConnectionClient client = new NetConnectionClient() { };
     private volatile RtmpOptions rtmpOptions = RtmpOptions.DEFAULTS;
     private volatile int objectEncoding = 0;
+    /** Written under rtmpLock; read without it, so a caller on the FX thread never waits for the lock. */
+    private volatile RtmpConnection rtmp;
     // Guarded by rtmpLock.
-    private RtmpConnection rtmp;
     private RtmpUrl rtmpUrl;
     private List<AmfValue> connectArgs = List.of();
     private int reconnectTry;
@@ -235,9 +236,7 @@ public class NetConnection implements AutoCloseable {
 
     /** The RTMP connection, or null when this is connect(null) or not connected. */
     RtmpConnection rtmpConnection() {
-        synchronized (rtmpLock) {
-            return rtmp;
-        }
+        return rtmp;
     }
 
     boolean isRtmp() {

@@ -41,46 +41,9 @@ public final class StreamPipeline implements PlaybackFeed, AutoCloseable {
         MediaSource open() throws IOException;
     }
 
-    /** What the demux thread reports. Called on the demux or a decoder thread: hand off at once. */
-    public interface Listener {
-        void opened(SourceDescription description);
-
-        void openFailed(IOException error);
-
-        void seekDone(long targetUs);
-
-        void seekInvalid(long requestedUs, long lastValidUs);
-
-        void seekFailed(long requestedUs, String why);
-
-        /** Reading or decoding failed mid-stream; playback cannot go on. */
-        void failed(String description);
-
-        void decodeError(String description);
-
-        /**
-         * The source yielded something (a packet, a data message, its end) and it was handed on:
-         * bufferLength may have grown. Called on the demux thread; must not block.
-         */
-        default void received() {
-        }
-    }
-
-    /**
-     * Sees what the source yields, still compressed, before the decoders: for recording what is
-     * played. Called on the demux thread, in file order; must not block for long nor throw.
-     */
-    public interface Tap {
-        /** A packet or data message of {@code description}'s tracks; null at the end of the stream. */
-        void item(SourceDescription description, SourceItem item);
-
-        /** A seek to {@code targetUs} is done: the next items come from there. */
-        void seeked(long targetUs);
-    }
-
     private final int id = IDS.incrementAndGet();
     private final SourceOpener opener;
-    private final Listener listener;
+    private final PipelineListener listener;
     private final Thread thread;
     private final Object lock = new Object();
     /** Signalled by both decoder threads: fast mode waits on it instead of polling. */
@@ -88,7 +51,7 @@ public final class StreamPipeline implements PlaybackFeed, AutoCloseable {
     private final ArrayDeque<DataMessage> data = new ArrayDeque<>();
     private volatile MediaSource source;
     private volatile SourceDescription opened;
-    private volatile Tap tap;
+    private volatile PipelineTap tap;
     private volatile TrackPipeline<VideoFrame> video;
     private volatile TrackPipeline<AudioChunk> audio;
     private volatile FfmpegVideoDecoder videoDecoder;
@@ -108,7 +71,7 @@ public final class StreamPipeline implements PlaybackFeed, AutoCloseable {
     private boolean closed;
     private boolean waiting;
 
-    public StreamPipeline(SourceOpener opener, Listener listener, long readAheadUs) {
+    public StreamPipeline(SourceOpener opener, PipelineListener listener, long readAheadUs) {
         this.opener = opener;
         this.listener = listener;
         this.readAheadUs = readAheadUs;
@@ -137,7 +100,7 @@ public final class StreamPipeline implements PlaybackFeed, AutoCloseable {
     }
 
     /** Hands every item read from now on to {@code t} as well (null: none). Any thread. */
-    public void setTap(Tap t) {
+    public void setTap(PipelineTap t) {
         tap = t;
     }
 
@@ -399,7 +362,7 @@ public final class StreamPipeline implements PlaybackFeed, AutoCloseable {
     }
 
     private void route(SourceItem item, long readEpoch) {
-        Tap t = tap;
+        PipelineTap t = tap;
         if (t != null && opened != null) {
             t.item(opened, item);
         }
@@ -470,7 +433,7 @@ public final class StreamPipeline implements PlaybackFeed, AutoCloseable {
         if (audio != null) {
             audio.reset(newEpoch);
         }
-        Tap t = tap;
+        PipelineTap t = tap;
         if (t != null) {
             t.seeked(targetUs);
         }

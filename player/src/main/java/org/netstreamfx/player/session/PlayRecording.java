@@ -7,6 +7,7 @@ import org.netstreamfx.player.media.MediaPacket;
 import org.netstreamfx.player.media.TrackFormat;
 import org.netstreamfx.player.media.TrackKind;
 import org.netstreamfx.player.playback.StreamPipeline;
+import org.netstreamfx.player.playback.PipelineTap;
 import org.netstreamfx.player.record.FlvRecorder;
 import org.netstreamfx.player.record.FragmentedMp4Recorder;
 import org.netstreamfx.player.record.RecordListener;
@@ -47,7 +48,7 @@ import org.netstreamfx.player.source.SourcePacket;
  * <p>Thread ownership: {@link #item} and {@link #seeked} on the demux thread, {@link #stop()} and
  * {@link #reconnected()} on any; synchronized.
  */
-public final class PlayRecording implements StreamPipeline.Tap {
+public final class PlayRecording implements PipelineTap {
     /** Where a splice puts the keyframe after the last packet when no frame spacing was seen. */
     static final long DEFAULT_GAP_US = 40_000;
     /** Frame spacings above this are not taken as the stream's (a gap, not a frame). */
@@ -92,10 +93,10 @@ public final class PlayRecording implements StreamPipeline.Tap {
     }
 
     /** A tap for the session that plays now; it goes quiet after {@link #reconnected()}. */
-    synchronized StreamPipeline.Tap newTap() {
+    synchronized PipelineTap newTap() {
         int mine = generation;
         PlayRecording r = this;
-        return new StreamPipeline.Tap() {
+        return new PipelineTap() {
             @Override
             public void item(SourceDescription description, SourceItem item) {
                 synchronized (r) {

@@ -13,6 +13,8 @@ import org.netstreamfx.player.playback.CoreEvent;
 import org.netstreamfx.player.playback.CoreEvents;
 import org.netstreamfx.player.playback.PlaybackCore;
 import org.netstreamfx.player.playback.StreamPipeline;
+import org.netstreamfx.player.playback.PipelineListener;
+import org.netstreamfx.player.playback.PipelineTap;
 import org.netstreamfx.player.sink.AudioSink;
 import org.netstreamfx.player.sink.VideoFrame;
 import org.netstreamfx.player.source.DataMessage;
@@ -33,7 +35,7 @@ import org.netstreamfx.player.source.SourceDescription;
  * <p>What happens is reported to the {@link SessionHost} as typed events ({@link SessionEvent},
  * {@link CoreEvent}); the API layer makes NetStatus events of them.
  */
-public final class PlaybackSession implements CoreEvents, StreamPipeline.Listener {
+public final class PlaybackSession implements CoreEvents, PipelineListener {
     private static final AtomicInteger IDS = new AtomicInteger();
     /**
      * The packet buffer reads this far ahead of the playhead, or bufferTime if that is longer. A
@@ -253,7 +255,7 @@ public final class PlaybackSession implements CoreEvents, StreamPipeline.Listene
     }
 
     /** Tees what the source yields to {@code tap} (null: no more), on the demux thread. */
-    void setTap(StreamPipeline.Tap tap) {
+    void setTap(PipelineTap tap) {
         pipeline.setTap(tap);
     }
 
@@ -315,7 +317,7 @@ public final class PlaybackSession implements CoreEvents, StreamPipeline.Listene
         host.render(frame);
     }
 
-    // StreamPipeline.Listener: called on the demux or a decoder thread; handed to the playback thread.
+    // PipelineListener: called on the demux or a decoder thread; handed to the playback thread.
 
     @Override
     public void opened(SourceDescription description) {

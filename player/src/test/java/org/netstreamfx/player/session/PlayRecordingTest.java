@@ -174,13 +174,13 @@ class PlayRecordingTest {
         FakeRecorder r = new FakeRecorder();
         long[] nowNanos = {0};
         PlayRecording rec = new PlayRecording(r, e -> { }, () -> nowNanos[0]);
-        org.netstreamfx.player.playback.StreamPipeline.Tap before = rec.newTap();
+        org.netstreamfx.player.playback.PipelineTap before = rec.newTap();
         for (int i = 0; i < 5; i++) { // 5 frames, 40 ms apart, arriving in real time
             nowNanos[0] = i * 40_000_000L;
             before.item(AV, video(10_000_000 + i * 40_000L, i == 0));
         }
         rec.reconnected(); // the server was away; the stream is played again in a new session
-        org.netstreamfx.player.playback.StreamPipeline.Tap after = rec.newTap();
+        org.netstreamfx.player.playback.PipelineTap after = rec.newTap();
         before.item(AV, video(10_200_000, true)); // the old session, late: ignored
         before.item(AV, null); // its end does not end the recording
         nowNanos[0] = 160_000_000L + 3_000_000_000L; // the first keyframe 3 s after the last frame
