@@ -16,6 +16,7 @@ import org.netstreamfx.player.sink.AudioChunk;
 import org.netstreamfx.player.sink.VideoFrame;
 import org.netstreamfx.player.source.DataMessage;
 import org.netstreamfx.player.source.MediaSource;
+import org.netstreamfx.player.source.ReadWokenException;
 import org.netstreamfx.player.source.SourceDescription;
 import org.netstreamfx.player.source.SourceItem;
 import org.netstreamfx.player.source.SourcePacket;
@@ -89,6 +90,10 @@ public final class StreamPipeline implements PlaybackFeed, AutoCloseable {
         synchronized (lock) {
             seekTargetUs = Math.max(0, targetUs);
             lock.notifyAll();
+        }
+        MediaSource s = source;
+        if (s != null && opened != null) { // once open: the loop looks at the seek before its first read
+            s.wakeReader(); // a read waiting on a paused server would otherwise hold the seek back
         }
     }
 
@@ -309,6 +314,8 @@ public final class StreamPipeline implements PlaybackFeed, AutoCloseable {
             SourceItem item;
             try {
                 item = source.read();
+            } catch (ReadWokenException woken) {
+                continue; // a seek is waiting
             } catch (IOException | RuntimeException e) {
                 listener.failed(e.getMessage() == null ? e.toString() : e.getMessage());
                 synchronized (lock) {

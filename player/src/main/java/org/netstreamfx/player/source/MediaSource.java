@@ -7,8 +7,8 @@ import java.util.OptionalLong;
  * A demuxer: opens a stream, reports its tracks, then yields packets and data messages in order.
  *
  * <p>Thread ownership: every method is called on the stream's demux thread, except
- * {@link #bytesLoaded()}, {@link #bytesTotal()} and {@link #close()}, which may be called from any
- * thread (close() unblocks a read that waits for data).
+ * {@link #bytesLoaded()}, {@link #bytesTotal()}, {@link #wakeReader()} and {@link #close()}, which
+ * may be called from any thread (close() unblocks a read that waits for data).
  */
 public interface MediaSource extends AutoCloseable {
 
@@ -35,6 +35,15 @@ public interface MediaSource extends AutoCloseable {
 
     /** The total size in bytes, or -1 when unknown. */
     long bytesTotal();
+
+    /**
+     * Makes a {@link #read()} that waits for data give up at once with a
+     * {@link ReadWokenException}, so that the demux thread can carry out a seek even when nothing
+     * arrives (an RTMP server that paused its stream sends nothing until it hears the seek). A
+     * source whose reads never wait on the network ignores it.
+     */
+    default void wakeReader() {
+    }
 
     @Override
     void close();

@@ -54,6 +54,7 @@ public final class RtmpSource implements MediaSource {
     private IOException failure;
     private boolean closed;
     private boolean awaitingSeek;
+    private boolean wakeReader;
 
     /** Where the server said the timeline starts again (a new publisher). */
     private record TimelineMark(String reason) {
@@ -347,6 +348,10 @@ public final class RtmpSource implements MediaSource {
                 if (ended) {
                     return null;
                 }
+                if (wakeReader) {
+                    wakeReader = false;
+                    throw new ReadWokenException(displayName);
+                }
                 try {
                     lock.wait();
                 } catch (InterruptedException e) {
@@ -372,6 +377,15 @@ public final class RtmpSource implements MediaSource {
             restartQueue(true);
         }
         ready.clear();
+    }
+
+    /** A seek is waiting: a read with nothing queued returns at once (the server may be paused). */
+    @Override
+    public void wakeReader() {
+        synchronized (lock) {
+            wakeReader = true;
+            lock.notifyAll();
+        }
     }
 
     @Override

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.netstreamfx.player.amf.Amf0Writer;
 import org.netstreamfx.player.amf.AmfBombs;
@@ -132,6 +134,39 @@ class RtmpSourceTest {
         assertEquals(2, d.tracks().size(), "the video configuration alone must not end the probe");
         assertEquals("LC", d.track(TrackKind.AUDIO).orElseThrow().profile());
         assertEquals(2, readAll(s).size());
+    }
+
+    /**
+     * A paused server sends nothing: a read waiting for more gives up when a seek wakes it (the
+     * demux thread then flushes, and the seek command goes out), and the stream reads on after.
+     */
+    @Test
+    void aSeekWakesAReadThatWaitsForAPausedServer() throws Exception {
+        RtmpSource s = new RtmpSource("rtmp://127.0.0.1/vod/a.flv", false);
+        Map<String, Object> meta = avMeta();
+        meta.put("duration", 12.5);
+        s.offer(metaData(0, meta, false));
+        s.offer(videoConfig(0));
+        s.offer(audioConfig(0, ASC_LC));
+        s.offer(videoFrame(0, true, 0));
+        s.open();
+        while (!(s.read() instanceof SourcePacket)) {
+            // the script data before it, if any
+        }
+        CompletableFuture<Throwable> blocked = CompletableFuture.supplyAsync(() -> {
+            try {
+                s.read();
+                return null;
+            } catch (Throwable t) {
+                return t;
+            }
+        });
+        s.wakeReader();
+        assertInstanceOf(ReadWokenException.class, blocked.get(10, TimeUnit.SECONDS));
+        s.seek(5_000_000);
+        s.reset();
+        s.offer(videoFrame(5000, true, 0));
+        assertEquals(5_000_000, s.read().ptsUs());
     }
 
     @Test
