@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.netstreamfx.player.media.Codec;
+import org.netstreamfx.testkit.media.CodecClips;
 import org.netstreamfx.testkit.media.RtmpServer;
 
 /**
@@ -21,7 +24,7 @@ import org.netstreamfx.testkit.media.RtmpServer;
  * AC-3, E-AC-3, MP3}, played from an enhanced FLV file, from an MP4 file and over RTMP from
  * FFmpeg 8 as the server, through NetConnection/NetStream: Play.Start, Buffer.Full, decoded
  * 160x90 pictures, decoded sound at the clip's rate in stereo, an onMetaData naming both codecs,
- * and no error event. Clips are one second long, made once for the class ({@link EnhancedClips}).
+ * and no error event. Clips are one second long, made once for the class ({@link CodecClips}).
  */
 class EnhancedPlayMatrixTest {
     private static final long CONNECT_TIMEOUT_MS = 15_000;
@@ -32,15 +35,23 @@ class EnhancedPlayMatrixTest {
 
     @TempDir
     static Path dir;
-    private static EnhancedClips clips;
+    private static final List<Codec> VIDEO = List.of(Codec.H264, Codec.HEVC, Codec.AV1, Codec.VP9);
+    private static final List<Codec> AUDIO = List.of(Codec.AAC, Codec.OPUS, Codec.FLAC, Codec.AC3, Codec.EAC3,
+            Codec.MP3);
+    private static CodecClips clips;
 
     @BeforeAll
     static void makeClips() {
-        clips = EnhancedClips.make(dir);
+        clips = new CodecClips(dir).prepare();
     }
 
     static Stream<Arguments> pairs() {
-        return EnhancedClips.VIDEO.stream().flatMap(v -> EnhancedClips.AUDIO.stream().map(a -> Arguments.of(v, a)));
+        return VIDEO.stream().flatMap(v -> AUDIO.stream().map(a -> Arguments.of(v, a)));
+    }
+
+    /** The codec's name in {@link CodecClips}: "h264", "eac3". */
+    private static String clipName(Codec c) {
+        return c.name().toLowerCase(Locale.ROOT);
     }
 
     static Stream<Arguments> filePairs() {
@@ -51,7 +62,8 @@ class EnhancedPlayMatrixTest {
     @ParameterizedTest(name = "{1} + {2} from {0}")
     @MethodSource("filePairs")
     void playsFromFile(String container, Codec video, Codec audio) throws Exception {
-        Path file = container.equals("flv") ? clips.flv(video, audio) : clips.mp4(video, audio);
+        Path file = container.equals("flv") ? clips.flv(clipName(video), clipName(audio))
+                : clips.mp4(clipName(video), clipName(audio));
         try (PlayCheck run = new PlayCheck().connect(null, CONNECT_TIMEOUT_MS)) {
             run.play(file.toString(), PLAY_TIMEOUT_MS);
             assertPlayed(run, video, audio);
@@ -66,7 +78,7 @@ class EnhancedPlayMatrixTest {
     @ParameterizedTest(name = "{0} + {1} over RTMP from FFmpeg 8")
     @MethodSource("pairs")
     void playsOverRtmp(Codec video, Codec audio) throws Exception {
-        try (RtmpServer server = RtmpServer.serve(clips.flv(video, audio), true);
+        try (RtmpServer server = RtmpServer.serve(clips.flv(clipName(video), clipName(audio)), true);
              PlayCheck run = new PlayCheck().connect(server.appUrl(), CONNECT_TIMEOUT_MS)) {
             run.play("stream", PLAY_TIMEOUT_MS);
             assertPlayed(run, video, audio);
@@ -83,9 +95,9 @@ class EnhancedPlayMatrixTest {
         assertFalse(run.codes().contains(PLAY_FAILED), () -> "Play.Failed: " + run.events);
         assertTrue(run.events.stream().noneMatch(e -> e.isError()), () -> "an error event: " + run.events);
         assertTrue(run.frames.get() > 0, "no decoded picture");
-        assertEquals(EnhancedClips.WIDTH + "x" + EnhancedClips.HEIGHT, run.pictureSize, video + " picture size");
+        assertEquals(CodecClips.WIDTH + "x" + CodecClips.HEIGHT, run.pictureSize, video + " picture size");
         assertTrue(run.samples.get() > 0, "no decoded sound");
-        assertEquals(EnhancedClips.sampleRate(audio) + " Hz " + EnhancedClips.CHANNELS + " ch", run.soundFormat,
+        assertEquals(CodecClips.sampleRate(clipName(audio)) + " Hz " + CodecClips.CHANNELS + " ch", run.soundFormat,
                 audio + " sound format");
         assertFalse(run.metaData.isEmpty(), "no onMetaData");
     }
