@@ -14,30 +14,18 @@ import java.util.List;
  * libopus, flac, ac3, eac3, libmp3lame) makes each video and audio track once, in Matroska,
  * 160x90 at 25 fps and 48 kHz stereo (MP3 44.1 kHz); FFmpeg 8 ({@link Ffmpeg8}) muxes a pair
  * into an enhanced FLV or an MP4 when first asked, which 5.1 cannot do for most pairs.
- * Codecs are named as in {@link #VIDEO} and {@link #AUDIO}.
+ * Codecs are named as in {@link #VIDEO} and {@link #AUDIO}; clips go in {@code dir}, made when
+ * first asked for.
  */
-public final class CodecClips {
+public record CodecClips(Path dir) {
     /** The video codecs: H.264, HEVC, AV1, VP9. */
     public static final List<String> VIDEO = List.of("h264", "hevc", "av1", "vp9");
     /** The audio codecs: AAC, Opus, FLAC, AC-3, E-AC-3, MP3. */
     public static final List<String> AUDIO = List.of("aac", "opus", "flac", "ac3", "eac3", "mp3");
     public static final int WIDTH = 160;
     public static final int HEIGHT = 90;
+    /** Sound is stereo, at {@link #sampleRate}. */
     public static final int CHANNELS = 2;
-    public static final int SAMPLE_RATE = 48_000;
-    /** MP3 in FLV: the legacy header has no 48 kHz, so MP3 is made at 44.1 kHz. */
-    public static final int MP3_SAMPLE_RATE = 44_100;
-    private static final Duration ENCODE_TIMEOUT = Duration.ofSeconds(60);
-    private static final String SYSTEM_FFMPEG = "ffmpeg";
-    private static final String SECONDS = "1";
-    private static final String FRAME_RATE = "25";
-
-    private final Path dir;
-
-    /** Clips in {@code dir}, made when first asked for. */
-    public CodecClips(Path dir) {
-        this.dir = dir;
-    }
 
     /** Makes every video and audio track now (so that the first test does not pay for them). */
     public CodecClips prepare() {
@@ -46,7 +34,11 @@ public final class CodecClips {
         return this;
     }
 
-    /** The rate the audio codec's clip is made at. */
+    private static final int SAMPLE_RATE = 48_000;
+    /** MP3 in FLV: the legacy header has no 48 kHz. */
+    private static final int MP3_SAMPLE_RATE = 44_100;
+
+    /** The rate the audio codec's clip is made at: 48 kHz, MP3 44.1 kHz. */
     public static int sampleRate(String audio) {
         return audio.equals("mp3") ? MP3_SAMPLE_RATE : SAMPLE_RATE;
     }
@@ -60,6 +52,11 @@ public final class CodecClips {
     public Path mp4(String video, String audio) {
         return pair(video, audio, "mp4");
     }
+
+    private static final Duration ENCODE_TIMEOUT = Duration.ofSeconds(60);
+    private static final String SYSTEM_FFMPEG = "ffmpeg";
+    private static final String SECONDS = "1";
+    private static final String FRAME_RATE = "25";
 
     private synchronized Path pair(String video, String audio, String format) {
         Path out = dir.resolve(video + "-" + audio + "." + format);
