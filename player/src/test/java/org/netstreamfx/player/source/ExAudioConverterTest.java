@@ -47,6 +47,26 @@ class ExAudioConverterTest {
     }
 
     @Test
+    void flacIsConfiguredByItsStreamInfo() throws Exception {
+        byte[] info = hex("1200 1200 000025 005800 0bb80 2f 00000bb80 00000000000000000000000000000000");
+        FlvTagConverter c = new FlvTagConverter();
+        c.inspect(FlvTagType.AUDIO, 0, concat(hex("90"), ascii("fLaC"), info));
+        assertTrack(c.audio(), Codec.FLAC, 48_000, 2);
+        assertArrayEquals(info, c.audio().extradata());
+    }
+
+    @Test
+    void eac3AndExAudioMp3AreConfiguredByTheirFirstFrame() throws Exception {
+        FlvTagConverter eac3 = new FlvTagConverter();
+        eac3.inspect(FlvTagType.AUDIO, 0, concat(hex("91"), ascii("ec-3"), hex("0b77 017f 34 87 c0 00")));
+        assertTrack(eac3.audio(), Codec.EAC3, 48_000, 2);
+        FlvTagConverter mp3 = new FlvTagConverter();
+        assertEquals(FlvTagConverter.Kind.PACKET,
+                mp3.inspect(FlvTagType.AUDIO, 0, concat(hex("91"), ascii(".mp3"), hex("fffb9064 0000"))));
+        assertTrack(mp3.audio(), Codec.MP3, 44_100, 2);
+    }
+
+    @Test
     void timestampOffsetNanoMovesThePacket() throws Exception {
         FlvTagConverter c = new FlvTagConverter();
         c.inspect(FlvTagType.AUDIO, 0, concat(hex("91"), ascii("ac-3"), AC3_FRAME));
