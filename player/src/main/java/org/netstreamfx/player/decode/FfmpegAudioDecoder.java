@@ -19,8 +19,9 @@ import org.netstreamfx.player.media.TrackFormat;
 import org.netstreamfx.player.sink.AudioChunk;
 
 /**
- * Decodes an audio track (AAC including SBR and PS, MP3) to 16-bit interleaved PCM with at most
- * two channels (libswresample converts and downmixes). Thread ownership: the decoder thread.
+ * Decodes an audio track (AAC including SBR and PS, MP3, Opus, FLAC, AC-3, E-AC-3) to 16-bit
+ * interleaved PCM with at most two channels (libswresample converts and downmixes). Thread
+ * ownership: the decoder thread.
  */
 public final class FfmpegAudioDecoder extends FfmpegDecoder {
     private final FrameConsumer<AudioChunk> out;

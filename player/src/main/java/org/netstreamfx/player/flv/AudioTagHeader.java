@@ -28,9 +28,17 @@ public sealed interface AudioTagHeader permits AudioTagHeader.Legacy, AudioTagHe
      *     the type of the tracks' packets and {@code codec} the (first) track's FourCC, and the
      *     payload starts at the track loop (after the FourCC unless the tracks have many codecs)
      * @param timestampOffsetNanos the ModEx TimestampOffsetNano, 0 when absent
+     * @param unknownModExTypes how many ModEx entries were of a type not known here (skipped)
      */
     record Extended(AudioPacketType packetType, AudioCodec codec, Optional<AvMultitrackType> multitrack,
-            int timestampOffsetNanos, int payloadOffset) implements AudioTagHeader { }
+            int timestampOffsetNanos, int unknownModExTypes, int payloadOffset) implements AudioTagHeader {
+
+        /** A header whose ModEx chain, if any, held only known types. */
+        public Extended(AudioPacketType packetType, AudioCodec codec, Optional<AvMultitrackType> multitrack,
+                int timestampOffsetNanos, int payloadOffset) {
+            this(packetType, codec, multitrack, timestampOffsetNanos, 0, payloadOffset);
+        }
+    }
 
     /** Parses the header at the start of {@code body}. */
     static AudioTagHeader parse(byte[] body) throws WireFormatException {
@@ -63,10 +71,11 @@ public sealed interface AudioTagHeader permits AudioTagHeader.Legacy, AudioTagHe
             if (mt == AvMultitrackType.MANY_TRACKS_MANY_CODECS) {
                 int start = in.position();
                 AudioCodec codec = AudioCodec.ofFourCc(in.u32("E-RTMP audio FourCC"));
-                return new Extended(packetType, codec, multitrack, modEx.timestampOffsetNanos(), start);
+                return new Extended(packetType, codec, multitrack, modEx.timestampOffsetNanos(), modEx.unknownTypes(), start);
             }
         }
         AudioCodec codec = AudioCodec.ofFourCc(in.u32("E-RTMP audio FourCC"));
-        return new Extended(packetType, codec, multitrack, modEx.timestampOffsetNanos(), in.position());
+        return new Extended(packetType, codec, multitrack, modEx.timestampOffsetNanos(), modEx.unknownTypes(),
+                in.position());
     }
 }

@@ -11,6 +11,19 @@ final class BitReader {
         this.data = data;
     }
 
+    /**
+     * A reader over {@code data} past its first {@code n} bits, which must be {@code syncWord}
+     * (the sync word of a frame header).
+     */
+    static BitReader synced(byte[] data, String field, int n, int syncWord) throws WireFormatException {
+        BitReader in = new BitReader(data);
+        int sync = in.bits(field, n);
+        if (sync != syncWord) {
+            throw WireFormatException.outOfRange(field, sync, "must be 0x" + Integer.toHexString(syncWord));
+        }
+        return in;
+    }
+
     long bitsLeft() {
         return data.length * 8L - bitPos;
     }

@@ -20,11 +20,20 @@ import org.netstreamfx.player.wire.WireFormatException;
  *     the tracks' packet type, {@code codec} the (first) track's, and the payload starts at the
  *     track loop (after the FourCC unless the tracks have many codecs)
  * @param timestampOffsetNanos the ModEx TimestampOffsetNano, 0 when absent
+ * @param unknownModExTypes how many ModEx entries were of a type not known here (skipped)
  * @param payloadOffset offset in the body of the first byte after this header
  */
 public record VideoTagHeader(VideoFrameType frameType, VideoCodec codec, VideoPacketType packetType,
         int compositionTimeMs, boolean exHeader, Optional<AvMultitrackType> multitrack,
-        int timestampOffsetNanos, int payloadOffset) {
+        int timestampOffsetNanos, int unknownModExTypes, int payloadOffset) {
+
+    /** A header whose ModEx chain, if any, held only known types. */
+    public VideoTagHeader(VideoFrameType frameType, VideoCodec codec, VideoPacketType packetType,
+            int compositionTimeMs, boolean exHeader, Optional<AvMultitrackType> multitrack,
+            int timestampOffsetNanos, int payloadOffset) {
+        this(frameType, codec, packetType, compositionTimeMs, exHeader, multitrack, timestampOffsetNanos, 0,
+                payloadOffset);
+    }
 
     /** True for a frame a decoder can start from. */
     public boolean isKeyFrame() {
@@ -56,7 +65,7 @@ public record VideoTagHeader(VideoFrameType frameType, VideoCodec codec, VideoPa
 
     private static VideoTagHeader legacy(VideoFrameType frameType, VideoCodec codec, VideoPacketType packetType,
             int compositionTime, ByteCursor in) {
-        return new VideoTagHeader(frameType, codec, packetType, compositionTime, false, Optional.empty(), 0,
+        return new VideoTagHeader(frameType, codec, packetType, compositionTime, false, Optional.empty(), 0, 0,
                 in.position());
     }
 
@@ -65,8 +74,9 @@ public record VideoTagHeader(VideoFrameType frameType, VideoCodec codec, VideoPa
         ModEx.Result modEx = ModEx.read(in, first & 0x0F, "E-RTMP video");
         VideoPacketType packetType = VideoPacketType.of(modEx.packetType());
         int nanos = modEx.timestampOffsetNanos();
+        int unknown = modEx.unknownTypes();
         if (packetType != VideoPacketType.METADATA && frameType == VideoFrameType.COMMAND) {
-            return new VideoTagHeader(frameType, VideoCodec.NONE, packetType, 0, true, Optional.empty(), nanos,
+            return new VideoTagHeader(frameType, VideoCodec.NONE, packetType, 0, true, Optional.empty(), nanos, unknown,
                     in.position());
         }
         if (packetType == VideoPacketType.MULTITRACK) {
@@ -80,14 +90,14 @@ public record VideoTagHeader(VideoFrameType frameType, VideoCodec codec, VideoPa
             int start = in.position();
             VideoCodec codec = VideoCodec.ofFourCc(in.u32("E-RTMP video FourCC"));
             int payload = mt == AvMultitrackType.MANY_TRACKS_MANY_CODECS ? start : in.position();
-            return new VideoTagHeader(frameType, codec, inner, 0, true, Optional.of(mt), nanos, payload);
+            return new VideoTagHeader(frameType, codec, inner, 0, true, Optional.of(mt), nanos, unknown, payload);
         }
         VideoCodec codec = VideoCodec.ofFourCc(in.u32("E-RTMP video FourCC"));
         int compositionTime = 0;
         if (packetType == VideoPacketType.CODED_FRAMES && (codec == VideoCodec.AVC || codec == VideoCodec.HEVC)) {
             compositionTime = in.s24("E-RTMP video CompositionTime");
         }
-        return new VideoTagHeader(frameType, codec, packetType, compositionTime, true, Optional.empty(), nanos,
+        return new VideoTagHeader(frameType, codec, packetType, compositionTime, true, Optional.empty(), nanos, unknown,
                 in.position());
     }
 }

@@ -1,18 +1,24 @@
 package org.netstreamfx.player.media;
 
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_AAC;
+import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_AC3;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_AV1;
+import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_EAC3;
+import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_FLAC;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_H264;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_HEVC;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_MP3;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_NONE;
+import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_OPUS;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_VP9;
+import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_VVC;
 
 import java.util.Optional;
 
 /**
  * The codecs the engine knows by name, with their FLV/RTMP ids and FourCCs (FLV spec v10.1
- * annex E.4.2/E.4.3.1; Enhanced RTMP v2 for the FourCCs).
+ * annex E.4.2/E.4.3.1; Enhanced RTMP v2 for the FourCCs). VVC is known for MP4/MOV files (FFmpeg
+ * decodes it); Enhanced RTMP v2 gives it no FourCC, so FLV and RTMP do not carry it.
  */
 public enum Codec {
     H264(TrackKind.VIDEO, "H.264", "avc1", 7, AV_CODEC_ID_H264),
@@ -20,7 +26,12 @@ public enum Codec {
     AV1(TrackKind.VIDEO, "AV1", "av01", -1, AV_CODEC_ID_AV1),
     VP9(TrackKind.VIDEO, "VP9", "vp09", -1, AV_CODEC_ID_VP9),
     AAC(TrackKind.AUDIO, "AAC", "mp4a", 10, AV_CODEC_ID_AAC),
-    MP3(TrackKind.AUDIO, "MP3", ".mp3", 2, AV_CODEC_ID_MP3);
+    MP3(TrackKind.AUDIO, "MP3", ".mp3", 2, AV_CODEC_ID_MP3),
+    VVC(TrackKind.VIDEO, "H.266", "vvc1", -1, AV_CODEC_ID_VVC),
+    OPUS(TrackKind.AUDIO, "Opus", "Opus", -1, AV_CODEC_ID_OPUS),
+    FLAC(TrackKind.AUDIO, "FLAC", "fLaC", -1, AV_CODEC_ID_FLAC),
+    AC3(TrackKind.AUDIO, "AC-3", "ac-3", -1, AV_CODEC_ID_AC3),
+    EAC3(TrackKind.AUDIO, "E-AC-3", "ec-3", -1, AV_CODEC_ID_EAC3);
 
     private final TrackKind kind;
     private final String displayName;

@@ -98,7 +98,7 @@ public final class FlvSource extends InputSource {
         List<String> ignored = new ArrayList<>(converter.ignored());
         if (tracks.isEmpty()) {
             throw new UnsupportedMediaException("No track NetStreamFX can play in this FLV (it plays H.264, H.265, "
-                    + "AV1 and VP9 video and AAC or MP3 audio); found: "
+                    + "AV1 and VP9 video and AAC, MP3, Opus, FLAC, AC-3 or E-AC-3 audio); found: "
                     + (ignored.isEmpty() ? "no audio or video configuration" : String.join(", ", ignored)));
         }
         indexMetadataKeyframes(meta);
@@ -125,6 +125,11 @@ public final class FlvSource extends InputSource {
                 }
             }
         }
+    }
+
+    @Override
+    public long skippedModExEntries() {
+        return converter.skippedModEx();
     }
 
     @Override

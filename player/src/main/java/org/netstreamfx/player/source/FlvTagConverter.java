@@ -9,6 +9,7 @@ import org.netstreamfx.player.amf.AmfValue;
 import org.netstreamfx.player.amf.AmfValues;
 import org.netstreamfx.player.flv.AacPacketType;
 import org.netstreamfx.player.flv.AudioPacketType;
+import org.netstreamfx.player.flv.AudioCodec;
 import org.netstreamfx.player.flv.AudioSpecificConfig;
 import org.netstreamfx.player.flv.AudioTagHeader;
 import org.netstreamfx.player.flv.AvcDecoderConfigurationRecord;
@@ -36,6 +37,8 @@ import org.netstreamfx.player.wire.WireFormatException;
 final class FlvTagConverter {
     static final int VIDEO_TRACK = 0;
     static final int AUDIO_TRACK = 1;
+    /** ModEx TimestampOffsetNano refines a tag's millisecond timestamp; packets are timed in µs. */
+    private static final int NANOS_PER_US = 1000;
 
     private final ScriptDataParser scripts = new ScriptDataParser();
     private final List<String> ignored = new ArrayList<>();
@@ -48,6 +51,8 @@ final class FlvTagConverter {
     /** Presentation times of the first coded video frames, in decode order (for the reordering depth). */
     private final long[] probedPtsMs = new long[32];
     private int probedFrames;
+    /** Written by the demux thread only; read by any thread (a debug figure). */
+    private volatile long skippedModEx;
 
     /** What one tag turned out to be. */
     enum Kind { VIDEO_CONFIG, AUDIO_CONFIG, PACKET, DATA, OTHER }
@@ -113,6 +118,7 @@ final class FlvTagConverter {
         }
         if (type == FlvTagType.VIDEO) {
             VideoTagHeader h = VideoTagHeader.parse(body);
+            skippedModEx += h.unknownModExTypes();
             if (h.packetType() == VideoPacketType.SEQUENCE_START) {
                 configureVideo(h, body);
                 return Kind.VIDEO_CONFIG;
@@ -146,18 +152,53 @@ final class FlvTagConverter {
                 noteIgnored("track 1: audio " + l.format() + " (unsupported codec)");
                 return Kind.OTHER;
             }
-            AudioTagHeader.Extended x = (AudioTagHeader.Extended) h;
-            if (x.codec() != org.netstreamfx.player.flv.AudioCodec.AAC) {
-                noteIgnored("track 1: audio " + x.codec().fourCc() + " (unsupported codec)");
-                return Kind.OTHER;
-            }
+            return inspectExAudio((AudioTagHeader.Extended) h, body);
+        }
+        return Kind.OTHER;
+    }
+
+    /** An ExAudioTagHeader tag: AAC as before; Opus and FLAC configured by SequenceStart; the rest by a frame. */
+    private Kind inspectExAudio(AudioTagHeader.Extended x, byte[] body) throws WireFormatException {
+        skippedModEx += x.unknownModExTypes();
+        byte[] payload = Arrays.copyOfRange(body, x.payloadOffset(), body.length);
+        if (x.codec() == AudioCodec.AAC) {
             if (x.packetType() == AudioPacketType.SEQUENCE_START) {
-                configureAac(Arrays.copyOfRange(body, x.payloadOffset(), body.length));
+                configureAac(payload);
                 return Kind.AUDIO_CONFIG;
             }
             return x.packetType() == AudioPacketType.CODED_FRAMES ? Kind.PACKET : Kind.OTHER;
         }
-        return Kind.OTHER;
+        if (x.multitrack().isPresent()) {
+            noteIgnored("track 1: multitrack audio " + x.codec().fourCc() + " (not played)");
+            return Kind.OTHER;
+        }
+        boolean bySequenceStart = ExAudioFormats.configuredBySequenceStart(x.codec());
+        if (x.packetType() == AudioPacketType.SEQUENCE_START) {
+            if (bySequenceStart && audio == null) {
+                take(ExAudioFormats.fromSequenceStart(AUDIO_TRACK, x.codec(), payload));
+            }
+            return Kind.AUDIO_CONFIG;
+        }
+        if (x.packetType() != AudioPacketType.CODED_FRAMES) {
+            return Kind.OTHER;
+        }
+        if (audio == null && !bySequenceStart && payload.length > 0) {
+            take(ExAudioFormats.fromFirstFrame(AUDIO_TRACK, x.codec(), payload));
+        }
+        return Kind.PACKET;
+    }
+
+    private void take(ExAudioFormats.Configured c) {
+        audio = c.format();
+        audioFrameUs = c.frameUs();
+    }
+
+    /**
+     * How many Enhanced RTMP ModEx entries of a type this player does not know were skipped in
+     * the tags inspected so far (only TimestampOffsetNano is defined by v2).
+     */
+    long skippedModEx() {
+        return skippedModEx;
     }
 
     private void noteIgnored(String what) {
@@ -238,8 +279,10 @@ final class FlvTagConverter {
             }
             VideoTagHeader h = VideoTagHeader.parse(body);
             byte[] data = Arrays.copyOfRange(body, h.payloadOffset(), body.length);
-            long ptsUs = dtsUs + h.compositionTimeMs() * 1000L;
-            return new SourcePacket(new MediaPacket(VIDEO_TRACK, ptsUs, dtsUs, videoFrameUs, h.isKeyFrame(), data));
+            long offsetUs = h.timestampOffsetNanos() / NANOS_PER_US;
+            long ptsUs = dtsUs + h.compositionTimeMs() * 1000L + offsetUs;
+            return new SourcePacket(new MediaPacket(VIDEO_TRACK, ptsUs, dtsUs + offsetUs, videoFrameUs, h.isKeyFrame(),
+                    data));
         }
         if (audio == null) {
             return null;
@@ -247,8 +290,10 @@ final class FlvTagConverter {
         AudioTagHeader h = AudioTagHeader.parse(body);
         int offset = h instanceof AudioTagHeader.Legacy l ? l.payloadOffset()
                 : ((AudioTagHeader.Extended) h).payloadOffset();
+        long offsetUs = h instanceof AudioTagHeader.Extended x ? x.timestampOffsetNanos() / NANOS_PER_US : 0;
         byte[] data = Arrays.copyOfRange(body, offset, body.length);
-        return new SourcePacket(new MediaPacket(AUDIO_TRACK, dtsUs, dtsUs, audioFrameUs, true, data));
+        return new SourcePacket(new MediaPacket(AUDIO_TRACK, dtsUs + offsetUs, dtsUs + offsetUs, audioFrameUs, true,
+                data));
     }
 
     long toUs(long timestampMs) {

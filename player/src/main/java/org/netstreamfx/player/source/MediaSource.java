@@ -33,6 +33,15 @@ public interface MediaSource extends AutoCloseable {
 
     long bytesLoaded();
 
+    /**
+     * A debug figure: how many Enhanced RTMP ModEx entries of a type this player does not know
+     * (only TimestampOffsetNano is defined) were skipped so far; 0 for sources that have none.
+     * Any thread may read it.
+     */
+    default long skippedModExEntries() {
+        return 0;
+    }
+
     /** The total size in bytes, or -1 when unknown. */
     long bytesTotal();
 

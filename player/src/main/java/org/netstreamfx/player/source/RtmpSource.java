@@ -394,6 +394,11 @@ public final class RtmpSource implements MediaSource {
     }
 
     @Override
+    public long skippedModExEntries() {
+        return converter.skippedModEx();
+    }
+
+    @Override
     public long bytesLoaded() {
         synchronized (lock) {
             return receivedBytes;

@@ -114,6 +114,11 @@ class TagHeaderTest {
         VideoTagHeader modEx = VideoTagHeader.parse(bytes("97 02 000064 01", "hvc1", "000000"));
         assertEquals(List.of(100, VideoPacketType.CODED_FRAMES, 13),
                 List.of(modEx.timestampOffsetNanos(), modEx.packetType(), modEx.payloadOffset()));
+        assertEquals(0, modEx.unknownModExTypes());
+        // An entry of undefined type 3 is skipped and counted; the offset of the known one is kept.
+        VideoTagHeader unknown = VideoTagHeader.parse(bytes("97 01 cafe 37 02 000064 01", "hvc1", "000000"));
+        assertEquals(List.of(100, 1, VideoPacketType.CODED_FRAMES, 17), List.of(unknown.timestampOffsetNanos(),
+                unknown.unknownModExTypes(), unknown.packetType(), unknown.payloadOffset()));
         // A 256-byte ModEx payload uses the UI16 escape.
         byte[] longModEx = concat(hex("97 ff 00ff"), new byte[256], hex("03"), "vp09".getBytes(StandardCharsets.US_ASCII));
         assertEquals(VideoPacketType.CODED_FRAMES_X, VideoTagHeader.parse(longModEx).packetType());
