@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -33,7 +35,12 @@ import org.netstreamfx.e2e.fixtures.Fixtures.VideoCodec;
 import org.netstreamfx.e2e.fixtures.Flv;
 import org.netstreamfx.e2e.fixtures.Tools;
 
-/** The test media itself: the generated fixtures, the bad-input fixtures and the bundled clips. */
+/**
+ * The test media itself: the generated fixtures, the bad-input fixtures and the bundled clips.
+ * Its cases run two at a time (see junit-platform.properties): each runs ffmpeg and ffprobe over
+ * a file and times nothing, and {@link Fixtures} makes each file once under its own lock.
+ */
+@Execution(ExecutionMode.CONCURRENT)
 class FixturesTest {
 
     private static final double SECONDS = 3.0;
