@@ -19,6 +19,7 @@ import org.netstreamfx.player.rtmp.client.Command;
 import org.netstreamfx.player.rtmp.client.ConnectFailure;
 import org.netstreamfx.player.rtmp.client.ConnectionStalledException;
 import org.netstreamfx.player.rtmp.client.RtmpConnection;
+import org.netstreamfx.player.rtmp.client.ServerCaps;
 import org.netstreamfx.player.rtmp.client.RtmpOptions;
 import org.netstreamfx.player.rtmp.client.RtmpUrl;
 import org.netstreamfx.player.rtmp.message.ControlMessage;
@@ -230,6 +231,16 @@ public class NetConnection implements AutoCloseable {
             c.close();
         }
         return was;
+    }
+
+    /**
+     * What the RTMP server said of its Enhanced RTMP support when it accepted the connection
+     * (capsEx and its FourCC maps); {@link ServerCaps#NONE} when not connected to RTMP or when the
+     * server said nothing of it (nginx-rtmp).
+     */
+    public ServerCaps serverCapabilities() {
+        RtmpConnection c = rtmp;
+        return c == null ? ServerCaps.NONE : c.serverCaps();
     }
 
     // For NetStream.

@@ -47,6 +47,9 @@ final class EngineEvents {
         notices.record(e);
         figures.noteWaitReason(e);
         MediaAddress a = vm.addressProperty().get();
+        if (e.is(NetStatusCode.NETCONNECTION_CONNECT_SUCCESS) || e.is(NetStatusCode.NSFX_CONNECT_RECONNECTED)) {
+            figures.noteServer(nc.serverCapabilities(), !streams.local());
+        }
         if (e.is(NetStatusCode.NETCONNECTION_CONNECT_SUCCESS) && !streams.local() && a != null) {
             vm.playOn(nc, a.streamName());
         } else if (e.isError()) {

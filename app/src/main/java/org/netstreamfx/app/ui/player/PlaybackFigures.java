@@ -17,6 +17,7 @@ import org.netstreamfx.player.media.TrackKind;
 import org.netstreamfx.player.net.NetStatusEvent;
 import org.netstreamfx.player.net.NetStream;
 import org.netstreamfx.player.net.NetStreamInfo;
+import org.netstreamfx.player.rtmp.client.ServerCaps;
 import org.netstreamfx.player.sink.AudioSink;
 import org.netstreamfx.player.source.SourceDescription;
 
@@ -53,6 +54,7 @@ public final class PlaybackFigures {
     private final ReadOnlyLongWrapper replacedFrames;
     private final ReadOnlyBooleanWrapper audioOnly;
     private final ReadOnlyStringWrapper audioCodec;
+    private final ReadOnlyStringWrapper serverCaps;
     private final ReadOnlyDoubleWrapper audioPeakDbfs;
     private final ReadOnlyDoubleWrapper audioRmsDbfs;
     private final ReadOnlyLongWrapper decodeErrors;
@@ -78,6 +80,7 @@ public final class PlaybackFigures {
         replacedFrames = new ReadOnlyLongWrapper(bean, "replacedFrames");
         audioOnly = new ReadOnlyBooleanWrapper(bean, "audioOnly");
         audioCodec = new ReadOnlyStringWrapper(bean, "audioCodec", "");
+        serverCaps = new ReadOnlyStringWrapper(bean, "serverCaps", "");
         audioPeakDbfs = new ReadOnlyDoubleWrapper(bean, "audioPeakDbfs", Double.NEGATIVE_INFINITY);
         audioRmsDbfs = new ReadOnlyDoubleWrapper(bean, "audioRmsDbfs", Double.NEGATIVE_INFINITY);
         decodeErrors = new ReadOnlyLongWrapper(bean, "decodeErrors");
@@ -109,6 +112,20 @@ public final class PlaybackFigures {
         readTracks(d);
         readDescription(d);
         restartReplacedCount();
+    }
+
+    /** Notes what the server said of its Enhanced RTMP support, once connected (rtmp:) or "" (files, http). */
+    void noteServer(ServerCaps caps, boolean rtmp) {
+        serverCaps.set(rtmp ? caps.describe() : "");
+    }
+
+    /**
+     * The RTMP server's Enhanced RTMP capabilities as its connect answer gave them, e.g.
+     * "capsEx Reconnect, Multitrack; video hvc1 (decode), …", or "no Enhanced RTMP capabilities"
+     * (nginx-rtmp); "" when what plays is not RTMP.
+     */
+    public ReadOnlyStringProperty serverCapsProperty() {
+        return serverCaps.getReadOnlyProperty();
     }
 
     /** Notes why the player waits, from an event of the connection or the stream. */

@@ -3,11 +3,16 @@ package org.netstreamfx.app.ui.tester;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
+import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import org.netstreamfx.app.ui.StatRows;
 
-/** The live figures of the session: fps, input bitrate, dropped frames, buffer, bytes, A/V drift. */
+/** The live figures of the session: fps, input bitrate, dropped frames, buffer, bytes, A/V drift, the server's E-RTMP support. */
 final class StatsPanel extends GridPane {
+    /** How wide the server's capabilities may run before they wrap. */
+    private static final double CAPS_WIDTH = 220;
+
     StatsPanel(TesterViewModel vm) {
         getStyleClass().add("stats-panel");
         setHgap(12);
@@ -25,6 +30,14 @@ final class StatsPanel extends GridPane {
                 () -> String.format(Locale.ROOT, "%,d", vm.bytesLoadedProperty().get()), vm.bytesLoadedProperty()));
         row(5, "A/V drift", "stat-drift", Bindings.createStringBinding(
                 () -> String.format(Locale.ROOT, "%+.1f ms", vm.avDriftMsProperty().get()), vm.avDriftMsProperty()));
+        // What the RTMP server said of Enhanced RTMP in its connect answer (capsEx, FourCC maps).
+        Label caps = StatRows.add(this, 6, "Server E-RTMP", "stat-server-caps", Bindings.createStringBinding(() -> {
+            String text = vm.player().figures().serverCapsProperty().get();
+            return text.isEmpty() ? "—" : text;
+        }, vm.player().figures().serverCapsProperty()));
+        caps.setWrapText(true); // a server may list a dozen FourCCs
+        caps.setMaxWidth(CAPS_WIDTH);
+        caps.setMinHeight(Region.USE_PREF_SIZE);
     }
 
     private void row(int row, String name, String id, ObservableValue<String> value) {

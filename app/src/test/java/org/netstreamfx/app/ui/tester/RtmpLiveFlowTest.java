@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import javafx.scene.control.Button;
+import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -92,6 +93,9 @@ class RtmpLiveFlowTest {
                     .filter(e -> "SetBufferLength".equals(e.line().code())).findFirst()
                     .map(tester::copyAsText).orElseThrow());
             assertTrue(control.contains("out") && control.contains("bufferLengthMs"), control);
+            // nginx-rtmp says nothing of Enhanced RTMP in its connect answer, and the tester says so.
+            Label caps = robot.lookup("#stat-server-caps").queryAs(Label.class);
+            assertEquals("no Enhanced RTMP capabilities", Fx.call(caps::getText));
         }
     }
 

@@ -50,7 +50,7 @@ public record Command(String name, double transactionId, AmfValue commandObject,
         return args.stream().map(Command::toJava).collect(java.util.stream.Collectors.toList());
     }
 
-    private static Object toJava(AmfValue v) {
+    static Object toJava(AmfValue v) {
         try {
             return AmfValues.toJava(v);
         } catch (WireFormatException e) {

@@ -16,11 +16,16 @@ import org.netstreamfx.player.amf.AmfValue.AmfString;
  * <pre>
  * "connect", 1, {app, flashVer, [swfUrl], tcUrl, fpad:false, capabilities:239, audioCodecs:3575,
  *                videoCodecs:252, videoFunction:1, [pageUrl], objectEncoding,
- *                fourCcList:["avc1","hvc1","av01","vp09","mp4a"]}, userArg*
+ *                fourCcList:["avc1","hvc1","av01","vp09","mp4a"],
+ *                videoFourCcInfoMap:{avc1:3, …}, audioFourCcInfoMap:{mp4a:3, Opus:3, …}, capsEx:13},
+ *                userArg*
  * </pre>
  *
- * <p>{@code fourCcList} is Enhanced RTMP (veovera enhanced-rtmp v1, "Enhancing NetConnection
- * connect Command"): the codecs this client can play beyond the legacy codec ids. The audio and
+ * <p>{@code fourCcList} is Enhanced RTMP v1 ("Enhancing NetConnection connect Command"): the
+ * codecs this client can play beyond the legacy codec ids, kept for servers that read only it.
+ * The FourCC maps and {@code capsEx} are v2 (see {@link EnhancedCaps}): each FourCC with
+ * CanDecode and CanEncode as this FFmpeg build has them, and the Reconnect, ModEx and
+ * TimestampNanoOffset bits. The audio and
  * video codec bit fields are those of section 7.2.1.1 (AAC, MP3, Speex, Nellymoser...; Sorenson,
  * VP6, H.264). The connect command is always AMF0 (type 20) with transaction id 1.
  */
@@ -60,6 +65,15 @@ public final class ConnectCommand {
         }
         o.put("objectEncoding", new AmfNumber(objectEncoding));
         o.put("fourCcList", new AmfStrictArray(FOUR_CC_LIST.stream().map(s -> (AmfValue) new AmfString(s)).toList()));
+        o.put("videoFourCcInfoMap", infoMap(EnhancedCaps.videoFourCcInfoMap()));
+        o.put("audioFourCcInfoMap", infoMap(EnhancedCaps.audioFourCcInfoMap()));
+        o.put("capsEx", new AmfNumber(EnhancedCaps.CLIENT_CAPS_EX));
         return new Command("connect", TRANSACTION_ID, new AmfObject(o), userArgs);
+    }
+
+    private static AmfObject infoMap(Map<String, Integer> flags) {
+        Map<String, AmfValue> m = new LinkedHashMap<>();
+        flags.forEach((fourCc, mask) -> m.put(fourCc, new AmfNumber(mask)));
+        return new AmfObject(m);
     }
 }

@@ -97,6 +97,8 @@ public final class RtmpConnection implements AutoCloseable {
     private final AtomicInteger nextTransaction = new AtomicInteger(ConnectCommand.TRANSACTION_ID + 1);
     final PeerBandwidth peerBandwidth = new PeerBandwidth();
     volatile int objectEncoding;
+    /** What the server said of its Enhanced RTMP support in its connect answer. */
+    volatile ServerCaps serverCaps = ServerCaps.NONE;
     volatile Socket socket;
     volatile boolean connected;
     volatile boolean finished;
@@ -148,6 +150,11 @@ public final class RtmpConnection implements AutoCloseable {
     /** True from the connect {@code _result} until the connection ends. */
     public boolean isConnected() {
         return connected && !finished;
+    }
+
+    /** The server's Enhanced RTMP capabilities from its connect answer ({@link ServerCaps#NONE} before it). */
+    public ServerCaps serverCaps() {
+        return serverCaps;
     }
 
     /** The object encoding in force: the one the server confirmed, else the one asked for. */

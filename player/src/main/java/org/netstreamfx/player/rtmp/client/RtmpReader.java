@@ -296,6 +296,7 @@ final class RtmpReader {
             }
             conn.objectEncoding = d.intValue();
         }
+        conn.serverCaps = ServerCaps.of(c);
         conn.connected = true;
         conn.phase = "while connected to " + conn.url.endpoint();
         conn.listener.connected(conn, c);

@@ -75,7 +75,13 @@ class ConnectCommandTest {
                 .name("videoCodecs").num(252)
                 .name("videoFunction").num(1)
                 .name("objectEncoding").num(0)
-                .name("fourCcList").raw(0x0A, 0, 0, 0, 5).str("avc1").str("hvc1").str("av01").str("vp09").str("mp4a")
+                .name("fourCcList").raw(0x0A, 0, 0, 0, 5).str("avc1").str("hvc1").str("av01").str("vp09").str("mp4a");
+        e.name("videoFourCcInfoMap").raw(0x03);
+        EnhancedCaps.videoFourCcInfoMap().forEach((fourCc, mask) -> e.name(fourCc).num(mask));
+        e.raw(0, 0, 0x09).name("audioFourCcInfoMap").raw(0x03);
+        EnhancedCaps.audioFourCcInfoMap().forEach((fourCc, mask) -> e.name(fourCc).num(mask));
+        e.raw(0, 0, 0x09).name("capsEx").num(EnhancedCaps.RECONNECT | EnhancedCaps.MOD_EX
+                        | EnhancedCaps.TIMESTAMP_NANO_OFFSET)
                 .raw(0, 0, 0x09)
                 .str("user");
         assertArrayEquals(e.out.toByteArray(), m.payload());

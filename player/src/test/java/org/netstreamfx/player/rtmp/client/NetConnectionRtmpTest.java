@@ -41,6 +41,45 @@ class NetConnectionRtmpTest {
         return nc;
     }
 
+    /**
+     * Enhanced RTMP v2: the client sends its FourCC maps and capsEx; the server's answer (capsEx
+     * written as Red5 writes it, with a capital C, in the properties; the maps in the information)
+     * is what {@link NetConnection#serverCapabilities()} reports, and is gone after close.
+     */
+    @Test
+    void theServersEnhancedRtmpCapabilitiesAreReadFromItsAnswer() throws Exception {
+        CompletableFuture<Command> connect = new CompletableFuture<>();
+        try (FakeRtmpServer server = new FakeRtmpServer(p -> {
+            connect.complete(p.acceptConnect());
+            p.command(0, "_result", 1, object("fmsVer", "FMS/3,5,7,7009", "CapsEx", 1.0),
+                    object("level", "status", "code", "NetConnection.Connect.Success",
+                            "videoFourCcInfoMap", Map.of("hvc1", 1.0), "audioFourCcInfoMap", Map.of("Opus", 4.0)));
+            p.awaitClose();
+        })) {
+            Events events = new Events();
+            NetConnection nc = connection(events);
+            assertEquals(ServerCaps.NONE, nc.serverCapabilities());
+            nc.connect(server.url("live"));
+            assertEquals("NetConnection.Connect.Success", events.next(5).code());
+            ServerCaps caps = nc.serverCapabilities();
+            assertEquals(EnhancedCaps.RECONNECT, caps.capsEx());
+            assertEquals(Map.of("hvc1", 1), caps.videoFourCcInfoMap());
+            assertEquals(Map.of("Opus", 4), caps.audioFourCcInfoMap());
+
+            @SuppressWarnings("unchecked")
+            Map<String, Object> o = (Map<String, Object>) AmfValues.toJava(connect.get(1, TimeUnit.SECONDS).commandObject());
+            assertEquals(13.0, o.get("capsEx"), "Reconnect | ModEx | TimestampNanoOffset");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> video = (Map<String, Object>) o.get("videoFourCcInfoMap");
+            assertEquals(List.of("avc1", "hvc1", "av01", "vp09"), List.copyOf(video.keySet()));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> audio = (Map<String, Object>) o.get("audioFourCcInfoMap");
+            assertEquals(List.of("mp4a", "Opus", "fLaC", "ac-3", "ec-3", ".mp3"), List.copyOf(audio.keySet()));
+            nc.close();
+            assertEquals(ServerCaps.NONE, nc.serverCapabilities());
+        }
+    }
+
     @Test
     void connectSuccessPassesTheServersInfoWholeOnTheCallbackThread() throws Exception {
         CompletableFuture<Command> connect = new CompletableFuture<>();
