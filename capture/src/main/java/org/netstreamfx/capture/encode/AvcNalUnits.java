@@ -93,6 +93,28 @@ public final class AvcNalUnits {
     }
 
     /**
+     * The avcC for an encoder's extradata: the extradata itself when it is one already (it starts
+     * with configurationVersion 1), else the record built from the Annex B SPS and PPS in it.
+     *
+     * @throws IllegalArgumentException when it holds no usable SPS and PPS
+     */
+    public static byte[] avcCFromExtradata(byte[] extradata) {
+        if (extradata.length > 0 && extradata[0] == 1) {
+            return extradata.clone();
+        }
+        List<byte[]> sps = new java.util.ArrayList<>();
+        List<byte[]> pps = new java.util.ArrayList<>();
+        for (byte[] nal : splitAnnexB(extradata, extradata.length)) {
+            if (type(nal) == NAL_SPS) {
+                sps.add(nal);
+            } else if (type(nal) == NAL_PPS) {
+                pps.add(nal);
+            }
+        }
+        return avcDecoderConfigurationRecord(sps, pps);
+    }
+
+    /**
      * The AVCDecoderConfigurationRecord (14496-15 5.3.3.1) for these parameter sets:
      *
      * <pre>

@@ -51,7 +51,7 @@ import org.netstreamfx.player.ffmpeg.FfmpegLog;
  * <p>Thread ownership: one thread at a time (the capture pipeline's video encoder thread), except
  * {@link #requestKeyframe()}, which any thread may call.
  */
-public final class H264Encoder implements AutoCloseable {
+public final class H264Encoder implements VideoEncoder {
     public static final String LIBX264 = "libx264";
     public static final String LIBOPENH264 = "libopenh264";
     /** The encoders this class knows how to set up, in order of preference. */
@@ -187,32 +187,39 @@ public final class H264Encoder implements AutoCloseable {
         }
         byte[] extradata = new byte[size];
         context.extradata().position(0).capacity(size).get(extradata);
-        if (extradata[0] == 1) {
-            return extradata; // already an avcC
-        }
-        List<byte[]> sps = new ArrayList<>();
-        List<byte[]> pps = new ArrayList<>();
-        for (byte[] nal : AvcNalUnits.splitAnnexB(extradata, size)) {
-            if (AvcNalUnits.type(nal) == AvcNalUnits.NAL_SPS) {
-                sps.add(nal);
-            } else if (AvcNalUnits.type(nal) == AvcNalUnits.NAL_PPS) {
-                pps.add(nal);
-            }
-        }
         try {
-            return AvcNalUnits.avcDecoderConfigurationRecord(sps, pps);
+            return AvcNalUnits.avcCFromExtradata(extradata);
         } catch (IllegalArgumentException e) {
             throw new EncoderException(encoderName + " extradata (" + size + " bytes) is not usable: " + e.getMessage());
         }
     }
 
     /** The encoder in use: {@link #LIBX264} or {@link #LIBOPENH264}. */
+    @Override
     public String encoderName() {
         return encoderName;
     }
 
+    @Override
     public H264Settings settings() {
         return settings;
+    }
+
+    @Override
+    public org.netstreamfx.player.publish.FeedCodec codec() {
+        return org.netstreamfx.player.publish.FeedCodec.H264;
+    }
+
+    /** Software: libx264 and libopenh264 run on the CPU. */
+    @Override
+    public boolean hardware() {
+        return false;
+    }
+
+    /** The avcC. */
+    @Override
+    public byte[] decoderConfig() {
+        return avcC();
     }
 
     /** The AVCDecoderConfigurationRecord (avcC) for the FLV/RTMP sequence header and MP4 'avcC' box. */
@@ -234,6 +241,7 @@ public final class H264Encoder implements AutoCloseable {
      * Makes the next picture an IDR picture, so a receiver can start decoding there: after frames
      * were dropped, after a reconnect, or when a new subscriber joins. Safe from any thread.
      */
+    @Override
     public void requestKeyframe() {
         keyframeRequested = true;
     }
@@ -243,6 +251,7 @@ public final class H264Encoder implements AutoCloseable {
      * {@code captureTimeUs}, which must be later than the previous picture's. Returns the access
      * units it completes: one per picture without B-frames.
      */
+    @Override
     public List<EncodedPacket> encodeBgra(ByteBuffer pixels, int strideBytes, long captureTimeUs)
             throws EncoderException {
         checkTime(captureTimeUs);
@@ -254,6 +263,7 @@ public final class H264Encoder implements AutoCloseable {
      * Encodes one packed YUV 4:2:0 picture (Y plane, then U, then V, no padding; BT.601 limited
      * range) taken at {@code captureTimeUs}.
      */
+    @Override
     public List<EncodedPacket> encodeYuv420p(ByteBuffer planes, long captureTimeUs) throws EncoderException {
         checkTime(captureTimeUs);
         picture.fillFromYuv420p(planes);
@@ -261,6 +271,7 @@ public final class H264Encoder implements AutoCloseable {
     }
 
     /** End of stream: the access units the encoder still holds. The encoder takes no more pictures. */
+    @Override
     public List<EncodedPacket> flush() throws EncoderException {
         if (flushed) {
             return List.of();
