@@ -77,12 +77,16 @@ public final class AvcNalUnits {
      * access unit delimiters (the avcC carries the former; the latter mean nothing in a container).
      */
     public static byte[] toAvcc(List<byte[]> units) {
+        return lengthPrefixed(units.stream().filter(nal -> {
+            int t = type(nal);
+            return t != NAL_SPS && t != NAL_PPS && t != NAL_AUD;
+        }).toList());
+    }
+
+    /** NAL units each behind a 4-byte big-endian length (the AVCC / HVCC sample form). */
+    static byte[] lengthPrefixed(List<byte[]> units) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (byte[] nal : units) {
-            int t = type(nal);
-            if (t == NAL_SPS || t == NAL_PPS || t == NAL_AUD) {
-                continue;
-            }
             out.write(nal.length >>> 24);
             out.write(nal.length >>> 16);
             out.write(nal.length >>> 8);

@@ -1,26 +1,12 @@
 package org.netstreamfx.capture.encode;
 
-import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_FLAG_GLOBAL_HEADER;
-import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
-import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
-import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
-import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_alloc_context3;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_find_encoder_by_name;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_free_context;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_open2;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_packet;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_frame;
 import static org.bytedeco.ffmpeg.global.avutil.AVCOL_PRI_SMPTE170M;
-import static org.bytedeco.ffmpeg.global.avutil.AVCOL_RANGE_MPEG;
-import static org.bytedeco.ffmpeg.global.avutil.AVCOL_SPC_SMPTE170M;
 import static org.bytedeco.ffmpeg.global.avutil.AVCOL_TRC_SMPTE170M;
-import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
-import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
 import static org.bytedeco.ffmpeg.global.avutil.AV_OPT_SEARCH_CHILDREN;
-import static org.bytedeco.ffmpeg.global.avutil.AV_PICTURE_TYPE_I;
-import static org.bytedeco.ffmpeg.global.avutil.AV_PICTURE_TYPE_NONE;
-import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
 import static org.bytedeco.ffmpeg.global.avutil.av_opt_set;
 
 import java.nio.ByteBuffer;
@@ -29,9 +15,6 @@ import java.util.List;
 import java.util.Map;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
-import org.bytedeco.ffmpeg.avcodec.AVPacket;
-import org.bytedeco.ffmpeg.avutil.AVFrame;
-import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.bytedeco.javacpp.PointerPointer;
 import org.netstreamfx.player.ffmpeg.FfmpegErrors;
 import org.netstreamfx.player.ffmpeg.FfmpegLog;
@@ -50,8 +33,7 @@ import org.netstreamfx.player.publish.FeedCodec;
  *
  * <p>Thread ownership: one thread at a time, except {@link #requestKeyframe()}.
  */
-public final class FfmpegVideoEncoder implements VideoEncoder {
-    private static final int MICROS = 1_000_000;
+public final class FfmpegVideoEncoder extends LoopVideoEncoder {
     private static final int GREY = 128;
     /** Live-streaming options per encoder (AVOptions; unknown names are left out). */
     private static final Map<String, Map<String, String>> OPTIONS = Map.of(
@@ -68,12 +50,7 @@ public final class FfmpegVideoEncoder implements VideoEncoder {
     private final boolean hardware;
     private final H264Settings settings;
     private final AVCodecContext context;
-    private final AVPacket packet;
-    private final PictureInput picture;
     private final byte[] config;
-    private volatile boolean keyframeWanted;
-    private long lastUs = Long.MIN_VALUE;
-    private boolean ended;
 
     /**
      * Opens {@code name} for {@code codec}. Throws {@link EncoderException} when the natives lack
@@ -100,7 +77,6 @@ public final class FfmpegVideoEncoder implements VideoEncoder {
         if (context == null || context.isNull()) {
             throw new EncoderException("cannot allocate a " + name + " context");
         }
-        PictureInput p = null;
         try {
             setUp();
             int rc = avcodec_open2(context, c, (PointerPointer<?>) null);
@@ -109,30 +85,23 @@ public final class FfmpegVideoEncoder implements VideoEncoder {
                         + " at " + settings.frameRate() + " fps: " + FfmpegErrors.describe(rc));
             }
             config = withConfig ? configurationRecord() : new byte[0];
-            p = new PictureInput(settings.width(), settings.height());
         } catch (EncoderException | RuntimeException e) {
             avcodec_free_context(context);
             throw e;
         }
-        picture = p;
-        packet = av_packet_alloc();
+        run(new EncoderLoop(name, context, switch (codec) {
+            case H264 -> data -> AvcNalUnits.toAvcc(AvcNalUnits.splitAnnexB(data, data.length));
+            case HEVC -> HevcConfigRecord::toLengthPrefixed;
+            default -> data -> data;
+        }));
     }
 
     private void setUp() throws EncoderException {
-        context.width(settings.width());
-        context.height(settings.height());
-        context.pix_fmt(AV_PIX_FMT_YUV420P);
-        context.time_base(new AVRational().num(1).den(MICROS));
-        context.framerate(new AVRational().num(settings.frameRate()).den(1));
-        context.bit_rate(settings.bitrateKbps() * 1000L);
-        context.gop_size(settings.keyframeIntervalFrames());
+        EncoderLoop.setUpPictures(context, settings);
         context.keyint_min(settings.keyframeIntervalFrames());
         context.max_b_frames(0);
-        context.color_range(AVCOL_RANGE_MPEG);
-        context.colorspace(AVCOL_SPC_SMPTE170M);
         context.color_primaries(AVCOL_PRI_SMPTE170M);
         context.color_trc(AVCOL_TRC_SMPTE170M);
-        context.flags(context.flags() | AV_CODEC_FLAG_GLOBAL_HEADER);
         for (Map.Entry<String, String> o : OPTIONS.getOrDefault(name, Map.of()).entrySet()) {
             int rc = av_opt_set(context, o.getKey(), o.getValue(), AV_OPT_SEARCH_CHILDREN);
             if (rc < 0) {
@@ -205,93 +174,5 @@ public final class FfmpegVideoEncoder implements VideoEncoder {
     @Override
     public byte[] decoderConfig() {
         return config.clone();
-    }
-
-    @Override
-    public void requestKeyframe() {
-        keyframeWanted = true;
-    }
-
-    @Override
-    public List<EncodedPacket> encodeBgra(ByteBuffer pixels, int strideBytes, long captureTimeUs)
-            throws EncoderException {
-        accept(captureTimeUs);
-        picture.fillFromBgra(pixels, strideBytes);
-        return encode(picture.frame(), captureTimeUs);
-    }
-
-    @Override
-    public List<EncodedPacket> encodeYuv420p(ByteBuffer planes, long captureTimeUs) throws EncoderException {
-        accept(captureTimeUs);
-        picture.fillFromYuv420p(planes);
-        return encode(picture.frame(), captureTimeUs);
-    }
-
-    @Override
-    public List<EncodedPacket> flush() throws EncoderException {
-        if (ended) {
-            return List.of();
-        }
-        ended = true;
-        return encode(null, 0);
-    }
-
-    private void accept(long captureTimeUs) {
-        if (ended) {
-            throw new IllegalStateException(name + " was flushed and takes no more pictures");
-        }
-        if (captureTimeUs <= lastUs) {
-            throw new IllegalArgumentException("capture time " + captureTimeUs + " us is not after " + lastUs + " us");
-        }
-        lastUs = captureTimeUs;
-    }
-
-    private List<EncodedPacket> encode(AVFrame frame, long ptsUs) throws EncoderException {
-        if (frame != null) {
-            frame.pts(ptsUs);
-            frame.pict_type(keyframeWanted ? AV_PICTURE_TYPE_I : AV_PICTURE_TYPE_NONE);
-            keyframeWanted = false;
-        }
-        int sent = avcodec_send_frame(context, frame);
-        if (sent < 0 && sent != AVERROR_EOF) {
-            throw new EncoderException(name + " refused a picture: " + FfmpegErrors.describe(sent));
-        }
-        List<EncodedPacket> out = new ArrayList<>(1);
-        int rc;
-        while ((rc = avcodec_receive_packet(context, packet)) >= 0) {
-            try {
-                out.add(packetOut());
-            } finally {
-                av_packet_unref(packet);
-            }
-        }
-        if (rc != FfmpegErrors.EAGAIN && rc != AVERROR_EOF) {
-            throw new EncoderException(name + " failed to encode: " + FfmpegErrors.describe(rc));
-        }
-        return out;
-    }
-
-    private EncodedPacket packetOut() throws EncoderException {
-        int size = packet.size();
-        if (size <= 0) {
-            throw new EncoderException(name + " produced an empty packet");
-        }
-        byte[] data = new byte[size];
-        packet.data().position(0).capacity(size).get(data);
-        byte[] body = switch (codec) {
-            case H264 -> AvcNalUnits.toAvcc(AvcNalUnits.splitAnnexB(data, size));
-            case HEVC -> HevcConfigRecord.toLengthPrefixed(data);
-            default -> data;
-        };
-        long pts = packet.pts();
-        long dts = packet.dts() == AV_NOPTS_VALUE ? pts : Math.min(packet.dts(), pts);
-        return new EncodedPacket(pts, dts, (packet.flags() & AV_PKT_FLAG_KEY) != 0, body);
-    }
-
-    @Override
-    public void close() {
-        picture.close();
-        av_packet_free(packet);
-        avcodec_free_context(context);
     }
 }

@@ -144,18 +144,7 @@ public final class HevcConfigRecord {
 
     /** An access unit in Annex B as length-prefixed NAL units, without VPS/SPS/PPS/AUD. */
     public static byte[] toLengthPrefixed(byte[] annexB) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(annexB.length);
-        for (byte[] nal : AvcNalUnits.splitAnnexB(annexB, annexB.length)) {
-            int t = type(nal);
-            if (t >= NAL_VPS && t <= NAL_AUD) {
-                continue;
-            }
-            out.write(nal.length >>> 24);
-            out.write(nal.length >>> 16);
-            out.write(nal.length >>> 8);
-            out.write(nal.length);
-            out.write(nal, 0, nal.length);
-        }
-        return out.toByteArray();
+        return AvcNalUnits.lengthPrefixed(AvcNalUnits.splitAnnexB(annexB, annexB.length).stream()
+                .filter(nal -> type(nal) < NAL_VPS || type(nal) > NAL_AUD).toList());
     }
 }

@@ -23,15 +23,19 @@ public enum FeedCodec {
     OPUS(TrackKind.AUDIO, "Opus", FeedCodec.NO_LEGACY_ID);
 
     private static final int NO_LEGACY_ID = -1;
+    private static final int FOURCC_CHARS = 4;
 
     private final TrackKind kind;
     private final String fourCc;
     private final int legacyId;
 
     FeedCodec(TrackKind kind, String fourCc, int legacyId) {
-        this.kind = kind;
+        if (fourCc.length() != FOURCC_CHARS) {
+            throw new IllegalArgumentException("a FourCC has 4 characters: " + fourCc);
+        }
         this.fourCc = fourCc;
         this.legacyId = legacyId;
+        this.kind = kind;
     }
 
     public TrackKind kind() {
