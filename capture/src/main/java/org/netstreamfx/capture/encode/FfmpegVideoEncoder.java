@@ -35,10 +35,14 @@ import org.netstreamfx.player.publish.FeedCodec;
  */
 public final class FfmpegVideoEncoder extends LoopVideoEncoder {
     private static final int GREY = 128;
-    /** Live-streaming options per encoder (AVOptions; unknown names are left out). */
+    /**
+     * Live-streaming options per encoder (AVOptions): each picture's packet out at once, no
+     * lookahead or reordering (SVT-AV1's low-delay prediction structure, which needs its CBR rate
+     * control; libaom/libvpx realtime with no lag; x265 and NVENC zero-latency).
+     */
     private static final Map<String, Map<String, String>> OPTIONS = Map.of(
             "libx265", Map.of("preset", "ultrafast", "tune", "zerolatency"),
-            "libsvtav1", Map.of("preset", "12"),
+            "libsvtav1", Map.of("preset", "12", "svtav1-params", "pred-struct=1:rc=2"),
             "libaom-av1", Map.of("usage", "realtime", "cpu-used", "8", "lag-in-frames", "0", "row-mt", "1"),
             "libvpx-vp9", Map.of("deadline", "realtime", "cpu-used", "8", "lag-in-frames", "0", "row-mt", "1"),
             "h264_nvenc", Map.of("preset", "p1", "tune", "ll", "zerolatency", "1"),

@@ -86,6 +86,8 @@ final class PublishSession implements StreamListener {
     // Guarded by this.
     private long baseUs = Long.MIN_VALUE;
     private long lastTimestampMs;
+    /** The last timestamp sent of each kind, for the headers of enhanced tracks. */
+    private final long[] lastKindMs = new long[TrackKind.values().length];
     private boolean waitingForKeyframe = true;
 
     /** @param republish a publish after a reconnect, which retries through Publish.BadName */
@@ -246,6 +248,7 @@ final class PublishSession implements StreamListener {
             }
             ts = Math.max(0, Math.floorDiv(p.dtsUs() - baseUs, 1000));
             lastTimestampMs = Math.max(lastTimestampMs, ts);
+            lastKindMs[p.kind().ordinal()] = Math.max(lastKindMs[p.kind().ordinal()], ts);
         }
         RtmpMessage m;
         FeedCodec codec = publisher.codec(p.kind());
@@ -331,10 +334,16 @@ final class PublishSession implements StreamListener {
         sender.start();
     }
 
+    /**
+     * A legacy sequence header goes at the stream's last timestamp; an enhanced SequenceStart at its
+     * own track's (0 before its first packet), because a reader such as FFmpeg 8 takes it into that
+     * track's timeline, and a feed configured while the other one is already on air would put it
+     * after the track's first frames (whose timestamps, clamped at the stream's base, may be 0).
+     */
     private void enqueueHeader(FeedConfig c) {
         long ts;
         synchronized (this) {
-            ts = lastTimestampMs;
+            ts = c.codec().legacy() ? lastTimestampMs : lastKindMs[c.kind().ordinal()];
         }
         enqueueControl(c, MessageBodies.header(c), ts);
     }
