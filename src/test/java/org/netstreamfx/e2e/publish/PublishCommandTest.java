@@ -133,15 +133,15 @@ class PublishCommandTest {
         Path out = tmp.resolve("vp9-opus.mkv");
         try (Ffmpeg8Ingest ingest = Ffmpeg8Ingest.record(out, Duration.ofSeconds(30))) {
             Run run = nsfx("publish", ingest.appUrl() + "/" + Ffmpeg8Ingest.STREAM, "--size", "320x180", "--keyint", "1",
-                    "--duration", "1.5", "--video-codec", "vp9", "--audio-codec", "opus", "--encoder", "auto")
+                    "--duration", "3", "--video-codec", "vp9", "--audio-codec", "opus", "--encoder", "auto")
                     .get(40, TimeUnit.SECONDS);
             assertEquals(0, run.exit(), run.out());
             assertTrue(run.out().matches("(?s).*\"code\":\"NetStreamFX\\.Publish\\.Encoder\".*\"encoder\":\"libvpx-vp9\""
                     + ".*\"hardware\":false.*"), run.out());
             assertTrue(ingest.awaitExit(Duration.ofSeconds(20)), ingest.describe());
             String streams = String.join("\n", Ffmpeg8Ingest.streams(out));
-            assertTrue(streams.contains("Video: vp9") && streams.contains("320x180"), streams);
-            assertTrue(streams.contains("Audio: opus") && streams.contains("48000 Hz"), streams);
+            assertTrue(streams.contains("Video: vp9") && streams.contains("320x180"), streams + "\n" + ingest.describe());
+            assertTrue(streams.contains("Audio: opus") && streams.contains("48000 Hz"), streams + "\n" + ingest.describe());
         }
     }
 
