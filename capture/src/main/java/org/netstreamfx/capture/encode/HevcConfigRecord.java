@@ -70,7 +70,7 @@ public final class HevcConfigRecord {
     }
 
     private static byte[] record(byte[] sps, List<List<byte[]>> arrays) {
-        byte[] rbsp = unescape(sps);
+        byte[] rbsp = AvcNalUnits.unescape(sps);
         if (rbsp.length < NAL_HEADER_BYTES + 1 + PTL_GENERAL_BYTES) {
             throw new IllegalArgumentException("the SPS is " + sps.length + " bytes, too short for its profile");
         }
@@ -125,21 +125,6 @@ public final class HevcConfigRecord {
         int luma = (int) b.expGolomb("bit_depth_luma_minus8");
         int chromaDepth = (int) b.expGolomb("bit_depth_chroma_minus8");
         return new int[] {chroma, luma, chromaDepth};
-    }
-
-    /** The NAL unit without its emulation prevention bytes (00 00 03 → 00 00). */
-    static byte[] unescape(byte[] nal) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(nal.length);
-        int zeros = 0;
-        for (byte x : nal) {
-            if (zeros >= 2 && x == 3) {
-                zeros = 0;
-                continue;
-            }
-            zeros = x == 0 ? zeros + 1 : 0;
-            out.write(x);
-        }
-        return out.toByteArray();
     }
 
     /** An access unit in Annex B as length-prefixed NAL units, without VPS/SPS/PPS/AUD. */
