@@ -16,6 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.netstreamfx.app.Main;
 import org.netstreamfx.e2e.fixtures.Ffprobe;
+import org.netstreamfx.e2e.rtmp.support.Ffmpeg8Ingest;
 import org.netstreamfx.e2e.rtmp.support.FfmpegReader;
 import org.netstreamfx.e2e.rtmp.support.NginxServer;
 
@@ -120,5 +121,33 @@ class PublishCommandTest {
             assertFalse(run.out().contains("NetStream.Publish.Start"), run.out());
             assertFalse(run.out().contains("taken-name"), run.out());
         }
+    }
+
+    /**
+     * {@code --video-codec vp9 --audio-codec opus --encoder auto} to FFmpeg 8: the encoder event
+     * names libvpx-vp9 (the hardware VP9 encoders tried first, where the natives have them, in
+     * fallbackFrom), and FFmpeg 8 records VP9 and Opus.
+     */
+    @Test
+    void videoAndAudioCodecOptionsPublishVp9AndOpusAndPrintTheEncoderUsed(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("vp9-opus.mkv");
+        try (Ffmpeg8Ingest ingest = Ffmpeg8Ingest.record(out, Duration.ofSeconds(30))) {
+            Run run = nsfx("publish", ingest.appUrl() + "/" + Ffmpeg8Ingest.STREAM, "--size", "320x180", "--keyint", "1",
+                    "--duration", "3", "--video-codec", "vp9", "--audio-codec", "opus", "--encoder", "auto")
+                    .get(40, TimeUnit.SECONDS);
+            assertEquals(0, run.exit(), run.out());
+            assertTrue(run.out().matches("(?s).*\"code\":\"NetStreamFX\\.Publish\\.Encoder\".*\"encoder\":\"libvpx-vp9\""
+                    + ".*\"hardware\":false.*"), run.out());
+            assertTrue(ingest.awaitExit(Duration.ofSeconds(20)), ingest.describe());
+            String streams = String.join("\n", Ffmpeg8Ingest.streams(out));
+            assertTrue(streams.contains("Video: vp9") && streams.contains("320x180"), streams + "\n" + ingest.describe());
+            assertTrue(streams.contains("Audio: opus") && streams.contains("48000 Hz"), streams + "\n" + ingest.describe());
+        }
+    }
+
+    @Test
+    void anUnknownCodecIsABadArgument() throws Exception {
+        Run run = nsfx("publish", nginx.url("live", "bad-codec"), "--video-codec", "vp8").get(40, TimeUnit.SECONDS);
+        assertEquals(2, run.exit(), run.out());
     }
 }

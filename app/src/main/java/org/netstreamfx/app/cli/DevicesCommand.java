@@ -1,5 +1,8 @@
 package org.netstreamfx.app.cli;
 
+import org.netstreamfx.capture.encode.CodecChoice;
+import org.netstreamfx.capture.encode.OpusEncoder;
+import org.netstreamfx.capture.encode.VideoEncoders;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintStream;
@@ -14,7 +17,7 @@ import org.netstreamfx.capture.device.Microphone;
 import picocli.CommandLine.Command;
 
 /**
- * {@code nsfx devices}: the cameras and microphones as one JSON object.
+ * {@code nsfx devices}: the cameras, microphones, sound outputs and encoders as one JSON object.
  *
  * <pre>
  * {"cameras":[{"id":"test","name":"Test pattern (lavfi testsrc2, frame counter)",
@@ -23,7 +26,9 @@ import picocli.CommandLine.Command;
  *                 {"id":"none","name":"No audio","formats":[]}],
  *  "outputs":[{"id":"default","name":"System default output","systemDefault":true},…],
  *  "note":"Any media file path also works as a camera: …",
- *  "screenNote":"The screen is a camera too: screen:[DISPLAY][,region=WxH+X+Y]…"}
+ *  "screenNote":"The screen is a camera too: screen:[DISPLAY][,region=WxH+X+Y]…",
+ *  "encoders":[{"codec":"h264","name":"h264_nvenc","hardware":true,"inNatives":true,
+ *               "available":false,"reason":"…"},…,{"codec":"opus","name":"libopus",…}]}
  * </pre>
  * Cameras are listed through the Webcam Capture API ({@code Webcam.getWebcams()} with our FFmpeg
  * driver, see {@code WebcamCameras}): real cameras, the screen of {@code DISPLAY} (x11grab; the
@@ -31,7 +36,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "devices", mixinStandardHelpOptions = true,
         description = "List cameras (with the screen and the virtual test camera), microphones (with tone and none) "
-                + "and sound outputs as JSON.")
+                + ", sound outputs and the encoders (software and hardware, available or not) as JSON.")
 public final class DevicesCommand implements Callable<Integer> {
     private final Devices devices;
     private final PrintStream out;
@@ -65,6 +70,39 @@ public final class DevicesCommand implements Callable<Integer> {
         }).toList());
         m.put("note", DeviceList.FILE_CAMERA_NOTE);
         m.put("screenNote", DeviceList.SCREEN_CAMERA_NOTE);
+        m.put("encoders", encoders());
+        return m;
+    }
+
+    /**
+     * Every video encoder the publisher knows, hardware first per codec, then the audio ones:
+     * whether these natives have it and whether it is available here (a hardware encoder is
+     * probed, bounded in time; "reason" says why one is not).
+     */
+    static List<Map<String, Object>> encoders() {
+        List<Map<String, Object>> l = new java.util.ArrayList<>();
+        for (VideoEncoders.Known k : VideoEncoders.known()) {
+            VideoEncoders.Probe p = k.hardware() ? VideoEncoders.probe(k.codec(), k.name(), VideoEncoders.PROBE_LIMIT)
+                    : new VideoEncoders.Probe(k.inNatives(), k.inNatives() ? "software" : "not in these FFmpeg natives");
+            l.add(encoder(CodecChoice.name(k.codec()), k.name(), k.hardware(), k.inNatives(), p));
+        }
+        for (String[] audio : new String[][] {{"aac", "aac"}, {"opus", OpusEncoder.LIBOPUS}}) {
+            boolean in = VideoEncoders.inNatives(audio[1]);
+            l.add(encoder(audio[0], audio[1], false, in,
+                    new VideoEncoders.Probe(in, in ? "software" : "not in these FFmpeg natives")));
+        }
+        return l;
+    }
+
+    private static Map<String, Object> encoder(String codec, String name, boolean hardware, boolean inNatives,
+            VideoEncoders.Probe p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("codec", codec);
+        m.put("name", name);
+        m.put("hardware", hardware);
+        m.put("inNatives", inNatives);
+        m.put("available", p.available());
+        m.put("reason", p.reason());
         return m;
     }
 

@@ -18,6 +18,8 @@ import org.netstreamfx.capture.device.CaptureClock;
 import org.netstreamfx.capture.device.DeviceException;
 import org.netstreamfx.capture.device.Devices;
 import org.netstreamfx.capture.encode.AacSettings;
+import org.netstreamfx.capture.encode.CodecChoice;
+import org.netstreamfx.capture.encode.VideoEncoders;
 import org.netstreamfx.capture.encode.H264Settings;
 import org.netstreamfx.capture.feed.CameraFeed;
 import org.netstreamfx.capture.feed.MicrophoneFeed;
@@ -63,11 +65,24 @@ public final class PublishCommand implements Callable<Integer> {
     @Option(names = "--fps", paramLabel = "N", description = "Frame rate (default 25).")
     int fps = 25;
 
-    @Option(names = "--video-bitrate", paramLabel = "KBPS", description = "H.264 bit rate (default 800).")
+    @Option(names = "--video-bitrate", paramLabel = "KBPS", description = "Video bit rate (default 800).")
     int videoKbps = 800;
 
-    @Option(names = "--audio-bitrate", paramLabel = "KBPS", description = "AAC bit rate (default 96).")
+    @Option(names = "--audio-bitrate", paramLabel = "KBPS", description = "Audio bit rate (default 96).")
     int audioKbps = 96;
+
+    @Option(names = "--video-codec", paramLabel = "h264|hevc|av1|vp9",
+            description = "Video codec (default h264); hevc, av1 and vp9 go as Enhanced RTMP v2.")
+    String videoCodec = "h264";
+
+    @Option(names = "--audio-codec", paramLabel = "aac|opus",
+            description = "Audio codec (default aac, 44.1 kHz); opus (48 kHz) goes as Enhanced RTMP v2.")
+    String audioCodec = "aac";
+
+    @Option(names = "--encoder", paramLabel = "auto|software|NAME",
+            description = "Video encoder: auto (a hardware one that opens, else software; default), software, "
+                    + "or an FFmpeg encoder name (nsfx devices lists them).")
+    String encoder = VideoEncoders.AUTO;
 
     @Option(names = "--keyint", paramLabel = "S", description = "Keyframe interval in seconds (default 2).")
     double keyint = 2;
@@ -118,10 +133,12 @@ public final class PublishCommand implements Callable<Integer> {
         RtmpUrl.PlayAddress target;
         H264Settings video;
         AacSettings audio;
+        CodecChoice codecs;
         try {
             target = RtmpUrl.splitPlay(address, null, null);
             video = H264Settings.of(wh[0], wh[1], fps, videoKbps).withKeyframeInterval(keyint);
-            audio = new AacSettings(44_100, 2, audioKbps);
+            codecs = CodecChoice.parse(videoCodec, audioCodec, encoder);
+            audio = new AacSettings(codecs.audioRateHz(), 2, audioKbps);
         } catch (IllegalArgumentException e) {
             System.err.println("nsfx publish: " + Redact.streamKey(e.getMessage(), streamKeyOf(address)));
             return 2;
@@ -153,12 +170,15 @@ public final class PublishCommand implements Callable<Integer> {
             CaptureClock clock = CaptureClock.system();
             AtomicInteger feedsRunning = new AtomicInteger();
             if (!camera.equals("none")) {
-                ns.attachCamera(new CameraFeed(devices.camera(camera), video, clock));
+                CameraFeed feed = new CameraFeed(devices.camera(camera), video, codecs.video(), codecs.encoder(), clock);
+                // Which encoder really runs (a hardware fallback included), in order with the other events.
+                feed.setEncoderListener(pick -> callbacks.execute(() -> printer.status(pick.toEvent())));
+                ns.attachCamera(feed);
                 feedsRunning.incrementAndGet();
             }
             if (!mic.equals("none")) {
                 // A missing microphone is the feed's error event once publishing starts; the camera goes on.
-                ns.attachAudio(new MicrophoneFeed(devices.microphoneOrMissing(mic), audio, clock));
+                ns.attachAudio(new MicrophoneFeed(devices.microphoneOrMissing(mic), audio, codecs.audio(), clock));
                 feedsRunning.incrementAndGet();
             }
             int feeds = (camera.equals("none") ? 0 : 1) + (mic.equals("none") ? 0 : 1);

@@ -77,12 +77,16 @@ public final class AvcNalUnits {
      * access unit delimiters (the avcC carries the former; the latter mean nothing in a container).
      */
     public static byte[] toAvcc(List<byte[]> units) {
+        return lengthPrefixed(units.stream().filter(nal -> {
+            int t = type(nal);
+            return t != NAL_SPS && t != NAL_PPS && t != NAL_AUD;
+        }).toList());
+    }
+
+    /** NAL units each behind a 4-byte big-endian length (the AVCC / HVCC sample form). */
+    static byte[] lengthPrefixed(List<byte[]> units) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (byte[] nal : units) {
-            int t = type(nal);
-            if (t == NAL_SPS || t == NAL_PPS || t == NAL_AUD) {
-                continue;
-            }
             out.write(nal.length >>> 24);
             out.write(nal.length >>> 16);
             out.write(nal.length >>> 8);
@@ -90,6 +94,28 @@ public final class AvcNalUnits {
             out.write(nal, 0, nal.length);
         }
         return out.toByteArray();
+    }
+
+    /**
+     * The avcC for an encoder's extradata: the extradata itself when it is one already (it starts
+     * with configurationVersion 1), else the record built from the Annex B SPS and PPS in it.
+     *
+     * @throws IllegalArgumentException when it holds no usable SPS and PPS
+     */
+    public static byte[] avcCFromExtradata(byte[] extradata) {
+        if (extradata.length > 0 && extradata[0] == 1) {
+            return extradata.clone();
+        }
+        List<byte[]> sps = new java.util.ArrayList<>();
+        List<byte[]> pps = new java.util.ArrayList<>();
+        for (byte[] nal : splitAnnexB(extradata, extradata.length)) {
+            if (type(nal) == NAL_SPS) {
+                sps.add(nal);
+            } else if (type(nal) == NAL_PPS) {
+                pps.add(nal);
+            }
+        }
+        return avcDecoderConfigurationRecord(sps, pps);
     }
 
     /**

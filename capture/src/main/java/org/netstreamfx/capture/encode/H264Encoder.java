@@ -1,37 +1,20 @@
 package org.netstreamfx.capture.encode;
 
 import org.netstreamfx.player.ffmpeg.FfmpegErrors;
-import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_FLAG_GLOBAL_HEADER;
-import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_PROFILE_H264_CONSTRAINED_BASELINE;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_PROFILE_H264_HIGH;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_PROFILE_H264_MAIN;
-import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
-import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
-import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_alloc_context3;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_find_encoder_by_name;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_free_context;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_open2;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_packet;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_frame;
-import static org.bytedeco.ffmpeg.global.avutil.AVCOL_RANGE_MPEG;
-import static org.bytedeco.ffmpeg.global.avutil.AVCOL_SPC_SMPTE170M;
-import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
 import static org.bytedeco.ffmpeg.global.avutil.AV_OPT_SEARCH_CHILDREN;
-import static org.bytedeco.ffmpeg.global.avutil.AV_PICTURE_TYPE_I;
-import static org.bytedeco.ffmpeg.global.avutil.AV_PICTURE_TYPE_NONE;
-import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
 import static org.bytedeco.ffmpeg.global.avutil.av_opt_set;
 
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
-import org.bytedeco.ffmpeg.avcodec.AVPacket;
-import org.bytedeco.ffmpeg.avutil.AVFrame;
-import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.bytedeco.javacpp.PointerPointer;
 import org.netstreamfx.player.ffmpeg.FfmpegLog;
 
@@ -51,22 +34,16 @@ import org.netstreamfx.player.ffmpeg.FfmpegLog;
  * <p>Thread ownership: one thread at a time (the capture pipeline's video encoder thread), except
  * {@link #requestKeyframe()}, which any thread may call.
  */
-public final class H264Encoder implements AutoCloseable {
+public final class H264Encoder extends LoopVideoEncoder {
     public static final String LIBX264 = "libx264";
     public static final String LIBOPENH264 = "libopenh264";
     /** The encoders this class knows how to set up, in order of preference. */
     public static final List<String> KNOWN_ENCODERS = List.of(LIBX264, LIBOPENH264);
-    private static final int MICROS = 1_000_000;
 
     private final H264Settings settings;
     private final String encoderName;
     private final AVCodecContext context;
-    private final AVPacket packet;
-    private final PictureInput picture;
     private final byte[] avcC;
-    private volatile boolean keyframeRequested;
-    private long lastPtsUs = Long.MIN_VALUE;
-    private boolean flushed;
 
     /**
      * Opens the encoder. Throws {@link EncoderException} when the natives have no H.264 encoder
@@ -97,16 +74,8 @@ public final class H264Encoder implements AutoCloseable {
             avcodec_free_context(context);
             throw e;
         }
-        packet = av_packet_alloc();
-        PictureInput p;
-        try {
-            p = new PictureInput(settings.width(), settings.height());
-        } catch (EncoderException e) {
-            av_packet_free(packet);
-            avcodec_free_context(context);
-            throw e;
-        }
-        picture = p;
+        run(new EncoderLoop(encoderName, context,
+                annexB -> AvcNalUnits.toAvcc(AvcNalUnits.splitAnnexB(annexB, annexB.length))));
     }
 
     /** The H.264 encoders these FFmpeg natives have, among {@link #KNOWN_ENCODERS}, best first. */
@@ -140,19 +109,10 @@ public final class H264Encoder implements AutoCloseable {
     }
 
     private void configure() throws EncoderException {
-        context.width(settings.width());
-        context.height(settings.height());
-        context.pix_fmt(AV_PIX_FMT_YUV420P);
-        context.time_base(new AVRational().num(1).den(MICROS));
-        context.framerate(new AVRational().num(settings.frameRate()).den(1));
-        context.bit_rate(settings.bitrateKbps() * 1000L);
+        EncoderLoop.setUpPictures(context, settings);
         context.rc_max_rate(settings.bitrateKbps() * 1000L);
-        context.gop_size(settings.keyframeIntervalFrames());
         context.max_b_frames(settings.bFrames());
         context.thread_count(1);
-        context.color_range(AVCOL_RANGE_MPEG);
-        context.colorspace(AVCOL_SPC_SMPTE170M);
-        context.flags(context.flags() | AV_CODEC_FLAG_GLOBAL_HEADER);
         context.profile(switch (settings.profile()) {
             case BASELINE -> AV_PROFILE_H264_CONSTRAINED_BASELINE;
             case MAIN -> AV_PROFILE_H264_MAIN;
@@ -187,32 +147,39 @@ public final class H264Encoder implements AutoCloseable {
         }
         byte[] extradata = new byte[size];
         context.extradata().position(0).capacity(size).get(extradata);
-        if (extradata[0] == 1) {
-            return extradata; // already an avcC
-        }
-        List<byte[]> sps = new ArrayList<>();
-        List<byte[]> pps = new ArrayList<>();
-        for (byte[] nal : AvcNalUnits.splitAnnexB(extradata, size)) {
-            if (AvcNalUnits.type(nal) == AvcNalUnits.NAL_SPS) {
-                sps.add(nal);
-            } else if (AvcNalUnits.type(nal) == AvcNalUnits.NAL_PPS) {
-                pps.add(nal);
-            }
-        }
         try {
-            return AvcNalUnits.avcDecoderConfigurationRecord(sps, pps);
+            return AvcNalUnits.avcCFromExtradata(extradata);
         } catch (IllegalArgumentException e) {
             throw new EncoderException(encoderName + " extradata (" + size + " bytes) is not usable: " + e.getMessage());
         }
     }
 
     /** The encoder in use: {@link #LIBX264} or {@link #LIBOPENH264}. */
+    @Override
     public String encoderName() {
         return encoderName;
     }
 
+    @Override
     public H264Settings settings() {
         return settings;
+    }
+
+    @Override
+    public org.netstreamfx.player.publish.FeedCodec codec() {
+        return org.netstreamfx.player.publish.FeedCodec.H264;
+    }
+
+    /** Software: libx264 and libopenh264 run on the CPU. */
+    @Override
+    public boolean hardware() {
+        return false;
+    }
+
+    /** The avcC. */
+    @Override
+    public byte[] decoderConfig() {
+        return avcC();
     }
 
     /** The AVCDecoderConfigurationRecord (avcC) for the FLV/RTMP sequence header and MP4 'avcC' box. */
@@ -230,107 +197,9 @@ public final class H264Encoder implements AutoCloseable {
         return avcC[3] & 0xFF;
     }
 
-    /**
-     * Makes the next picture an IDR picture, so a receiver can start decoding there: after frames
-     * were dropped, after a reconnect, or when a new subscriber joins. Safe from any thread.
-     */
-    public void requestKeyframe() {
-        keyframeRequested = true;
-    }
-
-    /**
-     * Encodes one BGRA picture (rows {@code strideBytes} apart, from the buffer's position) taken at
-     * {@code captureTimeUs}, which must be later than the previous picture's. Returns the access
-     * units it completes: one per picture without B-frames.
-     */
-    public List<EncodedPacket> encodeBgra(ByteBuffer pixels, int strideBytes, long captureTimeUs)
-            throws EncoderException {
-        checkTime(captureTimeUs);
-        picture.fillFromBgra(pixels, strideBytes);
-        return send(picture.frame(), captureTimeUs);
-    }
-
-    /**
-     * Encodes one packed YUV 4:2:0 picture (Y plane, then U, then V, no padding; BT.601 limited
-     * range) taken at {@code captureTimeUs}.
-     */
-    public List<EncodedPacket> encodeYuv420p(ByteBuffer planes, long captureTimeUs) throws EncoderException {
-        checkTime(captureTimeUs);
-        picture.fillFromYuv420p(planes);
-        return send(picture.frame(), captureTimeUs);
-    }
-
-    /** End of stream: the access units the encoder still holds. The encoder takes no more pictures. */
-    public List<EncodedPacket> flush() throws EncoderException {
-        if (flushed) {
-            return List.of();
-        }
-        flushed = true;
-        return send(null, 0);
-    }
-
-    private void checkTime(long captureTimeUs) {
-        if (flushed) {
-            throw new IllegalStateException("the encoder was flushed and takes no more pictures");
-        }
-        if (captureTimeUs <= lastPtsUs) {
-            throw new IllegalArgumentException("capture time " + captureTimeUs + " us is not after the previous picture's "
-                    + lastPtsUs + " us");
-        }
-        lastPtsUs = captureTimeUs;
-    }
-
-    private List<EncodedPacket> send(AVFrame frame, long ptsUs) throws EncoderException {
-        if (frame != null) {
-            frame.pts(ptsUs);
-            boolean key = keyframeRequested;
-            keyframeRequested = false;
-            frame.pict_type(key ? AV_PICTURE_TYPE_I : AV_PICTURE_TYPE_NONE);
-        }
-        int rc = avcodec_send_frame(context, frame);
-        if (rc < 0 && rc != AVERROR_EOF) {
-            throw new EncoderException(encoderName + " refused the picture at " + ptsUs + " us: " + FfmpegErrors.describe(rc));
-        }
-        List<EncodedPacket> out = new ArrayList<>(1);
-        while (true) {
-            rc = avcodec_receive_packet(context, packet);
-            if (rc == FfmpegErrors.EAGAIN || rc == AVERROR_EOF) {
-                return out;
-            }
-            if (rc < 0) {
-                throw new EncoderException(encoderName + " failed to encode: " + FfmpegErrors.describe(rc));
-            }
-            try {
-                out.add(toPacket());
-            } finally {
-                av_packet_unref(packet);
-            }
-        }
-    }
-
-    private EncodedPacket toPacket() throws EncoderException {
-        int size = packet.size();
-        if (size <= 0) {
-            throw new EncoderException(encoderName + " produced an empty access unit");
-        }
-        byte[] annexB = new byte[size];
-        packet.data().position(0).capacity(size).get(annexB);
-        byte[] avcc = AvcNalUnits.toAvcc(AvcNalUnits.splitAnnexB(annexB, size));
-        long pts = packet.pts();
-        long dts = packet.dts() == org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE ? pts : packet.dts();
-        return new EncodedPacket(pts, Math.min(dts, pts), (packet.flags() & AV_PKT_FLAG_KEY) != 0, avcc);
-    }
-
     private String describeSettings() {
         return settings.width() + "x" + settings.height() + " at " + settings.frameRate() + " fps, "
                 + settings.bitrateKbps() + " kbit/s, profile " + settings.profile() + ", " + settings.bFrames()
                 + " B-frames";
-    }
-
-    @Override
-    public void close() {
-        picture.close();
-        av_packet_free(packet);
-        avcodec_free_context(context);
     }
 }

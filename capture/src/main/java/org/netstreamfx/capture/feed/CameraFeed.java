@@ -10,26 +10,35 @@ import org.netstreamfx.capture.device.VideoFormat;
 import org.netstreamfx.capture.device.VideoFrame;
 import org.netstreamfx.capture.device.VideoFrameListener;
 import org.netstreamfx.capture.encode.EncoderException;
-import org.netstreamfx.capture.encode.H264Encoder;
+import org.netstreamfx.capture.encode.EncoderPick;
 import org.netstreamfx.capture.encode.H264Settings;
+import org.netstreamfx.capture.encode.VideoEncoder;
+import org.netstreamfx.capture.encode.VideoEncoders;
+import org.netstreamfx.player.publish.FeedCodec;
 import org.netstreamfx.player.media.TrackKind;
 import org.netstreamfx.player.publish.FeedConfig;
 import org.netstreamfx.player.publish.FeedSink;
 import org.netstreamfx.player.publish.MediaFeed;
 
 /**
- * A camera and an H.264 encoder as a {@link MediaFeed} for {@code NetStream.attachCamera}. The
- * camera is opened at the size and rate asked for; the encoder is made for the format the camera
- * negotiated, so the avcC and onMetaData describe what is really sent.
+ * A camera and a video encoder (H.264, HEVC, AV1 or VP9, chosen by {@link VideoEncoders}) as a
+ * {@link MediaFeed} for {@code NetStream.attachCamera}. The camera is opened at the size and rate
+ * asked for; the encoder is made for the format the camera negotiated, so the configuration
+ * record and onMetaData describe what is really sent. Which encoder was really opened goes to
+ * the {@link #setEncoderListener encoder listener} as an {@link EncoderPick}.
  *
  * <p>Threads: pictures are encoded on the camera's own capture thread ({@code nsfx-camera-<id>});
  * {@link #start} and {@link #stop} may be called from any thread.
  */
-public final class CameraFeed extends EncodingFeed<VideoCapture, H264Encoder> {
+public final class CameraFeed extends EncodingFeed<VideoCapture, VideoEncoder> {
     private final Camera camera;
     private final H264Settings wanted;
     private final CaptureClock clock;
+    private final FeedCodec codec;
+    private final String encoderChoice;
     private volatile Consumer<VideoFrame> frameObserver;
+    private volatile Consumer<EncoderPick> encoderListener;
+    private volatile EncoderPick pick;
 
     /**
      * @param settings size, rate, bit rate, keyframe interval; the size and rate are what is asked
@@ -37,10 +46,24 @@ public final class CameraFeed extends EncodingFeed<VideoCapture, H264Encoder> {
      * @param clock    the capture clock shared with the microphone, so audio and video line up
      */
     public CameraFeed(Camera camera, H264Settings settings, CaptureClock clock) {
+        this(camera, settings, FeedCodec.H264, VideoEncoders.SOFTWARE, clock);
+    }
+
+    /**
+     * A camera encoded as {@code codec} by the encoder {@code encoder} names: {@link
+     * VideoEncoders#AUTO}, {@link VideoEncoders#SOFTWARE} or an FFmpeg encoder name. The profile
+     * and B-frames of {@code settings} apply to software H.264 only.
+     */
+    public CameraFeed(Camera camera, H264Settings settings, FeedCodec codec, String encoder, CaptureClock clock) {
         super(TrackKind.VIDEO, "Camera " + Objects.requireNonNull(camera, "camera").id());
         this.camera = camera;
         this.wanted = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.codec = Objects.requireNonNull(codec, "codec");
+        this.encoderChoice = Objects.requireNonNull(encoder, "encoder");
+        if (codec.kind() != TrackKind.VIDEO) {
+            throw new IllegalArgumentException(codec + " is not a video codec");
+        }
     }
 
     @Override
@@ -49,19 +72,39 @@ public final class CameraFeed extends EncodingFeed<VideoCapture, H264Encoder> {
     }
 
     @Override
-    protected H264Encoder openEncoder(VideoCapture opened, FeedSink s) throws EncoderException {
+    protected VideoEncoder openEncoder(VideoCapture opened, FeedSink s) throws EncoderException {
         VideoFormat got = opened.format();
         H264Settings actual = new H264Settings(got.width(), got.height(),
                 Math.max(1, (int) Math.round(got.fps())), wanted.bitrateKbps(), wanted.keyframeIntervalS(),
                 wanted.profile(), wanted.bFrames(), wanted.encoderName());
-        H264Encoder e = new H264Encoder(actual);
-        s.configure(new FeedConfig(TrackKind.VIDEO, e.avcC(), Metadata.video(actual, e.encoderName())));
+        VideoEncoders.Opened o = VideoEncoders.open(codec, encoderChoice, actual);
+        VideoEncoder e = o.encoder();
+        pick = o.pick();
+        Consumer<EncoderPick> l = encoderListener;
+        if (l != null) {
+            l.accept(o.pick());
+        }
+        s.configure(new FeedConfig(TrackKind.VIDEO, e.decoderConfig(), Metadata.video(actual, e.encoderName(), codec),
+                codec));
         return e;
     }
 
     @Override
     public void requestKeyframe() {
-        withEncoder(H264Encoder::requestKeyframe);
+        withEncoder(VideoEncoder::requestKeyframe);
+    }
+
+    /**
+     * Hands the {@link EncoderPick} of each encoder opened (when the feed starts) to {@code
+     * listener}, on the thread that starts the feed; null stops.
+     */
+    public void setEncoderListener(Consumer<EncoderPick> listener) {
+        encoderListener = listener;
+    }
+
+    /** The encoder the feed opened, once started; null before. */
+    public EncoderPick encoderPick() {
+        return pick;
     }
 
     /**
@@ -74,6 +117,11 @@ public final class CameraFeed extends EncodingFeed<VideoCapture, H264Encoder> {
         frameObserver = observer;
     }
 
+    /** How encoding failures name the codec: "H.264", "HEVC", "AV1", "VP9". */
+    private static String label(FeedCodec c) {
+        return c == FeedCodec.H264 ? "H.264" : c.name();
+    }
+
     /** Called on the camera's capture thread. */
     private final class Frames implements VideoFrameListener {
         @Override
@@ -82,7 +130,7 @@ public final class CameraFeed extends EncodingFeed<VideoCapture, H264Encoder> {
             if (o != null) {
                 o.accept(frame);
             }
-            encode(e -> e.encodeBgra(frame.pixels(), frame.strideBytes(), frame.captureTimeUs()), "H.264");
+            encode(e -> e.encodeBgra(frame.pixels(), frame.strideBytes(), frame.captureTimeUs()), label(codec));
         }
 
         @Override

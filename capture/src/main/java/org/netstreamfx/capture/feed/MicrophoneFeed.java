@@ -16,16 +16,20 @@ import org.netstreamfx.capture.device.SilenceMicrophone;
 import org.netstreamfx.capture.encode.EncodedPacket;
 import org.netstreamfx.capture.encode.AacEncoder;
 import org.netstreamfx.capture.encode.AacSettings;
+import org.netstreamfx.capture.encode.AudioEncoder;
 import org.netstreamfx.capture.encode.EncoderException;
+import org.netstreamfx.capture.encode.OpusEncoder;
+import org.netstreamfx.player.publish.FeedCodec;
 import org.netstreamfx.player.media.TrackKind;
 import org.netstreamfx.player.publish.FeedConfig;
 import org.netstreamfx.player.publish.FeedSink;
 import org.netstreamfx.player.publish.MediaFeed;
 
 /**
- * A microphone and an AAC-LC encoder as a {@link MediaFeed} for {@code NetStream.attachAudio}.
- * The microphone is asked for the rate and channels of the {@link AacSettings} (44.1 or 48 kHz,
- * mono or stereo, as FLV's AAC allows) and gives the closest it has; when that differs, a
+ * A microphone and an AAC-LC or Opus encoder as a {@link MediaFeed} for {@code
+ * NetStream.attachAudio}. The microphone is asked for the rate and channels of the {@link
+ * AacSettings} (44.1 or 48 kHz, mono or stereo, as FLV's AAC allows; Opus always at 48 kHz) and
+ * gives the closest it has; when that differs, a
  * {@link PcmConverter} remixes and resamples its blocks, so the encoder always gets what it was
  * made for. The block observer (the level meter) sees the device's own blocks.
  *
@@ -38,10 +42,11 @@ import org.netstreamfx.player.publish.MediaFeed;
  * <p>Threads: blocks are encoded on the microphone's capture thread; {@link #start} and {@link
  * #stop} may be called from any thread.
  */
-public final class MicrophoneFeed extends EncodingFeed<AudioCapture, AacEncoder> {
+public final class MicrophoneFeed extends EncodingFeed<AudioCapture, AudioEncoder> {
     private final Microphone microphone;
     private final AacSettings wanted;
     private final CaptureClock clock;
+    private final FeedCodec codec;
     /**
      * How this feed's {@code NetStreamFX.Publish.FeedFailed} descriptions begin ("Microphone
      * &lt;id&gt; …"): a publisher tells a lost microphone, after which the camera goes on, from a lost camera.
@@ -59,10 +64,19 @@ public final class MicrophoneFeed extends EncodingFeed<AudioCapture, AacEncoder>
 
     /** @param clock the capture clock shared with the camera */
     public MicrophoneFeed(Microphone microphone, AacSettings settings, CaptureClock clock) {
+        this(microphone, settings, FeedCodec.AAC, clock);
+    }
+
+    /** The same encoded as {@code codec}: AAC, or Opus (which needs {@code settings} at 48000 Hz). */
+    public MicrophoneFeed(Microphone microphone, AacSettings settings, FeedCodec codec, CaptureClock clock) {
         super(TrackKind.AUDIO, LABEL + Objects.requireNonNull(microphone, "microphone").id());
         this.microphone = microphone;
         this.wanted = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.codec = Objects.requireNonNull(codec, "codec");
+        if (codec != FeedCodec.AAC && codec != FeedCodec.OPUS) {
+            throw new IllegalArgumentException(codec + " is not an audio codec this feed encodes (AAC, OPUS)");
+        }
     }
 
     @Override
@@ -71,18 +85,18 @@ public final class MicrophoneFeed extends EncodingFeed<AudioCapture, AacEncoder>
     }
 
     @Override
-    protected AacEncoder openEncoder(AudioCapture opened, FeedSink s) throws EncoderException {
+    protected AudioEncoder openEncoder(AudioCapture opened, FeedSink s) throws EncoderException {
         PcmFormat got = opened.format();
         PcmFormat encoded = new PcmFormat(wanted.sampleRateHz(), wanted.channels());
         converter = got.equals(encoded) ? null : new PcmConverter(got, encoded);
-        AacEncoder e = new AacEncoder(wanted);
-        s.configure(new FeedConfig(TrackKind.AUDIO, e.audioSpecificConfig(), Metadata.audio(wanted)));
+        AudioEncoder e = codec == FeedCodec.OPUS ? new OpusEncoder(wanted) : new AacEncoder(wanted);
+        s.configure(new FeedConfig(TrackKind.AUDIO, e.decoderConfig(), Metadata.audio(wanted, codec), codec));
         return e;
     }
 
     @Override
     public void requestKeyframe() {
-        // Every AAC frame is a keyframe.
+        // Every AAC and Opus frame is a keyframe.
     }
 
     /**
@@ -133,7 +147,7 @@ public final class MicrophoneFeed extends EncodingFeed<AudioCapture, AacEncoder>
                 out.addAll(e.encode(b.samples(), 0, b.frames() * channels, b.captureTimeUs()));
                 framesEncoded += b.frames();
                 return out;
-            }, "AAC");
+            }, codec == FeedCodec.OPUS ? "Opus" : "AAC");
         }
 
         @Override

@@ -100,7 +100,9 @@ public enum NetStatusCode {
     /** Publishing after a reconnect: the server still holds the old session's name; trying again. */
     NSFX_PUBLISH_REPUBLISHING("NetStreamFX.Publish.Republishing", StatusLevel.WARNING),
     /** Publishing: a camera or microphone feed stopped (device lost, encoder failed). */
-    NSFX_PUBLISH_FEEDFAILED("NetStreamFX.Publish.FeedFailed", StatusLevel.ERROR);
+    NSFX_PUBLISH_FEEDFAILED("NetStreamFX.Publish.FeedFailed", StatusLevel.ERROR),
+    /** Publishing: the encoder a feed really uses, details {codec, encoder, hardware, fallbackFrom}. */
+    NSFX_PUBLISH_ENCODER("NetStreamFX.Publish.Encoder", StatusLevel.STATUS);
 
     private final String code;
     private final StatusLevel level;

@@ -28,6 +28,8 @@ final class PublishRecording {
 
     private final Recorder recorder;
     private boolean started;
+    /** False when the audio codec has no {@link Codec} the recorder knows (Opus): video only then. */
+    private boolean recordsAudio;
     private long lastDtsUs = Long.MIN_VALUE;
     private long offAirFromUs = Long.MIN_VALUE;
 
@@ -42,17 +44,21 @@ final class PublishRecording {
                 return;
             }
             List<TrackFormat> tracks = new ArrayList<>(2);
-            if (video != null) {
+            if (video != null && recordable(video)) {
                 tracks.add(format(VIDEO_TRACK, video));
             }
-            if (audio != null) {
+            if (audio != null && recordable(audio)) {
                 tracks.add(format(AUDIO_TRACK, audio));
+                recordsAudio = true;
             }
             if (tracks.isEmpty()) {
                 return;
             }
             recorder.start(tracks);
             started = true;
+        }
+        if (p.kind() == TrackKind.AUDIO && !recordsAudio) {
+            return;
         }
         recorder.write(new MediaPacket(p.kind() == TrackKind.VIDEO ? VIDEO_TRACK : AUDIO_TRACK, p.ptsUs(), p.dtsUs(),
                 durationUs(p.kind() == TrackKind.VIDEO ? video : audio), p.keyframe(), p.data()));
@@ -82,10 +88,24 @@ final class PublishRecording {
         }
     }
 
+    /** Whether the recorder knows the codec: every video codec, AAC; not Opus (no {@link Codec} for it). */
+    private static boolean recordable(FeedConfig c) {
+        return mediaCodec(c.codec()) != null;
+    }
+
+    private static Codec mediaCodec(FeedCodec f) {
+        for (Codec c : Codec.values()) {
+            if (c.kind() == f.kind() && c.fourCc().equals(f.fourCc())) {
+                return c;
+            }
+        }
+        return null;
+    }
+
     private static TrackFormat format(int index, FeedConfig c) {
         Map<String, Object> m = c.metaData();
         if (c.kind() == TrackKind.VIDEO) {
-            return new TrackFormat(index, Codec.H264, c.decoderConfig(), number(m, "width"), number(m, "height"),
+            return new TrackFormat(index, mediaCodec(c.codec()), c.decoderConfig(), number(m, "width"), number(m, "height"),
                     number(m, "framerate"), 0, 0, number(m, "videodatarate") * 1000L, "", "");
         }
         return new TrackFormat(index, Codec.AAC, c.decoderConfig(), 0, 0, 0, number(m, "audiosamplerate"),

@@ -27,9 +27,10 @@ import org.netstreamfx.player.rtmp.message.UserControl;
  * One publish of one name on one RTMP connection (Adobe RTMP specification 1.0, 7.2.2.6), the
  * way Flash Media Live Encoder does it: releaseStream and FCPublish (for servers that want them),
  * createStream (7.2.1.3), publish(name, type). On the server's NetStream.Publish.Start it sends
- * {@code @setDataFrame onMetaData}, the AVC and AAC sequence headers (FLV annex E.4.2.1/E.4.3.1),
- * then the media from the outgoing {@link PublishQueue}. Unpublishing is FCUnpublish +
- * closeStream, waiting for Unpublish.Success, then deleteStream.
+ * {@code @setDataFrame onMetaData}, the AVC and AAC sequence headers (FLV annex E.4.2.1/E.4.3.1)
+ * or the Enhanced RTMP SequenceStarts of the other codecs ({@link MessageBodies}), then the media
+ * from the outgoing {@link PublishQueue}. Unpublishing sends each enhanced track's SequenceEnd,
+ * then FCUnpublish + closeStream, waiting for Unpublish.Success, then deleteStream.
  *
  * <p><b>Flow.</b> The sender thread "nsfx-publish-send-…" moves the queue to the connection's
  * writer while the connection is writable (below its water marks), and waits while it is not; so
@@ -85,6 +86,8 @@ final class PublishSession implements StreamListener {
     // Guarded by this.
     private long baseUs = Long.MIN_VALUE;
     private long lastTimestampMs;
+    /** The last timestamp sent of each kind, for the headers of enhanced tracks. */
+    private final long[] lastKindMs = new long[TrackKind.values().length];
     private boolean waitingForKeyframe = true;
 
     /** @param republish a publish after a reconnect, which retries through Publish.BadName */
@@ -178,6 +181,9 @@ final class PublishSession implements StreamListener {
         }
         closingSinceNanos = System.nanoTime();
         closing = true;
+        if (live) {
+            enqueueSequenceEnds();
+        }
         queue.close();
         if (!live) {
             Thread t = new Thread(this::unpublishOnWire, sender.getName());
@@ -242,15 +248,16 @@ final class PublishSession implements StreamListener {
             }
             ts = Math.max(0, Math.floorDiv(p.dtsUs() - baseUs, 1000));
             lastTimestampMs = Math.max(lastTimestampMs, ts);
+            lastKindMs[p.kind().ordinal()] = Math.max(lastKindMs[p.kind().ordinal()], ts);
         }
         RtmpMessage m;
+        FeedCodec codec = publisher.codec(p.kind());
         if (p.kind() == TrackKind.VIDEO) {
             int ct = (int) Math.min(FlvTagBodies.MAX_COMPOSITION_TIME_MS,
                     Math.floorDiv(p.ptsUs(), 1000) - Math.floorDiv(p.dtsUs(), 1000));
-            m = RtmpMessage.of(VIDEO_CHUNK_STREAM, MessageType.VIDEO, ts, streamId,
-                    FlvTagBodies.avcNalu(p.keyframe(), ct, p.data()));
+            m = RtmpMessage.of(VIDEO_CHUNK_STREAM, MessageType.VIDEO, ts, streamId, MessageBodies.packet(codec, p, ct));
         } else {
-            m = RtmpMessage.of(AUDIO_CHUNK_STREAM, MessageType.AUDIO, ts, streamId, FlvTagBodies.aacRaw(p.data()));
+            m = RtmpMessage.of(AUDIO_CHUNK_STREAM, MessageType.AUDIO, ts, streamId, MessageBodies.packet(codec, p, 0));
         }
         PublishQueue.Offer r = queue.offer(new PublishQueue.Item(p.kind(), p.dtsUs(), p.keyframe(), m), writable);
         if (r == PublishQueue.Offer.DROPPED_FIRST) {
@@ -327,16 +334,38 @@ final class PublishSession implements StreamListener {
         sender.start();
     }
 
+    /**
+     * A legacy sequence header goes at the stream's last timestamp; an enhanced SequenceStart at its
+     * own track's (0 before its first packet), because a reader such as FFmpeg 8 takes it into that
+     * track's timeline, and a feed configured while the other one is already on air would put it
+     * after the track's first frames (whose timestamps, clamped at the stream's base, may be 0).
+     */
     private void enqueueHeader(FeedConfig c) {
+        long ts;
+        synchronized (this) {
+            ts = c.codec().legacy() ? lastTimestampMs : lastKindMs[c.kind().ordinal()];
+        }
+        enqueueControl(c, MessageBodies.header(c), ts);
+    }
+
+    /** Ends each enhanced track with its SequenceEnd (legacy tracks have none), after its last packet. */
+    private void enqueueSequenceEnds() {
         long ts;
         synchronized (this) {
             ts = lastTimestampMs;
         }
+        for (FeedConfig c : publisher.configs()) {
+            byte[] end = MessageBodies.end(c);
+            if (end != null) {
+                enqueueControl(c, end, ts);
+            }
+        }
+    }
+
+    private void enqueueControl(FeedConfig c, byte[] body, long ts) {
         RtmpMessage m = c.kind() == TrackKind.VIDEO
-                ? RtmpMessage.of(VIDEO_CHUNK_STREAM, MessageType.VIDEO, ts, streamId,
-                        FlvTagBodies.avcSequenceHeader(c.decoderConfig()))
-                : RtmpMessage.of(AUDIO_CHUNK_STREAM, MessageType.AUDIO, ts, streamId,
-                        FlvTagBodies.aacSequenceHeader(c.decoderConfig()));
+                ? RtmpMessage.of(VIDEO_CHUNK_STREAM, MessageType.VIDEO, ts, streamId, body)
+                : RtmpMessage.of(AUDIO_CHUNK_STREAM, MessageType.AUDIO, ts, streamId, body);
         queue.offer(new PublishQueue.Item(null, 0, true, m));
     }
 

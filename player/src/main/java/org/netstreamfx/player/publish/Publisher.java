@@ -330,6 +330,12 @@ public final class Publisher {
         return m;
     }
 
+    /** The codec of the {@code kind} feed's configuration; H.264 / AAC before it has one. */
+    FeedCodec codec(TrackKind kind) {
+        FeedConfig c = kind == TrackKind.VIDEO ? videoConfig : audioConfig;
+        return c == null ? FeedCodec.legacyDefault(kind) : c.codec();
+    }
+
     List<FeedConfig> configs() {
         List<FeedConfig> l = new ArrayList<>(2);
         FeedConfig v = videoConfig;

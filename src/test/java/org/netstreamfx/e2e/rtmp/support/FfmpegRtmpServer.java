@@ -25,8 +25,6 @@ public final class FfmpegRtmpServer implements AutoCloseable {
     /** How long {@link #serve} waits for the listening socket. */
     public static final Duration START_TIMEOUT = Duration.ofSeconds(10);
 
-    private static final int PORT_ATTEMPTS = 5;
-
     private final int port;
     private final String url;
     private final PeerProcess process;
@@ -53,41 +51,21 @@ public final class FfmpegRtmpServer implements AutoCloseable {
         if (!Files.isRegularFile(media)) {
             throw new IllegalArgumentException("no such file: " + media);
         }
-        AssertionError last = null;
-        for (int attempt = 0; attempt < PORT_ATTEMPTS; attempt++) {
-            int port = FreePort.loopback();
-            String url = "rtmp://127.0.0.1:" + port + "/" + app + "/" + stream;
+        ListeningPeer.Started s = ListeningPeer.start("ffmpeg-rtmp-server", port -> {
             List<String> cmd = new ArrayList<>(List.of(Tools.ffmpeg().toString(), "-hide_banner", "-nostdin",
                     "-loglevel", "info", "-nostats"));
             if (realTime) {
                 cmd.add("-re");
             }
             cmd.addAll(List.of("-i", media.toString(), "-c", "copy", "-f", "flv", "-listen", "1",
-                    "-timeout", Long.toString(Math.max(1, acceptTimeout.toSeconds())), url));
-            PeerProcess p = PeerProcess.start("ffmpeg-rtmp-server", cmd, null);
-            FfmpegRtmpServer server = new FfmpegRtmpServer(port, url, p);
-            long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-            while (true) {
-                if (!p.isAlive()) {
-                    String err = p.stderrTail();
-                    last = new AssertionError("ffmpeg exited before listening on " + url + "\n" + server.describe());
-                    if (!err.contains("Address already in use")) {
-                        throw last;
-                    }
-                    break;
-                }
-                if (listening(port)) {
-                    return server;
-                }
-                if (System.nanoTime() > deadline) {
-                    server.close();
-                    throw new AssertionError("ffmpeg did not listen on " + url + " within "
-                            + START_TIMEOUT.toMillis() + " ms\n" + server.describe());
-                }
-                NginxRtmp.sleep(20);
-            }
-        }
-        throw last;
+                    "-timeout", Long.toString(Math.max(1, acceptTimeout.toSeconds())), url(port, app, stream)));
+            return cmd;
+        }, START_TIMEOUT);
+        return new FfmpegRtmpServer(s.port(), url(s.port(), app, stream), s.process());
+    }
+
+    private static String url(int port, String app, String stream) {
+        return "rtmp://127.0.0.1:" + port + "/" + app + "/" + stream;
     }
 
     /** {@code rtmp://127.0.0.1:<port>/<app>/<stream>}. */

@@ -1,5 +1,6 @@
 package org.netstreamfx.app.ui.publisher;
 
+import org.netstreamfx.capture.encode.CodecChoice;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -16,7 +17,7 @@ import org.netstreamfx.capture.encode.H264Settings;
 
 /**
  * What the next session publishes and where: devices, size, frame rate, bitrates, server URL and
- * stream name (the key is not here: it is never part of anything saved). Every setter checks its
+ * stream name (the key is not here: it is never part of anything saved), codecs and encoder. Every setter checks its
  * value and refuses (returning false, changing nothing) outside the range or while a session holds
  * the devices. FX thread.
  */
@@ -28,7 +29,7 @@ public final class PublishSetup {
     public static final int MIN_KBPS = 16;
     public static final int MAX_VIDEO_KBPS = 50_000;
     public static final int MAX_AUDIO_KBPS = 320;
-    /** What the microphone is asked for, and the AAC encoder gets. */
+    /** What the microphone preview is asked for, and the AAC encoder gets (Opus gets 48 kHz). */
     static final int SAMPLE_RATE_HZ = 44_100;
 
     private final BooleanSupplier locked;
@@ -42,6 +43,12 @@ public final class PublishSetup {
     private final ReadOnlyIntegerWrapper audioKbps = new ReadOnlyIntegerWrapper(this, "audioKbps");
     private final ReadOnlyStringWrapper serverUrl = new ReadOnlyStringWrapper(this, "serverUrl", "");
     private final ReadOnlyStringWrapper streamName = new ReadOnlyStringWrapper(this, "streamName", "");
+    private final ReadOnlyStringWrapper videoCodec = new ReadOnlyStringWrapper(this, "videoCodec",
+            CodecChoice.name(CodecChoice.DEFAULT.video()));
+    private final ReadOnlyStringWrapper audioCodec = new ReadOnlyStringWrapper(this, "audioCodec",
+            CodecChoice.name(CodecChoice.DEFAULT.audio()));
+    private final ReadOnlyStringWrapper encoder = new ReadOnlyStringWrapper(this, "encoder",
+            CodecChoice.DEFAULT.encoder());
 
     /**
      * @param prefs          the saved figures (any out of range fall back to the defaults)
@@ -113,6 +120,36 @@ public final class PublishSetup {
         return setKbps(audioKbps, kbps, MAX_AUDIO_KBPS);
     }
 
+    /**
+     * Picks the video codec ({@link CodecChoice#VIDEO_NAMES}: h264, hevc, av1, vp9); false, and
+     * nothing changed, for another name or while a session runs. Not saved with the prefs.
+     */
+    public boolean selectVideoCodec(String name) {
+        return selectName(videoCodec, name, CodecChoice.VIDEO_NAMES);
+    }
+
+    /** Picks the audio codec ({@link CodecChoice#AUDIO_NAMES}: aac, opus), as {@link #selectVideoCodec}. */
+    public boolean selectAudioCodec(String name) {
+        return selectName(audioCodec, name, CodecChoice.AUDIO_NAMES);
+    }
+
+    /** Picks the video encoder: auto, software, or an FFmpeg encoder name (checked when going live). */
+    public boolean selectEncoder(String name) {
+        if (locked.getAsBoolean() || name == null || name.isBlank()) {
+            return false;
+        }
+        encoder.set(name.strip());
+        return true;
+    }
+
+    private boolean selectName(ReadOnlyStringWrapper target, String name, List<String> known) {
+        if (locked.getAsBoolean() || name == null || !known.contains(name)) {
+            return false;
+        }
+        target.set(name);
+        return true;
+    }
+
     /** The server's URL, rtmp[s]://host[:port]/app. */
     public void setServerUrl(String url) {
         serverUrl.set(url == null ? "" : url.strip());
@@ -151,8 +188,13 @@ public final class PublishSetup {
         return H264Settings.of(width.get(), height.get(), fps.get(), videoKbps.get());
     }
 
+    /** At 44.1 kHz for AAC, 48 kHz for Opus. */
     AacSettings audio() {
-        return new AacSettings(SAMPLE_RATE_HZ, 2, audioKbps.get());
+        return new AacSettings(codecs().audioRateHz(), 2, audioKbps.get());
+    }
+
+    CodecChoice codecs() {
+        return CodecChoice.parse(videoCodec.get(), audioCodec.get(), encoder.get());
     }
 
     // Properties.
@@ -183,6 +225,18 @@ public final class PublishSetup {
 
     public ReadOnlyIntegerProperty audioKbpsProperty() {
         return audioKbps.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty videoCodecProperty() {
+        return videoCodec.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty audioCodecProperty() {
+        return audioCodec.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty encoderProperty() {
+        return encoder.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty serverUrlProperty() {

@@ -1,5 +1,8 @@
 package org.netstreamfx.app.ui.publisher;
 
+import org.netstreamfx.capture.encode.CodecChoice;
+import org.netstreamfx.capture.encode.VideoEncoders;
+import java.util.List;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -200,8 +203,26 @@ final class PublisherSettings extends VBox {
         grid.addRow(2, new Label("Video"), number("video-kbps", vm.setup().videoKbpsProperty().get(), vm.setup()::setVideoBitrate,
                 "kbit/s H.264"));
         grid.addRow(3, new Label("Audio"), number("audio-kbps", vm.setup().audioKbpsProperty().get(), vm.setup()::setAudioBitrate,
-                "kbit/s AAC"));
+                "kbit/s"));
+        grid.addRow(4, new Label("Codecs"), new HBox(6, choice("video-codec", CodecChoice.VIDEO_NAMES,
+                vm.setup().videoCodecProperty().get(), vm.setup()::selectVideoCodec), choice("audio-codec",
+                CodecChoice.AUDIO_NAMES, vm.setup().audioCodecProperty().get(), vm.setup()::selectAudioCodec)));
+        List<String> encoders = new java.util.ArrayList<>(CodecChoice.ENCODER_MODES);
+        VideoEncoders.known().stream().filter(VideoEncoders.Known::inNatives).map(VideoEncoders.Known::name)
+                .forEach(encoders::add);
+        grid.addRow(5, new Label("Encoder"), choice("encoder", encoders, vm.setup().encoderProperty().get(),
+                vm.setup()::selectEncoder));
         return grid;
+    }
+
+    /** A ComboBox of {@code names} that tells {@code select} each pick; disabled while a session runs. */
+    private ComboBox<String> choice(String id, List<String> names, String initial, java.util.function.Predicate<String> select) {
+        ComboBox<String> box = new ComboBox<>(javafx.collections.FXCollections.observableArrayList(names));
+        box.setId(id);
+        box.setValue(initial);
+        box.valueProperty().addListener((o, was, now) -> box.pseudoClassStateChanged(INVALID, !select.test(now)));
+        box.disableProperty().bind(busy());
+        return box;
     }
 
     private Node number(String id, int initial, IntPredicate set, String unit) {

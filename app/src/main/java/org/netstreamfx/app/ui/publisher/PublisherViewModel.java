@@ -1,5 +1,6 @@
 package org.netstreamfx.app.ui.publisher;
 
+import org.netstreamfx.capture.encode.CodecChoice;
 import java.nio.file.Path;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -191,13 +192,19 @@ public final class PublisherViewModel {
         String mic = setup.microphoneIdProperty().get();
         H264Settings video = setup.video();
         AacSettings audio = setup.audio();
+        CodecChoice codecs = setup.codecs();
         io.execute(() -> {
             preview.close();
             try {
-                CameraFeed camera = cam.equals("none") ? null : new CameraFeed(devices.camera(cam), video, clock);
+                CameraFeed camera = cam.equals("none") ? null
+                        : new CameraFeed(devices.camera(cam), video, codecs.video(), codecs.encoder(), clock);
+                if (camera != null) {
+                    // The encoder really used (a hardware fallback included) goes to the event list.
+                    camera.setEncoderListener(pick -> callbacks.execute(() -> record(pick.toEvent())));
+                }
                 // A missing microphone is the session's FeedFailed notice; the camera goes on air.
                 MicrophoneFeed microphone = mic.equals("none") ? null
-                        : new MicrophoneFeed(devices.microphoneOrMissing(mic), audio, clock);
+                        : new MicrophoneFeed(devices.microphoneOrMissing(mic), audio, codecs.audio(), clock);
                 callbacks.execute(() -> connect(t, camera, microphone));
             } catch (DeviceException e) {
                 callbacks.execute(() -> {
