@@ -1,5 +1,7 @@
 package org.netstreamfx.player.media;
 
+import java.util.List;
+
 /**
  * One track a stream carries, as a listing shows it (Enhanced RTMP v2 multitrack streams carry
  * several of each kind, told apart by their trackId). Fields not known yet are 0.
@@ -15,6 +17,16 @@ package org.netstreamfx.player.media;
  */
 public record StreamTrack(int id, TrackKind kind, String codec, int width, int height, int sampleRateHz,
                           int channels, long bitRateBps) {
+
+    /**
+     * True for an Enhanced RTMP multitrack stream's listing: more than one track of a kind, or a
+     * track other than the default track 0.
+     */
+    public static boolean multitrack(List<StreamTrack> tracks) {
+        return tracks.stream().filter(t -> t.kind() == TrackKind.VIDEO).count() > 1
+                || tracks.stream().filter(t -> t.kind() == TrackKind.AUDIO).count() > 1
+                || tracks.stream().anyMatch(t -> t.id() != 0);
+    }
 
     /** A track known only by id, kind and codec. */
     public static StreamTrack of(int id, TrackKind kind, String codec) {

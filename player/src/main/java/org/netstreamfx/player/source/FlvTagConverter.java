@@ -44,7 +44,8 @@ final class FlvTagConverter {
     private final ScriptDataParser scripts = new ScriptDataParser();
     private final List<String> ignored = new ArrayList<>();
     private final TrackCatalog catalog = new TrackCatalog();
-    private boolean tracksChanged;
+    /** Written by the demux thread only; read by any thread. */
+    private volatile List<StreamTrack> listing = List.of();
     private TrackFormat video;
     private TrackFormat audio;
     private long audioFrameUs;
@@ -102,22 +103,20 @@ final class FlvTagConverter {
         return ignored;
     }
 
-    /** Every audio and video track seen so far, multitrack ones included (see {@link TrackCatalog}). */
+    /**
+     * Every audio and video track seen so far, multitrack ones included (see {@link TrackCatalog}):
+     * one list per change, so a reader sees the same list object until the next change. Any thread.
+     */
     List<StreamTrack> tracks() {
-        return catalog.tracks();
-    }
-
-    /** True once after the set of tracks (or what is known of one) changed. */
-    boolean takeTracksChanged() {
-        boolean changed = tracksChanged;
-        tracksChanged = false;
-        return changed;
+        return listing;
     }
 
     /** Lists the tracks a tag names; a track layout this player cannot read only goes unlisted. */
     private void catalogue(FlvTagType type, byte[] body) {
         try {
-            tracksChanged |= catalog.note(type, body);
+            if (catalog.note(type, body)) {
+                listing = catalog.tracks();
+            }
         } catch (WireFormatException unreadable) {
             skippedTrackListings++;
         }

@@ -5,12 +5,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.netstreamfx.player.flv.AacPacketType;
 import org.netstreamfx.player.flv.AudioCodec;
 import org.netstreamfx.player.flv.AudioPacketType;
 import org.netstreamfx.player.flv.AudioSpecificConfig;
 import org.netstreamfx.player.flv.AudioTagHeader;
 import org.netstreamfx.player.flv.FlvTagType;
 import org.netstreamfx.player.flv.MultitrackTracks;
+import org.netstreamfx.player.flv.SoundFormat;
 import org.netstreamfx.player.flv.VideoFrameType;
 import org.netstreamfx.player.flv.VideoPacketType;
 import org.netstreamfx.player.flv.VideoTagHeader;
@@ -73,9 +75,16 @@ final class TrackCatalog {
     private boolean noteAudio(byte[] body) throws WireFormatException {
         AudioTagHeader h = AudioTagHeader.parse(body);
         if (h instanceof AudioTagHeader.Legacy l) {
-            StreamTrack t = StreamTrack.of(0, TrackKind.AUDIO, l.format().name());
+            StreamTrack t = StreamTrack.of(0, TrackKind.AUDIO, legacyCodec(l.format()));
             StreamTrack known = audio.get(0);
-            return put(audio, known != null && known.codec().equals(t.codec()) ? known : t);
+            if (l.aacPacketType().orElse(null) == AacPacketType.SEQUENCE_HEADER && body.length > l.payloadOffset()) {
+                AudioSpecificConfig c = AudioSpecificConfig.parse(Arrays.copyOfRange(body, l.payloadOffset(),
+                        body.length));
+                t = t.withAudio(c.outputSampleRate(), Math.max(1, c.channels()));
+            } else if (known != null && known.codec().equals(t.codec())) {
+                t = known;
+            }
+            return put(audio, t);
         }
         AudioTagHeader.Extended x = (AudioTagHeader.Extended) h;
         List<MultitrackTracks.Track> tracks = MultitrackTracks.of(x, body);
@@ -85,8 +94,8 @@ final class TrackCatalog {
         }
         boolean changed = false;
         for (MultitrackTracks.Track t : tracks) {
-            StreamTrack track = audio.getOrDefault(t.trackId(), StreamTrack.of(t.trackId(), TrackKind.AUDIO, t.fourCc()));
-            if (!track.codec().equals(t.fourCc())) {
+            StreamTrack track = audio.get(t.trackId());
+            if (track == null || !track.codec().equals(t.fourCc())) {
                 track = StreamTrack.of(t.trackId(), TrackKind.AUDIO, t.fourCc());
             }
             if (x.packetType() == AudioPacketType.SEQUENCE_START && t.length() > 0) {
@@ -101,8 +110,7 @@ final class TrackCatalog {
     private static StreamTrack configured(StreamTrack track, MultitrackTracks.Track t, byte[] body)
             throws WireFormatException {
         byte[] payload = Arrays.copyOfRange(body, t.offset(), t.offset() + t.length());
-        AudioCodec codec = AudioCodec.AAC.fourCc().equals(t.fourCc()) ? AudioCodec.AAC : null;
-        if (codec == AudioCodec.AAC) {
+        if (AudioCodec.AAC.fourCc().equals(t.fourCc())) {
             AudioSpecificConfig c = AudioSpecificConfig.parse(payload);
             return track.withAudio(c.outputSampleRate(), Math.max(1, c.channels()));
         }
@@ -113,6 +121,15 @@ final class TrackCatalog {
             }
         }
         return track;
+    }
+
+    /** A legacy SoundFormat as the FourCC Enhanced RTMP gives the same codec, else its name. */
+    private static String legacyCodec(SoundFormat format) {
+        return switch (format) {
+            case AAC -> AudioCodec.AAC.fourCc();
+            case MP3, MP3_8KHZ -> AudioCodec.MP3.fourCc();
+            default -> format.name();
+        };
     }
 
     private static boolean put(Map<Integer, StreamTrack> tracks, StreamTrack t) {

@@ -50,8 +50,8 @@ class TrackCatalogTest {
         assertTrue(c.note(FlvTagType.AUDIO, HexFormat.of().parseHex("af001210")));
         assertTrue(c.note(FlvTagType.VIDEO, HexFormat.of().parseHex("1700000000")));
         assertFalse(c.note(FlvTagType.VIDEO, HexFormat.of().parseHex("2701000000")));
-        assertEquals(List.of(StreamTrack.of(0, TrackKind.VIDEO, "avc1"), StreamTrack.of(0, TrackKind.AUDIO, "AAC")),
-                c.tracks());
+        assertEquals(List.of(StreamTrack.of(0, TrackKind.VIDEO, "avc1"),
+                StreamTrack.of(0, TrackKind.AUDIO, "mp4a").withAudio(44100, 2)), c.tracks());
     }
 
     @Test
