@@ -1,7 +1,9 @@
 package org.netstreamfx.player.net;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.netstreamfx.player.media.StreamTrack;
 import org.netstreamfx.player.media.TrackFormat;
 import org.netstreamfx.player.media.TrackKind;
 import org.netstreamfx.player.source.SourceDescription;
@@ -14,6 +16,50 @@ import org.netstreamfx.player.source.SourceDescription;
  */
 public final class MetaData {
     private MetaData() {
+    }
+
+    /**
+     * As {@link #of(SourceDescription)}, plus for an Enhanced RTMP multitrack stream the spec's
+     * "Enhancing onMetaData" maps: {@code videoTrackIdInfoMap} and {@code audioTrackIdInfoMap},
+     * keyed by trackId, each track's width/height or audiosamplerate/audiochannels (and data rate
+     * when known). A single-track stream's onMetaData is unchanged.
+     */
+    public static Map<String, Object> of(SourceDescription d, List<StreamTrack> tracks) {
+        Map<String, Object> m = of(d);
+        if (!StreamTrack.multitrack(tracks)) {
+            return m;
+        }
+        Map<String, Object> video = new LinkedHashMap<>();
+        Map<String, Object> audio = new LinkedHashMap<>();
+        for (StreamTrack t : tracks) {
+            Map<String, Object> info = new LinkedHashMap<>();
+            if (t.kind() == TrackKind.VIDEO) {
+                info.put("videocodecid", t.codec());
+                info.put("width", (double) t.width());
+                info.put("height", (double) t.height());
+                putRate(info, "videodatarate", t);
+                video.put(String.valueOf(t.id()), info);
+            } else {
+                info.put("audiocodecid", t.codec());
+                info.put("audiosamplerate", (double) t.sampleRateHz());
+                info.put("audiochannels", (double) t.channels());
+                putRate(info, "audiodatarate", t);
+                audio.put(String.valueOf(t.id()), info);
+            }
+        }
+        if (!video.isEmpty()) {
+            m.put("videoTrackIdInfoMap", video);
+        }
+        if (!audio.isEmpty()) {
+            m.put("audioTrackIdInfoMap", audio);
+        }
+        return m;
+    }
+
+    private static void putRate(Map<String, Object> info, String key, StreamTrack t) {
+        if (t.bitRateBps() > 0) {
+            info.put(key, t.bitRateBps() / 1000.0);
+        }
     }
 
     public static Map<String, Object> of(SourceDescription d) {

@@ -1,5 +1,8 @@
 package org.netstreamfx.player.net;
 
+import java.util.List;
+import org.netstreamfx.player.media.StreamTrack;
+
 /**
  * A snapshot of a NetStream's quality of service (flash.net.NetStreamInfo, plus what a tester
  * wants to see). Times in seconds, rates in bytes per second, as Flash's API speaks.
@@ -19,9 +22,26 @@ package org.netstreamfx.player.net;
  * @param currentFps             frames shown over the last second
  * @param audioUnderruns         times the audio device ran dry while playing (each also a
  *                               NetStreamFX.Audio.Underrun warning)
+ * @param tracks                 every audio and video track the stream carries (an Enhanced RTMP
+ *                               multitrack stream has several of a kind), empty when not known
  */
 public record NetStreamInfo(double currentBytesPerSecond, long byteCount, double audioBufferLength,
                             double videoBufferLength, long audioBufferByteLength, long videoBufferByteLength,
                             long decodedFrames, long droppedFrames, long renderedFrames, long decodedAudioSamples,
-                            long decodeErrors, double avDriftMs, double currentFps, long audioUnderruns) {
+                            long decodeErrors, double avDriftMs, double currentFps, long audioUnderruns,
+                            List<StreamTrack> tracks) {
+
+    public NetStreamInfo {
+        tracks = List.copyOf(tracks);
+    }
+
+    /** A snapshot that lists no tracks (publishing, or a source that does not list them). */
+    public NetStreamInfo(double currentBytesPerSecond, long byteCount, double audioBufferLength,
+                         double videoBufferLength, long audioBufferByteLength, long videoBufferByteLength,
+                         long decodedFrames, long droppedFrames, long renderedFrames, long decodedAudioSamples,
+                         long decodeErrors, double avDriftMs, double currentFps, long audioUnderruns) {
+        this(currentBytesPerSecond, byteCount, audioBufferLength, videoBufferLength, audioBufferByteLength,
+                videoBufferByteLength, decodedFrames, droppedFrames, renderedFrames, decodedAudioSamples,
+                decodeErrors, avDriftMs, currentFps, audioUnderruns, List.of());
+    }
 }

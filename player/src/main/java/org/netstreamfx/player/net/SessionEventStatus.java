@@ -75,6 +75,9 @@ public record SessionEventStatus(NetStatusCode code, String description, Object 
                     + d.fromMs() + " ms to " + d.toMs() + " ms (" + d.reason() + ", " + (d.jumpMs() >= 0 ? "+" : "")
                     + d.jumpMs() + " ms): the timeline goes on without waiting for them.", details);
         }
+        if (event instanceof SessionEvent.TracksChanged e) {
+            return TrackListing.changed(e.tracks());
+        }
         throw new IllegalArgumentException("unknown session event " + event);
     }
 }

@@ -1,9 +1,11 @@
 package org.netstreamfx.player.net;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import org.netstreamfx.player.clock.TimeSource;
+import org.netstreamfx.player.media.StreamTrack;
 import org.netstreamfx.player.media.TrackKind;
 import org.netstreamfx.player.playback.StreamPipeline;
 import org.netstreamfx.player.record.Recorder;
@@ -49,6 +51,7 @@ final class StreamPlayer {
     private volatile boolean receiveAudio = true;
     private volatile Snapshot snapshot = Snapshot.EMPTY;
     private volatile SourceDescription description;
+    private volatile List<StreamTrack> tracks = List.of();
 
     StreamPlayer(NetStream stream, NetConnection connection, StreamSessionHost host, TimeSource time) {
         this.stream = stream;
@@ -133,6 +136,7 @@ final class StreamPlayer {
 
     /** Ends what plays before something else plays or is published. */
     void closeSession() {
+        tracks = List.of();
         close(() -> { });
     }
 
@@ -228,7 +232,17 @@ final class StreamPlayer {
         return new NetStreamInfo(loadRate.perSecond(bytes, time.nanoTime()), bytes, s.audioBufferUs() / 1e6,
                 s.videoBufferUs() / 1e6, s.audioBufferBytes(), s.videoBufferBytes(), s.decodedFrames(),
                 s.droppedFrames(), s.renderedFrames(), s.decodedSamples(), s.decodeErrors(), s.avDriftMs(), s.fps(),
-                s.audioUnderruns());
+                s.audioUnderruns(), tracks);
+    }
+
+    /** The playing stream's tracks as last listed. */
+    List<StreamTrack> tracks() {
+        return tracks;
+    }
+
+    /** The playing stream's tracks changed to {@code t} (from its session). */
+    void tracks(List<StreamTrack> t) {
+        tracks = t;
     }
 
     /** After close(): the video sink shows nothing. */

@@ -72,6 +72,12 @@ final class StreamSessionHost implements SessionHost {
 
     @Override
     public void status(SessionEvent event) {
+        if (event instanceof SessionEvent.TracksChanged t) {
+            stream.player().tracks(t.tracks());
+            if (!t.multitrack()) {
+                return; // a single-track stream is listed in info() and announces nothing, as before
+            }
+        }
         SessionEventStatus s = SessionEventStatus.of(event);
         dispatchStatus(s.code(), s.description(), s.details());
     }
@@ -95,7 +101,7 @@ final class StreamSessionHost implements SessionHost {
     public void opened(SourceDescription description, boolean announceMetaData) {
         stream.player().opened(description);
         if (announceMetaData) {
-            callbacks.metaData(MetaData.of(description));
+            callbacks.metaData(MetaData.of(description, stream.player().tracks()));
         }
     }
 

@@ -1,6 +1,8 @@
 package org.netstreamfx.player.playback;
 
 import java.io.IOException;
+import java.util.List;
+import org.netstreamfx.player.media.StreamTrack;
 import org.netstreamfx.player.source.SourceDescription;
 
 /** What the demux thread reports. Called on the demux or a decoder thread: hand off at once. */
@@ -25,5 +27,9 @@ public interface PipelineListener {
      * bufferLength may have grown. Called on the demux thread; must not block.
      */
     default void received() {
+    }
+
+    /** The source's listing of its tracks changed to {@code tracks} (demux thread; must not block). */
+    default void tracksChanged(List<StreamTrack> tracks) {
     }
 }

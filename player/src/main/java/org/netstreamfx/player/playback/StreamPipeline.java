@@ -10,6 +10,7 @@ import org.netstreamfx.player.decode.DecoderException;
 import org.netstreamfx.player.decode.FfmpegAudioDecoder;
 import org.netstreamfx.player.decode.FfmpegVideoDecoder;
 import org.netstreamfx.player.decode.VideoFramePool;
+import org.netstreamfx.player.media.StreamTrack;
 import org.netstreamfx.player.media.TrackFormat;
 import org.netstreamfx.player.media.TrackKind;
 import org.netstreamfx.player.sink.AudioChunk;
@@ -45,6 +46,8 @@ public final class StreamPipeline implements PlaybackFeed, AutoCloseable {
     private final int id = IDS.incrementAndGet();
     private final SourceOpener opener;
     private final PipelineListener listener;
+    /** The source's track listing last handed to the listener (demux thread). */
+    private List<StreamTrack> listedTracks = List.of();
     private final Thread thread;
     private final Object lock = new Object();
     /** Signalled by both decoder threads: fast mode waits on it instead of polling. */
@@ -236,6 +239,10 @@ public final class StreamPipeline implements PlaybackFeed, AutoCloseable {
             return;
         }
         opened = description;
+        listedTracks = source.streamTracks();
+        if (!listedTracks.isEmpty()) {
+            listener.tracksChanged(listedTracks); // before opened: the onMetaData made at opened lists them
+        }
         listener.opened(description);
         try {
             demuxLoop();
@@ -324,6 +331,10 @@ public final class StreamPipeline implements PlaybackFeed, AutoCloseable {
                 return;
             }
             route(item, readEpoch);
+            if (source.streamTracks() != listedTracks) {
+                listedTracks = source.streamTracks();
+                listener.tracksChanged(listedTracks);
+            }
             listener.received();
         }
     }

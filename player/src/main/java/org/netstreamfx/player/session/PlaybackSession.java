@@ -1,6 +1,7 @@
 package org.netstreamfx.player.session;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -8,6 +9,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.netstreamfx.player.clock.TimeSource;
+import org.netstreamfx.player.media.StreamTrack;
 import org.netstreamfx.player.media.TrackKind;
 import org.netstreamfx.player.playback.CoreEvent;
 import org.netstreamfx.player.playback.CoreEvents;
@@ -334,6 +336,15 @@ public final class PlaybackSession implements CoreEvents, PipelineListener {
                 pipeline.setReadAheadUs(Long.MAX_VALUE);
             }
             core.start(pipeline, 0);
+        });
+    }
+
+    @Override
+    public void tracksChanged(List<StreamTrack> tracks) {
+        command(() -> {
+            if (!closed) {
+                host.status(new SessionEvent.TracksChanged(tracks));
+            }
         });
     }
 

@@ -1,6 +1,8 @@
 package org.netstreamfx.player.session;
 
 import java.io.IOException;
+import java.util.List;
+import org.netstreamfx.player.media.StreamTrack;
 import org.netstreamfx.player.source.LiveTimeline;
 
 /**
@@ -45,4 +47,16 @@ public sealed interface SessionEvent {
 
     /** A live RTMP stream's timestamps jumped; the timeline goes on. */
     record LiveDiscontinuity(LiveTimeline.LiveDiscontinuity jump) implements SessionEvent { }
+
+    /** The stream's listing of its audio and video tracks changed to {@code tracks}. */
+    record TracksChanged(List<StreamTrack> tracks) implements SessionEvent {
+        public TracksChanged {
+            tracks = List.copyOf(tracks);
+        }
+
+        /** True for an Enhanced RTMP multitrack stream (see {@link StreamTrack#multitrack}). */
+        public boolean multitrack() {
+            return StreamTrack.multitrack(tracks);
+        }
+    }
 }

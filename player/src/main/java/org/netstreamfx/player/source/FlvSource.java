@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import org.netstreamfx.player.flv.FlvTag;
 import org.netstreamfx.player.flv.FlvTagReader;
 import org.netstreamfx.player.flv.FlvTagType;
+import org.netstreamfx.player.media.StreamTrack;
 import org.netstreamfx.player.media.TrackFormat;
 
 /**
@@ -125,6 +126,11 @@ public final class FlvSource extends InputSource {
                 }
             }
         }
+    }
+
+    @Override
+    public List<StreamTrack> streamTracks() {
+        return converter.tracks();
     }
 
     @Override

@@ -23,6 +23,7 @@ import org.netstreamfx.player.flv.VideoPacketType;
 import org.netstreamfx.player.flv.VideoTagHeader;
 import org.netstreamfx.player.media.Codec;
 import org.netstreamfx.player.media.MediaPacket;
+import org.netstreamfx.player.media.StreamTrack;
 import org.netstreamfx.player.media.TrackFormat;
 import org.netstreamfx.player.wire.WireFormatException;
 
@@ -42,6 +43,9 @@ final class FlvTagConverter {
 
     private final ScriptDataParser scripts = new ScriptDataParser();
     private final List<String> ignored = new ArrayList<>();
+    private final TrackCatalog catalog = new TrackCatalog();
+    /** Written by the demux thread only; read by any thread. */
+    private volatile List<StreamTrack> listing = List.of();
     private TrackFormat video;
     private TrackFormat audio;
     private long audioFrameUs;
@@ -53,6 +57,7 @@ final class FlvTagConverter {
     private int probedFrames;
     /** Written by the demux thread only; read by any thread (a debug figure). */
     private volatile long skippedModEx;
+    private long skippedTrackListings;
 
     /** What one tag turned out to be. */
     enum Kind { VIDEO_CONFIG, AUDIO_CONFIG, PACKET, DATA, OTHER }
@@ -98,6 +103,30 @@ final class FlvTagConverter {
         return ignored;
     }
 
+    /**
+     * Every audio and video track seen so far, multitrack ones included (see {@link TrackCatalog}):
+     * one list per change, so a reader sees the same list object until the next change. Any thread.
+     */
+    List<StreamTrack> tracks() {
+        return listing;
+    }
+
+    /** Lists the tracks a tag names; a track layout this player cannot read only goes unlisted. */
+    private void catalogue(FlvTagType type, byte[] body) {
+        try {
+            if (catalog.note(type, body)) {
+                listing = catalog.tracks();
+            }
+        } catch (WireFormatException unreadable) {
+            skippedTrackListings++;
+        }
+    }
+
+    /** Tags whose track layout could not be read for the listing (they play, or fail, as before). */
+    long skippedTrackListings() {
+        return skippedTrackListings;
+    }
+
     /** Applies onMetaData geometry (width, height, framerate, videodatarate) to the video track. */
     void applyMetaData(Map<String, Object> meta) {
         double fps = meta.get("framerate") instanceof Number n ? n.doubleValue() : 0;
@@ -116,6 +145,7 @@ final class FlvTagConverter {
         if (type == FlvTagType.SCRIPT_DATA) {
             return Kind.DATA;
         }
+        catalogue(type, body);
         if (type == FlvTagType.VIDEO) {
             VideoTagHeader h = VideoTagHeader.parse(body);
             skippedModEx += h.unknownModExTypes();

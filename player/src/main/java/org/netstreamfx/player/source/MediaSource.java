@@ -1,7 +1,9 @@
 package org.netstreamfx.player.source;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.OptionalLong;
+import org.netstreamfx.player.media.StreamTrack;
 
 /**
  * A demuxer: opens a stream, reports its tracks, then yields packets and data messages in order.
@@ -40,6 +42,15 @@ public interface MediaSource extends AutoCloseable {
      */
     default long skippedModExEntries() {
         return 0;
+    }
+
+    /**
+     * Every audio and video track the stream carries so far (an Enhanced RTMP multitrack stream has
+     * several of a kind; the engine plays one of each); empty for sources that do not list them.
+     * The same list object until the listing changes. Any thread may read it.
+     */
+    default List<StreamTrack> streamTracks() {
+        return List.of();
     }
 
     /** The total size in bytes, or -1 when unknown. */

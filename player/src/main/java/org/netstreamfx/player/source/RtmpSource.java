@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
 import org.netstreamfx.player.flv.FlvTagType;
+import org.netstreamfx.player.media.StreamTrack;
 import org.netstreamfx.player.media.TrackFormat;
 import org.netstreamfx.player.rtmp.message.AggregateMessage;
 import org.netstreamfx.player.rtmp.message.MessageType;
@@ -391,6 +392,11 @@ public final class RtmpSource implements MediaSource {
     @Override
     public OptionalLong seekableUntilUs() {
         return OptionalLong.empty();
+    }
+
+    @Override
+    public List<StreamTrack> streamTracks() {
+        return converter.tracks();
     }
 
     @Override

@@ -84,7 +84,7 @@ class CodecConfigFuzzTest {
     /**
      * The same bytes as an audio and as a video tag body: legacy AUDIODATA/VIDEODATA headers and
      * Enhanced RTMP v2 ExAudioTagHeader/ExVideoTagHeader with ModEx and multitrack; the payload
-     * offset must lie within the body.
+     * offset, and each track of a multitrack packet, must lie within the body.
      */
     @FuzzTest
     void enhancedRtmpHeaders(byte[] data) throws IOException {
@@ -94,6 +94,9 @@ class CodecConfigFuzzTest {
                     AudioTagHeader audio = AudioTagHeader.parse(data);
                     checkOffset(audio.payloadOffset(), data);
                     audio.toString();
+                    if (audio instanceof AudioTagHeader.Extended x) {
+                        MultitrackTracks.of(x, data).forEach(t -> checkTrack(t, data));
+                    }
                 });
             } catch (WireFormatException expected) {
                 // Malformed: the one outcome data may cause besides a header.
@@ -104,11 +107,19 @@ class CodecConfigFuzzTest {
                     checkOffset(video.payloadOffset(), data);
                     video.isKeyFrame();
                     video.toString();
+                    MultitrackTracks.of(video, data).forEach(t -> checkTrack(t, data));
                 });
             } catch (WireFormatException expected) {
                 // Malformed: the one outcome data may cause besides a header.
             }
         });
+    }
+
+    /** A multitrack packet's track must lie within the body. */
+    private static void checkTrack(MultitrackTracks.Track t, byte[] body) {
+        if (t.offset() < 1 || t.length() < 0 || t.offset() + t.length() > body.length) {
+            throw new AssertionError("track " + t + " outside the " + body.length + "-byte body");
+        }
     }
 
     private static void checkOffset(int payloadOffset, byte[] body) {

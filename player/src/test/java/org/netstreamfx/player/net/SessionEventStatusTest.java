@@ -1,6 +1,8 @@
 package org.netstreamfx.player.net;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -9,8 +11,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.netstreamfx.player.media.StreamTrack;
+import org.netstreamfx.player.media.TrackKind;
 import org.netstreamfx.player.session.SessionEvent;
 import org.netstreamfx.player.source.LiveTimeline;
+import org.netstreamfx.player.source.SourceDescription;
 import org.netstreamfx.player.source.StreamNotFoundException;
 import org.netstreamfx.player.wire.WireFormatException;
 
@@ -62,15 +67,53 @@ class SessionEventStatusTest {
                 + "(new publisher, -5000 ms): the timeline goes on without waiting for them.", details);
     }
 
+    @Test
+    void aNewSetOfTracksListsEachTrack() {
+        List<StreamTrack> tracks = List.of(StreamTrack.of(0, TrackKind.VIDEO, "avc1").withSize(320, 180),
+                StreamTrack.of(1, TrackKind.VIDEO, "avc1").withSize(160, 90),
+                StreamTrack.of(0, TrackKind.AUDIO, "mp4a").withAudio(44100, 2));
+        Map<String, Object> video0 = ordered("id", 0, "kind", "video", "codec", "avc1", "width", 320, "height", 180);
+        Map<String, Object> video1 = ordered("id", 1, "kind", "video", "codec", "avc1", "width", 160, "height", 90);
+        Map<String, Object> audio0 = ordered("id", 0, "kind", "audio", "codec", "mp4a", "sampleRate", 44100,
+                "channels", 2);
+        assertStatus(new SessionEvent.TracksChanged(tracks), "NetStreamFX.Tracks.Changed",
+                "The stream carries 2 video and 1 audio track(s).", List.of(video0, video1, audio0));
+        assertTrue(new SessionEvent.TracksChanged(tracks).multitrack());
+        assertFalse(new SessionEvent.TracksChanged(List.of(tracks.get(0), tracks.get(2))).multitrack(),
+                "one track of each kind, both track 0: a single-track stream");
+    }
+
+    @Test
+    void onMetaDataOfAMultitrackStreamMapsItsTracksById() {
+        SourceDescription d = new SourceDescription("flv", -1, List.of(), List.of(), Map.of(), false);
+        List<StreamTrack> tracks = List.of(StreamTrack.of(0, TrackKind.AUDIO, "mp4a").withAudio(44100, 2),
+                StreamTrack.of(1, TrackKind.AUDIO, "Opus").withAudio(48000, 1));
+        Map<String, Object> meta = MetaData.of(d, tracks);
+        assertEquals(Map.of("0", Map.of("audiocodecid", "mp4a", "audiosamplerate", 44100.0, "audiochannels", 2.0),
+                "1", Map.of("audiocodecid", "Opus", "audiosamplerate", 48000.0, "audiochannels", 1.0)),
+                meta.get("audioTrackIdInfoMap"));
+        assertFalse(meta.containsKey("videoTrackIdInfoMap"));
+        assertEquals(MetaData.of(d), MetaData.of(d, List.of(tracks.get(0))), "a single track adds nothing");
+    }
+
     /** An event added to SessionEvent without a case here (and so, likely, without a mapping) fails. */
     @Test
     void everyKindOfSessionEventIsCoveredHere() {
         Set<String> covered = Set.of("PlayStarted", "OpenFailed", "PlayFailed", "SendFailed", "DecodeError",
                 "SeekBeyondDownload", "SeekFailed", "SeekWithoutPlay", "SeekNotANumber", "SeekPastEnd",
-                "StepWithoutPlay", "LiveDiscontinuity");
+                "StepWithoutPlay", "LiveDiscontinuity", "TracksChanged");
         Set<String> kinds = List.of(SessionEvent.class.getPermittedSubclasses()).stream().map(Class::getSimpleName)
                 .collect(Collectors.toSet());
         assertEquals(covered, kinds);
+    }
+
+    /** A map of the keys and values given, in that order (details compare with their order). */
+    private static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return m;
     }
 
     private static void assertStatus(SessionEvent event, String code, String description, Object details) {
