@@ -2,6 +2,7 @@ package org.netstreamfx.player.net;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -304,10 +305,14 @@ public class NetConnection implements AutoCloseable {
                 lost = List.copyOf(rtmpStreams);
             } else {
                 long delayMs = requested && reconnectTry == 1 ? 0 : rtmpOptions.reconnect().delayMs(reconnectTry, jitter);
+                boolean moved = requested && reconnectTry == 1 && !rtmpUrl.sameServer(target);
+                status(NetStatusCode.NSFX_CONNECT_RECONNECTING, moved
+                        ? "The server asked to move to " + target.masked() + "; reconnecting in " + delayMs
+                                + " ms (try " + reconnectTry + " of " + tries + ")."
+                        : "Reconnecting to " + target.masked() + " in " + delayMs + " ms (try " + reconnectTry
+                                + " of " + tries + ") after: " + lostBecause, reconnectTry);
                 rtmpUrl = target;
                 uri = target.masked();
-                status(NetStatusCode.NSFX_CONNECT_RECONNECTING, "Reconnecting to " + target.masked() + " in "
-                        + delayMs + " ms (try " + reconnectTry + " of " + tries + ") after: " + lostBecause, reconnectTry);
                 rtmp = new RtmpConnection(target, rtmpOptions, objectEncoding, connectArgs, events, delayMs);
                 rtmp.start();
             }
@@ -433,10 +438,11 @@ public class NetConnection implements AutoCloseable {
         }
 
         private void onStatus(RtmpConnection c, Map<String, Object> info) {
-            dispatch(serverEvent(info, NetStatusCode.NETCONNECTION_CONNECT_CLOSED));
             if (!NetStatusCode.NETCONNECTION_CONNECT_RECONNECTREQUEST.code().equals(info.get("code"))) {
+                dispatch(serverEvent(info, NetStatusCode.NETCONNECTION_CONNECT_CLOSED));
                 return;
             }
+            dispatch(serverEvent(maskedTcUrl(info), NetStatusCode.NETCONNECTION_CONNECT_CLOSED));
             RtmpUrl target = c.url();
             if (info.get("tcUrl") instanceof String tcUrl && RtmpUrl.isRtmp(tcUrl)) {
                 try {
@@ -456,6 +462,16 @@ public class NetConnection implements AutoCloseable {
             }
             c.close();
             reconnect(target, true);
+        }
+
+        /** {@code info} with its tcUrl's query values masked: a stream key in it never reaches a listener. */
+        private static Map<String, Object> maskedTcUrl(Map<String, Object> info) {
+            if (!(info.get("tcUrl") instanceof String tcUrl) || Redact.url(tcUrl).equals(tcUrl)) {
+                return info;
+            }
+            Map<String, Object> masked = new LinkedHashMap<>(info);
+            masked.put("tcUrl", Redact.url(tcUrl));
+            return masked;
         }
 
         private void callClient(RtmpConnection c, Command command) {

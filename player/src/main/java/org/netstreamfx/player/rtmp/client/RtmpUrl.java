@@ -184,6 +184,11 @@ public record RtmpUrl(boolean secure, String host, int port, String app, String 
         return Redact.url(tcUrl());
     }
 
+    /** Whether {@code other} names the same server: scheme, host and port (the app may differ). */
+    public boolean sameServer(RtmpUrl other) {
+        return host.equalsIgnoreCase(other.host) && port == other.port && secure == other.secure;
+    }
+
     /** host:port, for messages. */
     public String endpoint() {
         return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;

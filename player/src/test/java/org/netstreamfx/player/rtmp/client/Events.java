@@ -53,6 +53,13 @@ final class Events implements NetStatusListener {
         return queue.poll(ms, TimeUnit.MILLISECONDS);
     }
 
+    /** Each event's description and information, as text: what a listener could show or log. */
+    List<String> texts() {
+        synchronized (all) {
+            return all.stream().map(e -> e.description() + " " + e.info()).toList();
+        }
+    }
+
     List<String> codes() {
         synchronized (all) {
             return all.stream().map(NetStatusEvent::code).toList();
