@@ -12,7 +12,6 @@ import java.util.TreeMap;
 import org.netstreamfx.player.flv.FlvTag;
 import org.netstreamfx.player.flv.FlvTagReader;
 import org.netstreamfx.player.flv.FlvTagType;
-import org.netstreamfx.player.media.StreamTrack;
 import org.netstreamfx.player.media.TrackFormat;
 
 /**
@@ -23,7 +22,7 @@ import org.netstreamfx.player.media.TrackFormat;
  *
  * <p>Thread ownership: the demux thread.
  */
-public final class FlvSource extends InputSource {
+public final class FlvSource extends InputSource implements TagSource {
     /** Tags read while looking for the codec configurations before giving up on a missing track. */
     private static final int PROBE_TAGS = 400;
     /** Media time read while probing: a track with no configuration by then is absent. */
@@ -129,13 +128,8 @@ public final class FlvSource extends InputSource {
     }
 
     @Override
-    public List<StreamTrack> streamTracks() {
-        return converter.tracks();
-    }
-
-    @Override
-    public long skippedModExEntries() {
-        return converter.skippedModEx();
+    public FlvTagConverter converter() {
+        return converter;
     }
 
     @Override

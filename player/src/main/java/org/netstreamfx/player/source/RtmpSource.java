@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
 import org.netstreamfx.player.flv.FlvTagType;
-import org.netstreamfx.player.media.StreamTrack;
 import org.netstreamfx.player.media.TrackFormat;
 import org.netstreamfx.player.rtmp.message.AggregateMessage;
 import org.netstreamfx.player.rtmp.message.MessageType;
@@ -26,7 +25,7 @@ import org.netstreamfx.player.wire.WireFormatException;
  * on the connection's reader thread; everything else on the stream's demux thread. The queue
  * between them is bounded ({@link #MAX_QUEUED_BYTES}).
  */
-public final class RtmpSource implements MediaSource {
+public final class RtmpSource implements TagSource {
     /** Received and not yet demuxed: beyond this the player is not keeping up, and says so. */
     public static final long MAX_QUEUED_BYTES = 64L * 1024 * 1024;
     /** Media time after the first media message by which a track must have its configuration. */
@@ -395,13 +394,8 @@ public final class RtmpSource implements MediaSource {
     }
 
     @Override
-    public List<StreamTrack> streamTracks() {
-        return converter.tracks();
-    }
-
-    @Override
-    public long skippedModExEntries() {
-        return converter.skippedModEx();
+    public FlvTagConverter converter() {
+        return converter;
     }
 
     @Override

@@ -136,12 +136,8 @@ class RtmpSourceTest {
         assertEquals(2, readAll(s).size());
     }
 
-    /**
-     * A paused server sends nothing: a read waiting for more gives up when a seek wakes it (the
-     * demux thread then flushes, and the seek command goes out), and the stream reads on after.
-     */
-    @Test
-    void aSeekWakesAReadThatWaitsForAPausedServer() throws Exception {
+    /** A recorded stream of 12.5 s as a server starts it: onMetaData, the configs, a keyframe; not opened. */
+    private static RtmpSource recordedClip() {
         RtmpSource s = new RtmpSource("rtmp://127.0.0.1/vod/a.flv", false);
         Map<String, Object> meta = avMeta();
         meta.put("duration", 12.5);
@@ -149,6 +145,16 @@ class RtmpSourceTest {
         s.offer(videoConfig(0));
         s.offer(audioConfig(0, ASC_LC));
         s.offer(videoFrame(0, true, 0));
+        return s;
+    }
+
+    /**
+     * A paused server sends nothing: a read waiting for more gives up when a seek wakes it (the
+     * demux thread then flushes, and the seek command goes out), and the stream reads on after.
+     */
+    @Test
+    void aSeekWakesAReadThatWaitsForAPausedServer() throws Exception {
+        RtmpSource s = recordedClip();
         s.open();
         while (!(s.read() instanceof SourcePacket)) {
             // the script data before it, if any
@@ -171,13 +177,7 @@ class RtmpSourceTest {
 
     @Test
     void recordedStreamHasItsDurationAndSeeksOnTheServer() throws Exception {
-        RtmpSource s = new RtmpSource("rtmp://127.0.0.1/vod/a.flv", false);
-        Map<String, Object> meta = avMeta();
-        meta.put("duration", 12.5);
-        s.offer(metaData(0, meta, false));
-        s.offer(videoConfig(0));
-        s.offer(audioConfig(0, ASC_LC));
-        s.offer(videoFrame(0, true, 0));
+        RtmpSource s = recordedClip();
         SourceDescription d = s.open();
         assertEquals(12_500_000, d.durationUs());
         assertTrue(d.seekable());

@@ -28,6 +28,9 @@ import org.netstreamfx.player.rtmp.message.WindowAckSize;
  * and the connection ends after the write stall limit with a {@link WriteFailedException}.
  */
 class RtmpConnectionWriterTest {
+    /** How long one write must have lasted to count as stuck. */
+    private static final long STUCK_MS = 300;
+
     private static final long STALL_LIMIT_MS = 3000;
     private static final int TICKS = 40;
 
@@ -72,6 +75,18 @@ class RtmpConnectionWriterTest {
                 acksSent++;
             } else if (sent && message instanceof UserControl.PingResponse) {
                 pongsSent++;
+            }
+        }
+    }
+
+    /** Waits until {@code w} has been in one socket write for {@link #STUCK_MS}: the peer's buffers are full. */
+    private static void awaitStuck(RtmpWriter w) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        Object tick = new Object();
+        while (w.writingForMs() < STUCK_MS) {
+            assertTrue(System.nanoTime() < deadline, "the writer never got stuck: the socket took 4 MiB");
+            synchronized (tick) {
+                tick.wait(STUCK_MS / 4); // nothing notifies: the writer has no event for "still in the write"
             }
         }
     }
@@ -124,6 +139,9 @@ class RtmpConnectionWriterTest {
             });
             long sendMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
             assertTrue(sendMs < 1500, "queuing 4 MiB and a command took " + sendMs + " ms: nobody waits for the socket");
+            // The server talks only once the writer is inside a write that cannot finish: before, the
+            // kernel may still take a few slices, and pongs (control first) would go out between them.
+            awaitStuck(rc.writer);
             clientStuck.complete(null);
 
             assertTrue(seen.ticks.await(STALL_LIMIT_MS, TimeUnit.MILLISECONDS),
