@@ -103,6 +103,11 @@ public abstract class FfmpegDecoder implements AutoCloseable {
         frame = av_frame_alloc();
     }
 
+    /** The track format this decoder was opened for. */
+    public TrackFormat format() {
+        return format;
+    }
+
     /** "track 1 (AAC HE-AACv2)". */
     public String describe() {
         return "track " + format.index() + " (" + format.codec().displayName()

@@ -67,6 +67,7 @@ public enum NetStatusCode {
     NSFX_LIVE_DISCONTINUITY("NetStreamFX.Live.Discontinuity", StatusLevel.STATUS),
     /** An Enhanced RTMP multitrack stream's set of tracks changed (details: the tracks, as info() lists them). */
     NSFX_TRACKS_CHANGED("NetStreamFX.Tracks.Changed", StatusLevel.STATUS),
+    NSFX_TRACKS_SWITCHED("NetStreamFX.Tracks.Switched", StatusLevel.STATUS),
     /** The playback rate changed, or a stream started at a rate other than 1 (details: the rate). */
     NSFX_PLAYBACK_RATE("NetStreamFX.Playback.Rate", StatusLevel.STATUS),
     /** A playback rate was set for a live stream, which plays at 1 (details: the rate asked for). */

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletionStage;
 import org.netstreamfx.player.clock.TimeSource;
 import org.netstreamfx.player.rtmp.client.RtmpConnection;
+import org.netstreamfx.player.media.StreamTrack;
 import org.netstreamfx.player.media.TrackKind;
 import org.netstreamfx.player.session.PlaybackSession;
 import org.netstreamfx.player.sink.AudioSink;
@@ -33,6 +34,8 @@ import org.netstreamfx.player.util.Redact;
 public class NetStream {
     /** Flash's default bufferTime. */
     public static final double DEFAULT_BUFFER_TIME = 0.1;
+    /** The largest Enhanced RTMP trackId (a UI8). */
+    public static final int MAX_TRACK_ID = 255;
 
     /** How fast to play. */
     public enum Pacing {
@@ -269,6 +272,42 @@ public class NetStream {
     /** Whether to play video; over RTMP also the receiveVideo command (7.2.2.5). */
     public void receiveVideo(boolean on) {
         player.receive(TrackKind.VIDEO, on);
+    }
+
+    /**
+     * Enhanced RTMP v2 multitrack: plays video track {@code trackId} (see
+     * {@link NetStreamInfo#tracks()} and NetStreamFX.Tracks.Changed) instead of the one that plays,
+     * from its next keyframe, with no reconnect and no rebuffering; NetStreamFX.Tracks.Switched
+     * tells when. Before play(), or for a track not listed yet, the track to play once it comes;
+     * the choice holds for the plays that follow.
+     *
+     * @throws IllegalArgumentException when {@code trackId} is not a trackId (0 to 255), or the
+     *     stream lists its video tracks and this is not one of them
+     */
+    public void selectVideoTrack(int trackId) {
+        selectTrack(TrackKind.VIDEO, trackId);
+    }
+
+    /** As {@link #selectVideoTrack}, for the audio track (the switch is at its next packet). */
+    public void selectAudioTrack(int trackId) {
+        selectTrack(TrackKind.AUDIO, trackId);
+    }
+
+    /** The video or audio track selected with {@link #selectVideoTrack}/{@link #selectAudioTrack}, or -1 (the stream's default). */
+    public int selectedTrack(TrackKind kind) {
+        return player.selectedTrack(kind);
+    }
+
+    private void selectTrack(TrackKind kind, int trackId) {
+        if (trackId < 0 || trackId > MAX_TRACK_ID) {
+            throw new IllegalArgumentException("a track id is 0 to " + MAX_TRACK_ID + ", not " + trackId);
+        }
+        List<Integer> listed = player.tracks().stream().filter(t -> t.kind() == kind).map(StreamTrack::id).toList();
+        if (!listed.isEmpty() && !listed.contains(trackId)) {
+            throw new IllegalArgumentException("the stream has no " + kind.name().toLowerCase(java.util.Locale.ROOT)
+                    + " track " + trackId + "; its tracks: " + listed);
+        }
+        player.selectTrack(kind, trackId);
     }
 
     // Properties.

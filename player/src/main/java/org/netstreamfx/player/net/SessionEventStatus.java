@@ -78,6 +78,9 @@ public record SessionEventStatus(NetStatusCode code, String description, Object 
         if (event instanceof SessionEvent.TracksChanged e) {
             return TrackListing.changed(e.tracks());
         }
+        if (event instanceof SessionEvent.TrackSwitched e) {
+            return TrackListing.switched(e);
+        }
         throw new IllegalArgumentException("unknown session event " + event);
     }
 }

@@ -52,6 +52,9 @@ final class StreamPlayer {
     private volatile Snapshot snapshot = Snapshot.EMPTY;
     private volatile SourceDescription description;
     private volatile List<StreamTrack> tracks = List.of();
+    /** The Enhanced RTMP track of each kind the user selected, -1 for the stream's default. */
+    private volatile int videoTrack = -1;
+    private volatile int audioTrack = -1;
 
     StreamPlayer(NetStream stream, NetConnection connection, StreamSessionHost host, TimeSource time) {
         this.stream = stream;
@@ -125,6 +128,12 @@ final class StreamPlayer {
         if (!receiveAudio) {
             s.receive(TrackKind.AUDIO, false);
         }
+        if (videoTrack >= 0) {
+            s.selectTrack(TrackKind.VIDEO, videoTrack);
+        }
+        if (audioTrack >= 0) {
+            s.selectTrack(TrackKind.AUDIO, audioTrack);
+        }
         return s;
     }
 
@@ -148,6 +157,21 @@ final class StreamPlayer {
             receiveAudio = on;
         }
         current.receive(kind, on);
+    }
+
+    /** selectVideoTrack / selectAudioTrack: for what plays (from its next keyframe) and the plays to come. */
+    void selectTrack(TrackKind kind, int trackId) {
+        if (kind == TrackKind.VIDEO) {
+            videoTrack = trackId;
+        } else {
+            audioTrack = trackId;
+        }
+        current.withSession(s -> s.selectTrack(kind, trackId));
+    }
+
+    /** The track of {@code kind} selected, or -1 when the stream's default plays. */
+    int selectedTrack(TrackKind kind) {
+        return kind == TrackKind.VIDEO ? videoTrack : audioTrack;
     }
 
     /** The connection came back: play the same stream again, from where it was if recorded (on the stream's thread). */

@@ -6,11 +6,13 @@ import java.util.List;
 import java.util.Map;
 import org.netstreamfx.player.media.StreamTrack;
 import org.netstreamfx.player.media.TrackKind;
+import org.netstreamfx.player.session.SessionEvent;
 
 /**
  * A stream's tracks as the API shows them: each track as a map of plain values (id, kind,
  * codec, then width and height or sampleRate and channels, and bitrate when known), the details
- * of NetStreamFX.Tracks.Changed, and the sentence that announces a new set of tracks.
+ * of NetStreamFX.Tracks.Changed, the sentence that announces a new set of tracks, and the
+ * NetStreamFX.Tracks.Switched event of a track switch.
  */
 final class TrackListing {
     private TrackListing() {
@@ -22,6 +24,18 @@ final class TrackListing {
         long audio = tracks.size() - video;
         return new SessionEventStatus(NetStatusCode.NSFX_TRACKS_CHANGED, "The stream carries " + video
                 + " video and " + audio + " audio track(s).", details(tracks));
+    }
+
+    /** The NetStreamFX.Tracks.Switched event: which track of a kind plays now, and from when. */
+    static SessionEventStatus switched(SessionEvent.TrackSwitched e) {
+        String kind = e.kind() == TrackKind.VIDEO ? "video" : "audio";
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("kind", kind);
+        details.put("from", e.from());
+        details.put("to", e.to());
+        details.put("time", e.atUs() / 1e6);
+        return new SessionEventStatus(NetStatusCode.NSFX_TRACKS_SWITCHED, String.format(java.util.Locale.ROOT,
+                "The %s track %d plays from %.3f s (was track %d).", kind, e.to(), e.atUs() / 1e6, e.from()), details);
     }
 
     /** Each track as a map: id, kind ("video"/"audio"), codec, size or rate and channels, bitrate if known. */

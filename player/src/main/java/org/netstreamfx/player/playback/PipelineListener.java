@@ -3,6 +3,7 @@ package org.netstreamfx.player.playback;
 import java.io.IOException;
 import java.util.List;
 import org.netstreamfx.player.media.StreamTrack;
+import org.netstreamfx.player.media.TrackKind;
 import org.netstreamfx.player.source.SourceDescription;
 
 /** What the demux thread reports. Called on the demux or a decoder thread: hand off at once. */
@@ -31,5 +32,12 @@ public interface PipelineListener {
 
     /** The source's listing of its tracks changed to {@code tracks} (demux thread; must not block). */
     default void tracksChanged(List<StreamTrack> tracks) {
+    }
+
+    /**
+     * From the packet at {@code atUs} on, Enhanced RTMP track {@code to} of {@code kind} plays
+     * instead of track {@code from} (demux thread; must not block).
+     */
+    default void trackSwitched(TrackKind kind, int from, int to, long atUs) {
     }
 }

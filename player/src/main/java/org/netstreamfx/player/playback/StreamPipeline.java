@@ -58,8 +58,13 @@ public final class StreamPipeline implements PlaybackFeed, AutoCloseable {
     private volatile PipelineTap tap;
     private volatile TrackPipeline<VideoFrame> video;
     private volatile TrackPipeline<AudioChunk> audio;
-    private volatile FfmpegVideoDecoder videoDecoder;
-    private volatile FfmpegAudioDecoder audioDecoder;
+    private final TrackDecoders decoders = new TrackDecoders();
+    /** The Enhanced RTMP track of each kind wanted before the source opened (-1: the source's first). */
+    private volatile int wantedVideoTrack = -1;
+    private volatile int wantedAudioTrack = -1;
+    /** The track of each kind last reported as playing (demux thread). */
+    private int shownVideoTrack = -1;
+    private int shownAudioTrack = -1;
     private VideoFramePool framePool;
     // Written once on the demux thread before the tracks start.
     private int videoIndex = -1;
@@ -191,13 +196,28 @@ public final class StreamPipeline implements PlaybackFeed, AutoCloseable {
     }
 
     public long decodedVideoFrames() {
-        FfmpegVideoDecoder d = videoDecoder;
-        return d == null ? 0 : d.decodedFrames();
+        return decoders.decodedVideoFrames();
     }
 
     public long decodedAudioSamples() {
-        FfmpegAudioDecoder d = audioDecoder;
-        return d == null ? 0 : d.decodedSamples();
+        return decoders.decodedAudioSamples();
+    }
+
+    /**
+     * Plays Enhanced RTMP track {@code trackId} of {@code kind} from its next keyframe (video) or
+     * packet (audio), without stopping: the track's decoder is re-opened for it. Before the source
+     * is open, the track to start with. Any thread.
+     */
+    public void selectTrack(TrackKind kind, int trackId) {
+        if (kind == TrackKind.VIDEO) {
+            wantedVideoTrack = trackId;
+        } else {
+            wantedAudioTrack = trackId;
+        }
+        MediaSource s = source;
+        if (s != null) {
+            s.selectTrack(kind, trackId);
+        }
     }
 
     /** Compressed bytes of one track waiting to be decoded (0 when the stream has no such track). */
@@ -219,7 +239,7 @@ public final class StreamPipeline implements PlaybackFeed, AutoCloseable {
 
     /** The profile the audio decoder found in the bitstream (implicit SBR/PS), or "". */
     public String detectedAudioProfile() {
-        return audioDecoder == null ? "" : audioDecoder.detectedProfile();
+        return decoders.detectedAudioProfile();
     }
 
     // Called on the demux thread.
@@ -228,6 +248,12 @@ public final class StreamPipeline implements PlaybackFeed, AutoCloseable {
         SourceDescription description;
         try {
             MediaSource s = opener.open();
+            if (wantedVideoTrack >= 0) {
+                s.selectTrack(TrackKind.VIDEO, wantedVideoTrack);
+            }
+            if (wantedAudioTrack >= 0) {
+                s.selectTrack(TrackKind.AUDIO, wantedAudioTrack);
+            }
             source = s;
             description = s.open();
             startTracks(description);
@@ -239,6 +265,8 @@ public final class StreamPipeline implements PlaybackFeed, AutoCloseable {
             return;
         }
         opened = description;
+        shownVideoTrack = source.playingTrack(TrackKind.VIDEO);
+        shownAudioTrack = source.playingTrack(TrackKind.AUDIO);
         listedTracks = source.streamTracks();
         if (!listedTracks.isEmpty()) {
             listener.tracksChanged(listedTracks); // before opened: the onMetaData made at opened lists them
@@ -268,18 +296,17 @@ public final class StreamPipeline implements PlaybackFeed, AutoCloseable {
                 TrackPipeline<VideoFrame> t = new TrackPipeline<>("nsfx-vdec-" + id, VIDEO_FRAMES_QUEUED, problems,
                         arrivals, this::trackTaken);
                 framePool = new VideoFramePool(VIDEO_FRAMES_QUEUED + 3);
-                FfmpegVideoDecoder dec = new FfmpegVideoDecoder(f, framePool, t::deliver, live(d));
-                videoDecoder = dec;
+                boolean live = live(d);
+                FfmpegVideoDecoder dec = decoders.openVideo(f, framePool, t::deliver, live);
                 videoIndex = f.index();
-                t.start(dec);
+                t.start(dec, next -> decoders.openVideo(next, framePool, t::deliver, live));
                 video = t;
             } else {
                 TrackPipeline<AudioChunk> t = new TrackPipeline<>("nsfx-adec-" + id, AUDIO_CHUNKS_QUEUED, problems,
                         arrivals, this::trackTaken);
-                FfmpegAudioDecoder dec = new FfmpegAudioDecoder(f, t::deliver);
-                audioDecoder = dec;
+                FfmpegAudioDecoder dec = decoders.openAudio(f, t::deliver);
                 audioIndex = f.index();
-                t.start(dec);
+                t.start(dec, next -> decoders.openAudio(next, t::deliver));
                 audio = t;
             }
         }
@@ -410,10 +437,31 @@ public final class StreamPipeline implements PlaybackFeed, AutoCloseable {
         SourcePacket p = (SourcePacket) item;
         int index = p.packet().trackIndex();
         if (video != null && index == videoIndex) {
+            if (p.newFormat() != null) {
+                switched(TrackKind.VIDEO, p);
+            }
             video.offer(p, readEpoch);
         } else if (audio != null && index == audioIndex) {
+            if (p.newFormat() != null) {
+                switched(TrackKind.AUDIO, p);
+            }
             audio.offer(p, readEpoch);
         }
+    }
+
+    /** A packet starts another Enhanced RTMP track of its kind: tells the listener, once per switch. */
+    private void switched(TrackKind kind, SourcePacket p) {
+        int to = source.playingTrack(kind);
+        int from = kind == TrackKind.VIDEO ? shownVideoTrack : shownAudioTrack;
+        if (to == from || to < 0) {
+            return;
+        }
+        if (kind == TrackKind.VIDEO) {
+            shownVideoTrack = to;
+        } else {
+            shownAudioTrack = to;
+        }
+        listener.trackSwitched(kind, from, to, p.ptsUs());
     }
 
     private void doSeek(long targetUs) {

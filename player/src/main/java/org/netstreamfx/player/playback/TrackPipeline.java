@@ -1,7 +1,9 @@
 package org.netstreamfx.player.playback;
 
 import java.util.ArrayDeque;
+import org.netstreamfx.player.decode.DecoderException;
 import org.netstreamfx.player.decode.FfmpegDecoder;
+import org.netstreamfx.player.media.TrackFormat;
 import org.netstreamfx.player.sink.TimedFrame;
 import org.netstreamfx.player.source.SourcePacket;
 
@@ -21,7 +23,17 @@ public final class TrackPipeline<F extends TimedFrame> implements TrackOutput<F>
     /** After this many failed packets with no frame at all, the track is declared undecodable. */
     static final int FATAL_ERRORS_WITHOUT_OUTPUT = 16;
 
-    private record Input(SourcePacket packet, Marker marker, long epoch) { }
+    /** A queued packet or marker; {@code format}: the track's format from this packet on, or null if unchanged. */
+    private record Input(SourcePacket packet, Marker marker, long epoch, TrackFormat format) {
+        Input(SourcePacket packet, Marker marker, long epoch) {
+            this(packet, marker, epoch, null);
+        }
+    }
+
+    /** Opens the decoder for a track's new format (an Enhanced RTMP track switch). */
+    public interface Reopener {
+        FfmpegDecoder open(TrackFormat format) throws DecoderException;
+    }
 
     private enum Marker { PACKET, FLUSH, END }
 
@@ -44,7 +56,8 @@ public final class TrackPipeline<F extends TimedFrame> implements TrackOutput<F>
     private final Problems problems;
     private final FrameSignal arrivals;
     private final Runnable taken;
-    private FfmpegDecoder decoder;
+    private volatile FfmpegDecoder decoder;
+    private Reopener reopener;
 
     // Guarded by lock.
     private long epoch;
@@ -56,6 +69,9 @@ public final class TrackPipeline<F extends TimedFrame> implements TrackOutput<F>
     private long framesOut;
     private boolean enabled = true;
     private boolean waitForKeyframe;
+    /** The format the source last announced, and the one the last queued packet asks the decoder for (null: unknown). */
+    private TrackFormat announced;
+    private TrackFormat queuedFormat;
 
     public TrackPipeline(String threadName, int outputCapacity, Problems problems) {
         this(threadName, outputCapacity, problems, new FrameSignal(), () -> { });
@@ -82,7 +98,23 @@ public final class TrackPipeline<F extends TimedFrame> implements TrackOutput<F>
 
     /** Starts the decoder thread with its decoder (whose output goes to {@link #deliver}). */
     public void start(FfmpegDecoder trackDecoder) {
+        start(trackDecoder, f -> {
+            throw new DecoderException(trackDecoder.describe() + ": the track cannot change its format to " + f);
+        });
+    }
+
+    /**
+     * Starts the decoder thread with its decoder; when a packet brings a new format
+     * ({@link SourcePacket#newFormat()}), the decoder gives out what it holds and
+     * {@code reopener} opens the next one, before that packet.
+     */
+    public void start(FfmpegDecoder trackDecoder, Reopener trackReopener) {
         this.decoder = trackDecoder;
+        this.reopener = trackReopener;
+        synchronized (lock) {
+            announced = trackDecoder.format();
+            queuedFormat = announced;
+        }
         thread.start();
     }
 
@@ -90,6 +122,9 @@ public final class TrackPipeline<F extends TimedFrame> implements TrackOutput<F>
 
     public void offer(SourcePacket p, long packetEpoch) {
         synchronized (lock) {
+            if (p.newFormat() != null) {
+                announced = p.newFormat(); // kept even when this packet is dropped
+            }
             if (packetEpoch != epoch || closed) {
                 return;
             }
@@ -102,7 +137,9 @@ public final class TrackPipeline<F extends TimedFrame> implements TrackOutput<F>
                 }
                 waitForKeyframe = false;
             }
-            input.addLast(new Input(p, Marker.PACKET, packetEpoch));
+            TrackFormat format = announced != queuedFormat ? announced : null;
+            queuedFormat = announced;
+            input.addLast(new Input(p, Marker.PACKET, packetEpoch, format));
             inputBytes += p.packet().data().length;
             bufferedEndUs = Math.max(bufferedEndUs, p.packet().endUs());
             lock.notifyAll();
@@ -123,6 +160,7 @@ public final class TrackPipeline<F extends TimedFrame> implements TrackOutput<F>
         synchronized (lock) {
             epoch = newEpoch;
             input.clear();
+            queuedFormat = null;
             inputBytes = 0;
             bufferedEndUs = NOTHING;
             input.addLast(new Input(null, Marker.FLUSH, newEpoch));
@@ -139,6 +177,7 @@ public final class TrackPipeline<F extends TimedFrame> implements TrackOutput<F>
             enabled = on;
             if (!on) {
                 input.clear();
+                queuedFormat = null;
                 inputBytes = 0;
                 input.addLast(new Input(null, Marker.FLUSH, epoch));
             } else {
@@ -284,6 +323,9 @@ public final class TrackPipeline<F extends TimedFrame> implements TrackOutput<F>
 
     private void decodePacket(Input in) throws InterruptedException {
         SourcePacket sp = in.packet();
+        if (in.format() != null && !in.format().equals(decoder.format()) && !reopen(in.format(), in.epoch())) {
+            return;
+        }
         int rc = decoder.decode(sp.packet(), sp.skipStartSamples(), sp.skipEndSamples(), in.epoch());
         if (rc >= 0) {
             return;
@@ -306,6 +348,26 @@ public final class TrackPipeline<F extends TimedFrame> implements TrackOutput<F>
                 closed = true;
             }
         }
+    }
+
+    /**
+     * Gives out the frames the old decoder holds, then opens one for {@code format}; false (and
+     * the track fails) when it cannot be opened.
+     */
+    private boolean reopen(TrackFormat format, long atEpoch) throws InterruptedException {
+        FfmpegDecoder old = decoder;
+        old.drain(atEpoch);
+        try {
+            decoder = reopener.open(format);
+        } catch (DecoderException e) {
+            problems.fatal(e.getMessage());
+            synchronized (lock) {
+                closed = true;
+            }
+            return false;
+        }
+        old.close();
+        return true;
     }
 
     /** Stops the decoder thread and frees the decoder and every queued frame. */

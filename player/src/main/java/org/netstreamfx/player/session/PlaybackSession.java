@@ -256,6 +256,11 @@ public final class PlaybackSession implements CoreEvents, PipelineListener {
         });
     }
 
+    /** Plays Enhanced RTMP track {@code trackId} of {@code kind} from its next keyframe (video) or packet (audio). */
+    public void selectTrack(TrackKind kind, int trackId) {
+        pipeline.selectTrack(kind, trackId);
+    }
+
     /** Tees what the source yields to {@code tap} (null: no more), on the demux thread. */
     void setTap(PipelineTap tap) {
         pipeline.setTap(tap);
@@ -344,6 +349,15 @@ public final class PlaybackSession implements CoreEvents, PipelineListener {
         command(() -> {
             if (!closed) {
                 host.status(new SessionEvent.TracksChanged(tracks));
+            }
+        });
+    }
+
+    @Override
+    public void trackSwitched(TrackKind kind, int from, int to, long atUs) {
+        command(() -> {
+            if (!closed) {
+                host.status(new SessionEvent.TrackSwitched(kind, from, to, atUs));
             }
         });
     }

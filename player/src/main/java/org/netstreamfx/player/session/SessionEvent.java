@@ -3,6 +3,7 @@ package org.netstreamfx.player.session;
 import java.io.IOException;
 import java.util.List;
 import org.netstreamfx.player.media.StreamTrack;
+import org.netstreamfx.player.media.TrackKind;
 import org.netstreamfx.player.source.LiveTimeline;
 
 /**
@@ -47,6 +48,9 @@ public sealed interface SessionEvent {
 
     /** A live RTMP stream's timestamps jumped; the timeline goes on. */
     record LiveDiscontinuity(LiveTimeline.LiveDiscontinuity jump) implements SessionEvent { }
+
+    /** From {@code atUs} on, Enhanced RTMP track {@code to} of {@code kind} plays instead of {@code from}. */
+    record TrackSwitched(TrackKind kind, int from, int to, long atUs) implements SessionEvent { }
 
     /** The stream's listing of its audio and video tracks changed to {@code tracks}. */
     record TracksChanged(List<StreamTrack> tracks) implements SessionEvent {

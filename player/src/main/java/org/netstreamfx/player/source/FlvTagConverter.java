@@ -19,12 +19,14 @@ import org.netstreamfx.player.flv.ScriptData;
 import org.netstreamfx.player.flv.ScriptDataParser;
 import org.netstreamfx.player.flv.SoundFormat;
 import org.netstreamfx.player.flv.SoundType;
+import org.netstreamfx.player.flv.TrackPayloads;
 import org.netstreamfx.player.flv.VideoPacketType;
 import org.netstreamfx.player.flv.VideoTagHeader;
 import org.netstreamfx.player.media.Codec;
 import org.netstreamfx.player.media.MediaPacket;
 import org.netstreamfx.player.media.StreamTrack;
 import org.netstreamfx.player.media.TrackFormat;
+import org.netstreamfx.player.media.TrackKind;
 import org.netstreamfx.player.wire.WireFormatException;
 
 /**
@@ -46,9 +48,13 @@ final class FlvTagConverter {
     private final TrackCatalog catalog = new TrackCatalog();
     /** Written by the demux thread only; read by any thread. */
     private volatile List<StreamTrack> listing = List.of();
-    private TrackFormat video;
-    private TrackFormat audio;
-    private long audioFrameUs;
+    private final TrackChoice videoTracks = new TrackChoice();
+    private final TrackChoice audioTracks = new TrackChoice();
+    /** onMetaData's geometry, which describes the default track (0). */
+    private int metaWidth;
+    private int metaHeight;
+    private double metaFps;
+    private long metaVideoRate;
     private long videoFrameUs;
     private long startMs;
     private boolean started;
@@ -79,7 +85,17 @@ final class FlvTagConverter {
      * frames decoded after one frame that are shown before it (what the decoder must hold back).
      */
     TrackFormat video() {
-        if (video == null || probedFrames < 2) {
+        TrackFormat video = videoTracks.format();
+        if (video == null) {
+            return null;
+        }
+        if (videoTracks.playing() == TrackPayloads.DEFAULT_TRACK && (metaWidth > 0 || metaFps > 0 || metaVideoRate > 0)) {
+            int w = metaWidth > 0 ? metaWidth : video.width();
+            int h = metaHeight > 0 ? metaHeight : video.height();
+            video = new TrackFormat(video.index(), video.codec(), video.extradata(), w, h, metaFps, 0, 0,
+                    metaVideoRate, video.profile(), video.level());
+        }
+        if (probedFrames < 2) {
             return video;
         }
         int depth = 0;
@@ -96,7 +112,20 @@ final class FlvTagConverter {
     }
 
     TrackFormat audio() {
-        return audio;
+        return audioTracks.format();
+    }
+
+    /**
+     * Plays Enhanced RTMP track {@code trackId} of {@code kind} from its next packet a decoder can
+     * start from (the next keyframe for video). Any thread.
+     */
+    void selectTrack(TrackKind kind, int trackId) {
+        (kind == TrackKind.VIDEO ? videoTracks : audioTracks).select(trackId);
+    }
+
+    /** The track of {@code kind} that plays, or -1 while none does. Any thread. */
+    int playingTrack(TrackKind kind) {
+        return (kind == TrackKind.VIDEO ? videoTracks : audioTracks).playing();
     }
 
     List<String> ignored() {
@@ -127,17 +156,14 @@ final class FlvTagConverter {
         return skippedTrackListings;
     }
 
-    /** Applies onMetaData geometry (width, height, framerate, videodatarate) to the video track. */
+    /** Applies onMetaData geometry (width, height, framerate, videodatarate) to the default video track. */
     void applyMetaData(Map<String, Object> meta) {
         double fps = meta.get("framerate") instanceof Number n ? n.doubleValue() : 0;
         videoFrameUs = fps > 0 ? Math.round(1e6 / fps) : videoFrameUs;
-        if (video != null) {
-            int w = meta.get("width") instanceof Number n ? n.intValue() : video.width();
-            int h = meta.get("height") instanceof Number n ? n.intValue() : video.height();
-            long rate = meta.get("videodatarate") instanceof Number n ? Math.round(n.doubleValue() * 1000) : 0;
-            video = new TrackFormat(video.index(), video.codec(), video.extradata(), w, h, fps, 0, 0, rate,
-                    video.profile(), video.level());
-        }
+        metaFps = fps;
+        metaWidth = meta.get("width") instanceof Number n ? n.intValue() : 0;
+        metaHeight = meta.get("height") instanceof Number n ? n.intValue() : 0;
+        metaVideoRate = meta.get("videodatarate") instanceof Number n ? Math.round(n.doubleValue() * 1000) : 0;
     }
 
     /** Classifies a tag, taking any codec configuration it carries. */
@@ -147,80 +173,104 @@ final class FlvTagConverter {
         }
         catalogue(type, body);
         if (type == FlvTagType.VIDEO) {
-            VideoTagHeader h = VideoTagHeader.parse(body);
-            skippedModEx += h.unknownModExTypes();
-            if (h.packetType() == VideoPacketType.SEQUENCE_START) {
-                configureVideo(h, body);
-                return Kind.VIDEO_CONFIG;
-            }
-            boolean coded = h.packetType() == VideoPacketType.CODED_FRAMES
-                    || h.packetType() == VideoPacketType.CODED_FRAMES_X;
-            if (coded && probedFrames < probedPtsMs.length) {
-                probedPtsMs[probedFrames++] = timestampMs + h.compositionTimeMs();
-            }
-            return coded ? Kind.PACKET : Kind.OTHER;
+            return inspectVideo(timestampMs, body);
         }
         if (type == FlvTagType.AUDIO) {
             AudioTagHeader h = AudioTagHeader.parse(body);
             if (h instanceof AudioTagHeader.Legacy l) {
-                if (l.format() == SoundFormat.AAC) {
-                    if (l.aacPacketType().orElse(null) == AacPacketType.SEQUENCE_HEADER) {
-                        configureAac(Arrays.copyOfRange(body, l.payloadOffset(), body.length));
-                        return Kind.AUDIO_CONFIG;
-                    }
-                    return Kind.PACKET;
-                }
-                if (l.format() == SoundFormat.MP3 || l.format() == SoundFormat.MP3_8KHZ) {
-                    if (audio == null) {
-                        int rate = l.format() == SoundFormat.MP3_8KHZ ? 8000 : l.rate().hz();
-                        int channels = l.type() == SoundType.STEREO ? 2 : 1;
-                        audioFrameUs = 1152L * 1_000_000 / rate;
-                        audio = new TrackFormat(AUDIO_TRACK, Codec.MP3, new byte[0], 0, 0, 0, rate, channels, 0, "", "");
-                    }
-                    return Kind.PACKET;
-                }
-                noteIgnored("track 1: audio " + l.format() + " (unsupported codec)");
-                return Kind.OTHER;
+                return inspectLegacyAudio(l, body);
             }
             return inspectExAudio((AudioTagHeader.Extended) h, body);
         }
         return Kind.OTHER;
     }
 
-    /** An ExAudioTagHeader tag: AAC as before; Opus and FLAC configured by SequenceStart; the rest by a frame. */
-    private Kind inspectExAudio(AudioTagHeader.Extended x, byte[] body) throws WireFormatException {
-        skippedModEx += x.unknownModExTypes();
-        byte[] payload = Arrays.copyOfRange(body, x.payloadOffset(), body.length);
-        if (x.codec() == AudioCodec.AAC) {
-            if (x.packetType() == AudioPacketType.SEQUENCE_START) {
-                configureAac(payload);
-                return Kind.AUDIO_CONFIG;
+    private Kind inspectVideo(long timestampMs, byte[] body) throws WireFormatException {
+        VideoTagHeader h = VideoTagHeader.parse(body);
+        skippedModEx += h.unknownModExTypes();
+        List<TrackPayloads.VideoPart> parts = TrackPayloads.video(h, body);
+        if (h.packetType() == VideoPacketType.SEQUENCE_START) {
+            for (TrackPayloads.VideoPart part : parts) {
+                configureVideo(part, body);
             }
-            return x.packetType() == AudioPacketType.CODED_FRAMES ? Kind.PACKET : Kind.OTHER;
+            return Kind.VIDEO_CONFIG;
         }
-        if (x.multitrack().isPresent()) {
-            noteIgnored("track 1: multitrack audio " + x.codec().fourCc() + " (not played)");
+        boolean coded = h.packetType() == VideoPacketType.CODED_FRAMES
+                || h.packetType() == VideoPacketType.CODED_FRAMES_X;
+        if (!coded) {
             return Kind.OTHER;
         }
-        boolean bySequenceStart = ExAudioFormats.configuredBySequenceStart(x.codec());
+        if (h.isKeyFrame()) {
+            for (TrackPayloads.VideoPart part : parts) {
+                videoTracks.startPoint(part.trackId());
+            }
+        }
+        TrackPayloads.VideoPart part = played(parts, videoTracks.playing());
+        if (part == null && h.multitrack().isPresent()) {
+            return Kind.OTHER; // only tracks that do not play
+        }
+        if (part != null && probedFrames < probedPtsMs.length) {
+            probedPtsMs[probedFrames++] = timestampMs + part.compositionTimeMs();
+        }
+        return Kind.PACKET;
+    }
+
+    private Kind inspectLegacyAudio(AudioTagHeader.Legacy l, byte[] body) throws WireFormatException {
+        if (l.format() == SoundFormat.AAC) {
+            if (l.aacPacketType().orElse(null) == AacPacketType.SEQUENCE_HEADER) {
+                configureAac(TrackPayloads.DEFAULT_TRACK, Arrays.copyOfRange(body, l.payloadOffset(), body.length));
+                return Kind.AUDIO_CONFIG;
+            }
+            audioTracks.startPoint(TrackPayloads.DEFAULT_TRACK);
+            return Kind.PACKET;
+        }
+        if (l.format() == SoundFormat.MP3 || l.format() == SoundFormat.MP3_8KHZ) {
+            if (!audioTracks.configured(TrackPayloads.DEFAULT_TRACK)) {
+                int rate = l.format() == SoundFormat.MP3_8KHZ ? 8000 : l.rate().hz();
+                int channels = l.type() == SoundType.STEREO ? 2 : 1;
+                audioTracks.configure(TrackPayloads.DEFAULT_TRACK, new ExAudioFormats.Configured(
+                        new TrackFormat(AUDIO_TRACK, Codec.MP3, new byte[0], 0, 0, 0, rate, channels, 0, "", ""),
+                        1152L * 1_000_000 / rate));
+            }
+            audioTracks.startPoint(TrackPayloads.DEFAULT_TRACK);
+            return Kind.PACKET;
+        }
+        noteIgnored("track 1: audio " + l.format() + " (unsupported codec)");
+        return Kind.OTHER;
+    }
+
+    /**
+     * An ExAudioTagHeader tag, single or multitrack: AAC, Opus and FLAC tracks are configured by
+     * their SequenceStart; AC-3, E-AC-3 and MP3 by their first frame.
+     */
+    private Kind inspectExAudio(AudioTagHeader.Extended x, byte[] body) throws WireFormatException {
+        skippedModEx += x.unknownModExTypes();
+        List<TrackPayloads.AudioPart> parts = TrackPayloads.audio(x, body);
         if (x.packetType() == AudioPacketType.SEQUENCE_START) {
-            if (bySequenceStart && audio == null) {
-                take(ExAudioFormats.fromSequenceStart(AUDIO_TRACK, x.codec(), payload));
+            for (TrackPayloads.AudioPart part : parts) {
+                if (part.codec() == AudioCodec.AAC) {
+                    configureAac(part.trackId(), part.bytes(body));
+                } else if (ExAudioFormats.configuredBySequenceStart(part.codec())
+                        && !audioTracks.configured(part.trackId())) {
+                    audioTracks.configure(part.trackId(),
+                            ExAudioFormats.fromSequenceStart(AUDIO_TRACK, part.codec(), part.bytes(body)));
+                }
             }
             return Kind.AUDIO_CONFIG;
         }
         if (x.packetType() != AudioPacketType.CODED_FRAMES) {
             return Kind.OTHER;
         }
-        if (audio == null && !bySequenceStart && payload.length > 0) {
-            take(ExAudioFormats.fromFirstFrame(AUDIO_TRACK, x.codec(), payload));
+        for (TrackPayloads.AudioPart part : parts) {
+            boolean bySequenceStart = part.codec() == AudioCodec.AAC
+                    || ExAudioFormats.configuredBySequenceStart(part.codec());
+            if (!bySequenceStart && part.length() > 0 && !audioTracks.configured(part.trackId())) {
+                audioTracks.configure(part.trackId(),
+                        ExAudioFormats.fromFirstFrame(AUDIO_TRACK, part.codec(), part.bytes(body)));
+            }
+            audioTracks.startPoint(part.trackId());
         }
-        return Kind.PACKET;
-    }
-
-    private void take(ExAudioFormats.Configured c) {
-        audio = c.format();
-        audioFrameUs = c.frameUs();
+        return played(parts, audioTracks.playing()) == null && x.multitrack().isPresent() ? Kind.OTHER : Kind.PACKET;
     }
 
     /**
@@ -237,8 +287,8 @@ final class FlvTagConverter {
         }
     }
 
-    private void configureVideo(VideoTagHeader h, byte[] body) throws WireFormatException {
-        Codec codec = switch (h.codec()) {
+    private void configureVideo(TrackPayloads.VideoPart part, byte[] body) throws WireFormatException {
+        Codec codec = switch (part.codec()) {
             case AVC -> Codec.H264;
             case HEVC -> Codec.HEVC;
             case AV1 -> Codec.AV1;
@@ -246,10 +296,13 @@ final class FlvTagConverter {
             default -> null;
         };
         if (codec == null) {
-            noteIgnored("track 0: video " + h.codec() + " (unsupported codec)");
+            noteIgnored("track 0: video " + part.codec() + " (unsupported codec)");
             return;
         }
-        byte[] config = Arrays.copyOfRange(body, h.payloadOffset(), body.length);
+        if (videoTracks.configured(part.trackId())) {
+            return;
+        }
+        byte[] config = part.bytes(body);
         String profile = "";
         String level = "";
         if (codec == Codec.H264) {
@@ -261,18 +314,29 @@ final class FlvTagConverter {
             profile = hvcc.profileName();
             level = hvcc.level();
         }
-        if (video == null) {
-            video = new TrackFormat(VIDEO_TRACK, codec, config, 0, 0, 0, 0, 0, 0, profile, level);
-        }
+        videoTracks.configure(part.trackId(), new ExAudioFormats.Configured(
+                new TrackFormat(VIDEO_TRACK, codec, config, 0, 0, 0, 0, 0, 0, profile, level), 0));
     }
 
-    private void configureAac(byte[] asc) throws WireFormatException {
-        AudioSpecificConfig c = AudioSpecificConfig.parse(asc);
-        if (audio == null) {
-            audioFrameUs = (c.sbr() ? 2048 : 1024) * 1_000_000L / c.outputSampleRate();
-            audio = new TrackFormat(AUDIO_TRACK, Codec.AAC, asc, 0, 0, 0, c.outputSampleRate(),
-                    Math.max(1, c.channels()), 0, c.profileName(), "");
+    private void configureAac(int trackId, byte[] asc) throws WireFormatException {
+        if (audioTracks.configured(trackId)) {
+            return;
         }
+        AudioSpecificConfig c = AudioSpecificConfig.parse(asc);
+        audioTracks.configure(trackId, new ExAudioFormats.Configured(
+                new TrackFormat(AUDIO_TRACK, Codec.AAC, asc, 0, 0, 0, c.outputSampleRate(),
+                        Math.max(1, c.channels()), 0, c.profileName(), ""),
+                (c.sbr() ? 2048 : 1024) * 1_000_000L / c.outputSampleRate()));
+    }
+
+    private static <P> P played(List<P> parts, int trackId) {
+        for (P p : parts) {
+            int id = p instanceof TrackPayloads.VideoPart v ? v.trackId() : ((TrackPayloads.AudioPart) p).trackId();
+            if (id == trackId) {
+                return p;
+            }
+        }
+        return null;
     }
 
     /** Parses a script tag (AMF0) or an RTMP AMF3 data message into handler and plain-Java args. */
@@ -300,30 +364,46 @@ final class FlvTagConverter {
         return null;
     }
 
-    /** A coded frame as a packet of its track, or null when the track is not played. */
+    /**
+     * A coded frame as a packet of the track that plays, or null when the tag has nothing of it.
+     * The first packet after a track switch carries the new track's format.
+     */
     SourcePacket packet(FlvTagType type, long timestampMs, byte[] body) throws WireFormatException {
         long dtsUs = toUs(timestampMs);
         if (type == FlvTagType.VIDEO) {
-            if (video == null) {
+            if (videoTracks.format() == null) {
                 return null;
             }
             VideoTagHeader h = VideoTagHeader.parse(body);
-            byte[] data = Arrays.copyOfRange(body, h.payloadOffset(), body.length);
+            TrackPayloads.VideoPart part = played(TrackPayloads.video(h, body), videoTracks.playing());
+            if (part == null) {
+                return null;
+            }
             long offsetUs = h.timestampOffsetNanos() / NANOS_PER_US;
-            long ptsUs = dtsUs + h.compositionTimeMs() * 1000L + offsetUs;
-            return new SourcePacket(new MediaPacket(VIDEO_TRACK, ptsUs, dtsUs + offsetUs, videoFrameUs, h.isKeyFrame(),
-                    data));
+            long ptsUs = dtsUs + part.compositionTimeMs() * 1000L + offsetUs;
+            MediaPacket p = new MediaPacket(VIDEO_TRACK, ptsUs, dtsUs + offsetUs, videoFrameUs, h.isKeyFrame(),
+                    part.bytes(body));
+            return videoTracks.takeSwitch() ? SourcePacket.startingFormat(p, video()) : new SourcePacket(p);
         }
-        if (audio == null) {
+        if (audioTracks.format() == null) {
             return null;
         }
         AudioTagHeader h = AudioTagHeader.parse(body);
-        int offset = h instanceof AudioTagHeader.Legacy l ? l.payloadOffset()
-                : ((AudioTagHeader.Extended) h).payloadOffset();
-        long offsetUs = h instanceof AudioTagHeader.Extended x ? x.timestampOffsetNanos() / NANOS_PER_US : 0;
-        byte[] data = Arrays.copyOfRange(body, offset, body.length);
-        return new SourcePacket(new MediaPacket(AUDIO_TRACK, dtsUs + offsetUs, dtsUs + offsetUs, audioFrameUs, true,
-                data));
+        byte[] data;
+        long offsetUs = 0;
+        if (h instanceof AudioTagHeader.Extended x) {
+            TrackPayloads.AudioPart part = played(TrackPayloads.audio(x, body), audioTracks.playing());
+            if (part == null) {
+                return null;
+            }
+            data = part.bytes(body);
+            offsetUs = x.timestampOffsetNanos() / NANOS_PER_US;
+        } else {
+            data = Arrays.copyOfRange(body, h.payloadOffset(), body.length);
+        }
+        MediaPacket p = new MediaPacket(AUDIO_TRACK, dtsUs + offsetUs, dtsUs + offsetUs, audioTracks.frameUs(), true,
+                data);
+        return audioTracks.takeSwitch() ? SourcePacket.startingFormat(p, audio()) : new SourcePacket(p);
     }
 
     long toUs(long timestampMs) {

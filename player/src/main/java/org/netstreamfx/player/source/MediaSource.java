@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.util.List;
 import java.util.OptionalLong;
 import org.netstreamfx.player.media.StreamTrack;
+import org.netstreamfx.player.media.TrackKind;
 
 /**
  * A demuxer: opens a stream, reports its tracks, then yields packets and data messages in order.
  *
  * <p>Thread ownership: every method is called on the stream's demux thread, except
- * {@link #bytesLoaded()}, {@link #bytesTotal()}, {@link #wakeReader()} and {@link #close()}, which
+ * {@link #bytesLoaded()}, {@link #bytesTotal()}, {@link #wakeReader()}, {@link #selectTrack},
+ * {@link #playingTrack} and {@link #close()}, which
  * may be called from any thread (close() unblocks a read that waits for data).
  */
 public interface MediaSource extends AutoCloseable {
@@ -51,6 +53,19 @@ public interface MediaSource extends AutoCloseable {
      */
     default List<StreamTrack> streamTracks() {
         return List.of();
+    }
+
+    /**
+     * Plays Enhanced RTMP track {@code trackId} of {@code kind} (see {@link #streamTracks()}) from
+     * its next packet a decoder can start from; the first packet of it carries its format
+     * ({@link SourcePacket#newFormat()}). Sources with one track of a kind ignore it. Any thread.
+     */
+    default void selectTrack(TrackKind kind, int trackId) {
+    }
+
+    /** The id of the track of {@code kind} that plays, or -1 when none does or the source does not say. Any thread. */
+    default int playingTrack(TrackKind kind) {
+        return -1;
     }
 
     /** The total size in bytes, or -1 when unknown. */
