@@ -48,8 +48,8 @@ final class FlvTagConverter {
     private final TrackCatalog catalog = new TrackCatalog();
     /** Written by the demux thread only; read by any thread. */
     private volatile List<StreamTrack> listing = List.of();
-    private final TrackChoice videoTracks = new TrackChoice();
-    private final TrackChoice audioTracks = new TrackChoice();
+    private final TrackChoice videoTracks = new TrackChoice(true);
+    private final TrackChoice audioTracks = new TrackChoice(false);
     /** onMetaData's geometry, which describes the default track (0). */
     private int metaWidth;
     private int metaHeight;
@@ -178,9 +178,9 @@ final class FlvTagConverter {
         if (type == FlvTagType.AUDIO) {
             AudioTagHeader h = AudioTagHeader.parse(body);
             if (h instanceof AudioTagHeader.Legacy l) {
-                return inspectLegacyAudio(l, body);
+                return inspectLegacyAudio(l, timestampMs, body);
             }
-            return inspectExAudio((AudioTagHeader.Extended) h, body);
+            return inspectExAudio((AudioTagHeader.Extended) h, timestampMs, body);
         }
         return Kind.OTHER;
     }
@@ -200,29 +200,39 @@ final class FlvTagConverter {
         if (!coded) {
             return Kind.OTHER;
         }
-        if (h.isKeyFrame()) {
-            for (TrackPayloads.VideoPart part : parts) {
-                videoTracks.startPoint(part.trackId());
+        if (videoTracks.playing() == TrackChoice.NONE) {
+            return h.multitrack().isPresent() ? Kind.OTHER : Kind.PACKET; // no track configured: packet() gives none
+        }
+        TrackPayloads.VideoPart chosen = null;
+        for (TrackPayloads.VideoPart part : parts) {
+            if (videoTracks.plays(part.trackId(), h.isKeyFrame(), timestampMs)) {
+                chosen = part;
             }
         }
-        TrackPayloads.VideoPart part = played(parts, videoTracks.playing());
-        if (part == null && h.multitrack().isPresent()) {
+        if (chosen == null) {
             return Kind.OTHER; // only tracks that do not play
         }
-        if (part != null && probedFrames < probedPtsMs.length) {
-            probedPtsMs[probedFrames++] = timestampMs + part.compositionTimeMs();
+        if (probedFrames < probedPtsMs.length) {
+            probedPtsMs[probedFrames++] = timestampMs + chosen.compositionTimeMs();
         }
         return Kind.PACKET;
     }
 
-    private Kind inspectLegacyAudio(AudioTagHeader.Legacy l, byte[] body) throws WireFormatException {
+    /** A legacy audio packet is track 0's: it plays unless another audio track does. */
+    private Kind legacyAudio(long timestampMs) {
+        if (audioTracks.playing() == TrackChoice.NONE) {
+            return Kind.PACKET; // no track configured: packet() gives none
+        }
+        return audioTracks.plays(TrackPayloads.DEFAULT_TRACK, true, timestampMs) ? Kind.PACKET : Kind.OTHER;
+    }
+
+    private Kind inspectLegacyAudio(AudioTagHeader.Legacy l, long timestampMs, byte[] body) throws WireFormatException {
         if (l.format() == SoundFormat.AAC) {
             if (l.aacPacketType().orElse(null) == AacPacketType.SEQUENCE_HEADER) {
                 configureAac(TrackPayloads.DEFAULT_TRACK, Arrays.copyOfRange(body, l.payloadOffset(), body.length));
                 return Kind.AUDIO_CONFIG;
             }
-            audioTracks.startPoint(TrackPayloads.DEFAULT_TRACK);
-            return Kind.PACKET;
+            return legacyAudio(timestampMs);
         }
         if (l.format() == SoundFormat.MP3 || l.format() == SoundFormat.MP3_8KHZ) {
             if (!audioTracks.configured(TrackPayloads.DEFAULT_TRACK)) {
@@ -232,8 +242,7 @@ final class FlvTagConverter {
                         new TrackFormat(AUDIO_TRACK, Codec.MP3, new byte[0], 0, 0, 0, rate, channels, 0, "", ""),
                         1152L * 1_000_000 / rate));
             }
-            audioTracks.startPoint(TrackPayloads.DEFAULT_TRACK);
-            return Kind.PACKET;
+            return legacyAudio(timestampMs);
         }
         noteIgnored("track 1: audio " + l.format() + " (unsupported codec)");
         return Kind.OTHER;
@@ -243,7 +252,7 @@ final class FlvTagConverter {
      * An ExAudioTagHeader tag, single or multitrack: AAC, Opus and FLAC tracks are configured by
      * their SequenceStart; AC-3, E-AC-3 and MP3 by their first frame.
      */
-    private Kind inspectExAudio(AudioTagHeader.Extended x, byte[] body) throws WireFormatException {
+    private Kind inspectExAudio(AudioTagHeader.Extended x, long timestampMs, byte[] body) throws WireFormatException {
         skippedModEx += x.unknownModExTypes();
         List<TrackPayloads.AudioPart> parts = TrackPayloads.audio(x, body);
         if (x.packetType() == AudioPacketType.SEQUENCE_START) {
@@ -261,6 +270,7 @@ final class FlvTagConverter {
         if (x.packetType() != AudioPacketType.CODED_FRAMES) {
             return Kind.OTHER;
         }
+        boolean plays = false;
         for (TrackPayloads.AudioPart part : parts) {
             boolean bySequenceStart = part.codec() == AudioCodec.AAC
                     || ExAudioFormats.configuredBySequenceStart(part.codec());
@@ -268,9 +278,12 @@ final class FlvTagConverter {
                 audioTracks.configure(part.trackId(),
                         ExAudioFormats.fromFirstFrame(AUDIO_TRACK, part.codec(), part.bytes(body)));
             }
-            audioTracks.startPoint(part.trackId());
+            plays |= audioTracks.plays(part.trackId(), true, timestampMs);
         }
-        return played(parts, audioTracks.playing()) == null && x.multitrack().isPresent() ? Kind.OTHER : Kind.PACKET;
+        if (audioTracks.playing() == TrackChoice.NONE) {
+            return x.multitrack().isPresent() ? Kind.OTHER : Kind.PACKET; // no track configured: packet() gives none
+        }
+        return plays ? Kind.PACKET : Kind.OTHER;
     }
 
     /**

@@ -22,7 +22,19 @@ final class TrackChoice {
     private final Map<Integer, ExAudioFormats.Configured> configured = new TreeMap<>();
     private volatile int wanted = NONE;
     private volatile int playing = NONE;
+    private final boolean stopAtKeyframe;
     private boolean switched;
+    /** The old track stopped at its keyframe: a switch waits for the wanted track's. */
+    private boolean stopped;
+    /** A stop found no keyframe of the wanted track: switch without stopping (at its first keyframe later than the old track's last frame). */
+    private boolean stopFailed;
+    /** The timestamp of the last part played. */
+    private long lastMs = Long.MIN_VALUE;
+
+    /** @param stopAtKeyframe video: the old track stops at its keyframe once a switch is wanted (see {@link #plays}) */
+    TrackChoice(boolean stopAtKeyframe) {
+        this.stopAtKeyframe = stopAtKeyframe;
+    }
 
     /**
      * Notes a track's configuration: the first one a track gets is kept (a repeated sequence
@@ -67,15 +79,41 @@ final class TrackChoice {
     }
 
     /**
-     * Called for each packet of a configured track that a decoder can start from ({@code trackId}
-     * carries one in this tag): switches to it when it is the wanted track.
+     * Whether the part of track {@code trackId} at {@code tsMs} plays, switching tracks where a
+     * switch is due: at the first packet of the wanted track a decoder can start from
+     * ({@code startPoint}) that is later than the last one played. For video the track that
+     * plays also stops at its own keyframe once a switch is wanted, and nothing plays until the
+     * wanted track's keyframe: when the tracks' keyframes are aligned (as E-RTMP multitrack
+     * publishers make them) and the old track's keyframe comes first, its frame at that time is
+     * not shown twice. Should the wanted track have no keyframe before the old one's next, the
+     * old track plays on from there, and the switch then happens at the wanted track's first
+     * keyframe later than the old track's last frame, without stopping again.
      */
-    void startPoint(int trackId) {
+    boolean plays(int trackId, boolean startPoint, long tsMs) {
         int w = wanted;
-        if (w != NONE && w == trackId && w != playing && configured.containsKey(w)) {
-            playing = w;
-            switched = true;
+        boolean due = w != NONE && w != playing && configured.containsKey(w);
+        if (trackId == playing) {
+            if (!startPoint && stopped) {
+                return false;
+            }
+            if (due && startPoint && stopAtKeyframe && !stopped && !stopFailed && tsMs > lastMs) {
+                stopped = true;
+                return false;
+            }
+            stopFailed |= stopped; // the wanted track had no keyframe in a whole group: do not stop again
+            stopped = false;
+            lastMs = tsMs;
+            return true;
         }
+        if (due && trackId == w && startPoint && (stopped || tsMs > lastMs)) {
+            playing = w;
+            stopped = false;
+            stopFailed = false;
+            switched = true;
+            lastMs = tsMs;
+            return true;
+        }
+        return false;
     }
 
     /** True once after a switch: the next packet of the playing track starts the new track. */

@@ -37,6 +37,12 @@ final class PlayCheck implements AutoCloseable {
     volatile String pictureSize = "";
     /** The sound's format as the decoder handed it to the sink, "RATE Hz N ch". */
     volatile String soundFormat = "";
+    /** Every picture shown, in order. */
+    final List<Picture> pictures = new CopyOnWriteArrayList<>();
+    /** Every format the sink was opened with, in order ("RATE Hz N ch"). */
+    final List<String> soundFormats = new CopyOnWriteArrayList<>();
+    /** Called on the playback thread with each picture, once it is counted. */
+    volatile java.util.function.Consumer<Picture> onPicture = p -> { };
     private volatile int channels = 1;
     private final ExecutorService callbacks = Executors.newSingleThreadExecutor();
     private final NetConnection nc = new NetConnection(callbacks);
@@ -47,7 +53,7 @@ final class PlayCheck implements AutoCloseable {
     PlayCheck connect(String address, long timeoutMs) throws InterruptedException {
         CountDownLatch connected = new CountDownLatch(1);
         nc.addNetStatusListener(e -> {
-            events.add(e);
+            note(e);
             if (e.code().startsWith(CONNECT)) {
                 connected.countDown();
             }
@@ -62,7 +68,10 @@ final class PlayCheck implements AutoCloseable {
             @Override
             public void render(VideoFrame frame) {
                 pictureSize = frame.width() + "x" + frame.height();
+                Picture p = new Picture(frame.ptsUs(), pictureSize);
+                pictures.add(p);
                 frames.incrementAndGet();
+                onPicture.accept(p);
                 check();
             }
         });
@@ -74,7 +83,7 @@ final class PlayCheck implements AutoCloseable {
             }
         });
         ns.addNetStatusListener(e -> {
-            events.add(e);
+            note(e);
             if (e.isError()) {
                 done.countDown();
             }
@@ -99,8 +108,37 @@ final class PlayCheck implements AutoCloseable {
         return this;
     }
 
+    /** A picture shown: its presentation time and size ("WxH"). */
+    record Picture(long ptsUs, String size) { }
+
+    /** The stream played (after {@link #connect}). */
+    NetStream stream() {
+        return ns;
+    }
+
+    /** Waits until an event with {@code code} has come. */
+    void await(String code, long timeoutMs) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        synchronized (events) {
+            while (codes().stream().noneMatch(code::equals)) {
+                long left = TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime());
+                if (left <= 0) {
+                    throw new AssertionError("no " + code + " within " + timeoutMs + " ms: " + codes());
+                }
+                events.wait(left);
+            }
+        }
+    }
+
     List<String> codes() {
         return events.stream().map(NetStatusEvent::code).toList();
+    }
+
+    private void note(NetStatusEvent e) {
+        synchronized (events) {
+            events.add(e);
+            events.notifyAll();
+        }
     }
 
     private void check() {
@@ -120,6 +158,7 @@ final class PlayCheck implements AutoCloseable {
             if (method.getName().equals("open")) {
                 channels = Math.max(1, (Integer) args[1]);
                 soundFormat = args[0] + " Hz " + args[1] + " ch";
+                soundFormats.add(soundFormat);
             } else if (method.getName().equals("write")) {
                 samples.addAndGet((Integer) args[2] / (BYTES_PER_SAMPLE * channels));
                 check();

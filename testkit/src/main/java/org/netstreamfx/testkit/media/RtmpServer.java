@@ -47,6 +47,15 @@ public final class RtmpServer implements AutoCloseable {
      * ffmpeg listens.
      */
     public static RtmpServer serve(Path media, boolean realTime) {
+        return serve(media, realTime, false);
+    }
+
+    /**
+     * As {@link #serve(Path, boolean)}; with {@code everyTrack}, every stream of {@code media} is
+     * served (ffmpeg's {@code -map 0}: an Enhanced RTMP v2 multitrack stream), not only ffmpeg's
+     * pick of one video and one audio stream.
+     */
+    public static RtmpServer serve(Path media, boolean realTime, boolean everyTrack) {
         AssertionError last = null;
         for (int attempt = 0; attempt < PORT_ATTEMPTS; attempt++) {
             int port = freePort();
@@ -57,7 +66,11 @@ public final class RtmpServer implements AutoCloseable {
             if (realTime) {
                 cmd.add("-re");
             }
-            cmd.addAll(List.of("-i", media.toString(), "-c", "copy", "-f", "flv", "-listen", "1",
+            cmd.addAll(List.of("-i", media.toString()));
+            if (everyTrack) {
+                cmd.addAll(List.of("-map", "0"));
+            }
+            cmd.addAll(List.of("-c", "copy", "-f", "flv", "-listen", "1",
                     "-timeout", Long.toString(ACCEPT_TIMEOUT.toSeconds()), url));
             RtmpServer server;
             try {
