@@ -1,6 +1,7 @@
 package org.netstreamfx.app.cli;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -13,6 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.netstreamfx.app.DaemonThreads;
 import org.netstreamfx.app.session.RecordingClient;
+import org.netstreamfx.player.media.StreamTrack;
+import org.netstreamfx.player.media.TrackKind;
 import org.netstreamfx.player.net.NetConnection;
 import org.netstreamfx.player.net.NetStatusCode;
 import org.netstreamfx.player.net.NetStream;
@@ -92,6 +95,15 @@ public final class PlayCommand implements Callable<Integer> {
             + "default 1). A live stream plays at 1 and says so (NetStreamFX.Playback.RateIgnored).")
     double speed = 1.0;
 
+    @Option(names = "--video-track", paramLabel = "ID", description = "Enhanced RTMP multitrack: play video track ID "
+            + "(the ids NetStreamFX.Tracks.Changed and `nsfx probe` list; default: the stream's first, normally 0), "
+            + "as ffplay's -vst.")
+    Integer videoTrack;
+
+    @Option(names = "--audio-track", paramLabel = "ID", description = "Enhanced RTMP multitrack: play audio track ID "
+            + "(default: the stream's first), as ffplay's -ast.")
+    Integer audioTrack;
+
     @Option(names = "--audio-device", paramLabel = "ID", description = "Play through this sound output "
             + "(an id from `nsfx devices`; default: the system's default output, which follows the system's choice).")
     String audioDevice;
@@ -120,6 +132,13 @@ public final class PlayCommand implements Callable<Integer> {
             System.err.println("nsfx play: --speed takes " + NetStream.MIN_PLAYBACK_RATE + " to "
                     + NetStream.MAX_PLAYBACK_RATE + " (1 = normal speed), not " + speed);
             return 2;
+        }
+        for (Integer track : new Integer[] {videoTrack, audioTrack}) {
+            if (track != null && (track < 0 || track > NetStream.MAX_TRACK_ID)) {
+                System.err.println("nsfx play: --video-track and --audio-track take a track id, 0 to "
+                        + NetStream.MAX_TRACK_ID + ", not " + track);
+                return 2;
+            }
         }
         if (audioDevice != null && !org.netstreamfx.player.sink.AudioOutputs.exists(audioDevice)) {
             System.err.println("nsfx play: no sound output \"" + audioDevice + "\"; `nsfx devices` lists the outputs "
@@ -161,6 +180,13 @@ public final class PlayCommand implements Callable<Integer> {
             ns.setAudioDevice(audioDevice);
             ns.setVolume(volume);
             ns.setPlaybackRate(speed);
+            if (videoTrack != null) {
+                ns.selectVideoTrack(videoTrack);
+            }
+            if (audioTrack != null) {
+                ns.selectAudioTrack(audioTrack);
+            }
+            AtomicBoolean trackWarned = new AtomicBoolean();
             // Every callback is printed; Play.Complete also ends the run.
             ns.setClient(new RecordingClient(printer::callback, new NetStreamClient() {
                 @Override
@@ -179,6 +205,9 @@ public final class PlayCommand implements Callable<Integer> {
                     if (!e.is(NetStatusCode.NETSTREAM_SEEK_INVALIDTIME) && !e.is(NetStatusCode.NETSTREAM_SEEK_FAILED)) {
                         done.countDown();
                     }
+                }
+                if (e.is(NetStatusCode.NSFX_TRACKS_CHANGED) && trackWarned.compareAndSet(false, true)) {
+                    warnMissingTracks(ns.info().tracks());
                 }
                 if (e.is(NetStatusCode.NETSTREAM_PLAY_START) && seek != null && seekIssued.compareAndSet(false, true)) {
                     ns.seek(seek);
@@ -257,6 +286,19 @@ public final class PlayCommand implements Callable<Integer> {
         }
     }
 
+    /** A --video-track or --audio-track the stream's first listing does not have: it plays its default until the track comes. */
+    private void warnMissingTracks(List<StreamTrack> tracks) {
+        for (TrackKind kind : TrackKind.values()) {
+            Integer wanted = kind == TrackKind.VIDEO ? videoTrack : audioTrack;
+            List<Integer> ids = tracks.stream().filter(t -> t.kind() == kind).map(StreamTrack::id).toList();
+            if (wanted != null && !ids.contains(wanted)) {
+                String name = kind == TrackKind.VIDEO ? "video" : "audio";
+                System.err.println("nsfx play: the stream has no " + name + " track " + wanted + " (its " + name
+                        + " tracks: " + ids + "); its first plays until track " + wanted + " comes");
+            }
+        }
+    }
+
     private Map<String, Object> stats(NetStream ns) {
         NetStreamInfo info = ns.info();
         Map<String, Object> m = new LinkedHashMap<>();
@@ -274,6 +316,8 @@ public final class PlayCommand implements Callable<Integer> {
         m.put("decodeErrors", info.decodeErrors());
         m.put("playbackRate", ns.currentPlaybackRate());
         m.put("skippedFrames", ns.skippedFrames());
+        m.put("videoTrack", ns.playingTrack(TrackKind.VIDEO));
+        m.put("audioTrack", ns.playingTrack(TrackKind.AUDIO));
         return m;
     }
 

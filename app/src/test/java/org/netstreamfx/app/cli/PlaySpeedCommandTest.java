@@ -4,37 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** {@code nsfx play --speed R}: mpv's --speed, checked at the door, and played at that rate. */
 class PlaySpeedCommandTest {
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run play(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            int exit = new CommandLine(new PlayCommand()).execute(args);
-            return new Run(exit, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+    private static PlayRun play(String... args) {
+        return PlayRun.of(args);
     }
 
     private static Path demo() {
@@ -51,7 +30,7 @@ class PlaySpeedCommandTest {
     @Test
     void aSpeedOutOfRangeIsABadArgument() {
         for (String bad : List.of("5", "0.2", "0", "-1")) {
-            Run r = play(demo().toString(), "--speed", bad);
+            PlayRun r = play(demo().toString(), "--speed", bad);
             assertEquals(2, r.exit(), "--speed " + bad);
             assertTrue(r.err().contains("--speed takes 0.25 to 4.0 (1 = normal speed)"), r.err());
             assertEquals("", r.out());
@@ -60,13 +39,9 @@ class PlaySpeedCommandTest {
 
     @Test
     void playsAtTheSpeedAndSaysSo() throws Exception {
-        Run r = play(demo().toString(), "--speed", "2", "--duration", "4", "--no-audio", "--stats-interval", "0");
+        PlayRun r = play(demo().toString(), "--speed", "2", "--duration", "4", "--no-audio", "--stats-interval", "0");
         assertEquals(0, r.exit(), r.err() + r.out());
-        ObjectMapper json = new ObjectMapper();
-        List<JsonNode> lines = new ArrayList<>();
-        for (String line : r.out().strip().split("\n")) {
-            lines.add(json.readTree(line));
-        }
+        List<JsonNode> lines = r.lines();
         JsonNode rate = lines.stream().filter(n -> "NetStreamFX.Playback.Rate".equals(n.path("code").asText()))
                 .findFirst().orElseThrow(() -> new AssertionError(r.out()));
         assertEquals(2.0, rate.get("details").asDouble());

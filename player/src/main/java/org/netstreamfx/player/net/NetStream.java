@@ -298,6 +298,14 @@ public class NetStream {
         return player.selectedTrack(kind);
     }
 
+    /**
+     * The id of the video or audio track that plays now: 0 for a single-track FLV or RTMP stream,
+     * the E-RTMP trackId for a multitrack one; -1 when nothing plays or the source has no track ids (MP4).
+     */
+    public int playingTrack(TrackKind kind) {
+        return player.playingTrack(kind);
+    }
+
     private void selectTrack(TrackKind kind, int trackId) {
         if (trackId < 0 || trackId > MAX_TRACK_ID) {
             throw new IllegalArgumentException("a track id is 0 to " + MAX_TRACK_ID + ", not " + trackId);

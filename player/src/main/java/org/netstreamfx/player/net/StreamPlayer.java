@@ -169,6 +169,12 @@ final class StreamPlayer {
         current.withSession(s -> s.selectTrack(kind, trackId));
     }
 
+    /** The track of {@code kind} that plays now, or -1 when nothing plays or the source does not tell. */
+    int playingTrack(TrackKind kind) {
+        PlaybackSession s = current.session();
+        return s == null ? -1 : s.playingTrack(kind);
+    }
+
     /** The track of {@code kind} selected, or -1 when the stream's default plays. */
     int selectedTrack(TrackKind kind) {
         return kind == TrackKind.VIDEO ? videoTrack : audioTrack;

@@ -203,6 +203,12 @@ public final class StreamPipeline implements PlaybackFeed, AutoCloseable {
         return decoders.decodedAudioSamples();
     }
 
+    /** The Enhanced RTMP track of {@code kind} that plays (0 for a single-track stream), or -1 when none does. Any thread. */
+    public int playingTrack(TrackKind kind) {
+        MediaSource s = source;
+        return s == null ? -1 : s.playingTrack(kind);
+    }
+
     /**
      * Plays Enhanced RTMP track {@code trackId} of {@code kind} from its next keyframe (video) or
      * packet (audio), without stopping: the track's decoder is re-opened for it. Before the source

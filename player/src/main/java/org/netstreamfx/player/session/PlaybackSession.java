@@ -256,6 +256,11 @@ public final class PlaybackSession implements CoreEvents, PipelineListener {
         });
     }
 
+    /** The Enhanced RTMP track of {@code kind} that plays, or -1 when none does. Any thread. */
+    public int playingTrack(TrackKind kind) {
+        return pipeline.playingTrack(kind);
+    }
+
     /** Plays Enhanced RTMP track {@code trackId} of {@code kind} from its next keyframe (video) or packet (audio). */
     public void selectTrack(TrackKind kind, int trackId) {
         pipeline.selectTrack(kind, trackId);

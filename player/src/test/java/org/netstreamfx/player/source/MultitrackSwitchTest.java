@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,23 +15,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.netstreamfx.player.net.NetStatusEvent;
 import org.netstreamfx.player.net.NetStream;
-import org.netstreamfx.testkit.media.Ffmpeg8;
+import org.netstreamfx.testkit.media.MultitrackClip;
 import org.netstreamfx.testkit.media.RtmpServer;
 
 /**
- * Enhanced RTMP v2 multitrack play and switch, with a stream FFmpeg 8 writes: video track 0 is
- * H.264 320x180 (a legacy tag, for old players), track 1 VP9 160x90 (Multitrack OneTrack tags);
- * audio track 0 is AAC 44.1 kHz mono, track 1 Opus 48 kHz stereo. Both video tracks have a frame
- * at every 1/30 s and a keyframe every half second, so a switch is counted frame-exact: every
+ * Enhanced RTMP v2 multitrack play and switch, with a stream FFmpeg 8 writes ({@link MultitrackClip}:
+ * H.264 and VP9 video tracks, AAC and Opus audio tracks). Both video tracks have a frame at every
+ * 1/30 s and a keyframe every half second, so a switch is counted frame-exact: every
  * frame time of the stream is shown exactly once, the old track's size up to the switch and the
  * new one's from it, with no reconnect and no Buffer.Empty.
  */
 class MultitrackSwitchTest {
-    private static final int FPS = 30;
-    private static final int SECONDS = 6;
-    private static final int GOP = 15;
-    private static final String TRACK0_SIZE = "320x180";
-    private static final String TRACK1_SIZE = "160x90";
+    private static final int FPS = MultitrackClip.FPS;
+    private static final int SECONDS = MultitrackClip.SECONDS;
+    private static final int GOP = MultitrackClip.GOP;
+    private static final String TRACK0_SIZE = MultitrackClip.TRACK0_SIZE;
+    private static final String TRACK1_SIZE = MultitrackClip.TRACK1_SIZE;
     private static final long FRAME_US = 1_000_000 / FPS;
     private static final long TIMEOUT_MS = 60_000;
     private static final String SWITCHED = "NetStreamFX.Tracks.Switched";
@@ -46,19 +44,7 @@ class MultitrackSwitchTest {
 
     @BeforeAll
     static void makeStream() {
-        multitrack = dir.resolve("multitrack.flv");
-        String seconds = Integer.toString(SECONDS);
-        Ffmpeg8.run(Duration.ofSeconds(120), List.of(
-                "-f", "lavfi", "-i", "testsrc2=size=" + TRACK0_SIZE + ":rate=" + FPS + ":duration=" + seconds,
-                "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=44100:duration=" + seconds,
-                "-f", "lavfi", "-i", "sine=frequency=880:sample_rate=48000:duration=" + seconds,
-                "-filter_complex", "[0:v]split[a][b];[b]scale=" + TRACK1_SIZE.replace('x', ':') + "[c]",
-                "-map", "[a]", "-map", "[c]", "-map", "1:a", "-map", "2:a",
-                "-c:v:0", "libopenh264", "-g:v:0", Integer.toString(GOP),
-                "-c:v:1", "libvpx-vp9", "-g:v:1", Integer.toString(GOP), "-keyint_min:v:1", Integer.toString(GOP),
-                "-deadline", "realtime", "-cpu-used", "8",
-                "-c:a:0", "aac", "-c:a:1", "libopus", "-ac:a:1", "2",
-                multitrack.toString()));
+        multitrack = MultitrackClip.make(dir.resolve("multitrack.flv"));
     }
 
     @Test

@@ -17,7 +17,7 @@ import org.netstreamfx.player.amf.AmfValue.AmfString;
  * "connect", 1, {app, flashVer, [swfUrl], tcUrl, fpad:false, capabilities:239, audioCodecs:3575,
  *                videoCodecs:252, videoFunction:1, [pageUrl], objectEncoding,
  *                fourCcList:["avc1","hvc1","av01","vp09","mp4a"],
- *                videoFourCcInfoMap:{avc1:3, …}, audioFourCcInfoMap:{mp4a:3, Opus:3, …}, capsEx:13},
+ *                videoFourCcInfoMap:{avc1:3, …}, audioFourCcInfoMap:{mp4a:3, Opus:3, …}, capsEx:15},
  *                userArg*
  * </pre>
  *

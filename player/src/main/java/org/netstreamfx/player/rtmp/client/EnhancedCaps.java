@@ -28,8 +28,11 @@ public final class EnhancedCaps {
     /** FourCcInfoMask: can forward the codec without decoding it. */
     public static final int CAN_FORWARD = 0x04;
 
-    /** The capsEx this client sends: it reconnects on request, parses ModEx and applies the nanosecond offset. */
-    public static final int CLIENT_CAPS_EX = RECONNECT | MOD_EX | TIMESTAMP_NANO_OFFSET;
+    /**
+     * The capsEx this client sends: it reconnects on request, plays (and switches between) the
+     * tracks of multitrack packets, parses ModEx and applies the nanosecond offset.
+     */
+    public static final int CLIENT_CAPS_EX = RECONNECT | MULTITRACK | MOD_EX | TIMESTAMP_NANO_OFFSET;
 
     /** The video FourCCs Enhanced RTMP v2 defines that the engine knows. */
     static final List<Codec> VIDEO = List.of(Codec.H264, Codec.HEVC, Codec.AV1, Codec.VP9);

@@ -80,7 +80,7 @@ class ConnectCommandTest {
         EnhancedCaps.videoFourCcInfoMap().forEach((fourCc, mask) -> e.name(fourCc).num(mask));
         e.raw(0, 0, 0x09).name("audioFourCcInfoMap").raw(0x03);
         EnhancedCaps.audioFourCcInfoMap().forEach((fourCc, mask) -> e.name(fourCc).num(mask));
-        e.raw(0, 0, 0x09).name("capsEx").num(EnhancedCaps.RECONNECT | EnhancedCaps.MOD_EX
+        e.raw(0, 0, 0x09).name("capsEx").num(EnhancedCaps.RECONNECT | EnhancedCaps.MULTITRACK | EnhancedCaps.MOD_EX
                         | EnhancedCaps.TIMESTAMP_NANO_OFFSET)
                 .raw(0, 0, 0x09)
                 .str("user");

@@ -32,8 +32,8 @@ class EnhancedCapsTest {
         assertEquals(avcodec_find_encoder_by_name("libx265") != null ? 3 : 1, video.get("hvc1"));
         assertEquals(3, audio.get("mp4a"));
         assertEquals(3, audio.get("Opus"));
-        assertEquals(13, EnhancedCaps.CLIENT_CAPS_EX, "Reconnect | ModEx | TimestampNanoOffset");
-        assertEquals(List.of("Reconnect", "ModEx", "TimestampNanoOffset"),
+        assertEquals(15, EnhancedCaps.CLIENT_CAPS_EX, "Reconnect | Multitrack | ModEx | TimestampNanoOffset");
+        assertEquals(List.of("Reconnect", "Multitrack", "ModEx", "TimestampNanoOffset"),
                 EnhancedCaps.capsExNames(EnhancedCaps.CLIENT_CAPS_EX));
     }
 
