@@ -13,12 +13,15 @@ import javafx.scene.input.KeyCombination;
 import org.netstreamfx.app.ui.AppAction.Menu;
 import org.netstreamfx.app.ui.player.PlayerState;
 import org.netstreamfx.app.ui.player.PlayerView;
+import org.netstreamfx.app.ui.player.PlayingTracks;
 import org.netstreamfx.app.ui.player.PlayerViewModel;
 import org.netstreamfx.app.ui.publisher.PublisherViewModel;
 import org.netstreamfx.app.ui.tester.ExportPicker;
 import org.netstreamfx.app.ui.tester.FaultInjection;
 import org.netstreamfx.app.ui.tester.TesterView;
 import org.netstreamfx.app.ui.tester.TesterViewModel;
+import org.netstreamfx.player.media.StreamTrack;
+import org.netstreamfx.player.media.TrackKind;
 import org.netstreamfx.player.sink.AudioOutput;
 import org.netstreamfx.player.sink.AudioOutputs;
 import org.netstreamfx.player.util.Redact;
@@ -128,6 +131,10 @@ public final class AppActions {
                 .key(shortcut(KeyCode.R)).checked(vm.recording().recordingProperty()).enabledWhen(open));
         add(AppAction.submenu("sound-output", Menu.PLAYBACK, "Sound output", this::soundOutputs,
                 vm.audioDeviceProperty()));
+        PlayingTracks tracks = vm.figures().tracks();
+        add(AppAction.submenu("tracks", Menu.PLAYBACK, "Tracks", this::trackItems, tracks.listedProperty(),
+                tracks.playingProperty(TrackKind.VIDEO), tracks.playingProperty(TrackKind.AUDIO))
+                .enabledWhen(Bindings.createBooleanBinding(tracks::choice, tracks.listedProperty())));
     }
 
     private void view() {
@@ -218,6 +225,21 @@ public final class AppActions {
         for (AudioOutput o : AudioOutputs.list()) {
             items.add(AppAction.item("audio-output-" + o.id(), Menu.PLAYBACK, o.name(), () -> vm.setAudioDevice(o.id()))
                     .radio(constant(o.id().equals(vm.audioDeviceProperty().get()))));
+        }
+        return items;
+    }
+
+    /** One radio item per track of an Enhanced RTMP multitrack stream; choosing one switches to it. */
+    private List<AppAction> trackItems() {
+        PlayingTracks tracks = vm.figures().tracks();
+        List<AppAction> items = new ArrayList<>();
+        TrackKind last = null;
+        for (StreamTrack t : tracks.listedProperty().get()) {
+            AppAction a = AppAction.item("track-" + t.kind().name().toLowerCase(java.util.Locale.ROOT) + "-" + t.id(),
+                    Menu.PLAYBACK, PlayingTracks.name(t), () -> vm.selectTrack(t.kind(), t.id()))
+                    .radio(constant(t.id() == tracks.playingProperty(t.kind()).get()));
+            items.add(last != null && last != t.kind() ? a.separated() : a);
+            last = t.kind();
         }
         return items;
     }

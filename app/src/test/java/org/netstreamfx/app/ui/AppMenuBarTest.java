@@ -23,6 +23,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.netstreamfx.app.ui.player.PlayerState;
+import org.netstreamfx.player.media.TrackKind;
 import org.netstreamfx.player.net.NetStatusEvent;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -47,6 +49,7 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class AppMenuBarTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final int MULTITRACK_SECONDS = 12;
     /** The demo clip ./nsfx plays (the tests run in app/). */
     private static final Path DEMO = Path.of("..", "resources", "demo", "demo.mp4").toAbsolutePath().normalize();
 
@@ -73,7 +76,7 @@ class AppMenuBarTest {
         expected.put("menu-playback", ordered("play-pause", "Space", "back", "←", "forward", "→", "mute", "M",
                 "volume-up", "↑", "volume-down", "↓", "slower", "[", "faster", "]", "normal-speed", "Backspace",
                 "frame-forward", ".", "frame-back", ",", "previous", "P", "next", "N", "loop", "R", "ab-repeat", "B",
-                "go-to-live", "L", "record", "Ctrl+R", "sound-output", ""));
+                "go-to-live", "L", "record", "Ctrl+R", "sound-output", "", "tracks", ""));
         expected.put("menu-view", ordered("view-player", "Ctrl+1", "view-tester", "Ctrl+2", "view-publisher", "Ctrl+3",
                 "full-screen", "F", "playlist", "Ctrl+P", "stats-overlay", "I", "smooth-scaling", ""));
         expected.put("menu-tools", ordered("snapshot", "S", "media-info", "Ctrl+I", "copy-event", "Ctrl+C", "fault-proxy", "", "fault-drop", "",
@@ -347,6 +350,35 @@ class AppMenuBarTest {
             }
         }
         throw new AssertionError("no menu item " + id);
+    }
+
+    @Test
+    void aMultitrackStreamListsItsTracksInTheMenuAndTheTesterAndChoosingOneSwitches(FxRobot robot,
+            @org.junit.jupiter.api.io.TempDir Path dir) {
+        assertTrue(Fx.call(() -> item("tracks").isDisable()), "no choice with nothing open");
+        // Long enough that the switch comes before the player has read to the end (it reads 3 s ahead).
+        h.picks.add(org.netstreamfx.testkit.media.MultitrackClip.make(dir.resolve("multitrack.flv"), MULTITRACK_SECONDS));
+        robot.clickOn("#open-file");
+        Fx.waitUntil("tracks 0 playing", WAIT, () -> !item("tracks").isDisable()
+                && h.player.figures().tracks().playingProperty(TrackKind.VIDEO).get() == 0, this::codes);
+        Menu tracks = (Menu) Fx.call(() -> item("tracks"));
+        List<String> titles = Fx.call(() -> tracks.getItems().stream().filter(i -> !(i instanceof SeparatorMenuItem))
+                .map(MenuItem::getText).toList());
+        assertEquals(List.of("Video 0: avc1", "Video 1: vp09", "Audio 0: mp4a 44100 Hz 1 ch", "Audio 1: Opus 48000 Hz 2 ch"),
+                titles);
+        assertTrue(Fx.call(() -> ((RadioMenuItem) tracks.getItems().get(0)).isSelected()), "track 0 plays");
+        // Chosen as a click would (the item's action), not by pointer: the submenu is refilled as tracks are learnt.
+        Fx.run(() -> tracks.getItems().stream().filter(i -> "Video 1: vp09".equals(i.getText())).findFirst()
+                .orElseThrow().fire());
+        Fx.waitUntil("video track 1 playing", WAIT,
+                () -> h.player.figures().tracks().playingProperty(TrackKind.VIDEO).get() == 1, this::codes);
+        assertTrue(codes().contains("NetStreamFX.Tracks.Switched"), codes().toString());
+        robot.clickOn("#nav-tester");
+        Label listed = robot.lookup("#stat-tracks").queryAs(Label.class);
+        Fx.waitUntil("the tester lists the tracks", WAIT, () -> listed.getText().contains("Video 1: vp09 (playing)"),
+                listed::getText);
+        assertEquals("Video 0: avc1\nVideo 1: vp09 (playing)\nAudio 0: mp4a 44100 Hz 1 ch (playing)\n"
+                + "Audio 1: Opus 48000 Hz 2 ch", Fx.call(listed::getText));
     }
 
     private void playDemo(FxRobot robot) {

@@ -21,9 +21,14 @@ public final class MultitrackClip {
     private MultitrackClip() {
     }
 
-    /** Writes the clip to {@code file} with the bundled FFmpeg 8 and returns it. */
+    /** Writes the clip, {@link #SECONDS} long, to {@code file} with the bundled FFmpeg 8 and returns it. */
     public static Path make(Path file) {
-        String seconds = Integer.toString(SECONDS);
+        return make(file, SECONDS);
+    }
+
+    /** Writes the clip, {@code length} seconds long, to {@code file} with the bundled FFmpeg 8 and returns it. */
+    public static Path make(Path file, int length) {
+        String seconds = Integer.toString(length);
         String gop = Integer.toString(GOP);
         Ffmpeg8.run(MAKE_TIMEOUT, List.of(
                 "-f", "lavfi", "-i", "testsrc2=size=" + TRACK0_SIZE + ":rate=" + FPS + ":duration=" + seconds,

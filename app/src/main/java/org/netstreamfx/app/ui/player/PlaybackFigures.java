@@ -38,6 +38,7 @@ public final class PlaybackFigures {
 
     private final InputRate inputRate;
     private final WaitReason waitReason = new WaitReason();
+    private final PlayingTracks tracks = new PlayingTracks();
     /** Where the replaced-frame count comes from, and its value when this play started. */
     private ObservableNumberValue replacedSource;
     private long replacedBase;
@@ -147,6 +148,7 @@ public final class PlaybackFigures {
         decodeErrors.set(info.decodeErrors());
         avDriftMs.set(info.avDriftMs());
         inputBitsPerSecond.set(inputRate.add(loaded, System.nanoTime()));
+        tracks.poll(ns);
         readLevel(playing);
     }
 
@@ -177,6 +179,12 @@ public final class PlaybackFigures {
         inputBitsPerSecond.set(0);
         inputRate.reset();
         waitReason.reset();
+        tracks.reset();
+    }
+
+    /** The stream's tracks and which of them play (Enhanced RTMP multitrack). */
+    public PlayingTracks tracks() {
+        return tracks;
     }
 
     private void readLevel(boolean playing) {

@@ -7,8 +7,13 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
 import org.netstreamfx.app.ui.StatRows;
+import org.netstreamfx.app.ui.player.PlayingTracks;
+import org.netstreamfx.player.media.TrackKind;
 
-/** The live figures of the session: fps, input bitrate, dropped frames, buffer, bytes, A/V drift, the server's E-RTMP support. */
+/**
+ * The live figures of the session: fps, input bitrate, dropped frames, buffer, bytes, A/V drift,
+ * the server's E-RTMP support, and every track of the stream with the ones that play.
+ */
 final class StatsPanel extends GridPane {
     /** How wide the server's capabilities may run before they wrap. */
     private static final double CAPS_WIDTH = 220;
@@ -38,6 +43,11 @@ final class StatsPanel extends GridPane {
         caps.setWrapText(true); // a server may list a dozen FourCCs
         caps.setMaxWidth(CAPS_WIDTH);
         caps.setMinHeight(Region.USE_PREF_SIZE);
+        // Every track of the stream, the ones that play marked (Enhanced RTMP multitrack has several of a kind).
+        PlayingTracks tracks = vm.player().figures().tracks();
+        Label listed = StatRows.add(this, 7, "Tracks", "stat-tracks", Bindings.createStringBinding(tracks::describe,
+                tracks.listedProperty(), tracks.playingProperty(TrackKind.VIDEO), tracks.playingProperty(TrackKind.AUDIO)));
+        listed.setMinHeight(Region.USE_PREF_SIZE);
     }
 
     private void row(int row, String name, String id, ObservableValue<String> value) {
