@@ -84,6 +84,16 @@ class SessionEventStatusTest {
     }
 
     @Test
+    void aTrackSwitchSaysWhichTrackPlaysFromWhen() {
+        assertStatus(new SessionEvent.TrackSwitched(TrackKind.VIDEO, 0, 1, 2_523_000), "NetStreamFX.Tracks.Switched",
+                "The video track 1 plays from 2.523 s (was track 0).",
+                ordered("kind", "video", "from", 0, "to", 1, "time", 2.523));
+        assertStatus(new SessionEvent.TrackSwitched(TrackKind.AUDIO, 1, 0, 40_000), "NetStreamFX.Tracks.Switched",
+                "The audio track 0 plays from 0.040 s (was track 1).",
+                ordered("kind", "audio", "from", 1, "to", 0, "time", 0.04));
+    }
+
+    @Test
     void onMetaDataOfAMultitrackStreamMapsItsTracksById() {
         SourceDescription d = new SourceDescription("flv", -1, List.of(), List.of(), Map.of(), false);
         List<StreamTrack> tracks = List.of(StreamTrack.of(0, TrackKind.AUDIO, "mp4a").withAudio(44100, 2),
@@ -101,7 +111,7 @@ class SessionEventStatusTest {
     void everyKindOfSessionEventIsCoveredHere() {
         Set<String> covered = Set.of("PlayStarted", "OpenFailed", "PlayFailed", "SendFailed", "DecodeError",
                 "SeekBeyondDownload", "SeekFailed", "SeekWithoutPlay", "SeekNotANumber", "SeekPastEnd",
-                "StepWithoutPlay", "LiveDiscontinuity", "TracksChanged");
+                "StepWithoutPlay", "LiveDiscontinuity", "TracksChanged", "TrackSwitched");
         Set<String> kinds = List.of(SessionEvent.class.getPermittedSubclasses()).stream().map(Class::getSimpleName)
                 .collect(Collectors.toSet());
         assertEquals(covered, kinds);
