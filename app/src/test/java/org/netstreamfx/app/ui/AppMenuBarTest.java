@@ -364,20 +364,20 @@ class AppMenuBarTest {
         Menu tracks = (Menu) Fx.call(() -> item("tracks"));
         List<String> titles = Fx.call(() -> tracks.getItems().stream().filter(i -> !(i instanceof SeparatorMenuItem))
                 .map(MenuItem::getText).toList());
-        assertEquals(List.of("Video 0: avc1", "Video 1: vp09", "Audio 0: mp4a 44100 Hz 1 ch", "Audio 1: Opus 48000 Hz 2 ch"),
+        assertEquals(List.of("Video 0: avc1 320x180", "Video 1: vp09 160x90", "Audio 0: mp4a 44100 Hz 1 ch", "Audio 1: Opus 48000 Hz 2 ch"),
                 titles);
         assertTrue(Fx.call(() -> ((RadioMenuItem) tracks.getItems().get(0)).isSelected()), "track 0 plays");
         // Chosen as a click would (the item's action), not by pointer: the submenu is refilled as tracks are learnt.
-        Fx.run(() -> tracks.getItems().stream().filter(i -> "Video 1: vp09".equals(i.getText())).findFirst()
+        Fx.run(() -> tracks.getItems().stream().filter(i -> "Video 1: vp09 160x90".equals(i.getText())).findFirst()
                 .orElseThrow().fire());
         Fx.waitUntil("video track 1 playing", WAIT,
                 () -> h.player.figures().tracks().playingProperty(TrackKind.VIDEO).get() == 1, this::codes);
         assertTrue(codes().contains("NetStreamFX.Tracks.Switched"), codes().toString());
         robot.clickOn("#nav-tester");
         Label listed = robot.lookup("#stat-tracks").queryAs(Label.class);
-        Fx.waitUntil("the tester lists the tracks", WAIT, () -> listed.getText().contains("Video 1: vp09 (playing)"),
+        Fx.waitUntil("the tester lists the tracks", WAIT, () -> listed.getText().contains("Video 1: vp09 160x90 (playing)"),
                 listed::getText);
-        assertEquals("Video 0: avc1\nVideo 1: vp09 (playing)\nAudio 0: mp4a 44100 Hz 1 ch (playing)\n"
+        assertEquals("Video 0: avc1 320x180\nVideo 1: vp09 160x90 (playing)\nAudio 0: mp4a 44100 Hz 1 ch (playing)\n"
                 + "Audio 1: Opus 48000 Hz 2 ch", Fx.call(listed::getText));
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.netstreamfx.player.amf.AmfValue;
 import org.netstreamfx.player.amf.AmfValues;
+import org.netstreamfx.player.ffmpeg.VideoSizeProbe;
 import org.netstreamfx.player.flv.AacPacketType;
 import org.netstreamfx.player.flv.AudioPacketType;
 import org.netstreamfx.player.flv.AudioCodec;
@@ -64,6 +65,8 @@ final class FlvTagConverter {
     /** Written by the demux thread only; read by any thread (a debug figure). */
     private volatile long skippedModEx;
     private long skippedTrackListings;
+    /** Video tracks whose first keyframe was decoded for their size (once each). */
+    private final java.util.Set<Integer> sizeProbed = new java.util.HashSet<>();
 
     /** What one tag turned out to be. */
     enum Kind { VIDEO_CONFIG, AUDIO_CONFIG, PACKET, DATA, OTHER }
@@ -200,6 +203,9 @@ final class FlvTagConverter {
         if (!coded) {
             return Kind.OTHER;
         }
+        if (h.isKeyFrame()) {
+            sizeTracks(parts, body);
+        }
         if (videoTracks.playing() == TrackChoice.NONE) {
             return h.multitrack().isPresent() ? Kind.OTHER : Kind.PACKET; // no track configured: packet() gives none
         }
@@ -224,6 +230,21 @@ final class FlvTagConverter {
             return Kind.PACKET; // no track configured: packet() gives none
         }
         return audioTracks.plays(TrackPayloads.DEFAULT_TRACK, true, timestampMs) ? Kind.PACKET : Kind.OTHER;
+    }
+
+    /** Lists the picture size of each configured video track at its first keyframe ({@link VideoSizeProbe}). */
+    private void sizeTracks(List<TrackPayloads.VideoPart> parts, byte[] body) {
+        for (TrackPayloads.VideoPart part : parts) {
+            TrackFormat f = videoTracks.format(part.trackId());
+            if (f == null || !catalog.unsized(part.trackId()) || !sizeProbed.add(part.trackId())) {
+                continue;
+            }
+            VideoSizeProbe.of(f, part.bytes(body)).ifPresent(size -> {
+                if (catalog.sized(part.trackId(), size.width(), size.height())) {
+                    listing = catalog.tracks();
+                }
+            });
+        }
     }
 
     private Kind inspectLegacyAudio(AudioTagHeader.Legacy l, long timestampMs, byte[] body) throws WireFormatException {

@@ -63,13 +63,35 @@ final class TrackCatalog {
         List<MultitrackTracks.Track> tracks = MultitrackTracks.of(h, body);
         if (tracks.isEmpty()) {
             String codec = h.codec().fourCc() != null ? h.codec().fourCc() : h.codec().name();
-            return put(video, StreamTrack.of(0, TrackKind.VIDEO, codec));
+            return putVideo(0, codec);
         }
         boolean changed = false;
         for (MultitrackTracks.Track t : tracks) {
-            changed |= put(video, StreamTrack.of(t.trackId(), TrackKind.VIDEO, t.fourCc()));
+            changed |= putVideo(t.trackId(), t.fourCc());
         }
         return changed;
+    }
+
+    /** A video track as a tag names it: its size, once known, is kept while its codec stays. */
+    private boolean putVideo(int trackId, String codec) {
+        StreamTrack known = video.get(trackId);
+        return put(video, known != null && known.codec().equals(codec) ? known : StreamTrack.of(trackId, TrackKind.VIDEO, codec));
+    }
+
+    /** True for a listed video track whose picture size is not known yet. */
+    boolean unsized(int trackId) {
+        StreamTrack t = video.get(trackId);
+        return t != null && t.width() == 0;
+    }
+
+    /**
+     * Notes a video track's picture size (from its first keyframe).
+     *
+     * @return true when the listing changed
+     */
+    boolean sized(int trackId, int width, int height) {
+        StreamTrack t = video.get(trackId);
+        return t != null && put(video, t.withSize(width, height));
     }
 
     private boolean noteAudio(byte[] body) throws WireFormatException {

@@ -66,6 +66,12 @@ final class TrackChoice {
         wanted = trackId;
     }
 
+    /** The format of track {@code trackId}, or null while it is not configured. */
+    TrackFormat format(int trackId) {
+        ExAudioFormats.Configured c = configured.get(trackId);
+        return c == null ? null : c.format();
+    }
+
     /** The format of the track that plays, or null while none is configured. */
     TrackFormat format() {
         ExAudioFormats.Configured c = configured.get(playing);

@@ -67,8 +67,11 @@ class MultitrackSwitchTest {
             assertEquals(java.util.Set.of("video", "audio"),
                     switches.stream().map(d -> d.get("kind")).collect(java.util.stream.Collectors.toSet()));
             assertFalse(run.codes().subList(0, run.codes().indexOf(STOP)).contains(EMPTY), "no Buffer.Empty: " + run.codes());
-            assertEquals(List.of("video 0", "video 1", "audio 0", "audio 1"), ns.info().tracks().stream()
-                    .map(t -> t.kind().name().toLowerCase(java.util.Locale.ROOT) + " " + t.id()).toList(), "every track listed");
+            assertEquals(List.of("video 0 avc1 " + TRACK0_SIZE, "video 1 vp09 " + TRACK1_SIZE, "audio 0 mp4a 44100 Hz 1 ch",
+                    "audio 1 Opus 48000 Hz 2 ch"), ns.info().tracks().stream().map(t -> t.kind().name()
+                    .toLowerCase(java.util.Locale.ROOT) + " " + t.id() + " " + t.codec() + " " + (t.width() > 0
+                    ? t.width() + "x" + t.height() : t.sampleRateHz() + " Hz " + t.channels() + " ch")).toList(),
+                    "every track listed, with its size or rate and channels (video sizes from each track's first keyframe)");
         }
     }
 
