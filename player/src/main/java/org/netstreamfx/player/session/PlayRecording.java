@@ -40,6 +40,8 @@ import org.netstreamfx.player.source.SourcePacket;
  *   <li>Data messages other than onMetaData and {@code |RtmpSampleAccess} go in where the format
  *       has room (FLV script tags); the recorder writes its own onMetaData.
  *   <li>The end of the stream stops the recording (Record.Stop).
+ *   <li>An Enhanced RTMP track switch to a track of another configuration ends the recording
+ *       there (Record.Stop, then Record.Failed saying why): a file keeps one per track.
  * </ul>
  *
  * The recorder reports Record.Start/Stop/Failed itself; a recorder that throws anyway is reported
@@ -158,11 +160,35 @@ public final class PlayRecording implements PipelineTap {
                     recorder.writeData(m.handler(), m.args());
                 }
             } else if (item instanceof SourcePacket sp) {
+                if (sp.newFormat() != null && !recorded(description, sp)) {
+                    endAtTrackSwitch(sp);
+                    return;
+                }
                 packet(sp.packet());
             }
         } catch (RuntimeException e) {
             failed(e);
         }
+    }
+
+    /** True when the packet's new format is the one its track was recorded with (a switch back, or none). */
+    private static boolean recorded(SourceDescription d, SourcePacket sp) {
+        return d.tracks().stream().anyMatch(t -> t.equals(sp.newFormat()));
+    }
+
+    /**
+     * Another Enhanced RTMP track of a kind plays from here (a track switch): a file holds one
+     * configuration per track, so the recording ends before the new track's first packet, saying
+     * why; what is recorded so far is a whole file.
+     */
+    private void endAtTrackSwitch(SourcePacket sp) {
+        String at = String.format(Locale.ROOT, "%.3f", sp.ptsUs() / 1e6);
+        stop();
+        failures.onRecordStatus(new RecordStatus(RecordStatus.Kind.FAILED, "The recording to " + recorder.path()
+                + " ends at " + at + " s: another " + sp.newFormat().kind().name().toLowerCase(Locale.ROOT)
+                + " track (" + sp.newFormat().codec().displayName() + ") plays from there, and a file keeps one "
+                + "configuration per track; record again to keep the new track.", recorder.path().toString(),
+                System.nanoTime()));
     }
 
     @Override

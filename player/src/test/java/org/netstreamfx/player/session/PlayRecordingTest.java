@@ -115,6 +115,27 @@ class PlayRecordingTest {
     }
 
     @Test
+    void aTrackSwitchToAnotherConfigurationEndsTheRecordingThereSayingWhy() {
+        FakeRecorder r = new FakeRecorder();
+        List<NetStatusEvent> failures = new ArrayList<>();
+        PlayRecording rec = new PlayRecording(r, RecordEvents.forwardingTo(failures::add));
+        rec.item(AV, video(0, true));
+        rec.item(AV, new SourcePacket(new MediaPacket(0, 40_000, 40_000, 40_000, true, new byte[] {5}), 0, 0, VIDEO));
+        assertEquals(List.of("start 2"), r.calls, "the same configuration (a switch back): recorded on");
+        TrackFormat vp9 = new TrackFormat(0, Codec.VP9, new byte[0], 160, 90, 30, 0, 0, 0, "", "");
+        rec.item(AV, SourcePacket.startingFormat(new MediaPacket(0, 2_523_000, 2_523_000, 33_333, true, new byte[] {7}),
+                vp9));
+        rec.item(AV, video(2_556_000, false));
+
+        assertEquals(List.of("start 2", "stop"), r.calls);
+        assertEquals(2, r.packets.size(), "nothing of the new track");
+        assertEquals(1, failures.size());
+        assertEquals("NetStream.Record.Failed", failures.get(0).code());
+        assertTrue(failures.get(0).description().contains("ends at 2.523 s: another video track (VP9) plays from there"),
+                failures.get(0).description());
+    }
+
+    @Test
     void aSeekSplicesAtTheNextKeyframeOneFrameAfterTheLastPacketSoTimeNeverGoesBack() {
         FakeRecorder r = new FakeRecorder();
         PlayRecording rec = new PlayRecording(r, e -> { });

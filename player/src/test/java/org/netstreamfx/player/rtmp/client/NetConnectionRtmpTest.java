@@ -68,7 +68,7 @@ class NetConnectionRtmpTest {
 
             @SuppressWarnings("unchecked")
             Map<String, Object> o = (Map<String, Object>) AmfValues.toJava(connect.get(1, TimeUnit.SECONDS).commandObject());
-            assertEquals(13.0, o.get("capsEx"), "Reconnect | ModEx | TimestampNanoOffset");
+            assertEquals(15.0, o.get("capsEx"), "Reconnect | Multitrack | ModEx | TimestampNanoOffset");
             @SuppressWarnings("unchecked")
             Map<String, Object> video = (Map<String, Object>) o.get("videoFourCcInfoMap");
             assertEquals(List.of("avc1", "hvc1", "av01", "vp09"), List.copyOf(video.keySet()));
