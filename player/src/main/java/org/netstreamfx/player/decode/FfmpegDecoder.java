@@ -1,6 +1,5 @@
 package org.netstreamfx.player.decode;
 
-import static org.bytedeco.ffmpeg.global.avcodec.AV_INPUT_BUFFER_PADDING_SIZE;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_DATA_SKIP_SAMPLES;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
 import static org.bytedeco.ffmpeg.global.avcodec.av_new_packet;
@@ -20,7 +19,6 @@ import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_unref;
-import static org.bytedeco.ffmpeg.global.avutil.av_mallocz;
 
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
@@ -29,6 +27,7 @@ import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.PointerPointer;
+import org.netstreamfx.player.ffmpeg.CodecContexts;
 import org.netstreamfx.player.media.MediaPacket;
 import org.netstreamfx.player.media.TrackFormat;
 import org.netstreamfx.player.ffmpeg.FfmpegErrors;
@@ -70,13 +69,7 @@ public abstract class FfmpegDecoder implements AutoCloseable {
             throw new DecoderException(describe() + ": this FFmpeg build has no " + format.codec().displayName() + " decoder");
         }
         context = avcodec_alloc_context3(codec);
-        byte[] extradata = format.extradata();
-        if (extradata.length > 0) {
-            BytePointer ed = new BytePointer(av_mallocz(extradata.length + AV_INPUT_BUFFER_PADDING_SIZE));
-            ed.capacity(extradata.length + AV_INPUT_BUFFER_PADDING_SIZE).put(extradata, 0, extradata.length);
-            context.extradata(ed);
-            context.extradata_size(extradata.length);
-        }
+        CodecContexts.setExtradata(context, format.extradata());
         if (format.width() > 0) {
             context.width(format.width());
             context.height(format.height());

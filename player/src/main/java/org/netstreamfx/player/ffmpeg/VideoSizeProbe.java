@@ -1,6 +1,5 @@
 package org.netstreamfx.player.ffmpeg;
 
-import static org.bytedeco.ffmpeg.global.avcodec.AV_INPUT_BUFFER_PADDING_SIZE;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
 import static org.bytedeco.ffmpeg.global.avcodec.av_new_packet;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
@@ -13,14 +12,12 @@ import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_frame;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_packet;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
-import static org.bytedeco.ffmpeg.global.avutil.av_mallocz;
 
 import java.util.Optional;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
-import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.PointerPointer;
 import org.netstreamfx.player.media.TrackFormat;
 import org.netstreamfx.player.media.TrackKind;
@@ -58,13 +55,7 @@ public final class VideoSizeProbe {
         AVPacket packet = av_packet_alloc();
         AVFrame frame = av_frame_alloc();
         try {
-            byte[] extradata = format.extradata();
-            if (extradata.length > 0) {
-                BytePointer ed = new BytePointer(av_mallocz(extradata.length + AV_INPUT_BUFFER_PADDING_SIZE));
-                ed.capacity(extradata.length + AV_INPUT_BUFFER_PADDING_SIZE).put(extradata, 0, extradata.length);
-                context.extradata(ed);
-                context.extradata_size(extradata.length);
-            }
+            CodecContexts.setExtradata(context, format.extradata());
             context.thread_count(1);
             if (avcodec_open2(context, codec, (PointerPointer<?>) null) < 0 || av_new_packet(packet, keyframe.length) < 0) {
                 return Optional.empty();

@@ -56,11 +56,6 @@ final class TrackChoice {
         return playing;
     }
 
-    /** The track wanted by {@link #select}, or {@link #NONE} (the first configured plays). Any thread. */
-    int wanted() {
-        return wanted;
-    }
-
     /** Plays {@code trackId} from its next packet a decoder can start from. Any thread. */
     void select(int trackId) {
         wanted = trackId;
@@ -74,8 +69,7 @@ final class TrackChoice {
 
     /** The format of the track that plays, or null while none is configured. */
     TrackFormat format() {
-        ExAudioFormats.Configured c = configured.get(playing);
-        return c == null ? null : c.format();
+        return format(playing);
     }
 
     /** The duration of one packet of the track that plays, 0 when unknown. */
