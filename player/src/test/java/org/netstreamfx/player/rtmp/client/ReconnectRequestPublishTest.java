@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.netstreamfx.player.net.NetStatusCode.NETCONNECTION_CONNECT_RECONNECTREQUEST;
+import static org.netstreamfx.player.net.NetStatusCode.NETSTREAM_PLAY_START;
 import static org.netstreamfx.player.net.NetStatusCode.NETSTREAM_PUBLISH_START;
 import static org.netstreamfx.player.net.NetStatusCode.NETSTREAM_UNPUBLISH_SUCCESS;
 import static org.netstreamfx.player.net.NetStatusCode.NSFX_CONNECT_RECONNECTED;
@@ -11,6 +12,7 @@ import static org.netstreamfx.player.net.NetStatusCode.NSFX_CONNECT_RECONNECTING
 import static org.netstreamfx.player.net.NetStatusCode.NSFX_PUBLISH_MOVED;
 import static org.netstreamfx.player.net.NetStatusCode.NSFX_PUBLISH_MOVEFAILED;
 import static org.netstreamfx.player.rtmp.client.FakeRtmpServer.info;
+import static org.netstreamfx.player.rtmp.client.FakeRtmpServer.num;
 import static org.netstreamfx.player.rtmp.client.FakeRtmpServer.object;
 
 import java.io.EOFException;
@@ -35,6 +37,7 @@ import org.netstreamfx.player.net.NetStream;
 import org.netstreamfx.player.publish.FeedPacket;
 import org.netstreamfx.player.rtmp.message.MessageType;
 import org.netstreamfx.player.rtmp.message.RtmpMessage;
+import org.netstreamfx.player.sink.NullAudioSink;
 
 /**
  * Enhanced RTMP v2's NetConnection.Connect.ReconnectRequest while publishing: the publisher moves
@@ -67,6 +70,16 @@ class ReconnectRequestPublishTest {
     private static final String FRAME = "video t\\d+ [12]7 01";
     private static final String KEYFRAME = "video t\\d+ 17 01";
 
+    /** The stream ids the servers give: the publish's, then a player's. */
+    private static final int PUBLISHED_ID = 1;
+    private static final int PLAYED_ID = 2;
+    /** What a player on the publisher's connection plays: AAC frames. */
+    private static final String PLAYED = "other";
+    private static final int PLAYED_FRAMES = 10;
+    private static final long AAC_FRAME_MS = 23;
+    private static final byte[] AAC_CONFIG = {(byte) 0xAF, 0, 0x12, 0x10};
+    private static final byte[] AAC_FRAME = {(byte) 0xAF, 1, 0x21, 0x10, 0x04};
+
     /** A camera whose every keyframe request the test can wait for (the start asks for one, the move another). */
     private static final class Camera extends NetStreamPublishTest.HandFeed {
         final Semaphore requests = new Semaphore(0);
@@ -92,6 +105,8 @@ class ReconnectRequestPublishTest {
         final CompletableFuture<FakeRtmpServer.Peer> started = new CompletableFuture<>();
         final CompletableFuture<Void> closed = new CompletableFuture<>();
         final CompletableFuture<String> tcUrl = new CompletableFuture<>();
+        /** The name a player's play asked for. */
+        final CompletableFuture<String> played = new CompletableFuture<>();
         final LinkedBlockingQueue<String> arrivals = new LinkedBlockingQueue<>();
         final List<String> media = Collections.synchronizedList(new ArrayList<>());
         final List<String> commands = Collections.synchronizedList(new ArrayList<>());
@@ -131,10 +146,31 @@ class ReconnectRequestPublishTest {
             } else if (m.type() == MessageType.COMMAND_AMF0) {
                 Command c = p.codec.decode(m);
                 commands.add(c.name());
-                if (c.name().equals("closeStream")) {
-                    synchronized (p) {
-                        p.onStatus(1, info("status", NETSTREAM_UNPUBLISH_SUCCESS.code(), STREAM + " unpublished."));
+                synchronized (p) {
+                    answer(p, c, m.messageStreamId());
+                }
+            }
+        }
+
+        /** Unpublishes the published stream; a second stream (after the publish's) plays {@link #PLAYED}'s audio. */
+        private void answer(FakeRtmpServer.Peer p, Command c, int streamId) throws Exception {
+            switch (c.name()) {
+                case "closeStream" -> {
+                    if (streamId == PUBLISHED_ID) {
+                        p.onStatus(streamId, info("status", NETSTREAM_UNPUBLISH_SUCCESS.code(), STREAM + " unpublished."));
                     }
+                }
+                case "createStream" -> p.result(c.transactionId(), num(PLAYED_ID));
+                case "play" -> {
+                    p.onStatus(streamId, info("status", NETSTREAM_PLAY_START.code(), "Playing " + PLAYED + "."));
+                    p.send(RtmpMessage.of(4, MessageType.AUDIO, 0, streamId, AAC_CONFIG));
+                    for (int i = 0; i < PLAYED_FRAMES; i++) {
+                        p.send(RtmpMessage.of(4, MessageType.AUDIO, i * AAC_FRAME_MS, streamId, AAC_FRAME));
+                    }
+                    played.complete(String.valueOf(c.javaArgs().get(0)));
+                }
+                default -> {
+                    // Nothing to answer.
                 }
             }
         }
@@ -299,6 +335,41 @@ class ReconnectRequestPublishTest {
             publishThroughMove(server.url("live"), old, next, null);
             assertEquals(2, server.accepted());
             assertEquals(List.of(), server.errors());
+        }
+    }
+
+    @Test
+    void aPlayerOnThePublishersConnectionPlaysAgainOnTheNewOne() throws Exception {
+        Ingest old = new Ingest(null);
+        Ingest next = new Ingest(null);
+        old.gate.complete(null);
+        next.gate.complete(null);
+        try (FakeRtmpServer second = new FakeRtmpServer(next); FakeRtmpServer first = new FakeRtmpServer(old);
+                Publishing p = new Publishing(first.url("live"))) {
+            NetStream viewer = new NetStream(p.nc);
+            viewer.setAudioSink(new NullAudioSink());
+            viewer.addNetStatusListener(p.events);
+            viewer.play(PLAYED);
+            assertEquals(PLAYED, old.played.get((long) WAIT_S, TimeUnit.SECONDS));
+            p.feed(0, BEFORE_REQUEST);
+            old.awaitMedia(3 + 2 * BEFORE_REQUEST);
+            old.request(second.url("app2"));
+            p.events.await(NSFX_CONNECT_RECONNECTED.code(), WAIT_S);
+            assertEquals(PLAYED, next.played.get((long) WAIT_S, TimeUnit.SECONDS), "the player plays there again");
+            assertTrue(p.camera.requests.tryAcquire((long) WAIT_S, TimeUnit.SECONDS), "the move asks for a keyframe");
+            p.feed(BEFORE_REQUEST, FRAMES);
+            p.events.await(NSFX_PUBLISH_MOVED.code(), WAIT_S);
+            next.awaitMedia(3 + 2 * (FRAMES - MOVES_AT));
+            old.closed.get((long) WAIT_S, TimeUnit.SECONDS);
+
+            assertEquals(second.url("app2"), p.nc.uri(), "the new connection is current");
+            assertEquals(codes(NETCONNECTION_CONNECT_RECONNECTREQUEST, NSFX_CONNECT_RECONNECTING,
+                    NSFX_CONNECT_RECONNECTED, NSFX_PUBLISH_MOVED), moveEvents(p.events));
+            assertEquals(2, p.events.codes().stream().filter(NETSTREAM_PLAY_START.code()::equals).count(),
+                    "the play started on each connection");
+            viewer.close();
+            assertEquals(List.of(), first.errors());
+            assertEquals(List.of(), second.errors());
         }
     }
 
