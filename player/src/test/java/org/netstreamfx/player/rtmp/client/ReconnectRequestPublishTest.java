@@ -111,9 +111,19 @@ class ReconnectRequestPublishTest {
         final List<String> media = Collections.synchronizedList(new ArrayList<>());
         final List<String> commands = Collections.synchronizedList(new ArrayList<>());
         private final String refusal;
+        /** Where every media message also goes, after the name of the server it reached; or null. */
+        private final LinkedBlockingQueue<String> both;
+        private final String server;
 
         Ingest(String refusal) {
+            this(refusal, null, null);
+        }
+
+        /** @param both where every media message also goes, as {@code server: message} */
+        Ingest(String refusal, LinkedBlockingQueue<String> both, String server) {
             this.refusal = refusal;
+            this.both = both;
+            this.server = server;
         }
 
         @Override
@@ -143,6 +153,9 @@ class ReconnectRequestPublishTest {
                                 m.timestampMs(), m.payload()[0], m.payload()[1]);
                 media.add(d);
                 arrivals.add(d);
+                if (both != null) {
+                    both.add(server + ": " + d);
+                }
             } else if (m.type() == MessageType.COMMAND_AMF0) {
                 Command c = p.codec.decode(m);
                 commands.add(c.name());
@@ -209,17 +222,27 @@ class ReconnectRequestPublishTest {
         final NetStream ns = new NetStream(nc);
         final Camera camera = new Camera();
         final NetStreamPublishTest.HandFeed mic = new NetStreamPublishTest.HandFeed(TrackKind.AUDIO);
+        private final boolean video;
 
+        /** Publishes the camera and the microphone. */
         Publishing(String url) throws Exception {
+            this(url, true);
+            assertTrue(camera.requests.tryAcquire((long) WAIT_S, TimeUnit.SECONDS), "the session began its media");
+        }
+
+        /** Publishes the microphone, and the camera if {@code video}. */
+        Publishing(String url, boolean video) throws Exception {
+            this.video = video;
             nc.addNetStatusListener(events);
             nc.connect(url);
             events.await("NetConnection.Connect.Success", WAIT_S);
             ns.addNetStatusListener(events);
-            ns.attachCamera(camera);
+            if (video) {
+                ns.attachCamera(camera);
+            }
             ns.attachAudio(mic);
             ns.publish(STREAM, "live");
             events.await(NETSTREAM_PUBLISH_START.code(), WAIT_S);
-            assertTrue(camera.requests.tryAcquire((long) WAIT_S, TimeUnit.SECONDS), "the session began its media");
         }
 
         /** Feeds frames {@code from} to {@code to} (not included): a video frame, then audio of the same time. */
@@ -227,7 +250,9 @@ class ReconnectRequestPublishTest {
             for (int i = from; i < to; i++) {
                 long dts = BASE_US + i * FRAME_US;
                 boolean key = KEYFRAMES.contains(i);
-                camera.sink.packet(new FeedPacket(TrackKind.VIDEO, dts, dts, key, key ? VIDEO_KEY : VIDEO_INTER));
+                if (video) {
+                    camera.sink.packet(new FeedPacket(TrackKind.VIDEO, dts, dts, key, key ? VIDEO_KEY : VIDEO_INTER));
+                }
                 mic.sink.packet(new FeedPacket(TrackKind.AUDIO, dts, dts, true, AUDIO));
             }
         }
@@ -261,7 +286,7 @@ class ReconnectRequestPublishTest {
 
     /**
      * Publishes through a request from {@code old} (to {@code tcUrl}, or none) and a move to
-     * {@code next}: checks every frame, each server's share and the events; returns the Moved event.
+     * {@code next}: checks every frame, each server's share and the events; returns the Reconnecting event.
      */
     private static NetStatusEvent publishThroughMove(String url, Ingest old, Ingest next, String tcUrl)
             throws Exception {
@@ -270,7 +295,7 @@ class ReconnectRequestPublishTest {
             p.feed(0, BEFORE_REQUEST);
             old.awaitMedia(3 + 2 * BEFORE_REQUEST); // onMetaData and the two headers first
             old.request(tcUrl);
-            p.events.await(NSFX_CONNECT_RECONNECTING.code(), WAIT_S);
+            NetStatusEvent reconnecting = p.events.await(NSFX_CONNECT_RECONNECTING.code(), WAIT_S);
             p.feed(BEFORE_REQUEST, DURING_MOVE); // The new server has not started the publish: all go to the old.
             old.awaitMedia(2 * (DURING_MOVE - BEFORE_REQUEST));
             next.gate.complete(null);
@@ -305,7 +330,7 @@ class ReconnectRequestPublishTest {
             for (String s : p.events.texts()) {
                 assertFalse(s.contains(KEY), "the key never appears in events: " + s);
             }
-            return moved;
+            return reconnecting;
         }
     }
 
@@ -320,7 +345,10 @@ class ReconnectRequestPublishTest {
         Ingest old = new Ingest(null);
         Ingest next = new Ingest(null);
         try (FakeRtmpServer second = new FakeRtmpServer(next); FakeRtmpServer first = new FakeRtmpServer(old)) {
-            publishThroughMove(first.url("live"), old, next, second.url("app2?key=" + KEY));
+            NetStatusEvent reconnecting = publishThroughMove(first.url("live"), old, next, second.url("app2?key=" + KEY));
+            String masked = RtmpUrl.parse(second.url("app2?key=" + KEY)).masked();
+            assertEquals("The server asked to move to " + masked + "; reconnecting in 0 ms (try 1 of 1).",
+                    reconnecting.description());
             assertEquals(second.url("app2?key=" + KEY), next.tcUrl.get(1, TimeUnit.SECONDS), "connected as asked");
             assertEquals(List.of(), first.errors());
             assertEquals(List.of(), second.errors());
@@ -332,7 +360,9 @@ class ReconnectRequestPublishTest {
         Ingest old = new Ingest(null);
         Ingest next = new Ingest(null);
         try (FakeRtmpServer server = new FakeRtmpServer(old, next)) {
-            publishThroughMove(server.url("live"), old, next, null);
+            NetStatusEvent reconnecting = publishThroughMove(server.url("live"), old, next, null);
+            assertEquals("Reconnecting to " + server.url("live") + " in 0 ms (try 1 of 1) after: the server asked to "
+                    + "reconnect", reconnecting.description());
             assertEquals(2, server.accepted());
             assertEquals(List.of(), server.errors());
         }
@@ -371,6 +401,58 @@ class ReconnectRequestPublishTest {
             assertEquals(List.of(), first.errors());
             assertEquals(List.of(), second.errors());
         }
+    }
+
+    @Test
+    void anAudioOnlyPublishMovesAtItsNextPacket() throws Exception {
+        LinkedBlockingQueue<String> both = new LinkedBlockingQueue<>();
+        Ingest old = new Ingest(null, both, "old");
+        Ingest next = new Ingest(null, both, "new");
+        old.gate.complete(null);
+        next.gate.complete(null);
+        try (FakeRtmpServer second = new FakeRtmpServer(next); FakeRtmpServer first = new FakeRtmpServer(old);
+                Publishing p = new Publishing(first.url("live"), false)) {
+            old.awaitMedia(2); // onMetaData and the AAC header: the media has begun
+            p.feed(0, BEFORE_REQUEST);
+            old.awaitMedia(BEFORE_REQUEST);
+            old.request(second.url("app2"));
+            p.events.await(NSFX_CONNECT_RECONNECTED.code(), WAIT_S);
+            // The move goes ahead just after Reconnected: packet by packet, until one reaches the new server.
+            int at = BEFORE_REQUEST;
+            while (!arrival(both, p, at).startsWith("new")) {
+                at++;
+                assertTrue(at < FRAMES, "the publish moved within " + FRAMES + " packets");
+            }
+            p.feed(at + 1, FRAMES);
+            next.awaitMedia(3 + FRAMES - at - 1);
+            NetStatusEvent moved = p.events.await(NSFX_PUBLISH_MOVED.code(), WAIT_S);
+            old.closed.get((long) WAIT_S, TimeUnit.SECONDS);
+
+            assertEquals(Map.of("fromMs", (at - 1) * FRAME_MS, "keyframeMs", at * FRAME_MS), moved.details());
+            assertEquals(concat(List.of("data t0", "audio t0 af 00"), audio(0, at)), old.media);
+            assertEquals(concat(List.of("data t" + at * FRAME_MS, "audio t" + at * FRAME_MS + " af 00"),
+                    audio(at, FRAMES)), next.media);
+            assertEquals(codes(NETCONNECTION_CONNECT_RECONNECTREQUEST, NSFX_CONNECT_RECONNECTING,
+                    NSFX_CONNECT_RECONNECTED, NSFX_PUBLISH_MOVED), moveEvents(p.events));
+        }
+    }
+
+    /** Feeds audio packet {@code i} alone and returns where it arrived ("old: ..." or "new: ..."). */
+    private static String arrival(LinkedBlockingQueue<String> both, Publishing p, int i) throws InterruptedException {
+        p.feed(i, i + 1);
+        String packet = String.format("audio t%d af 01", i * FRAME_MS);
+        while (true) {
+            String d = both.poll((long) WAIT_S, TimeUnit.SECONDS);
+            assertTrue(d != null, "audio " + i + " arrived");
+            if (d.endsWith(packet)) {
+                return d;
+            }
+        }
+    }
+
+    /** What a server gets of audio packets {@code from} to {@code to}. */
+    private static List<String> audio(int from, int to) {
+        return IntStream.range(from, to).mapToObj(i -> String.format("audio t%d af 01", i * FRAME_MS)).toList();
     }
 
     @Test
