@@ -56,6 +56,10 @@ public final class PublishMove {
         armed = true;
     }
 
+    boolean armed() {
+        return armed;
+    }
+
     /** Whether the media moves at {@code p}: once armed, a video keyframe, or any packet of a stream without video. */
     boolean movesAt(FeedPacket p, boolean hasVideo) {
         return armed && (p.kind() == TrackKind.VIDEO ? p.keyframe() : !hasVideo);

@@ -26,8 +26,7 @@ import org.netstreamfx.player.rtmp.client.RtmpConnection;
  * completes after publishing has stopped. Only a lost connection ends the recording on the
  * connection's own thread, so that its Record.Stop still comes before Connect.Closed.
  *
- * <p>A Reconnect Request moves publishing make-before-break ({@link PublishMove}): a second
- * session stands by on the new connection, and the media moves to it at a keyframe.
+ * <p>A Reconnect Request moves publishing make-before-break, at a keyframe ({@link PublishMove}).
  *
  * <p>Threads: the API calls in from any thread; the feeds call their {@link FeedTap} on their own
  * threads; the connection calls {@link #reconnected}, {@link #connectionDropped} and {@link
@@ -309,12 +308,9 @@ public final class Publisher {
     }
 
     /** The move is given up: the standing-by publish stops; {@code why} (unless null) is a warning naming {@code target}. */
-    public void abandonMove(String target, String why) {
-        PublishMove m;
-        synchronized (this) {
-            m = move;
-            move = null;
-        }
+    public synchronized void abandonMove(String target, String why) {
+        PublishMove m = move;
+        move = null;
         if (m != null) {
             m.next.connectionLost();
             if (why != null) {
@@ -323,7 +319,7 @@ public final class Publisher {
         }
     }
 
-    /** The old connection went: a move under way is given up without a word. */
+    /** The old connection went: a move is given up without a word. */
     private void dropMove() {
         PublishMove m = move;
         if (m != null) {
@@ -469,9 +465,23 @@ public final class Publisher {
 
     void packet(FeedPacket packet) {
         PublishMove m = move;
-        if (m != null && m.movesAt(packet, camera != null)) {
-            moveAt(m, packet);
+        if (m != null && m.armed()) {
+            synchronized (this) { // While the media may move, every feed's packet goes where the move leaves it.
+                if (m.movesAt(packet, camera != null)) {
+                    moveAt(m, packet);
+                }
+                send(packet);
+            }
+        } else {
+            send(packet);
         }
+        PublishRecording r = recording;
+        if (r != null) {
+            r.packet(packet, videoConfig, audioConfig, camera != null, microphone != null);
+        }
+    }
+
+    private void send(FeedPacket packet) {
         PublishSession s = session;
         PublishSession before = movedFrom;
         if (before != null && packet.kind() == TrackKind.AUDIO && packet.dtsUs() < movedAtUs) {
@@ -479,10 +489,6 @@ public final class Publisher {
         }
         if (s != null && !offAir) {
             s.packet(packet);
-        }
-        PublishRecording r = recording;
-        if (r != null) {
-            r.packet(packet, videoConfig, audioConfig, camera != null, microphone != null);
         }
     }
 
