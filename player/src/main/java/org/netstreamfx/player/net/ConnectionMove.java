@@ -107,7 +107,10 @@ final class ConnectionMove implements RtmpConnection.Listener {
         connection.endMove(this, old, null);
         RtmpConnection c = next;
         c.close();
-        for (NetStream s : publishers) {
+        // Before the new connection was there, no publisher was asked to move: each publishing one hears why.
+        List<NetStream> told = publishers.isEmpty() ? streams.stream().filter(NetStream::publishing).toList()
+                : publishers;
+        for (NetStream s : told) {
             s.rtmpMoveFailed(c.url().masked(), why);
         }
     }

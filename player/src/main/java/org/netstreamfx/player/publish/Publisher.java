@@ -313,9 +313,9 @@ public final class Publisher {
         move = null;
         if (m != null) {
             m.next.connectionLost();
-            if (why != null) {
-                events.accept(new PublishEvent.MoveFailed(target, why));
-            }
+        }
+        if (why != null && session != null) {
+            events.accept(new PublishEvent.MoveFailed(target, why));
         }
     }
 

@@ -16,6 +16,8 @@ import static org.netstreamfx.player.rtmp.client.FakeRtmpServer.num;
 import static org.netstreamfx.player.rtmp.client.FakeRtmpServer.object;
 
 import java.io.EOFException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.SocketException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -455,36 +457,63 @@ class ReconnectRequestPublishTest {
         return IntStream.range(from, to).mapToObj(i -> String.format("audio t%d af 01", i * FRAME_MS)).toList();
     }
 
+    /**
+     * Publishes through a request from {@code old} to {@code tcUrl} whose move fails: every frame
+     * goes to the old server, which stays current, and the warning (returned) follows the request.
+     */
+    private static NetStatusEvent publishThroughFailedMove(String url, Ingest old, String tcUrl) throws Exception {
+        old.gate.complete(null);
+        try (Publishing p = new Publishing(url)) {
+            p.feed(0, BEFORE_REQUEST);
+            old.awaitMedia(3 + 2 * BEFORE_REQUEST);
+            old.request(tcUrl);
+            NetStatusEvent warning = p.events.await(NSFX_PUBLISH_MOVEFAILED.code(), WAIT_S);
+            p.feed(BEFORE_REQUEST, FRAMES);
+            old.awaitMedia(2 * (FRAMES - BEFORE_REQUEST));
+
+            assertEquals("warning", warning.level().wireName());
+            assertTrue(warning.description().contains("publishing goes on over the old connection"),
+                    warning.description());
+            assertEquals(concat(List.of("data t0", "video t0 17 00", "audio t0 af 00"), frames(0, FRAMES)), old.media);
+            assertEquals(codes(NETCONNECTION_CONNECT_RECONNECTREQUEST, NSFX_CONNECT_RECONNECTING,
+                    NSFX_PUBLISH_MOVEFAILED), moveEvents(p.events));
+            assertEquals(url, p.nc.uri(), "the old connection stays current");
+            for (String s : p.events.texts()) {
+                assertFalse(s.contains(KEY), "the key never appears in events: " + s);
+            }
+            return warning;
+        }
+    }
+
     @Test
     void aNewServerThatRefusesThePublishLeavesItOnTheOldOneWithAWarning() throws Exception {
         Ingest old = new Ingest(null);
         Ingest refusing = new Ingest("Already publishing");
         refusing.gate.complete(null);
-        old.gate.complete(null);
-        try (FakeRtmpServer second = new FakeRtmpServer(refusing); FakeRtmpServer first = new FakeRtmpServer(old);
-                Publishing p = new Publishing(first.url("live"))) {
-            p.feed(0, BEFORE_REQUEST);
-            old.awaitMedia(3 + 2 * BEFORE_REQUEST);
-            old.request(second.url("app2?key=" + KEY));
-            NetStatusEvent warning = p.events.await(NSFX_PUBLISH_MOVEFAILED.code(), WAIT_S);
-            refusing.closed.get((long) WAIT_S, TimeUnit.SECONDS);
-            p.feed(BEFORE_REQUEST, FRAMES);
-            old.awaitMedia(2 * (FRAMES - BEFORE_REQUEST));
-
-            assertEquals("warning", warning.level().wireName());
-            assertTrue(warning.description().contains("NetStream.Publish.BadName: Already publishing")
-                    && warning.description().contains("publishing goes on over the old connection"),
+        try (FakeRtmpServer second = new FakeRtmpServer(refusing); FakeRtmpServer first = new FakeRtmpServer(old)) {
+            NetStatusEvent warning = publishThroughFailedMove(first.url("live"), old, second.url("app2?key=" + KEY));
+            assertTrue(warning.description().contains("NetStream.Publish.BadName: Already publishing"),
                     warning.description());
-            assertEquals(concat(List.of("data t0", "video t0 17 00", "audio t0 af 00"), frames(0, FRAMES)), old.media);
+            refusing.closed.get((long) WAIT_S, TimeUnit.SECONDS);
             assertEquals(List.of(), refusing.media);
-            assertEquals(codes(NETCONNECTION_CONNECT_RECONNECTREQUEST, NSFX_CONNECT_RECONNECTING,
-                    NSFX_PUBLISH_MOVEFAILED), moveEvents(p.events));
-            assertEquals(first.url("live"), p.nc.uri(), "the old connection stays current");
-            for (String s : p.events.texts()) {
-                assertFalse(s.contains(KEY), "the key never appears in events: " + s);
-            }
             assertEquals(List.of(), first.errors());
             assertEquals(List.of(), second.errors());
+        }
+    }
+
+    @Test
+    void aNewServerThatCannotBeReachedLeavesThePublishOnTheOldOneWithAWarning() throws Exception {
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = s.getLocalPort();
+        }
+        Ingest old = new Ingest(null);
+        try (FakeRtmpServer first = new FakeRtmpServer(old)) {
+            String target = "rtmp://127.0.0.1:" + closedPort + "/app2";
+            NetStatusEvent warning = publishThroughFailedMove(first.url("live"), old, target + "?key=" + KEY);
+            assertTrue(warning.description().startsWith("Could not move publishing to " + target + "?key=***"),
+                    warning.description());
+            assertEquals(List.of(), first.errors());
         }
     }
 }
