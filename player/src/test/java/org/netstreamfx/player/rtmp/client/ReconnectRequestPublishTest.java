@@ -501,15 +501,18 @@ class ReconnectRequestPublishTest {
         }
     }
 
+    /** An address where nothing listens: {@code path} on a port just let go. */
+    private static String nobodyListens(String path) throws java.io.IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return "rtmp://127.0.0.1:" + s.getLocalPort() + "/" + path;
+        }
+    }
+
     @Test
     void aNewServerThatCannotBeReachedLeavesThePublishOnTheOldOneWithAWarning() throws Exception {
-        int closedPort;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closedPort = s.getLocalPort();
-        }
         Ingest old = new Ingest(null);
         try (FakeRtmpServer first = new FakeRtmpServer(old)) {
-            String target = "rtmp://127.0.0.1:" + closedPort + "/app2";
+            String target = nobodyListens("app2");
             NetStatusEvent warning = publishThroughFailedMove(first.url("live"), old, target + "?key=" + KEY);
             assertTrue(warning.description().startsWith("Could not move publishing to " + target + "?key=***"),
                     warning.description());
