@@ -97,6 +97,9 @@ final class ConnectionMove implements RtmpConnection.Listener {
                 s.rtmpReconnected();
             }
         }
+        if (notMoved.get() == 0) { // Every publisher stopped meanwhile: nothing keeps the old connection.
+            old.close();
+        }
     }
 
     /** The move fails, {@code why} (null: without a word): the new connection closes, the old one stays. */
