@@ -1,6 +1,5 @@
 package org.netstreamfx.player.publish;
 
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.netstreamfx.player.media.TrackKind;
 import org.netstreamfx.player.rtmp.client.RtmpConnection;
@@ -78,13 +77,16 @@ public final class PublishMove {
         }
     }
 
-    /** Publishing stopped before the media moved: the connection's side no longer waits for this stream. */
-    void withdraw() {
+    /**
+     * Publishing stopped before the media moved: the connection's side no longer waits for this
+     * stream; the old publish ends, on the old connection, when {@code oldEnded} completes.
+     */
+    void withdraw(CompletionStage<Void> oldEnded) {
         if (!ready) {
             ready = true;
             listener.ready();
         }
-        listener.moved(CompletableFuture.completedFuture(null));
+        listener.moved(oldEnded);
     }
 
     /** Why {@code event} of the standing-by session refuses the publish, or null when it does not. */

@@ -199,7 +199,7 @@ public final class Publisher {
         move = null;
         if (m != null) {
             worker.execute(m.next::close);
-            m.withdraw();
+            m.withdraw(s.ended());
         }
         stopFeeds();
         if (s != null) {

@@ -104,6 +104,8 @@ class ReconnectRequestPublishTest {
      */
     private static final class Ingest implements FakeRtmpServer.Script {
         final CompletableFuture<Void> gate = new CompletableFuture<>();
+        /** The client's publish command arrived (it waits for the gate). */
+        final CompletableFuture<Void> publishAsked = new CompletableFuture<>();
         final CompletableFuture<FakeRtmpServer.Peer> started = new CompletableFuture<>();
         final CompletableFuture<Void> closed = new CompletableFuture<>();
         final CompletableFuture<String> tcUrl = new CompletableFuture<>();
@@ -133,6 +135,7 @@ class ReconnectRequestPublishTest {
             tcUrl.complete(String.valueOf(p.connectOk().payloadMap().get("tcUrl")));
             Command publish = p.acceptPublish();
             commands.add(publish.name() + " " + publish.javaArgs());
+            publishAsked.complete(null);
             gate.get(10, TimeUnit.SECONDS);
             synchronized (p) {
                 p.onStatus(1, refusal != null ? info("error", "NetStream.Publish.BadName", refusal)
@@ -336,6 +339,13 @@ class ReconnectRequestPublishTest {
         }
     }
 
+    /** The servers' scripts threw nothing (no assertion of theirs failed). */
+    private static void assertNoErrors(FakeRtmpServer... servers) {
+        for (FakeRtmpServer s : servers) {
+            assertEquals(List.of(), s.errors());
+        }
+    }
+
     private static List<String> concat(List<String> a, List<String> b) {
         List<String> all = new ArrayList<>(a);
         all.addAll(b);
@@ -352,8 +362,7 @@ class ReconnectRequestPublishTest {
             assertEquals("The server asked to move to " + masked + "; reconnecting in 0 ms (try 1 of 1).",
                     reconnecting.description());
             assertEquals(second.url("app2?key=" + KEY), next.tcUrl.get(1, TimeUnit.SECONDS), "connected as asked");
-            assertEquals(List.of(), first.errors());
-            assertEquals(List.of(), second.errors());
+            assertNoErrors(first, second);
         }
     }
 
@@ -366,7 +375,7 @@ class ReconnectRequestPublishTest {
             assertEquals("Reconnecting to " + server.url("live") + " in 0 ms (try 1 of 1) after: the server asked to "
                     + "reconnect", reconnecting.description());
             assertEquals(2, server.accepted());
-            assertEquals(List.of(), server.errors());
+            assertNoErrors(server);
         }
     }
 
@@ -400,8 +409,33 @@ class ReconnectRequestPublishTest {
             assertEquals(2, p.events.codes().stream().filter(NETSTREAM_PLAY_START.code()::equals).count(),
                     "the play started on each connection");
             viewer.close();
-            assertEquals(List.of(), first.errors());
-            assertEquals(List.of(), second.errors());
+            assertNoErrors(first, second);
+        }
+    }
+
+    @Test
+    void aPublishStoppedDuringTheMoveEndsOnTheOldConnectionAndTheNewOneBecomesCurrent() throws Exception {
+        Ingest old = new Ingest(null);
+        Ingest next = new Ingest(null);
+        old.gate.complete(null);
+        try (FakeRtmpServer second = new FakeRtmpServer(next); FakeRtmpServer first = new FakeRtmpServer(old);
+                Publishing p = new Publishing(first.url("live"))) {
+            p.feed(0, BEFORE_REQUEST);
+            old.awaitMedia(3 + 2 * BEFORE_REQUEST);
+            old.request(second.url("app2"));
+            p.events.await(NSFX_CONNECT_RECONNECTING.code(), WAIT_S);
+            next.publishAsked.get((long) WAIT_S, TimeUnit.SECONDS); // The publish stands by there, unanswered.
+            p.ns.publish(null);
+            p.events.await(NETSTREAM_UNPUBLISH_SUCCESS.code(), WAIT_S);
+            old.closed.get((long) WAIT_S, TimeUnit.SECONDS);
+            next.gate.complete(null);
+
+            assertEquals(List.of("publish [" + STREAM + ", live]", "FCUnpublish", "closeStream", "deleteStream"),
+                    old.commands, "the old stream is unpublished on the old connection, then it closes");
+            assertEquals(codes(NETCONNECTION_CONNECT_RECONNECTREQUEST, NSFX_CONNECT_RECONNECTING,
+                    NSFX_CONNECT_RECONNECTED), moveEvents(p.events));
+            assertEquals(second.url("app2"), p.nc.uri(), "the new connection is current");
+            assertNoErrors(first);
         }
     }
 
@@ -496,8 +530,7 @@ class ReconnectRequestPublishTest {
                     warning.description());
             refusing.closed.get((long) WAIT_S, TimeUnit.SECONDS);
             assertEquals(List.of(), refusing.media);
-            assertEquals(List.of(), first.errors());
-            assertEquals(List.of(), second.errors());
+            assertNoErrors(first, second);
         }
     }
 
@@ -516,7 +549,7 @@ class ReconnectRequestPublishTest {
             NetStatusEvent warning = publishThroughFailedMove(first.url("live"), old, target + "?key=" + KEY);
             assertTrue(warning.description().startsWith("Could not move publishing to " + target + "?key=***"),
                     warning.description());
-            assertEquals(List.of(), first.errors());
+            assertNoErrors(first);
         }
     }
 }
