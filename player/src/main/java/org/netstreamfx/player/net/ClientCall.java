@@ -36,11 +36,16 @@ final class ClientCall {
                     + "\": the NetConnection is not connected to an RTMP server.");
             return;
         }
+        c.call(method, AmfNull.INSTANCE, amfArgs(args), new CallAnswer(nc, method, responder));
+    }
+
+    /** {@code args} (plain Java values, or null for none) as AMF values, for call() and connect(). */
+    static List<AmfValue> amfArgs(Object... args) {
         List<AmfValue> amfArgs = new ArrayList<>();
         for (Object a : args == null ? new Object[0] : args) {
             amfArgs.add(AmfValues.of(a));
         }
-        c.call(method, AmfNull.INSTANCE, amfArgs, new CallAnswer(nc, method, responder));
+        return amfArgs;
     }
 
     /** A call that was not made or failed: to the responder's status handler, else the listeners. */

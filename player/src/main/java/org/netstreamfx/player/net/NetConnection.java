@@ -1,8 +1,6 @@
 package org.netstreamfx.player.net;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -15,7 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.netstreamfx.player.amf.AmfValue;
-import org.netstreamfx.player.amf.AmfValues;
 import org.netstreamfx.player.rtmp.client.Command;
 import org.netstreamfx.player.rtmp.client.ConnectFailure;
 import org.netstreamfx.player.rtmp.client.ConnectionStalledException;
@@ -42,7 +39,8 @@ import org.netstreamfx.player.wire.WireFormatException;
  * NetConnection.Connect.Failed (with a description naming what failed), Connect.Closed,
  * Call.Failed, Call.BadVersion, Call.Prohibited and its own NetStreamFX.* codes. An optional
  * {@link org.netstreamfx.player.rtmp.client.ReconnectPolicy} reconnects after an unexpected close
- * and plays the playing streams again.
+ * and plays the playing streams again; a server's Reconnect Request is followed, by publishers
+ * make-before-break ({@link ConnectionMove}).
  */
 public class NetConnection implements AutoCloseable {
     private static final AtomicInteger IDS = new AtomicInteger();
@@ -68,6 +66,8 @@ public class NetConnection implements AutoCloseable {
     private List<AmfValue> connectArgs = List.of();
     private int reconnectTry;
     private String lostBecause;
+    /** A publisher's move to a new connection under way, the current one still carrying it; else null. */
+    private ConnectionMove move;
 
     public NetConnection() {
         int id = IDS.incrementAndGet();
@@ -88,7 +88,7 @@ public class NetConnection implements AutoCloseable {
      * {@code connect(null)}: a connection to no server, for files and progressive HTTP; dispatches
      * NetConnection.Connect.Success at once. {@code connect("rtmp[s]://host[:port]/app[/instance]",
      * args...)}: connects to the server in the background, with {@code args} (plain Java values,
-     * see {@link AmfValues#of}) appended to the connect command; Connect.Success or
+     * see {@link org.netstreamfx.player.amf.AmfValues#of}) appended to the connect command; Connect.Success or
      * Connect.Failed / Rejected / InvalidApp / AppShutdown follows. Any earlier RTMP connection is
      * closed first.
      *
@@ -102,8 +102,7 @@ public class NetConnection implements AutoCloseable {
                 connected = true;
             }
             uri = "null";
-            dispatch(NetStatusEvent.of(NetStatusCode.NETCONNECTION_CONNECT_SUCCESS, "Connection succeeded.", null,
-                    System.nanoTime()));
+            status(NetStatusCode.NETCONNECTION_CONNECT_SUCCESS, "Connection succeeded.", null);
             return;
         }
         if (!RtmpUrl.isRtmp(command)) {
@@ -112,10 +111,7 @@ public class NetConnection implements AutoCloseable {
                     + "rtmp:// or rtmps:// addresses, or connect(null) for files and http(s) URLs");
         }
         RtmpUrl url = RtmpUrl.parse(command);
-        List<AmfValue> amfArgs = new ArrayList<>();
-        for (Object a : args == null ? new Object[0] : args) {
-            amfArgs.add(AmfValues.of(a));
-        }
+        List<AmfValue> amfArgs = ClientCall.amfArgs(args);
         synchronized (rtmpLock) {
             rtmpUrl = url;
             connectArgs = List.copyOf(amfArgs);
@@ -206,8 +202,7 @@ public class NetConnection implements AutoCloseable {
     @Override
     public void close() {
         if (closeRtmp(true)) {
-            dispatch(NetStatusEvent.of(NetStatusCode.NETCONNECTION_CONNECT_CLOSED, "Connection closed.", null,
-                    System.nanoTime()));
+            status(NetStatusCode.NETCONNECTION_CONNECT_CLOSED, "Connection closed.", null);
         }
         if (ownExecutor != null) {
             ownExecutor.shutdown();
@@ -226,9 +221,7 @@ public class NetConnection implements AutoCloseable {
             connected = connected && !disconnect;
         }
         if (c != null) {
-            for (NetStream s : rtmpStreams) {
-                s.rtmpConnectionLost("The NetConnection was closed.");
-            }
+            lost(rtmpStreams, "The NetConnection was closed.");
             c.close();
         }
         return was;
@@ -284,11 +277,18 @@ public class NetConnection implements AutoCloseable {
         dispatch(NetStatusEvent.of(code, description, details, System.nanoTime()));
     }
 
+    /** The connection is gone for good: each of {@code streams} fails with {@code description}. */
+    private static void lost(Iterable<NetStream> streams, String description) {
+        for (NetStream s : streams) {
+            s.rtmpConnectionLost(description);
+        }
+    }
+
     // Reconnection: called on reader threads, under rtmpLock where marked.
 
     /** Starts the next reconnect try, or gives up. */
     private void reconnect(RtmpUrl target, boolean requested) {
-        List<NetStream> lost = List.of();
+        List<NetStream> gone = List.of();
         String gaveUp = null;
         synchronized (rtmpLock) {
             if (rtmpUrl == null) {
@@ -297,20 +297,16 @@ public class NetConnection implements AutoCloseable {
             int tries = requested ? Math.max(1, rtmpOptions.reconnect().maxTries()) : rtmpOptions.reconnect().maxTries();
             reconnectTry++;
             if (reconnectTry > tries) {
-                gaveUp = "Connection to " + rtmpUrl.masked() + " lost (" + lostBecause + "); gave up after "
-                        + tries + " reconnect " + (tries == 1 ? "try." : "tries.");
+                gaveUp = Reconnects.gaveUp(rtmpUrl, lostBecause, tries);
                 rtmp = null;
                 rtmpUrl = null;
                 connected = false;
-                lost = List.copyOf(rtmpStreams);
+                gone = List.copyOf(rtmpStreams);
             } else {
                 long delayMs = requested && reconnectTry == 1 ? 0 : rtmpOptions.reconnect().delayMs(reconnectTry, jitter);
                 boolean moved = requested && reconnectTry == 1 && !rtmpUrl.sameServer(target);
-                status(NetStatusCode.NSFX_CONNECT_RECONNECTING, moved
-                        ? "The server asked to move to " + target.masked() + "; reconnecting in " + delayMs
-                                + " ms (try " + reconnectTry + " of " + tries + ")."
-                        : "Reconnecting to " + target.masked() + " in " + delayMs + " ms (try " + reconnectTry
-                                + " of " + tries + ") after: " + lostBecause, reconnectTry);
+                status(NetStatusCode.NSFX_CONNECT_RECONNECTING, Reconnects.reconnecting(moved, target, delayMs,
+                        reconnectTry, tries, lostBecause), reconnectTry);
                 rtmpUrl = target;
                 uri = target.masked();
                 rtmp = new RtmpConnection(target, rtmpOptions, objectEncoding, connectArgs, events, delayMs);
@@ -318,10 +314,37 @@ public class NetConnection implements AutoCloseable {
             }
         }
         if (gaveUp != null) {
-            for (NetStream s : lost) {
-                s.rtmpConnectionLost(gaveUp);
-            }
+            lost(gone, gaveUp);
             status(NetStatusCode.NETCONNECTION_CONNECT_CLOSED, gaveUp, null);
+        }
+    }
+
+    /** Under rtmpLock: publishers follow a Reconnect Request make-before-break; false: none publishes. */
+    private boolean startMove(RtmpConnection c, RtmpUrl target) {
+        if (rtmpStreams.stream().noneMatch(NetStream::publishing)) {
+            return false;
+        }
+        if (move == null) { // One move at a time: a request during one is passed on only.
+            move = new ConnectionMove(this, events, rtmpStreams, c);
+            move.start(target, rtmpOptions, objectEncoding, connectArgs);
+        }
+        return true;
+    }
+
+    /** Move {@code m} ends: {@code next} (null: failed) becomes current if {@code old} still is; whether it did. */
+    boolean endMove(ConnectionMove m, RtmpConnection old, RtmpConnection next) {
+        synchronized (rtmpLock) {
+            boolean ours = move == m;
+            move = ours ? null : move;
+            if (!ours || next == null || rtmp != old) {
+                return false;
+            }
+            rtmp = next;
+            rtmpUrl = next.url();
+            uri = rtmpUrl.masked();
+            connected = true;
+            dispatch(Reconnects.reconnected(rtmpUrl, 1));
+            return true;
         }
     }
 
@@ -353,8 +376,7 @@ public class NetConnection implements AutoCloseable {
                 reconnectTry = 0;
                 connected = true;
                 if (tries > 0) { // Dispatched in the same step: a close() right after comes after it.
-                    status(NetStatusCode.NSFX_CONNECT_RECONNECTED, "Reconnected to " + c.url().masked() + " (try "
-                            + tries + ").", tries);
+                    dispatch(Reconnects.reconnected(c.url(), tries));
                 } else {
                     dispatch(serverEvent(result.payloadMap(), NetStatusCode.NETCONNECTION_CONNECT_SUCCESS));
                 }
@@ -409,9 +431,7 @@ public class NetConnection implements AutoCloseable {
             if (!isCurrent(c, true)) {
                 return;
             }
-            for (NetStream s : rtmpStreams) {
-                s.rtmpConnectionLost(description);
-            }
+            lost(rtmpStreams, description);
             status(cause instanceof WireFormatException ? NetStatusCode.NETCONNECTION_CONNECT_FAILED
                     : NetStatusCode.NETCONNECTION_CONNECT_CLOSED, description, null);
         }
@@ -428,9 +448,7 @@ public class NetConnection implements AutoCloseable {
                         return;
                     }
                     c.close();
-                    for (NetStream s : rtmpStreams) {
-                        s.rtmpConnectionLost("The server closed the connection.");
-                    }
+                    lost(rtmpStreams, "The server closed the connection.");
                     status(NetStatusCode.NETCONNECTION_CONNECT_CLOSED, "The server closed the connection.", null);
                 }
                 default -> callClient(c, command);
@@ -438,40 +456,21 @@ public class NetConnection implements AutoCloseable {
         }
 
         private void onStatus(RtmpConnection c, Map<String, Object> info) {
-            if (!NetStatusCode.NETCONNECTION_CONNECT_RECONNECTREQUEST.code().equals(info.get("code"))) {
+            if (!Reconnects.isRequest(info)) {
                 dispatch(serverEvent(info, NetStatusCode.NETCONNECTION_CONNECT_CLOSED));
                 return;
             }
-            dispatch(serverEvent(maskedTcUrl(info), NetStatusCode.NETCONNECTION_CONNECT_CLOSED));
-            RtmpUrl target = c.url();
-            if (info.get("tcUrl") instanceof String tcUrl && RtmpUrl.isRtmp(tcUrl)) {
-                try {
-                    target = RtmpUrl.parse(tcUrl);
-                } catch (IllegalArgumentException e) {
-                    status(NetStatusCode.NSFX_CONNECT_RECONNECTING, "The server asked to reconnect to an "
-                            + "address that cannot be parsed (" + e.getMessage() + "); reconnecting to "
-                            + c.url().masked() + ".", null);
-                }
-            }
+            dispatch(serverEvent(Reconnects.maskedTcUrl(info), NetStatusCode.NETCONNECTION_CONNECT_CLOSED));
+            RtmpUrl target = Reconnects.target(info, c.url(), NetConnection.this::dispatch);
             synchronized (rtmpLock) {
-                if (rtmp != c) {
+                if (rtmp != c || startMove(c, target)) {
                     return;
                 }
                 rtmp = null;
-                lostBecause = "the server asked to reconnect";
+                lostBecause = Reconnects.REQUESTED;
             }
             c.close();
             reconnect(target, true);
-        }
-
-        /** {@code info} with its tcUrl's query values masked: a stream key in it never reaches a listener. */
-        private static Map<String, Object> maskedTcUrl(Map<String, Object> info) {
-            if (!(info.get("tcUrl") instanceof String tcUrl) || Redact.url(tcUrl).equals(tcUrl)) {
-                return info;
-            }
-            Map<String, Object> masked = new LinkedHashMap<>(info);
-            masked.put("tcUrl", Redact.url(tcUrl));
-            return masked;
         }
 
         private void callClient(RtmpConnection c, Command command) {

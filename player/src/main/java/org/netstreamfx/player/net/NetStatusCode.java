@@ -102,6 +102,14 @@ public enum NetStatusCode {
     NSFX_PUBLISH_STALLED("NetStreamFX.Publish.Stalled", StatusLevel.WARNING),
     /** Publishing after a reconnect: the server still holds the old session's name; trying again. */
     NSFX_PUBLISH_REPUBLISHING("NetStreamFX.Publish.Republishing", StatusLevel.WARNING),
+    /**
+     * Publishing followed a Reconnect Request make-before-break: the media moved to the new
+     * connection at a keyframe, with no gap (details {fromMs, keyframeMs}: the last timestamp sent
+     * on the old connection and the keyframe's).
+     */
+    NSFX_PUBLISH_MOVED("NetStreamFX.Publish.Moved", StatusLevel.STATUS),
+    /** Publishing could not move to the connection a Reconnect Request named (the description says why): it goes on over the old one. */
+    NSFX_PUBLISH_MOVEFAILED("NetStreamFX.Publish.MoveFailed", StatusLevel.WARNING),
     /** Publishing: a camera or microphone feed stopped (device lost, encoder failed). */
     NSFX_PUBLISH_FEEDFAILED("NetStreamFX.Publish.FeedFailed", StatusLevel.ERROR),
     /** Publishing: the encoder a feed really uses, details {codec, encoder, hardware, fallbackFrom}. */

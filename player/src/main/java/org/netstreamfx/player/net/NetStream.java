@@ -523,6 +523,21 @@ public class NetStream {
         player.rtmpReconnected();
     }
 
+    /** A move of the connection (make-before-break): also publish on {@code next}, standing by; false when not publishing. */
+    boolean rtmpMoving(RtmpConnection next, org.netstreamfx.player.publish.PublishMove.Listener listener) {
+        return publisher.prepareMove(next, Math.round(bufferTime * 1e6), listener);
+    }
+
+    /** The move's new connection is the current one: the published media moves at the next keyframe. */
+    void rtmpMoveArmed() {
+        publisher.armMove();
+    }
+
+    /** The move to {@code target} failed, {@code why} (null: quietly): publishing goes on as it was. */
+    void rtmpMoveFailed(String target, String why) {
+        publisher.abandonMove(target, why);
+    }
+
     /** A status event from the server, passed on whole. */
     void dispatchServerStatus(Map<String, Object> info) {
         events.serverStatus(info);

@@ -1,5 +1,7 @@
 package org.netstreamfx.player.net;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -62,6 +64,18 @@ final class PublishStatus {
         }
         if (event instanceof PublishEvent.FeedFailed e) {
             return NetStatusEvent.of(NetStatusCode.NSFX_PUBLISH_FEEDFAILED, e.description(), null, nanoTime);
+        }
+        if (event instanceof PublishEvent.Moved e) {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("fromMs", e.fromMs());
+            details.put("keyframeMs", e.keyframeMs());
+            return NetStatusEvent.of(NetStatusCode.NSFX_PUBLISH_MOVED, "Publishing moved to the new connection at the "
+                    + "keyframe of " + e.keyframeMs() + " ms; the old connection carried it up to " + e.fromMs()
+                    + " ms.", details, nanoTime);
+        }
+        if (event instanceof PublishEvent.MoveFailed e) {
+            return NetStatusEvent.of(NetStatusCode.NSFX_PUBLISH_MOVEFAILED, "Could not move publishing to "
+                    + e.target() + " (" + e.why() + "): publishing goes on over the old connection.", null, nanoTime);
         }
         throw new IllegalArgumentException("unknown publish event " + event);
     }

@@ -5,7 +5,8 @@ import java.util.Map;
 /**
  * What the publishing pipeline has to tell its user, as facts: the server's status messages for
  * the published stream, and the engine's own findings (a refused createStream, dropped frames, a
- * stalled write, a republish after a reconnect, a failed feed, an unpublish the server did not
+ * stalled write, a republish after a reconnect, a move to another connection or its failure, a
+ * failed feed, an unpublish the server did not
  * confirm). The pipeline stays below the Flash API: the API layer turns each into its NetStatus
  * event (code, level, sentence, details).
  *
@@ -57,6 +58,21 @@ public sealed interface PublishEvent {
 
     /** Publishing stopped and the server did not say so itself (no Unpublish.Success in time). */
     record Unpublished() implements PublishEvent {
+    }
+
+    /**
+     * The published media moved to the connection a Reconnect Request asked for, make-before-break:
+     * the old connection carried everything up to {@code fromMs}, the new one everything from the
+     * video keyframe (or, without video, the audio packet) at {@code keyframeMs}.
+     */
+    record Moved(long fromMs, long keyframeMs) implements PublishEvent {
+    }
+
+    /**
+     * The move to {@code target} (masked) failed, {@code why}: publishing goes on over the old
+     * connection.
+     */
+    record MoveFailed(String target, String why) implements PublishEvent {
     }
 
     /** A feed stopped for good (a device lost, an encoder failed): {@code description} says why. */

@@ -3,11 +3,12 @@ package org.netstreamfx.player.publish;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.netstreamfx.player.amf.AmfValue;
 import org.netstreamfx.player.amf.AmfValue.AmfNull;
 import org.netstreamfx.player.amf.AmfValue.AmfNumber;
 import org.netstreamfx.player.amf.AmfValue.AmfString;
@@ -72,6 +73,11 @@ final class PublishSession implements StreamListener {
     private final ScheduledExecutorService watchdog;
     private final CountDownLatch unpublished = new CountDownLatch(1);
     private final boolean republish;
+    /** Publishes on a connection the stream moves to, and waits there until the media moves ({@link #goLive}). */
+    private final boolean standby;
+    /** While standing by, and once moved away from: what it has to say does not reach the user. */
+    private volatile boolean muted;
+    private final CompletableFuture<Void> ended = new CompletableFuture<>();
     private int badNames;
     private volatile int streamId;
     private volatile boolean live;
@@ -83,18 +89,19 @@ final class PublishSession implements StreamListener {
     private final OutboundQueue.WritabilityListener writability = w -> writable = w;
     private volatile long bytesSent;
     private volatile long videoFramesSent;
-    // Guarded by this.
-    private long baseUs = Long.MIN_VALUE;
-    private long lastTimestampMs;
-    /** The last timestamp sent of each kind, for the headers of enhanced tracks. */
-    private final long[] lastKindMs = new long[TrackKind.values().length];
-    private boolean waitingForKeyframe = true;
+    private final PublishTimeline timeline = new PublishTimeline();
 
-    /** @param republish a publish after a reconnect, which retries through Publish.BadName */
+    /**
+     * @param republish a publish after a reconnect, which retries through Publish.BadName
+     * @param standby   a publish on the connection the stream moves to: on Publish.Start it sends
+     *                  nothing until {@link #goLive}, and until then it is muted
+     */
     PublishSession(Publisher publisher, RtmpConnection rc, String name, String type, long queueLimitUs,
-            boolean republish) {
+            boolean republish, boolean standby) {
         this.publisher = publisher;
         this.republish = republish;
+        this.standby = standby;
+        this.muted = standby;
         this.rc = rc;
         this.name = name;
         this.type = type;
@@ -122,28 +129,28 @@ final class PublishSession implements StreamListener {
         rc.limitSendBuffer(SEND_BUFFER_BYTES);
         rc.addWritabilityListener(writability);
         writable = rc.isWritable();
-        Answer ignore = new IgnoredAnswer();
-        rc.call("releaseStream", AmfNull.INSTANCE, List.of(new AmfString(name)), ignore);
-        rc.call("FCPublish", AmfNull.INSTANCE, List.of(new AmfString(name)), ignore);
+        rc.call("releaseStream", AmfNull.INSTANCE, List.of(new AmfString(name)), PublishAnswers.IGNORED);
+        rc.call("FCPublish", AmfNull.INSTANCE, List.of(new AmfString(name)), PublishAnswers.IGNORED);
         rc.call("createStream", AmfNull.INSTANCE, List.of(), new Answer() {
             @Override
             public void result(Command result) {
                 try {
-                    created(RtmpStreamIds.of(result));
+                    created(PublishAnswers.streamId(result));
                 } catch (IOException e) {
-                    publisher.event(new PublishEvent.CreateStreamMalformed(e.getMessage()));
+                    publisher.event(PublishSession.this, new PublishEvent.CreateStreamMalformed(e.getMessage()));
                 }
             }
 
             @Override
             public void error(Command error) {
                 Object d = error.payloadMap().get("description");
-                publisher.event(new PublishEvent.CreateStreamRefused(d instanceof String s ? s : null));
+                String description = d instanceof String s ? s : null;
+                publisher.event(PublishSession.this, new PublishEvent.CreateStreamRefused(description));
             }
 
             @Override
             public void failed(String description, boolean malformed) {
-                publisher.event(new PublishEvent.CreateStreamFailed(description));
+                publisher.event(PublishSession.this, new PublishEvent.CreateStreamFailed(description));
             }
         });
     }
@@ -166,11 +173,7 @@ final class PublishSession implements StreamListener {
         if (!live || closing) {
             return false;
         }
-        long ts;
-        synchronized (this) {
-            ts = lastTimestampMs;
-        }
-        enqueueData(FlvTagBodies.scriptData(handler, args), ts);
+        enqueueData(FlvTagBodies.scriptData(handler, args), timeline.lastMs());
         return true;
     }
 
@@ -201,6 +204,25 @@ final class PublishSession implements StreamListener {
         queue.close();
         watchdog.shutdownNow();
         rc.removeWritabilityListener(writability);
+        ended.complete(null);
+    }
+
+    /** From now on what it has to say does not reach the user: the stream has moved away from it. */
+    void mute() {
+        muted = true;
+    }
+
+    boolean muted() {
+        return muted;
+    }
+
+    /** Completes once it has ended: unpublished on the wire, or its connection lost. */
+    CompletionStage<Void> ended() {
+        return ended;
+    }
+
+    PublishTimeline timeline() {
+        return timeline;
     }
 
     long droppedFrames() {
@@ -235,20 +257,9 @@ final class PublishSession implements StreamListener {
         if (!live || closing) {
             return;
         }
-        long ts;
-        synchronized (this) {
-            if (p.kind() == TrackKind.VIDEO) {
-                if (waitingForKeyframe && !p.keyframe()) {
-                    return;
-                }
-                waitingForKeyframe = false;
-            }
-            if (baseUs == Long.MIN_VALUE) {
-                baseUs = p.dtsUs();
-            }
-            ts = Math.max(0, Math.floorDiv(p.dtsUs() - baseUs, 1000));
-            lastTimestampMs = Math.max(lastTimestampMs, ts);
-            lastKindMs[p.kind().ordinal()] = Math.max(lastKindMs[p.kind().ordinal()], ts);
+        long ts = timeline.stamp(p);
+        if (ts == PublishTimeline.SKIPPED) {
+            return;
         }
         RtmpMessage m;
         FeedCodec codec = publisher.codec(p.kind());
@@ -262,7 +273,7 @@ final class PublishSession implements StreamListener {
         PublishQueue.Offer r = queue.offer(new PublishQueue.Item(p.kind(), p.dtsUs(), p.keyframe(), m), writable);
         if (r == PublishQueue.Offer.DROPPED_FIRST) {
             publisher.requestKeyframe();
-            publisher.event(new PublishEvent.FramesDropped(queue.droppedFrames(), queue.length()));
+            publisher.event(this, new PublishEvent.FramesDropped(queue.droppedFrames(), queue.length()));
         }
     }
 
@@ -275,7 +286,7 @@ final class PublishSession implements StreamListener {
         if (republish && PUBLISH_BADNAME.equals(code) && !live && !closing
                 && ++badNames <= REPUBLISH_TRIES) {
             Object d = info.get("description");
-            publisher.event(new PublishEvent.Republishing(d instanceof String s ? s : null, badNames, REPUBLISH_TRIES,
+            publisher.event(this, new PublishEvent.Republishing(d instanceof String s ? s : null, badNames, REPUBLISH_TRIES,
                     REPUBLISH_DELAY_MS));
             try {
                 watchdog.schedule(this::publishAgain, REPUBLISH_DELAY_MS, TimeUnit.MILLISECONDS);
@@ -284,9 +295,9 @@ final class PublishSession implements StreamListener {
             }
             return;
         }
-        publisher.event(new PublishEvent.ServerStatus(info));
-        if (PUBLISH_START.equals(code) && !closing && !live) {
-            beginMedia();
+        publisher.event(this, new PublishEvent.ServerStatus(info));
+        if (PUBLISH_START.equals(code) && !closing && !live && !standby) {
+            beginMedia(0, true);
         } else if (UNPUBLISH_SUCCESS.equals(code)) {
             unpublished.countDown();
         }
@@ -306,7 +317,7 @@ final class PublishSession implements StreamListener {
 
     @Override
     public void writeStalled(String description) {
-        publisher.event(new PublishEvent.Stalled(RtmpWriter.STALL_LIMIT_MS));
+        publisher.event(this, new PublishEvent.Stalled(RtmpWriter.STALL_LIMIT_MS));
     }
 
     // Called on the watchdog thread.
@@ -323,14 +334,31 @@ final class PublishSession implements StreamListener {
         }
     }
 
-    private void beginMedia() {
+    /**
+     * A standing-by session goes on air at {@code first}, the packet the media moves at (a video
+     * keyframe, or audio): its timestamps go on from {@code before}'s, and onMetaData and the
+     * sequence headers go out at {@code first}'s timestamp, which is returned; {@code first}
+     * itself is the caller's to send next.
+     */
+    long goLive(FeedPacket first, PublishTimeline before) {
+        timeline.continueFrom(before);
+        long ts = timeline.startAt(first);
+        muted = false;
+        beginMedia(ts, false);
+        return ts;
+    }
+
+    /** onMetaData at {@code metaDataMs}, the sequence headers, then the media; {@code askKeyframe}: of the camera. */
+    private void beginMedia(long metaDataMs, boolean askKeyframe) {
         enqueueData(FlvTagBodies.scriptData("@setDataFrame",
-                List.of("onMetaData", FlvTagBodies.ecmaArray(publisher.metaData()))), 0);
+                List.of("onMetaData", FlvTagBodies.ecmaArray(publisher.metaData()))), metaDataMs);
         for (FeedConfig c : publisher.configs()) {
             enqueueHeader(c);
         }
         live = true;
-        publisher.requestKeyframe();
+        if (askKeyframe) {
+            publisher.requestKeyframe();
+        }
         sender.start();
     }
 
@@ -341,19 +369,13 @@ final class PublishSession implements StreamListener {
      * after the track's first frames (whose timestamps, clamped at the stream's base, may be 0).
      */
     private void enqueueHeader(FeedConfig c) {
-        long ts;
-        synchronized (this) {
-            ts = c.codec().legacy() ? lastTimestampMs : lastKindMs[c.kind().ordinal()];
-        }
+        long ts = c.codec().legacy() ? timeline.lastMs() : timeline.lastMs(c.kind());
         enqueueControl(c, MessageBodies.header(c), ts);
     }
 
     /** Ends each enhanced track with its SequenceEnd (legacy tracks have none), after its last packet. */
     private void enqueueSequenceEnds() {
-        long ts;
-        synchronized (this) {
-            ts = lastTimestampMs;
-        }
+        long ts = timeline.lastMs();
         for (FeedConfig c : publisher.configs()) {
             byte[] end = MessageBodies.end(c);
             if (end != null) {
@@ -408,6 +430,7 @@ final class PublishSession implements StreamListener {
             Thread.currentThread().interrupt();
         } catch (IOException e) {
             // The connection is ending: its reader reports it, and the NetStream stops us.
+            ended.complete(null);
             return;
         }
         if (closing && !lost) {
@@ -435,7 +458,7 @@ final class PublishSession implements StreamListener {
             // The media handed to the writer goes out before the commands that end the stream.
             long drainLeftMs = TimeUnit.NANOSECONDS.toMillis(closingSinceNanos + DRAIN_NS - System.nanoTime());
             rc.awaitMediaWritten(Math.max(0, drainLeftMs));
-            rc.call("FCUnpublish", AmfNull.INSTANCE, List.of(new AmfString(name)), new IgnoredAnswer());
+            rc.call("FCUnpublish", AmfNull.INSTANCE, List.of(new AmfString(name)), PublishAnswers.IGNORED);
             if (id != 0) {
                 rc.streamCommand(id, "closeStream", List.of());
                 if (wasLive) {
@@ -452,36 +475,9 @@ final class PublishSession implements StreamListener {
             watchdog.shutdownNow();
             rc.removeWritabilityListener(writability);
         }
+        ended.complete(null);
         if (wasLive && unpublished.getCount() > 0) {
-            publisher.event(new PublishEvent.Unpublished());
-        }
-    }
-
-    /** For releaseStream, FCPublish, FCUnpublish: servers without them answer _error, which is fine. */
-    private static final class IgnoredAnswer implements Answer {
-        @Override
-        public void result(Command result) {
-        }
-
-        @Override
-        public void error(Command error) {
-        }
-
-        @Override
-        public void failed(String description, boolean malformed) {
-        }
-    }
-
-    /** The stream id of a createStream answer, checked as the play side checks it. */
-    private static final class RtmpStreamIds {
-        static int of(Command result) throws IOException {
-            AmfValue v = result.payload();
-            if (v instanceof AmfNumber n && n.value() >= 1 && n.value() <= Integer.MAX_VALUE
-                    && n.value() == Math.rint(n.value())) {
-                return (int) n.value();
-            }
-            throw new IOException("malformed createStream answer: stream id " + v
-                    + " must be an integer 1..2147483647 (RTMP 7.2.1.3)");
+            publisher.event(this, new PublishEvent.Unpublished());
         }
     }
 }

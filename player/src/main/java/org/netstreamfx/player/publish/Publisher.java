@@ -26,6 +26,8 @@ import org.netstreamfx.player.rtmp.client.RtmpConnection;
  * completes after publishing has stopped. Only a lost connection ends the recording on the
  * connection's own thread, so that its Record.Stop still comes before Connect.Closed.
  *
+ * <p>A Reconnect Request moves publishing make-before-break, at a keyframe ({@link PublishMove}).
+ *
  * <p>Threads: the API calls in from any thread; the feeds call their {@link FeedTap} on their own
  * threads; the connection calls {@link #reconnected}, {@link #connectionDropped} and {@link
  * #connectionLost} on its reader thread.
@@ -53,6 +55,11 @@ public final class Publisher {
     private volatile PublishRecording recording;
     /** Between a dropped connection and the reconnect: packets go to the recording only. */
     private volatile boolean offAir;
+    /** A move to another connection under way (see {@link PublishMove}), or null. */
+    private volatile PublishMove move;
+    /** The session the media last moved away from: muted, it takes the audio captured before the move. */
+    private volatile PublishSession movedFrom;
+    private volatile long movedAtUs;
     private boolean feedsStarted;
     // Guarded by this: the rate meter of rates().
     private long rateNanos;
@@ -166,7 +173,7 @@ public final class Publisher {
         type = publishType;
         droppedBefore = 0;
         PublishSession s = new PublishSession(this, rc, streamName, publishType, Math.max(MIN_QUEUE_US, queueLimitUs),
-                false);
+                false, false);
         session = s;
         if (!feedsStarted) {
             feedsStarted = true;
@@ -187,6 +194,13 @@ public final class Publisher {
         PublishSession s = session;
         session = null;
         name = null;
+        movedFrom = null;
+        PublishMove m = move;
+        move = null;
+        if (m != null) {
+            worker.execute(m.next::close);
+            m.withdraw(s.ended());
+        }
         stopFeeds();
         if (s != null) {
             droppedBefore += s.droppedFrames();
@@ -228,6 +242,7 @@ public final class Publisher {
      */
     public void connectionDropped() {
         offAir = true;
+        dropMove();
         PublishRecording r = recording;
         if (r != null && session != null) {
             r.offAir();
@@ -247,7 +262,7 @@ public final class Publisher {
         if (r != null) {
             r.onAir();
         }
-        PublishSession s = new PublishSession(this, rc, n, type, Math.max(MIN_QUEUE_US, queueLimitUs), true);
+        PublishSession s = new PublishSession(this, rc, n, type, Math.max(MIN_QUEUE_US, queueLimitUs), true, false);
         session = s;
         offAir = false;
         s.start();
@@ -258,6 +273,8 @@ public final class Publisher {
         PublishSession s = session;
         session = null;
         name = null;
+        movedFrom = null;
+        dropMove();
         // The recording ends here, on the connection's thread, as it always has: its Record.Stop goes
         // out before the connection's Connect.Closed. The feeds stop on the worker.
         stopRecording(Runnable::run);
@@ -266,6 +283,67 @@ public final class Publisher {
             droppedBefore += s.droppedFrames();
             s.connectionLost();
         }
+    }
+
+    // Moving to another connection (make-before-break), called on the connections' threads.
+
+    /** Publishes the same name on {@code rc} too, standing by; false when not publishing, off air or moving. */
+    public synchronized boolean prepareMove(RtmpConnection rc, long queueLimitUs, PublishMove.Listener listener) {
+        if (session == null || name == null || offAir || move != null) {
+            return false;
+        }
+        PublishMove m = new PublishMove(this, rc, name, type, Math.max(MIN_QUEUE_US, queueLimitUs), listener);
+        move = m;
+        m.next.start();
+        return true;
+    }
+
+    /** The move may go ahead: the media moves at the next keyframe, which the camera is asked for. */
+    public void armMove() {
+        PublishMove m = move;
+        if (m != null) {
+            m.arm();
+            requestKeyframe();
+        }
+    }
+
+    /** The move is given up: the standing-by publish stops; {@code why} (unless null) is a warning naming {@code target}. */
+    public synchronized void abandonMove(String target, String why) {
+        PublishMove m = move;
+        move = null;
+        if (m != null) {
+            m.next.connectionLost();
+        }
+        if (why != null && session != null) {
+            events.accept(new PublishEvent.MoveFailed(target, why));
+        }
+    }
+
+    /** The old connection went: a move is given up without a word. */
+    private void dropMove() {
+        PublishMove m = move;
+        if (m != null) {
+            m.listener.failed(null);
+        }
+    }
+
+    /** Under this lock: the media moves at {@code first}, which the caller then sends on the new session. */
+    private synchronized void moveAt(PublishMove m, FeedPacket first) {
+        PublishSession old = session;
+        if (move != m || old == null) {
+            return;
+        }
+        move = null;
+        long fromMs = old.timeline().lastMs();
+        long firstMs = m.next.goLive(first, old.timeline());
+        old.mute();
+        movedFrom = old;
+        movedAtUs = first.dtsUs();
+        droppedBefore += old.droppedFrames();
+        session = m.next;
+        worker.execute(old::close);
+        events.accept(new PublishEvent.Moved(fromMs, firstMs));
+        m.listener.moved(old.ended());
     }
 
     // Figures.
@@ -356,9 +434,19 @@ public final class Publisher {
         }
     }
 
-    /** Hands {@code event} to the API, on the calling thread. */
-    void event(PublishEvent event) {
-        events.accept(event);
+    /**
+     * Hands {@code event} of session {@code from} to the API, on the calling thread; a muted
+     * session's go to the move it stands by for, or nowhere.
+     */
+    void event(PublishSession from, PublishEvent event) {
+        if (!from.muted()) {
+            events.accept(event);
+            return;
+        }
+        PublishMove m = move;
+        if (m != null && m.next == from) {
+            m.standbyEvent(event);
+        }
     }
 
     // Called by the feeds' taps, on the feeds' threads.
@@ -376,13 +464,31 @@ public final class Publisher {
     }
 
     void packet(FeedPacket packet) {
-        PublishSession s = session;
-        if (s != null && !offAir) {
-            s.packet(packet);
+        PublishMove m = move;
+        if (m != null && m.armed()) {
+            synchronized (this) { // While the media may move, every feed's packet goes where the move leaves it.
+                if (m.movesAt(packet, camera != null)) {
+                    moveAt(m, packet);
+                }
+                send(packet);
+            }
+        } else {
+            send(packet);
         }
         PublishRecording r = recording;
         if (r != null) {
             r.packet(packet, videoConfig, audioConfig, camera != null, microphone != null);
+        }
+    }
+
+    private void send(FeedPacket packet) {
+        PublishSession s = session;
+        PublishSession before = movedFrom;
+        if (before != null && packet.kind() == TrackKind.AUDIO && packet.dtsUs() < movedAtUs) {
+            s = before; // Audio captured before the move's keyframe still ends the old stream.
+        }
+        if (s != null && !offAir) {
+            s.packet(packet);
         }
     }
 

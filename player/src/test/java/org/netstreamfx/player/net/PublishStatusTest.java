@@ -52,6 +52,18 @@ class PublishStatusTest {
     }
 
     @Test
+    void aMoveToAnotherConnectionNamesItsTimesAndAFailedOneWhy() {
+        Map<String, Object> times = new LinkedHashMap<>();
+        times.put("fromMs", 560L);
+        times.put("keyframeMs", 600L);
+        assertStatus(new PublishEvent.Moved(560, 600), "NetStreamFX.Publish.Moved", "status", "Publishing moved to the "
+                + "new connection at the keyframe of 600 ms; the old connection carried it up to 560 ms.", times);
+        assertStatus(new PublishEvent.MoveFailed("rtmp://b:1935/app2?key=***", "Connection refused"),
+                "NetStreamFX.Publish.MoveFailed", "warning", "Could not move publishing to rtmp://b:1935/app2?key=*** "
+                        + "(Connection refused): publishing goes on over the old connection.", null);
+    }
+
+    @Test
     void theServersStatusIsPassedOnWhole() {
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("level", "error");
