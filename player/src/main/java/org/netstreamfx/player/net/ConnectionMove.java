@@ -92,9 +92,9 @@ final class ConnectionMove implements RtmpConnection.Listener {
         }
         for (NetStream s : streams) {
             if (publishers.contains(s)) {
-                s.rtmpMoveArmed();
+                s.rtmp().moveArmed();
             } else {
-                s.rtmpReconnected();
+                s.rtmp().reconnected();
             }
         }
         if (notMoved.get() == 0) { // Every publisher stopped meanwhile: nothing keeps the old connection.
@@ -114,7 +114,7 @@ final class ConnectionMove implements RtmpConnection.Listener {
         List<NetStream> told = publishers.isEmpty() ? streams.stream().filter(NetStream::publishing).toList()
                 : publishers;
         for (NetStream s : told) {
-            s.rtmpMoveFailed(c.url().masked(), why);
+            s.rtmp().moveFailed(c.url().masked(), why);
         }
     }
 
@@ -137,10 +137,10 @@ final class ConnectionMove implements RtmpConnection.Listener {
         notReady.set(publishing.size() + 1); // One more until all are asked: none is ready before then.
         notMoved.set(publishing.size());
         for (NetStream s : publishing) {
-            if (s.rtmpMoving(c, new StreamMove())) {
+            if (s.rtmp().moving(c, new StreamMove())) {
                 publishers.add(s);
                 if (decided.get() && !adopted) { // Failed meanwhile (timed out), perhaps after fail() told the others.
-                    s.rtmpMoveFailed(c.url().masked(), null);
+                    s.rtmp().moveFailed(c.url().masked(), null);
                 }
             } else { // Stopped publishing meanwhile: nothing to wait for.
                 notReady.decrementAndGet();

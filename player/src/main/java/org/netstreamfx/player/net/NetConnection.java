@@ -280,7 +280,7 @@ public class NetConnection implements AutoCloseable {
     /** The connection is gone for good: each of {@code streams} fails with {@code description}. */
     private static void lost(Iterable<NetStream> streams, String description) {
         for (NetStream s : streams) {
-            s.rtmpConnectionLost(description);
+            s.rtmp().connectionLost(description);
         }
     }
 
@@ -382,7 +382,7 @@ public class NetConnection implements AutoCloseable {
                 }
             }
             for (NetStream s : tries > 0 ? rtmpStreams : Set.<NetStream>of()) {
-                s.rtmpReconnected();
+                s.rtmp().reconnected();
             }
         }
 
@@ -423,7 +423,7 @@ public class NetConnection implements AutoCloseable {
                     lostBecause = description;
                 }
                 for (NetStream s : rtmpStreams) {
-                    s.rtmpConnectionDropped();
+                    s.rtmp().connectionDropped();
                 }
                 reconnect(c.url(), false);
                 return;

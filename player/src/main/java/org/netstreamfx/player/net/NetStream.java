@@ -6,7 +6,6 @@ import java.util.Objects;
 import java.util.concurrent.CompletionStage;
 import org.netstreamfx.player.clock.TimeSource;
 import org.netstreamfx.player.rtmp.client.RtmpConnection;
-import org.netstreamfx.player.media.StreamTrack;
 import org.netstreamfx.player.media.TrackKind;
 import org.netstreamfx.player.session.PlaybackSession;
 import org.netstreamfx.player.sink.AudioSink;
@@ -57,6 +56,7 @@ public class NetStream {
     private volatile String shownName = "";
     private final StreamSessionHost events;
     private final StreamPlayer player;
+    private final RtmpStreamLink rtmpLink;
 
     public NetStream(NetConnection connection) {
         this(connection, TimeSource.SYSTEM);
@@ -69,6 +69,7 @@ public class NetStream {
         this.events = new StreamSessionHost(this, connection, time);
         this.player = new StreamPlayer(this, connection, events, time);
         this.publisher = PublishStatus.publisher(events::deliver, time::nanoTime, player.current()::later);
+        this.rtmpLink = new RtmpStreamLink(connection, player, publisher, () -> Math.round(bufferTime * 1e6));
     }
 
     /**
@@ -275,47 +276,26 @@ public class NetStream {
     }
 
     /**
-     * Enhanced RTMP v2 multitrack: plays video track {@code trackId} (see
-     * {@link NetStreamInfo#tracks()} and NetStreamFX.Tracks.Changed) instead of the one that plays,
-     * from its next keyframe, with no reconnect and no rebuffering; NetStreamFX.Tracks.Switched
-     * tells when. Before play(), or for a track not listed yet, the track to play once it comes;
-     * the choice holds for the plays that follow.
+     * Enhanced RTMP v2 multitrack: plays video track {@code trackId} (as {@link NetStreamInfo#tracks()}
+     * lists them) from its next keyframe, with no reconnect and no rebuffering;
+     * NetStreamFX.Tracks.Switched tells when. Before play(), or for a track not listed yet, the track
+     * to play once it comes; the choice holds for the plays that follow.
      *
-     * @throws IllegalArgumentException when {@code trackId} is not a trackId (0 to 255), or the
-     *     stream lists its video tracks and this is not one of them
+     * @throws IllegalArgumentException when {@code trackId} is not 0 to {@link #MAX_TRACK_ID}, or
+     *     the stream lists its video tracks and this is not one of them
      */
     public void selectVideoTrack(int trackId) {
-        selectTrack(TrackKind.VIDEO, trackId);
+        player.selectTrack(TrackKind.VIDEO, trackId);
     }
 
     /** As {@link #selectVideoTrack}, for the audio track (the switch is at its next packet). */
     public void selectAudioTrack(int trackId) {
-        selectTrack(TrackKind.AUDIO, trackId);
+        player.selectTrack(TrackKind.AUDIO, trackId);
     }
 
-    /** The video or audio track selected with {@link #selectVideoTrack}/{@link #selectAudioTrack}, or -1 (the stream's default). */
-    public int selectedTrack(TrackKind kind) {
-        return player.selectedTrack(kind);
-    }
-
-    /**
-     * The id of the video or audio track that plays now: 0 for a single-track FLV or RTMP stream,
-     * the E-RTMP trackId for a multitrack one; -1 when nothing plays or the source has no track ids (MP4).
-     */
+    /** The video or audio track that plays: 0 for a single-track stream, -1 when none does or the source has no ids (MP4). */
     public int playingTrack(TrackKind kind) {
         return player.playingTrack(kind);
-    }
-
-    private void selectTrack(TrackKind kind, int trackId) {
-        if (trackId < 0 || trackId > MAX_TRACK_ID) {
-            throw new IllegalArgumentException("a track id is 0 to " + MAX_TRACK_ID + ", not " + trackId);
-        }
-        List<Integer> listed = player.tracks().stream().filter(t -> t.kind() == kind).map(StreamTrack::id).toList();
-        if (!listed.isEmpty() && !listed.contains(trackId)) {
-            throw new IllegalArgumentException("the stream has no " + kind.name().toLowerCase(java.util.Locale.ROOT)
-                    + " track " + trackId + "; its tracks: " + listed);
-        }
-        player.selectTrack(kind, trackId);
     }
 
     // Properties.
@@ -501,41 +481,9 @@ public class NetStream {
         return time.nanoTime();
     }
 
-    // Called by the NetConnection over RTMP.
-
-    /** The connection is gone for good: the stream fails with {@code description}. */
-    void rtmpConnectionLost(String description) {
-        publisher.connectionLost();
-        player.current().connectionLost(description);
-    }
-
-    /** The connection dropped and a reconnect follows: a recording of what is published marks the time off air. */
-    void rtmpConnectionDropped() {
-        publisher.connectionDropped();
-    }
-
-    /** The connection came back: play the same stream again, from where it was if recorded (on the stream's thread). */
-    void rtmpReconnected() {
-        RtmpConnection now = connection.rtmpConnection();
-        if (publisher.publishing() && now != null) {
-            publisher.reconnected(now, Math.round(bufferTime * 1e6));
-        }
-        player.rtmpReconnected();
-    }
-
-    /** A move of the connection (make-before-break): also publish on {@code next}, standing by; false when not publishing. */
-    boolean rtmpMoving(RtmpConnection next, org.netstreamfx.player.publish.PublishMove.Listener listener) {
-        return publisher.prepareMove(next, Math.round(bufferTime * 1e6), listener);
-    }
-
-    /** The move's new connection is the current one: the published media moves at the next keyframe. */
-    void rtmpMoveArmed() {
-        publisher.armMove();
-    }
-
-    /** The move to {@code target} failed, {@code why} (null: quietly): publishing goes on as it was. */
-    void rtmpMoveFailed(String target, String why) {
-        publisher.abandonMove(target, why);
+    /** What the NetConnection tells this stream over RTMP (connection lost, reconnected, moved). */
+    RtmpStreamLink rtmp() {
+        return rtmpLink;
     }
 
     /** A status event from the server, passed on whole. */

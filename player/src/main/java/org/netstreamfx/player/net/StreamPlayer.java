@@ -161,6 +161,14 @@ final class StreamPlayer {
 
     /** selectVideoTrack / selectAudioTrack: for what plays (from its next keyframe) and the plays to come. */
     void selectTrack(TrackKind kind, int trackId) {
+        if (trackId < 0 || trackId > NetStream.MAX_TRACK_ID) {
+            throw new IllegalArgumentException("a track id is 0 to " + NetStream.MAX_TRACK_ID + ", not " + trackId);
+        }
+        List<Integer> listed = tracks.stream().filter(t -> t.kind() == kind).map(StreamTrack::id).toList();
+        if (!listed.isEmpty() && !listed.contains(trackId)) {
+            throw new IllegalArgumentException("the stream has no " + kind.name().toLowerCase(java.util.Locale.ROOT)
+                    + " track " + trackId + "; its tracks: " + listed);
+        }
         if (kind == TrackKind.VIDEO) {
             videoTrack = trackId;
         } else {
@@ -173,11 +181,6 @@ final class StreamPlayer {
     int playingTrack(TrackKind kind) {
         PlaybackSession s = current.session();
         return s == null ? -1 : s.playingTrack(kind);
-    }
-
-    /** The track of {@code kind} selected, or -1 when the stream's default plays. */
-    int selectedTrack(TrackKind kind) {
-        return kind == TrackKind.VIDEO ? videoTrack : audioTrack;
     }
 
     /** The connection came back: play the same stream again, from where it was if recorded (on the stream's thread). */
