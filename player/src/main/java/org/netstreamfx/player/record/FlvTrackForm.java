@@ -1,8 +1,8 @@
 package org.netstreamfx.player.record;
 
 import java.io.IOException;
-import java.util.Arrays;
 import org.netstreamfx.player.flv.EnhancedTagBodies;
+import org.netstreamfx.player.flv.FlacStreamInfo;
 import org.netstreamfx.player.flv.FlvTagBodies;
 import org.netstreamfx.player.media.TrackFormat;
 import org.netstreamfx.player.media.TrackKind;
@@ -24,11 +24,6 @@ import org.netstreamfx.player.media.TrackKind;
  * cannot keep it: {@link #of} refuses it, naming MP4.
  */
 final class FlvTrackForm {
-    /** A FLAC STREAMINFO block's body (FLAC format, METADATA_BLOCK_STREAMINFO). */
-    static final int FLAC_STREAMINFO_BYTES = 34;
-    /** "fLaC" and a metadata block header, which some demuxers leave before the STREAMINFO. */
-    private static final int FLAC_MARKER_AND_BLOCK_HEADER = 8;
-    private static final byte[] FLAC_MARKER = {'f', 'L', 'a', 'C'};
     private static final byte[] NONE = new byte[0];
 
     private final TrackFormat track;
@@ -65,7 +60,7 @@ final class FlvTrackForm {
             case HEVC, AV1 -> EnhancedTagBodies.videoSequenceStart(fourCc, required(track.extradata()));
             case VP9 -> EnhancedTagBodies.videoSequenceStart(fourCc, VpCodecConfiguration.of(track));
             case OPUS -> EnhancedTagBodies.audioSequenceStart(fourCc, required(track.extradata()));
-            case FLAC -> EnhancedTagBodies.audioSequenceStart(fourCc, streamInfo(track.extradata()));
+            case FLAC -> EnhancedTagBodies.audioSequenceStart(fourCc, FlacStreamInfo.block(track.extradata()));
             default -> null;
         };
     }
@@ -99,17 +94,4 @@ final class FlvTrackForm {
         return config;
     }
 
-    /** The 34-byte STREAMINFO an FLV's FLAC SequenceStart holds, from STREAMINFO or "fLaC"+header+STREAMINFO. */
-    private byte[] streamInfo(byte[] extradata) throws IOException {
-        if (extradata.length == FLAC_STREAMINFO_BYTES) {
-            return extradata;
-        }
-        if (extradata.length >= FLAC_MARKER_AND_BLOCK_HEADER + FLAC_STREAMINFO_BYTES
-                && Arrays.equals(extradata, 0, FLAC_MARKER.length, FLAC_MARKER, 0, FLAC_MARKER.length)) {
-            return Arrays.copyOfRange(extradata, FLAC_MARKER_AND_BLOCK_HEADER,
-                    FLAC_MARKER_AND_BLOCK_HEADER + FLAC_STREAMINFO_BYTES);
-        }
-        throw new IOException("FLAC came with " + extradata.length + " bytes of configuration, not its "
-                + FLAC_STREAMINFO_BYTES + "-byte STREAMINFO, which an FLV must start with");
-    }
 }

@@ -43,6 +43,7 @@ import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.bytedeco.javacpp.BytePointer;
 import org.netstreamfx.player.flv.EnhancedTagBodies;
+import org.netstreamfx.player.flv.FlacStreamInfo;
 import org.netstreamfx.player.media.Codec;
 import org.netstreamfx.player.media.MediaPacket;
 import org.netstreamfx.player.media.TrackFormat;
@@ -182,7 +183,8 @@ public final class FragmentedMp4Recorder extends AbstractRecorder {
             // 'hvc1' (parameter sets in the hvcC), as Apple's players want, not the muxer's default 'hev1'.
             par.codec_tag(littleEndianTag(t.codec().fourCc()));
         }
-        byte[] extradata = t.extradata();
+        // dfLa is written from the bare STREAMINFO only; FFmpeg's Matroska demuxer gives "fLaC" + header + it.
+        byte[] extradata = t.codec() == Codec.FLAC ? FlacStreamInfo.block(t.extradata()) : t.extradata();
         if (extradata.length > 0) {
             BytePointer ed = new BytePointer(av_mallocz(extradata.length + AV_INPUT_BUFFER_PADDING_SIZE));
             ed.capacity(extradata.length).put(extradata, 0, extradata.length);
