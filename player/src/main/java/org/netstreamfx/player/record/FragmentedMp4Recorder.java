@@ -184,7 +184,11 @@ public final class FragmentedMp4Recorder extends AbstractRecorder {
             par.codec_tag(littleEndianTag(t.codec().fourCc()));
         }
         // dfLa is written from the bare STREAMINFO only; FFmpeg's Matroska demuxer gives "fLaC" + header + it.
-        byte[] extradata = t.codec() == Codec.FLAC ? FlacStreamInfo.block(t.extradata()) : t.extradata();
+        byte[] extradata = t.codec() == Codec.FLAC ? FlacStreamInfo.block(t.extradata())
+                : t.codec() == Codec.VP9 ? new byte[0] : t.extradata();
+        if (t.codec() == Codec.VP9) {
+            Vp9CodecParameters.apply(t, par);
+        }
         if (extradata.length > 0) {
             BytePointer ed = new BytePointer(av_mallocz(extradata.length + AV_INPUT_BUFFER_PADDING_SIZE));
             ed.capacity(extradata.length).put(extradata, 0, extradata.length);

@@ -14,7 +14,7 @@ import org.netstreamfx.testkit.media.Ffmpeg8;
 /**
  * What FFmpeg 8 reads in a file: it copies every packet to a {@code framecrc} listing (one line
  * per packet: stream, dts, pts, duration, size, crc) and reports the streams and the duration on
- * its stderr. Used to hold a recording against the stream it was made from.
+ * its stderr; a line it logs as an error (such as an empty 'vpcC') fails the reading. Used to hold a recording against the stream it was made from.
  *
  * @param videoTag      the video sample entry's FourCC FFmpeg names ("hvc1"), "" when the container
  *                      has none (FLV)
@@ -31,6 +31,8 @@ import org.netstreamfx.testkit.media.Ffmpeg8;
 record Ffmpeg8Probe(String videoTag, String audioTag, String videoCodec, String size, String audioCodec,
                     int sampleRateHz, String channels, int videoPackets, int audioPackets, double durationS) {
     private static final long TIMEOUT_MS = 30_000;
+    /** With {@code -loglevel level+info} FFmpeg tags each line with its level. */
+    private static final String ERROR_LEVEL = "[error]";
     private static final Pattern VIDEO = Pattern.compile("Stream #0:(\\d+)[^:]*: Video: (\\w+)([^\\n]*?), (\\d+x\\d+)");
     private static final Pattern AUDIO =
             Pattern.compile("Stream #0:(\\d+)[^:]*: Audio: (\\w+)([^,\\n]*), (\\d+) Hz, (\\w+)");
@@ -44,7 +46,7 @@ record Ffmpeg8Probe(String videoTag, String audioTag, String videoCodec, String 
         Path out = Files.createTempFile("framecrc-", ".txt");
         Path err = Files.createTempFile("ffmpeg8-", ".log");
         try {
-            Process p = new ProcessBuilder(List.of(Ffmpeg8.program().toString(), "-hide_banner", "-nostdin", "-i",
+            Process p = new ProcessBuilder(List.of(Ffmpeg8.program().toString(), "-hide_banner", "-nostdin", "-loglevel", "level+info", "-i",
                     file.toString(), "-map", "0", "-c", "copy", "-f", "framecrc", "-"))
                     .redirectOutput(out.toFile()).redirectError(err.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
@@ -53,7 +55,7 @@ record Ffmpeg8Probe(String videoTag, String audioTag, String videoCodec, String 
                 throw new AssertionError("FFmpeg 8 did not read " + file + " within " + TIMEOUT_MS + " ms");
             }
             String log = Files.readString(err, StandardCharsets.UTF_8);
-            if (p.exitValue() != 0) {
+            if (p.exitValue() != 0 || log.contains(ERROR_LEVEL)) {
                 throw new AssertionError("FFmpeg 8 cannot read " + file + ":\n" + log);
             }
             Matcher v = VIDEO.matcher(log);
