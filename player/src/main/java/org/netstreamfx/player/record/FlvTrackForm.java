@@ -3,6 +3,7 @@ package org.netstreamfx.player.record;
 import java.io.IOException;
 import org.netstreamfx.player.flv.EnhancedTagBodies;
 import org.netstreamfx.player.flv.FlacStreamInfo;
+import org.netstreamfx.player.media.Codec;
 import org.netstreamfx.player.flv.FlvTagBodies;
 import org.netstreamfx.player.media.TrackFormat;
 import org.netstreamfx.player.media.TrackKind;
@@ -44,12 +45,17 @@ final class FlvTrackForm {
 
     /** The form of {@code track}, or an IOException naming what cannot go in an FLV and where it can. */
     static FlvTrackForm of(TrackFormat track) throws IOException {
-        return switch (track.codec()) {
-            case H264, AAC, MP3 -> new FlvTrackForm(track, false);
-            case HEVC, AV1, VP9, OPUS, FLAC, AC3, EAC3 -> new FlvTrackForm(track, true);
-            case VVC -> throw new IOException("FLV cannot keep " + track.codec().displayName()
+        if (!keeps(track.codec())) {
+            throw new IOException("FLV cannot keep " + track.codec().displayName()
                     + " (Enhanced RTMP v2 gives it no FourCC); record to .mp4");
-        };
+        }
+        boolean legacy = track.codec() == Codec.H264 || track.codec() == Codec.AAC || track.codec() == Codec.MP3;
+        return new FlvTrackForm(track, !legacy);
+    }
+
+    /** Whether an FLV can hold the codec: every one but H.266, which has no Enhanced RTMP v2 FourCC. */
+    static boolean keeps(Codec codec) {
+        return codec != Codec.VVC;
     }
 
     /** The tag body that configures the track before its first frame, or null when it has none. */

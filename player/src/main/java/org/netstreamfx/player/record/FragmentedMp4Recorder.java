@@ -34,6 +34,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.stream.Collectors;
 import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
@@ -65,7 +66,8 @@ import org.netstreamfx.player.ffmpeg.FfmpegLog;
  * first fragment is complete; each 'moof' (with default-base-is-moof, 8.8.7.1) describes the
  * samples of the 'mdat' after it. A fragment ends at each video keyframe, or every
  * {@link #AUDIO_FRAGMENT_US} when there is no video, and the I/O buffer is flushed to the operating
- * system right after, so a process killed with SIGKILL loses at most the fragment in progress: the file plays up to the last complete one.
+ * system right after, so a process killed with SIGKILL loses at most the fragment in progress: the
+ * file plays up to the last complete one.
  *
  * <p>AC-3 and E-AC-3 tracks need their first frames before the 'moov' can describe them, so with
  * either the muxer also gets {@code delay_moov}: the 'moov' goes out with the first fragment.
@@ -136,7 +138,9 @@ public final class FragmentedMp4Recorder extends AbstractRecorder {
         if (rc < 0 && pb.error() < 0) {
             check(pb.error(), "cannot write the file header");
         }
-        check(rc, "the mp4 muxer refused the tracks");
+        // Named, so a refusal says which track (an Opus without its OpusHead, a FLAC without STREAMINFO).
+        check(rc, "the mp4 muxer refused the tracks"
+                + tracks.stream().map(TrackFormat::toString).collect(Collectors.joining(", ", " (", ")")));
         flushToDisk();
         packet = av_packet_alloc();
         gapsPosition = findGapsField();

@@ -134,6 +134,20 @@ class RecordFailureTest {
                 + "it no FourCC); record to .mp4. The stream goes on without recording.", failed.description());
     }
 
+    /** An Opus track without its OpusHead: neither format can describe it, and both say which track it is. */
+    @ParameterizedTest
+    @ValueSource(strings = {"flv", "mp4"})
+    void aTrackWithoutItsConfigurationFailsAtStartNamingIt(String kind) {
+        List<NetStatusEvent> events = new CopyOnWriteArrayList<>();
+        Path target = dir.resolve("opus-without-head." + kind);
+        Recorder r = RecorderTest.recorder(kind, target, events);
+        r.start(List.of(new TrackFormat(0, Codec.OPUS, new byte[0], 0, 0, 0, 48_000, 2, 0, "", "")));
+        NetStatusEvent failed = onlyFailure(events);
+        String why = kind.equals("flv") ? "Opus came without its configuration (Opus), which an FLV must start with"
+                : "the mp4 muxer refused the tracks (track 0 Opus  48000 Hz 2 ch): ";
+        assertTrue(failed.description().startsWith("Cannot record to " + target + ": " + why), failed.description());
+    }
+
     @Test
     void startingTwiceOrWithNothingIsAProgrammingError() {
         Recorder r = new FlvRecorder(dir.resolve("twice.flv"), Runnable::run, e -> { });
