@@ -7,16 +7,19 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.netstreamfx.capture.device.CaptureClock;
 import org.netstreamfx.capture.device.TestCamera;
 import org.netstreamfx.capture.device.ToneMicrophone;
 import org.netstreamfx.capture.encode.AacSettings;
 import org.netstreamfx.capture.encode.H264Settings;
+import org.netstreamfx.capture.encode.VideoEncoders;
 import org.netstreamfx.capture.feed.CameraFeed;
 import org.netstreamfx.capture.feed.MicrophoneFeed;
 import org.netstreamfx.player.net.NetConnection;
 import org.netstreamfx.player.net.NetStatusEvent;
 import org.netstreamfx.player.net.NetStream;
+import org.netstreamfx.player.publish.FeedCodec;
 import org.netstreamfx.player.rtmp.client.RtmpOptions;
 
 /** Our engine publishing the test camera and the tone microphone, with every event recorded. */
@@ -45,6 +48,26 @@ final class EnginePublisher implements AutoCloseable {
      */
     EnginePublisher(String appUrl, int width, int height, int fps, RtmpOptions options, int videoKbps, double keyintS,
             CaptureClock clock) throws InterruptedException {
+        this(appUrl, options, () -> new CameraFeed(new TestCamera(), H264Settings.of(width, height, fps, videoKbps)
+                .withKeyframeInterval(keyintS), clock),
+                () -> new MicrophoneFeed(new ToneMicrophone(), new AacSettings(44_100, 2, 96), clock));
+    }
+
+    /**
+     * Publishing {@code video} (with the encoder {@link VideoEncoders#AUTO} picks, a keyframe a
+     * second) and {@code audio} (AAC or Opus, 48 kHz stereo) instead of H.264 and AAC.
+     */
+    static EnginePublisher publishing(String appUrl, int width, int height, int fps, FeedCodec video, FeedCodec audio)
+            throws InterruptedException {
+        CaptureClock clock = CaptureClock.system();
+        return new EnginePublisher(appUrl, RtmpOptions.DEFAULTS, () -> new CameraFeed(new TestCamera(),
+                H264Settings.of(width, height, fps, 600).withKeyframeInterval(1), video, VideoEncoders.AUTO, clock),
+                () -> new MicrophoneFeed(new ToneMicrophone(), new AacSettings(48_000, 2, 64), audio, clock));
+    }
+
+    /** Connects, then attaches the feeds {@code camera} and {@code microphone} make. */
+    private EnginePublisher(String appUrl, RtmpOptions options, Supplier<CameraFeed> camera,
+            Supplier<MicrophoneFeed> microphone) throws InterruptedException {
         nc.setRtmpOptions(options);
         CountDownLatch connected = new CountDownLatch(1);
         nc.addNetStatusListener(e -> {
@@ -57,11 +80,10 @@ final class EnginePublisher implements AutoCloseable {
         }
         ns = new NetStream(nc);
         ns.addNetStatusListener(events::add);
-        CameraFeed camera = new CameraFeed(new TestCamera(), H264Settings.of(width, height, fps, videoKbps)
-                .withKeyframeInterval(keyintS), clock);
-        camera.setFrameObserver(f -> framesCaptured.incrementAndGet());
-        ns.attachCamera(camera);
-        ns.attachAudio(new MicrophoneFeed(new ToneMicrophone(), new AacSettings(44_100, 2, 96), clock));
+        CameraFeed feed = camera.get();
+        feed.setFrameObserver(f -> framesCaptured.incrementAndGet());
+        ns.attachCamera(feed);
+        ns.attachAudio(microphone.get());
     }
 
     long count(String code) {

@@ -22,15 +22,7 @@ public record FlacStreamInfo(int maxBlockSize, int sampleRateHz, int channels, i
 
     /** Parses either form of the header. */
     public static FlacStreamInfo parse(byte[] data) throws WireFormatException {
-        int start = 0;
-        if (data.length >= 4 && ((data[0] & 0xFF) << 24 | (data[1] & 0xFF) << 16 | (data[2] & 0xFF) << 8
-                | (data[3] & 0xFF)) == MARKER) {
-            start = FULL_HEADER_SKIP;
-        }
-        if (data.length - start < BLOCK_SIZE) {
-            throw WireFormatException.truncated("FLAC STREAMINFO", start + BLOCK_SIZE, data.length);
-        }
-        BitReader in = new BitReader(java.util.Arrays.copyOfRange(data, start, start + BLOCK_SIZE));
+        BitReader in = new BitReader(block(data));
         in.bits("FLAC minimum block size", 16);
         int maxBlock = in.bits("FLAC maximum block size", 16);
         in.bits("FLAC minimum frame size", 24);
@@ -42,5 +34,22 @@ public record FlacStreamInfo(int maxBlockSize, int sampleRateHz, int channels, i
             throw WireFormatException.outOfRange("FLAC sample rate", 0, "must not be 0 in STREAMINFO");
         }
         return new FlacStreamInfo(maxBlock, rate, channels, bits);
+    }
+
+    /**
+     * The bare 34-byte block of either form: what an enhanced FLV's SequenceStart holds as FFmpeg
+     * writes it, and the only form MP4's 'dfLa' is written from (FFmpeg's Matroska demuxer hands
+     * over the marked form).
+     */
+    public static byte[] block(byte[] data) throws WireFormatException {
+        int start = 0;
+        if (data.length >= 4 && ((data[0] & 0xFF) << 24 | (data[1] & 0xFF) << 16 | (data[2] & 0xFF) << 8
+                | (data[3] & 0xFF)) == MARKER) {
+            start = FULL_HEADER_SKIP;
+        }
+        if (data.length - start < BLOCK_SIZE) {
+            throw WireFormatException.truncated("FLAC STREAMINFO", start + BLOCK_SIZE, data.length);
+        }
+        return java.util.Arrays.copyOfRange(data, start, start + BLOCK_SIZE);
     }
 }

@@ -1,6 +1,6 @@
 package org.netstreamfx.player.publish;
 
-import java.nio.charset.StandardCharsets;
+import org.netstreamfx.player.flv.EnhancedTagBodies;
 import org.netstreamfx.player.media.TrackKind;
 
 /**
@@ -49,8 +49,7 @@ public enum FeedCodec {
 
     /** The FourCC as the big-endian UI32 the Ex headers carry. */
     public int fourCcValue() {
-        byte[] b = fourCc.getBytes(StandardCharsets.US_ASCII);
-        return ((b[0] & 0xFF) << 24) | ((b[1] & 0xFF) << 16) | ((b[2] & 0xFF) << 8) | (b[3] & 0xFF);
+        return EnhancedTagBodies.fourCcValue(fourCc);
     }
 
     /** Whether it is sent with the legacy FLV header (H.264, AAC) rather than the enhanced one. */

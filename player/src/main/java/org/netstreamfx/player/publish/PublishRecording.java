@@ -25,10 +25,12 @@ final class PublishRecording {
     private static final int AUDIO_TRACK = 1;
     /** Samples per AAC-LC frame (ISO/IEC 14496-3, 1024 per raw data block). */
     private static final int AAC_FRAME_SAMPLES = 1024;
+    /** Samples per Opus packet: libopus's 20 ms at 48 kHz, which the Opus encoder keeps. */
+    private static final int OPUS_FRAME_SAMPLES = 960;
 
     private final Recorder recorder;
     private boolean started;
-    /** False when the audio codec has no {@link Codec} the recorder knows (Opus): video only then. */
+    /** False when the audio codec has no {@link Codec} the recorder knows: video only then. */
     private boolean recordsAudio;
     private long lastDtsUs = Long.MIN_VALUE;
     private long offAirFromUs = Long.MIN_VALUE;
@@ -88,7 +90,7 @@ final class PublishRecording {
         }
     }
 
-    /** Whether the recorder knows the codec: every video codec, AAC; not Opus (no {@link Codec} for it). */
+    /** Whether the recorder knows the codec: every feed codec has its {@link Codec} (Opus too). */
     private static boolean recordable(FeedConfig c) {
         return mediaCodec(c.codec()) != null;
     }
@@ -108,13 +110,15 @@ final class PublishRecording {
             return new TrackFormat(index, mediaCodec(c.codec()), c.decoderConfig(), number(m, "width"), number(m, "height"),
                     number(m, "framerate"), 0, 0, number(m, "videodatarate") * 1000L, "", "");
         }
-        return new TrackFormat(index, Codec.AAC, c.decoderConfig(), 0, 0, 0, number(m, "audiosamplerate"),
-                Boolean.TRUE.equals(m.get("stereo")) ? 2 : 1, number(m, "audiodatarate") * 1000L, "LC", "");
+        Codec codec = mediaCodec(c.codec());
+        return new TrackFormat(index, codec, c.decoderConfig(), 0, 0, 0, number(m, "audiosamplerate"),
+                Boolean.TRUE.equals(m.get("stereo")) ? 2 : 1, number(m, "audiodatarate") * 1000L,
+                codec == Codec.AAC ? "LC" : "", "");
     }
 
     /**
-     * A packet's duration: a frame period for video, 1024 samples for AAC. Without it the mp4
-     * muxer cannot know how long the last sample of a fragment lasts, and a fragment of one
+     * A packet's duration: a frame period for video, 1024 samples for AAC, 960 for Opus. Without
+     * it the mp4 muxer cannot know how long the last sample of a fragment lasts, and a fragment of one
      * sample (keyframes asked for in a row) starts at that sample's own time: two samples with
      * one decode time, which ffmpeg then reports as non-monotonic.
      */
@@ -128,7 +132,8 @@ final class PublishRecording {
             return fps > 0 ? 1_000_000L / fps : 0;
         }
         int rate = number(m, "audiosamplerate");
-        return rate > 0 ? AAC_FRAME_SAMPLES * 1_000_000L / rate : 0;
+        int samples = c.codec() == FeedCodec.OPUS ? OPUS_FRAME_SAMPLES : AAC_FRAME_SAMPLES;
+        return rate > 0 ? samples * 1_000_000L / rate : 0;
     }
 
     private static int number(Map<String, Object> m, String key) {

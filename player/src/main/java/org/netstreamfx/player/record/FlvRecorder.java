@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,6 @@ import java.util.concurrent.Executor;
 import org.netstreamfx.player.flv.FlvFileWriter;
 import org.netstreamfx.player.flv.FlvTagBodies;
 import org.netstreamfx.player.flv.FlvTagType;
-import org.netstreamfx.player.media.Codec;
 import org.netstreamfx.player.media.MediaPacket;
 import org.netstreamfx.player.media.TrackFormat;
 import org.netstreamfx.player.media.TrackKind;
@@ -24,8 +24,10 @@ import org.netstreamfx.player.media.TrackKind;
  * {@link #stop()} the onMetaData duration, written as 0 at the start, is set to the real one; its
  * {@code gaps} string, reserved at the start, is overwritten in place at each gap ({@link RecordedGaps}).
  *
- * <p>Codecs: H.264, AAC and MP3, the ones legacy FLV defines (Enhanced RTMP FourCC tags for HEVC,
- * AV1 and VP9 are not written; record those to MP4).
+ * <p>Codecs: H.264, AAC and MP3 with the legacy headers; HEVC, AV1, VP9, Opus, FLAC, AC-3 and
+ * E-AC-3 as an enhanced FLV, with the Enhanced RTMP v2 headers ({@link FlvTrackForm}), which
+ * FFmpeg 8 and this player read. H.266 has no Enhanced RTMP FourCC: the recording fails at start,
+ * naming MP4.
  */
 public final class FlvRecorder extends AbstractRecorder {
     /**
@@ -40,8 +42,11 @@ public final class FlvRecorder extends AbstractRecorder {
     private FlvFileWriter writer;
     private long durationValuePosition;
     private long gapsValuePosition = -1;
-    private byte[] aacPrefix;
-    private byte[] mp3Prefix;
+    /** Each track's tag form, by track index. */
+    private final Map<Integer, FlvTrackForm> forms = new HashMap<>();
+    /** The enhanced video's SequenceEnd, written at stop; null for H.264 or no video. */
+    private byte[] videoEnd;
+    private long lastTimestampMs;
 
     public FlvRecorder(Path path, Executor events, RecordListener listener) {
         super(path, events, listener);
@@ -52,18 +57,15 @@ public final class FlvRecorder extends AbstractRecorder {
         TrackFormat video = null;
         TrackFormat audio = null;
         for (TrackFormat t : tracks) {
-            if (t.codec() != Codec.H264 && t.codec() != Codec.AAC && t.codec() != Codec.MP3) {
-                throw new IOException("FLV holds H.264, AAC and MP3; " + t + " cannot go in (record to .mp4)");
-            }
             if (t.kind() == TrackKind.VIDEO) {
                 video = checkOne(video, t);
             } else {
                 audio = checkOne(audio, t);
             }
+            forms.put(t.index(), FlvTrackForm.of(t));
         }
-        byte[] videoHeader = video == null ? null : FlvTagBodies.avcSequenceHeader(video.extradata());
-        byte[] audioHeader = audio != null && audio.codec() == Codec.AAC
-                ? FlvTagBodies.aacSequenceHeader(audio.extradata()) : null;
+        byte[] videoHeader = video == null ? null : forms.get(video.index()).sequenceStart();
+        byte[] audioHeader = audio == null ? null : forms.get(audio.index()).sequenceStart();
         channel = FileChannel.open(path(), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING);
         writer = new FlvFileWriter(channel);
@@ -82,8 +84,7 @@ public final class FlvRecorder extends AbstractRecorder {
         if (audioHeader != null) {
             writer.writeTag(FlvTagType.AUDIO, 0, NONE, audioHeader);
         }
-        aacPrefix = FlvTagBodies.aacRawPrefix();
-        mp3Prefix = audio == null ? NONE : new byte[] {FlvTagBodies.mp3Header(audio.sampleRateHz(), audio.channels())};
+        videoEnd = video == null ? null : forms.get(video.index()).sequenceEnd();
     }
 
     private static TrackFormat checkOne(TrackFormat existing, TrackFormat t) throws IOException {
@@ -94,7 +95,7 @@ public final class FlvRecorder extends AbstractRecorder {
     }
 
     /** onMetaData (annex E.5): duration first (patched at stop), then what the tracks say. */
-    private static byte[] metaData(TrackFormat video, TrackFormat audio) {
+    private byte[] metaData(TrackFormat video, TrackFormat audio) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("duration", 0.0);
         if (video != null) {
@@ -103,10 +104,10 @@ public final class FlvRecorder extends AbstractRecorder {
             if (video.frameRate() > 0) {
                 m.put("framerate", video.frameRate());
             }
-            m.put("videocodecid", (double) video.codec().flvCodecId());
+            m.put("videocodecid", forms.get(video.index()).metaDataCodecId());
         }
         if (audio != null) {
-            m.put("audiocodecid", (double) audio.codec().flvCodecId());
+            m.put("audiocodecid", forms.get(audio.index()).metaDataCodecId());
             m.put("audiosamplerate", (double) audio.sampleRateHz());
             m.put("audiosamplesize", 16.0);
             m.put("stereo", audio.channels() >= 2);
@@ -119,14 +120,11 @@ public final class FlvRecorder extends AbstractRecorder {
     @Override
     void writePacket(TrackFormat track, MediaPacket packet, long ptsUs, long dtsUs) throws IOException {
         long timestampMs = dtsUs / 1000;
-        if (track.kind() == TrackKind.VIDEO) {
-            int compositionTimeMs = (int) (ptsUs / 1000 - timestampMs);
-            writer.writeTag(FlvTagType.VIDEO, timestampMs, FlvTagBodies.avcNaluPrefix(packet.keyframe(),
-                    compositionTimeMs), packet.data());
-        } else {
-            writer.writeTag(FlvTagType.AUDIO, timestampMs, track.codec() == Codec.AAC ? aacPrefix : mp3Prefix,
-                    packet.data());
-        }
+        int compositionTimeMs = (int) (ptsUs / 1000 - timestampMs);
+        FlvTagType type = track.kind() == TrackKind.VIDEO ? FlvTagType.VIDEO : FlvTagType.AUDIO;
+        lastTimestampMs = Math.max(lastTimestampMs, timestampMs);
+        writer.writeTag(type, timestampMs, forms.get(track.index()).prefix(packet.keyframe(), compositionTimeMs),
+                packet.data());
     }
 
     @Override
@@ -142,6 +140,9 @@ public final class FlvRecorder extends AbstractRecorder {
 
     @Override
     void finish(long durationUs) throws IOException {
+        if (videoEnd != null) {
+            writer.writeTag(FlvTagType.VIDEO, lastTimestampMs, NONE, videoEnd);
+        }
         writer.patchDouble(durationValuePosition, durationUs / 1e6);
         channel.close();
         channel = null;

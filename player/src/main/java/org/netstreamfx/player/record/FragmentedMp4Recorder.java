@@ -34,6 +34,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.stream.Collectors;
 import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
@@ -42,6 +43,9 @@ import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.bytedeco.javacpp.BytePointer;
+import org.netstreamfx.player.flv.EnhancedTagBodies;
+import org.netstreamfx.player.flv.FlacStreamInfo;
+import org.netstreamfx.player.media.Codec;
 import org.netstreamfx.player.media.MediaPacket;
 import org.netstreamfx.player.media.TrackFormat;
 import org.netstreamfx.player.media.TrackKind;
@@ -57,11 +61,16 @@ import org.netstreamfx.player.ffmpeg.FfmpegLog;
  * </pre>
  *
  * The 'moov' carries only the track setup (avcC per ISO/IEC 14496-15 5.3.3.1, esds with the
- * AudioSpecificConfig), so the file is playable as soon as the first fragment is complete; each
- * 'moof' (with default-base-is-moof, 8.8.7.1) describes the samples of the 'mdat' after it. A
- * fragment ends at each video keyframe, or every {@link #AUDIO_FRAGMENT_US} when there is no video,
- * and the I/O buffer is flushed to the operating system right after, so a process killed with
- * SIGKILL loses at most the fragment in progress: the file plays up to the last complete one.
+ * AudioSpecificConfig; hvc1/hvcC, av01/av1C, vp09/vpcC, Opus/dOps from the OpusHead, fLaC/dfLa from
+ * the STREAMINFO, ac-3/dac3, ec-3/dec3, mp4a for MP3), so the file is playable as soon as the
+ * first fragment is complete; each 'moof' (with default-base-is-moof, 8.8.7.1) describes the
+ * samples of the 'mdat' after it. A fragment ends at each video keyframe, or every
+ * {@link #AUDIO_FRAGMENT_US} when there is no video, and the I/O buffer is flushed to the operating
+ * system right after, so a process killed with SIGKILL loses at most the fragment in progress: the
+ * file plays up to the last complete one.
+ *
+ * <p>AC-3 and E-AC-3 tracks need their first frames before the 'moov' can describe them, so with
+ * either the muxer also gets {@code delay_moov}: the 'moov' goes out with the first fragment.
  *
  * <p>The 'moov' also holds the {@code gaps} metadata ({@link RecordedGaps}, written as an
  * {@code mdta} key with {@code use_metadata_tags}), reserved at the start and overwritten in place
@@ -73,6 +82,11 @@ public final class FragmentedMp4Recorder extends AbstractRecorder {
     /** Audio-only recordings cut a fragment this often. */
     public static final long AUDIO_FRAGMENT_US = 1_000_000;
     static final String MOVFLAGS = "frag_keyframe+empty_moov+default_base_moof+use_metadata_tags";
+    /**
+     * Added for AC-3 and E-AC-3: their sample entries ('dac3', 'dec3') are read from the first
+     * frames, so the muxer writes the 'moov' with the first fragment instead of at the start.
+     */
+    static final String DELAY_MOOV = "+delay_moov";
     /** How far into the file the reserved gaps field is looked for after the header is written. */
     private static final int HEADER_SEARCH_BYTES = 256 * 1024;
     private static final AVRational MICROS = new AVRational().num(1).den(1_000_000);
@@ -84,6 +98,8 @@ public final class FragmentedMp4Recorder extends AbstractRecorder {
     private boolean audioOnly;
     private long fragmentStartUs;
     private long gapsPosition = -1;
+    /** A gaps field marked before a delayed 'moov' reached the file; written once it has. */
+    private byte[] pendingGaps;
 
     public FragmentedMp4Recorder(Path path, Executor events, RecordListener listener) {
         super(path, events, listener);
@@ -103,9 +119,11 @@ public final class FragmentedMp4Recorder extends AbstractRecorder {
         format = new AVFormatContext(null);
         check(avformat_alloc_output_context2(format, null, "mp4", file), "no mp4 muxer");
         audioOnly = true;
+        boolean delayMoov = false;
         for (TrackFormat t : tracks) {
             addStream(t);
             audioOnly &= t.kind() == TrackKind.AUDIO;
+            delayMoov |= t.codec() == Codec.AC3 || t.codec() == Codec.EAC3;
         }
         AVIOContext pb = new AVIOContext(null);
         check(avio_open(pb, file, AVIO_FLAG_WRITE), "cannot open the file");
@@ -114,35 +132,40 @@ public final class FragmentedMp4Recorder extends AbstractRecorder {
         av_dict_set(meta, RecordedGaps.KEY, RecordedGaps.EMPTY, 0);
         format.metadata(meta);
         AVDictionary options = new AVDictionary(null);
-        av_dict_set(options, "movflags", MOVFLAGS, 0);
+        av_dict_set(options, "movflags", delayMoov ? MOVFLAGS + DELAY_MOOV : MOVFLAGS, 0);
         int rc = avformat_write_header(format, options);
         av_dict_free(options);
         if (rc < 0 && pb.error() < 0) {
             check(pb.error(), "cannot write the file header");
         }
-        check(rc, "the mp4 muxer refused the tracks");
+        // Named, so a refusal says which track (an Opus without its OpusHead, a FLAC without STREAMINFO).
+        check(rc, "the mp4 muxer refused the tracks"
+                + tracks.stream().map(TrackFormat::toString).collect(Collectors.joining(", ", " (", ")")));
         flushToDisk();
         packet = av_packet_alloc();
         gapsPosition = findGapsField();
+        if (gapsPosition < 0 && !delayMoov) {
+            throw new IOException("the mp4 muxer wrote no gaps metadata");
+        }
     }
 
-    /** Where the muxer put the reserved gaps value (an mdta key in moov/udta/meta). */
+    /** Where the muxer put the reserved gaps value (an mdta key in moov/udta/meta), or -1 while there is no moov. */
     private long findGapsField() throws IOException {
         try (FileChannel ch = FileChannel.open(path(), StandardOpenOption.READ)) {
             ByteBuffer b = ByteBuffer.allocate((int) Math.min(HEADER_SEARCH_BYTES, ch.size()));
             while (b.hasRemaining() && ch.read(b) > 0) {
                 // read the header
             }
-            int at = RecordedGaps.find(b.array());
-            if (at < 0) {
-                throw new IOException("the mp4 muxer wrote no gaps metadata");
-            }
-            return at;
+            return RecordedGaps.find(b.array());
         }
     }
 
     @Override
     void writeGaps(byte[] field) throws IOException {
+        if (gapsPosition < 0) {
+            pendingGaps = field; // the delayed moov is not in the file yet
+            return;
+        }
         // The header is on disk; the muxer only appends after it, through its own descriptor.
         try (FileChannel ch = FileChannel.open(path(), StandardOpenOption.WRITE)) {
             ByteBuffer b = ByteBuffer.wrap(field);
@@ -160,7 +183,16 @@ public final class FragmentedMp4Recorder extends AbstractRecorder {
         }
         AVCodecParameters par = st.codecpar();
         par.codec_id(t.codec().ffmpegId());
-        byte[] extradata = t.extradata();
+        if (t.codec() == Codec.HEVC) {
+            // 'hvc1' (parameter sets in the hvcC), as Apple's players want, not the muxer's default 'hev1'.
+            par.codec_tag(littleEndianTag(t.codec().fourCc()));
+        }
+        // dfLa is written from the bare STREAMINFO only; FFmpeg's Matroska demuxer gives "fLaC" + header + it.
+        byte[] extradata = t.codec() == Codec.FLAC ? FlacStreamInfo.block(t.extradata())
+                : t.codec() == Codec.VP9 ? new byte[0] : t.extradata();
+        if (t.codec() == Codec.VP9) {
+            Vp9CodecParameters.apply(t, par);
+        }
         if (extradata.length > 0) {
             BytePointer ed = new BytePointer(av_mallocz(extradata.length + AV_INPUT_BUFFER_PADDING_SIZE));
             ed.capacity(extradata.length).put(extradata, 0, extradata.length);
@@ -224,13 +256,28 @@ public final class FragmentedMp4Recorder extends AbstractRecorder {
         flushToDisk();
     }
 
-    /** Hands everything buffered in the AVIOContext to the operating system, and checks it went. */
+    /**
+     * Hands everything buffered in the AVIOContext to the operating system, and checks it went;
+     * then, while a delayed 'moov' was awaited, looks for its gaps field and writes any pending.
+     */
     private void flushToDisk() throws IOException {
         AVIOContext pb = format.pb();
         avio_flush(pb);
         if (pb.error() < 0) {
             throw new IOException(FfmpegErrors.describe(pb.error()));
         }
+        if (gapsPosition < 0 && packet != null) {
+            gapsPosition = findGapsField();
+            if (gapsPosition >= 0 && pendingGaps != null) {
+                writeGaps(pendingGaps);
+                pendingGaps = null;
+            }
+        }
+    }
+
+    /** FFmpeg's MKTAG: a FourCC's first character in the lowest byte. */
+    private static int littleEndianTag(String fourCc) {
+        return Integer.reverseBytes(EnhancedTagBodies.fourCcValue(fourCc));
     }
 
     private static void check(int rc, String what) throws IOException {

@@ -29,7 +29,8 @@ public interface Recorder extends AutoCloseable {
     enum State { IDLE, RECORDING, STOPPED, FAILED }
 
     /**
-     * Opens the file for these tracks (codec, avcC or AudioSpecificConfig, geometry), each packet
+     * Opens the file for these tracks (codec, its configuration: avcC, hvcC, av1C, vpcC,
+     * AudioSpecificConfig, OpusHead, FLAC STREAMINFO; geometry), each packet
      * naming its track by {@link TrackFormat#index()}. Reports Record.Start, or Record.Failed.
      *
      * @throws IllegalStateException when called twice
@@ -37,7 +38,10 @@ public interface Recorder extends AutoCloseable {
      */
     void start(List<TrackFormat> tracks);
 
-    /** Writes one packet (AVCC H.264, raw AAC or MP3 frames); times in µs on the stream's timeline. */
+    /**
+     * Writes one packet (length-prefixed H.264/HEVC, AV1 temporal units, VP9 frames, raw AAC,
+     * Opus, FLAC, AC-3, E-AC-3 or MP3 frames); times in µs on the stream's timeline.
+     */
     void write(MediaPacket packet);
 
     /**

@@ -125,12 +125,27 @@ class RecordFailureTest {
 
     @Test
     void flvRefusesCodecsItCannotHold() {
+        // Enhanced FLV keeps HEVC, AV1, VP9, Opus, FLAC, AC-3 and E-AC-3 (RecordEnhancedCodecsTest); H.266 has no FourCC.
         List<NetStatusEvent> events = new CopyOnWriteArrayList<>();
-        Recorder r = new FlvRecorder(dir.resolve("hevc.flv"), Runnable::run, RecordEvents.forwardingTo(events::add));
-        r.start(List.of(new TrackFormat(0, Codec.HEVC, new byte[] {1}, 320, 240, 25, 0, 0, 0, "", "")));
+        Recorder r = new FlvRecorder(dir.resolve("vvc.flv"), Runnable::run, RecordEvents.forwardingTo(events::add));
+        r.start(List.of(new TrackFormat(0, Codec.VVC, new byte[] {1}, 320, 240, 25, 0, 0, 0, "", "")));
         NetStatusEvent failed = onlyFailure(events);
-        assertEquals("Cannot record to " + dir.resolve("hevc.flv") + ": FLV holds H.264, AAC and MP3; track 0 H.265  "
-                + "320x240 cannot go in (record to .mp4). The stream goes on without recording.", failed.description());
+        assertEquals("Cannot record to " + dir.resolve("vvc.flv") + ": FLV cannot keep H.266 (Enhanced RTMP v2 gives "
+                + "it no FourCC); record to .mp4. The stream goes on without recording.", failed.description());
+    }
+
+    /** An Opus track without its OpusHead: neither format can describe it, and both say which track it is. */
+    @ParameterizedTest
+    @ValueSource(strings = {"flv", "mp4"})
+    void aTrackWithoutItsConfigurationFailsAtStartNamingIt(String kind) {
+        List<NetStatusEvent> events = new CopyOnWriteArrayList<>();
+        Path target = dir.resolve("opus-without-head." + kind);
+        Recorder r = RecorderTest.recorder(kind, target, events);
+        r.start(List.of(new TrackFormat(0, Codec.OPUS, new byte[0], 0, 0, 0, 48_000, 2, 0, "", "")));
+        NetStatusEvent failed = onlyFailure(events);
+        String why = kind.equals("flv") ? "Opus came without its configuration (Opus), which an FLV must start with"
+                : "the mp4 muxer refused the tracks (track 0 Opus  48000 Hz 2 ch): ";
+        assertTrue(failed.description().startsWith("Cannot record to " + target + ": " + why), failed.description());
     }
 
     @Test

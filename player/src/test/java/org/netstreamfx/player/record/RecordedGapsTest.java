@@ -22,6 +22,9 @@ import org.netstreamfx.player.source.SourcePacket;
  */
 class RecordedGapsTest {
     private static final long GAP_US = 2_000_000;
+    /** Long enough for an audio-only fragment (1 s) to be cut, which writes the delayed moov. */
+    private static final int AC3_SECONDS = 3;
+    private static final long AC3_GAP_AT_US = 500_000;
     @TempDir
     static Path dir;
     static StreamFeed feed;
@@ -81,6 +84,42 @@ class RecordedGapsTest {
         assertEquals("", Cli.decodeErrors(out));
         assertEquals(feed.packets(videoTrack).size(),
                 Long.parseLong(Cli.stream(out, "v:0", "nb_read_frames").get("nb_read_frames")));
+    }
+
+    /**
+     * AC-3 in MP4 waits for its first frames before the moov goes out (delay_moov): a gap marked
+     * before then is written into the moov once it is in the file, not lost.
+     */
+    @Test
+    void aGapMarkedBeforeTheDelayedMoovOfAc3IsWrittenWithIt() throws Exception {
+        Path source = dir.resolve("tone.ac3.mkv");
+        Cli.Result made = Cli.run("ffmpeg", "-nostdin", "-v", "error", "-y", "-f", "lavfi", "-i",
+                "sine=frequency=440:sample_rate=48000:duration=" + AC3_SECONDS, "-ac", "2", "-c:a", "ac3",
+                source.toString());
+        assertEquals(0, made.exitCode(), made.stderr());
+        StreamFeed ac3 = StreamFeed.read(source.toString());
+        List<MediaPacket> packets = ac3.packets(ac3.tracks.get(0).index());
+        Path out = dir.resolve("ac3-gap.mp4");
+        List<NetStatusEvent> events = new CopyOnWriteArrayList<>();
+        Recorder r = RecorderTest.recorder("mp4", out, events);
+        r.start(ac3.tracks);
+        r.write(packets.get(0));
+        long firstDts = packets.get(0).dtsUs();
+        r.markGap(firstDts + AC3_GAP_AT_US, GAP_US, "reconnect", true);
+        packets.subList(1, packets.size()).forEach(r::write);
+        String tagBeforeStop = Cli.run("ffprobe", "-v", "error", "-show_entries", "format_tags=gaps", "-of",
+                "default=noprint_wrappers=1:nokey=1", out.toString()).stdout().strip();
+        r.stop();
+        assertEquals(List.of("NetStream.Record.Start", "NetStream.Record.Stop"),
+                events.stream().map(NetStatusEvent::code).toList());
+        String expected = String.format(java.util.Locale.ROOT,
+                "[{\"start\":%.3f,\"duration\":2.000,\"reason\":\"reconnect\",\"media\":\"kept\"}]",
+                AC3_GAP_AT_US / 1e6);
+        assertEquals(expected, tagBeforeStop, "written once the moov is in the file, before the end");
+        Cli.Result tags = Cli.run("ffprobe", "-v", "error", "-show_entries", "format_tags=gaps", "-of",
+                "default=noprint_wrappers=1:nokey=1", out.toString());
+        assertEquals("", tags.stderr());
+        assertEquals(expected, tags.stdout().strip());
     }
 
     @Test
