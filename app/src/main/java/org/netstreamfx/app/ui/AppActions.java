@@ -236,7 +236,7 @@ public final class AppActions {
         TrackKind last = null;
         for (StreamTrack t : tracks.listedProperty().get()) {
             AppAction a = AppAction.item("track-" + t.kind().name().toLowerCase(java.util.Locale.ROOT) + "-" + t.id(),
-                    Menu.PLAYBACK, PlayingTracks.name(t), () -> vm.selectTrack(t.kind(), t.id()))
+                    Menu.PLAYBACK, PlayingTracks.name(t), () -> tracks.select(vm.streamProperty().get(), t))
                     .radio(constant(t.id() == tracks.playingProperty(t.kind()).get()));
             items.add(last != null && last != t.kind() ? a.separated() : a);
             last = t.kind();

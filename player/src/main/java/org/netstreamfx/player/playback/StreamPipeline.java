@@ -59,12 +59,7 @@ public final class StreamPipeline implements PlaybackFeed, AutoCloseable {
     private volatile TrackPipeline<VideoFrame> video;
     private volatile TrackPipeline<AudioChunk> audio;
     private final TrackDecoders decoders = new TrackDecoders();
-    /** The Enhanced RTMP track of each kind wanted before the source opened (-1: the source's first). */
-    private volatile int wantedVideoTrack = -1;
-    private volatile int wantedAudioTrack = -1;
-    /** The track of each kind last reported as playing (demux thread). */
-    private int shownVideoTrack = -1;
-    private int shownAudioTrack = -1;
+    private final TrackSelection trackSelection;
     private VideoFramePool framePool;
     // Written once on the demux thread before the tracks start.
     private int videoIndex = -1;
@@ -83,6 +78,7 @@ public final class StreamPipeline implements PlaybackFeed, AutoCloseable {
     public StreamPipeline(SourceOpener opener, PipelineListener listener, long readAheadUs) {
         this.opener = opener;
         this.listener = listener;
+        this.trackSelection = new TrackSelection(listener);
         this.readAheadUs = readAheadUs;
         this.thread = new Thread(this::run, "nsfx-demux-" + id);
         this.thread.setDaemon(true);
@@ -205,25 +201,12 @@ public final class StreamPipeline implements PlaybackFeed, AutoCloseable {
 
     /** The Enhanced RTMP track of {@code kind} that plays (0 for a single-track stream), or -1 when none does. Any thread. */
     public int playingTrack(TrackKind kind) {
-        MediaSource s = source;
-        return s == null ? -1 : s.playingTrack(kind);
+        return trackSelection.playing(kind);
     }
 
-    /**
-     * Plays Enhanced RTMP track {@code trackId} of {@code kind} from its next keyframe (video) or
-     * packet (audio), without stopping: the track's decoder is re-opened for it. Before the source
-     * is open, the track to start with. Any thread.
-     */
+    /** Plays Enhanced RTMP track {@code trackId} of {@code kind} (see {@link TrackSelection}). Any thread. */
     public void selectTrack(TrackKind kind, int trackId) {
-        if (kind == TrackKind.VIDEO) {
-            wantedVideoTrack = trackId;
-        } else {
-            wantedAudioTrack = trackId;
-        }
-        MediaSource s = source;
-        if (s != null) {
-            s.selectTrack(kind, trackId);
-        }
+        trackSelection.select(kind, trackId);
     }
 
     /** Compressed bytes of one track waiting to be decoded (0 when the stream has no such track). */
@@ -254,12 +237,7 @@ public final class StreamPipeline implements PlaybackFeed, AutoCloseable {
         SourceDescription description;
         try {
             MediaSource s = opener.open();
-            if (wantedVideoTrack >= 0) {
-                s.selectTrack(TrackKind.VIDEO, wantedVideoTrack);
-            }
-            if (wantedAudioTrack >= 0) {
-                s.selectTrack(TrackKind.AUDIO, wantedAudioTrack);
-            }
+            trackSelection.made(s);
             source = s;
             description = s.open();
             startTracks(description);
@@ -271,8 +249,7 @@ public final class StreamPipeline implements PlaybackFeed, AutoCloseable {
             return;
         }
         opened = description;
-        shownVideoTrack = source.playingTrack(TrackKind.VIDEO);
-        shownAudioTrack = source.playingTrack(TrackKind.AUDIO);
+        trackSelection.opened();
         listedTracks = source.streamTracks();
         if (!listedTracks.isEmpty()) {
             listener.tracksChanged(listedTracks); // before opened: the onMetaData made at opened lists them
@@ -443,31 +420,12 @@ public final class StreamPipeline implements PlaybackFeed, AutoCloseable {
         SourcePacket p = (SourcePacket) item;
         int index = p.packet().trackIndex();
         if (video != null && index == videoIndex) {
-            if (p.newFormat() != null) {
-                switched(TrackKind.VIDEO, p);
-            }
+            trackSelection.routed(TrackKind.VIDEO, p);
             video.offer(p, readEpoch);
         } else if (audio != null && index == audioIndex) {
-            if (p.newFormat() != null) {
-                switched(TrackKind.AUDIO, p);
-            }
+            trackSelection.routed(TrackKind.AUDIO, p);
             audio.offer(p, readEpoch);
         }
-    }
-
-    /** A packet starts another Enhanced RTMP track of its kind: tells the listener, once per switch. */
-    private void switched(TrackKind kind, SourcePacket p) {
-        int to = source.playingTrack(kind);
-        int from = kind == TrackKind.VIDEO ? shownVideoTrack : shownAudioTrack;
-        if (to == from || to < 0) {
-            return;
-        }
-        if (kind == TrackKind.VIDEO) {
-            shownVideoTrack = to;
-        } else {
-            shownAudioTrack = to;
-        }
-        listener.trackSwitched(kind, from, to, p.ptsUs());
     }
 
     private void doSeek(long targetUs) {

@@ -17,7 +17,6 @@ import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import org.netstreamfx.player.net.NetConnection;
 import org.netstreamfx.player.net.NetStatusEvent;
-import org.netstreamfx.player.media.TrackKind;
 import org.netstreamfx.player.net.NetStream;
 import org.netstreamfx.player.net.RtmpControlListener;
 import org.netstreamfx.player.sink.AudioSink;
@@ -289,22 +288,6 @@ public final class PlayerViewModel {
 
     public void toggleMute() {
         audio.toggleMute();
-    }
-
-    /**
-     * Enhanced RTMP multitrack: plays track {@code id} of {@code kind} of what plays, from its next
-     * keyframe (video) or packet (audio), with no reconnect; NetStreamFX.Tracks.Switched says when.
-     */
-    public void selectTrack(TrackKind kind, int id) {
-        NetStream ns = stream.get();
-        if (ns == null) {
-            return;
-        }
-        if (kind == TrackKind.VIDEO) {
-            ns.selectVideoTrack(id);
-        } else {
-            ns.selectAudioTrack(id);
-        }
     }
 
     /**

@@ -32,6 +32,21 @@ public final class PlayingTracks {
         audio.set(ns.playingTrack(TrackKind.AUDIO));
     }
 
+    /**
+     * Plays {@code t} of what {@code ns} plays (null: nothing plays), from its next keyframe
+     * (video) or packet (audio), with no reconnect; NetStreamFX.Tracks.Switched says when.
+     */
+    public void select(NetStream ns, StreamTrack t) {
+        if (ns == null) {
+            return;
+        }
+        if (t.kind() == TrackKind.VIDEO) {
+            ns.selectVideoTrack(t.id());
+        } else {
+            ns.selectAudioTrack(t.id());
+        }
+    }
+
     /** Nothing plays. */
     void reset() {
         listed.set(List.of());
