@@ -1,6 +1,7 @@
 package org.netstreamfx.player.publish;
 
 import java.io.IOException;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -88,7 +89,8 @@ final class PublishSession implements StreamListener {
     private long lastTimestampMs;
     /** The last timestamp sent of each kind, for the headers of enhanced tracks. */
     private final long[] lastKindMs = new long[TrackKind.values().length];
-    private boolean waitingForKeyframe = true;
+    /** The video tracks whose first keyframe went out: each starts at a keyframe of its own. */
+    private final BitSet startedTracks = new BitSet();
 
     /** @param republish a publish after a reconnect, which retries through Publish.BadName */
     PublishSession(Publisher publisher, RtmpConnection rc, String name, String type, long queueLimitUs,
@@ -223,11 +225,16 @@ final class PublishSession implements StreamListener {
         return videoFramesSent;
     }
 
+    TrackFigures trackFigures(int trackId) {
+        return queue.trackFigures(trackId);
+    }
+
     // Called on the feeds' threads.
 
     void configured(FeedConfig c) {
         if (live && !closing) {
             enqueueHeader(c);
+            queue.setDropOrder(publisher.dropOrder());
         }
     }
 
@@ -237,11 +244,11 @@ final class PublishSession implements StreamListener {
         }
         long ts;
         synchronized (this) {
-            if (p.kind() == TrackKind.VIDEO) {
-                if (waitingForKeyframe && !p.keyframe()) {
+            if (p.kind() == TrackKind.VIDEO && !startedTracks.get(p.trackId())) {
+                if (!p.keyframe()) {
                     return;
                 }
-                waitingForKeyframe = false;
+                startedTracks.set(p.trackId());
             }
             if (baseUs == Long.MIN_VALUE) {
                 baseUs = p.dtsUs();
@@ -251,7 +258,7 @@ final class PublishSession implements StreamListener {
             lastKindMs[p.kind().ordinal()] = Math.max(lastKindMs[p.kind().ordinal()], ts);
         }
         RtmpMessage m;
-        FeedCodec codec = publisher.codec(p.kind());
+        FeedCodec codec = publisher.codec(p.kind(), p.trackId());
         if (p.kind() == TrackKind.VIDEO) {
             int ct = (int) Math.min(FlvTagBodies.MAX_COMPOSITION_TIME_MS,
                     Math.floorDiv(p.ptsUs(), 1000) - Math.floorDiv(p.dtsUs(), 1000));
@@ -259,9 +266,12 @@ final class PublishSession implements StreamListener {
         } else {
             m = RtmpMessage.of(AUDIO_CHUNK_STREAM, MessageType.AUDIO, ts, streamId, MessageBodies.packet(codec, p, 0));
         }
-        PublishQueue.Offer r = queue.offer(new PublishQueue.Item(p.kind(), p.dtsUs(), p.keyframe(), m), writable);
+        PublishQueue.Offer r = queue.offer(new PublishQueue.Item(p.kind(), p.trackId(), p.dtsUs(), p.keyframe(), m),
+                writable);
         if (r == PublishQueue.Offer.DROPPED_FIRST) {
-            publisher.requestKeyframe();
+            if (p.trackId() == 0) { // A further rendition resumes at its next GOP, keyframes staying aligned.
+                publisher.requestKeyframe();
+            }
             publisher.event(new PublishEvent.FramesDropped(queue.droppedFrames(), queue.length()));
         }
     }
@@ -329,6 +339,7 @@ final class PublishSession implements StreamListener {
         for (FeedConfig c : publisher.configs()) {
             enqueueHeader(c);
         }
+        queue.setDropOrder(publisher.dropOrder());
         live = true;
         publisher.requestKeyframe();
         sender.start();
@@ -402,6 +413,7 @@ final class PublishSession implements StreamListener {
                 bytesSent += item.message().length();
                 if (item.kind() == TrackKind.VIDEO) {
                     videoFramesSent++;
+                    queue.countSent(item.trackId());
                 }
             }
         } catch (InterruptedException e) {
