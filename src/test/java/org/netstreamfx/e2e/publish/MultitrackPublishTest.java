@@ -40,12 +40,15 @@ import org.netstreamfx.player.rtmp.client.RtmpOptions;
  */
 class MultitrackPublishTest {
     private static final Duration LIMIT = Duration.ofSeconds(30);
-    /** Small and slow, for two cores: 320x180, 214x120 and 160x90 at 10 fps, a keyframe every half second. */
+    /** Small and slow, for two cores: a 320x180 camera at 10 fps… */
     private static final int WIDTH = 320;
     private static final int HEIGHT = 180;
     private static final int FPS = 10;
+    private static final String SIZE = WIDTH + "x" + HEIGHT;
+    /** …at 300 kbit/s for a single-track feed, a keyframe every half second… */
     private static final int KBPS = 300;
     private static final double KEYINT_S = 0.5;
+    /** …as 320x180, 214x120 and 160x90. */
     private static final String TRACKS = "180p@300,120p@200,90p@100";
     /**
      * How long {@code nsfx publish} runs: its clock starts before it connects, and the first connect
@@ -55,7 +58,7 @@ class MultitrackPublishTest {
     /** A second and a half of pictures: three keyframes or more. */
     private static final int SENT_PER_TRACK = 15;
     private static final List<String> OPTIONS = List.of("--camera", "test", "--mic", "tone", "--size",
-            WIDTH + "x" + HEIGHT, "--fps", String.valueOf(FPS), "--keyint", String.valueOf(KEYINT_S), "--tracks", TRACKS,
+            SIZE, "--fps", String.valueOf(FPS), "--keyint", String.valueOf(KEYINT_S), "--tracks", TRACKS,
             "--stats-interval", "0.5");
     private static final List<String> SIZES = List.of("320x180", "214x120", "160x90");
 

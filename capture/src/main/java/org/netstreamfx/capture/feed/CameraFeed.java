@@ -1,6 +1,5 @@
 package org.netstreamfx.capture.feed;
 
-import java.util.Objects;
 import java.util.function.Consumer;
 import org.netstreamfx.capture.device.Camera;
 import org.netstreamfx.capture.device.CaptureClock;
@@ -30,12 +29,7 @@ import org.netstreamfx.player.publish.MediaFeed;
  * <p>Threads: pictures are encoded on the camera's own capture thread ({@code nsfx-camera-<id>});
  * {@link #start} and {@link #stop} may be called from any thread.
  */
-public final class CameraFeed extends EncodingFeed<VideoCapture, VideoEncoder> {
-    private final Camera camera;
-    private final H264Settings wanted;
-    private final CaptureClock clock;
-    private final FeedCodec codec;
-    private final String encoderChoice;
+public final class CameraFeed extends CameraEncodingFeed<VideoEncoder> {
     private volatile Consumer<VideoFrame> frameObserver;
     private volatile Consumer<EncoderPick> encoderListener;
     private volatile EncoderPick pick;
@@ -55,20 +49,12 @@ public final class CameraFeed extends EncodingFeed<VideoCapture, VideoEncoder> {
      * and B-frames of {@code settings} apply to software H.264 only.
      */
     public CameraFeed(Camera camera, H264Settings settings, FeedCodec codec, String encoder, CaptureClock clock) {
-        super(TrackKind.VIDEO, "Camera " + Objects.requireNonNull(camera, "camera").id());
-        this.camera = camera;
-        this.wanted = Objects.requireNonNull(settings, "settings");
-        this.clock = Objects.requireNonNull(clock, "clock");
-        this.codec = Objects.requireNonNull(codec, "codec");
-        this.encoderChoice = Objects.requireNonNull(encoder, "encoder");
-        if (codec.kind() != TrackKind.VIDEO) {
-            throw new IllegalArgumentException(codec + " is not a video codec");
-        }
+        super(camera, settings, codec, encoder, clock);
     }
 
     @Override
     protected VideoCapture openCapture() throws DeviceException {
-        return camera.open(new VideoFormat(wanted.width(), wanted.height(), wanted.frameRate()), clock, new Frames());
+        return openCamera(wanted.frameRate(), this::frame);
     }
 
     @Override
@@ -117,25 +103,12 @@ public final class CameraFeed extends EncodingFeed<VideoCapture, VideoEncoder> {
         frameObserver = observer;
     }
 
-    /** How encoding failures name the codec: "H.264", "HEVC", "AV1", "VP9". */
-    private static String label(FeedCodec c) {
-        return c == FeedCodec.H264 ? "H.264" : c.name();
-    }
-
-    /** Called on the camera's capture thread. */
-    private final class Frames implements VideoFrameListener {
-        @Override
-        public void onFrame(VideoFrame frame) {
-            Consumer<VideoFrame> o = frameObserver;
-            if (o != null) {
-                o.accept(frame);
-            }
-            encode(e -> e.encodeBgra(frame.pixels(), frame.strideBytes(), frame.captureTimeUs()), label(codec));
+    /** One picture, on the camera's capture thread: to the observer, then to the encoder. */
+    private void frame(VideoFrame frame) {
+        Consumer<VideoFrame> o = frameObserver;
+        if (o != null) {
+            o.accept(frame);
         }
-
-        @Override
-        public void onCaptureFailed(DeviceException failure) {
-            captureFailed(failure);
-        }
+        encode(e -> e.encodeBgra(frame.pixels(), frame.strideBytes(), frame.captureTimeUs()), codecLabel());
     }
 }

@@ -2,14 +2,13 @@ package org.netstreamfx.capture.feed;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.netstreamfx.capture.device.Camera;
 import org.netstreamfx.capture.device.CaptureClock;
 import org.netstreamfx.capture.device.DeviceException;
 import org.netstreamfx.capture.device.VideoCapture;
 import org.netstreamfx.capture.device.VideoFormat;
-import org.netstreamfx.capture.device.VideoFrame;
-import org.netstreamfx.capture.device.VideoFrameListener;
 import org.netstreamfx.capture.encode.EncoderException;
 import org.netstreamfx.capture.encode.EncoderPick;
 import org.netstreamfx.capture.encode.H264Settings;
@@ -35,13 +34,8 @@ import org.netstreamfx.player.publish.TrackFigures;
  * <p>Threads: pictures are scaled and encoded on the camera's capture thread; {@link #start} and
  * {@link #stop} may be called from any thread.
  */
-public final class MultitrackCameraFeed extends EncodingFeed<VideoCapture, RenditionEncoders> {
-    private final Camera camera;
-    private final H264Settings wanted;
+public final class MultitrackCameraFeed extends CameraEncodingFeed<RenditionEncoders> {
     private final Renditions renditions;
-    private final CaptureClock clock;
-    private final FeedCodec codec;
-    private final String encoderChoice;
     private volatile Consumer<EncoderPick> encoderListener;
     private volatile FeedSink sink;
 
@@ -53,22 +47,14 @@ public final class MultitrackCameraFeed extends EncodingFeed<VideoCapture, Rendi
      */
     public MultitrackCameraFeed(Camera camera, H264Settings settings, Renditions renditions, FeedCodec codec,
             String encoder, CaptureClock clock) {
-        super(TrackKind.VIDEO, "Camera " + Objects.requireNonNull(camera, "camera").id());
-        this.camera = camera;
-        this.wanted = Objects.requireNonNull(settings, "settings");
+        super(camera, settings, codec, encoder, clock);
         this.renditions = Objects.requireNonNull(renditions, "renditions");
-        this.clock = Objects.requireNonNull(clock, "clock");
-        this.codec = Objects.requireNonNull(codec, "codec");
-        this.encoderChoice = Objects.requireNonNull(encoder, "encoder");
-        if (codec.kind() != TrackKind.VIDEO) {
-            throw new IllegalArgumentException(codec + " is not a video codec");
-        }
     }
 
     @Override
     protected VideoCapture openCapture() throws DeviceException {
-        return camera.open(new VideoFormat(wanted.width(), wanted.height(), renditions.cameraFrameRate(
-                wanted.frameRate())), clock, new Frames());
+        return openCamera(renditions.cameraFrameRate(wanted.frameRate()), frame -> encode(e -> e.encodeBgra(
+                frame.pixels(), frame.strideBytes(), frame.captureTimeUs()), codecLabel()));
     }
 
     @Override
@@ -78,10 +64,7 @@ public final class MultitrackCameraFeed extends EncodingFeed<VideoCapture, Rendi
         List<H264Settings> tracks = renditions.settings(got.width(), got.height(), fps, wanted);
         RenditionEncoders e = RenditionEncoders.open(codec, encoderChoice, tracks, got.width(), got.height(), fps,
                 wanted.keyframeIntervalS());
-        Consumer<EncoderPick> l = encoderListener;
-        if (l != null) {
-            l.accept(e.opened().get(0).pick());
-        }
+        Optional.ofNullable(encoderListener).ifPresent(l -> l.accept(e.opened().get(0).pick()));
         sink = s;
         for (int track = 0; track < tracks.size(); track++) {
             VideoEncoders.Opened o = e.opened().get(track);
@@ -91,13 +74,10 @@ public final class MultitrackCameraFeed extends EncodingFeed<VideoCapture, Rendi
         return e;
     }
 
-    /** Keyframes on every track together, so that they stay aligned. */
-    @Override
-    public void requestKeyframe() {
-        withEncoder(RenditionEncoders::requestKeyframe);
-    }
-
-    /** Hands track 0's {@link EncoderPick} (the others are chosen the same way) to {@code listener} when the feed starts; null stops. */
+    /**
+     * Hands track 0's {@link EncoderPick} (the others are chosen the same way) to {@code listener}
+     * when the feed starts, on the thread that starts it; null stops.
+     */
     public void setEncoderListener(Consumer<EncoderPick> listener) {
         encoderListener = listener;
     }
@@ -107,22 +87,15 @@ public final class MultitrackCameraFeed extends EncodingFeed<VideoCapture, Rendi
         return renditions;
     }
 
+    /** Keyframes on every track together, so that they stay aligned. */
+    @Override
+    public void requestKeyframe() {
+        withEncoder(RenditionEncoders::requestKeyframe);
+    }
+
     /** Each track's frames sent and dropped on the current publish, track 0 first; empty before it starts. */
     public List<TrackFigures> trackFigures() {
         FeedSink s = sink;
         return s == null ? List.of() : s.trackFigures();
-    }
-
-    /** Called on the camera's capture thread. */
-    private final class Frames implements VideoFrameListener {
-        @Override
-        public void onFrame(VideoFrame frame) {
-            encode(e -> e.encodeBgra(frame.pixels(), frame.strideBytes(), frame.captureTimeUs()), codec.name());
-        }
-
-        @Override
-        public void onCaptureFailed(DeviceException failure) {
-            captureFailed(failure);
-        }
     }
 }

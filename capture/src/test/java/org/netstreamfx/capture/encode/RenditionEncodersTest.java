@@ -14,10 +14,12 @@ import org.netstreamfx.player.publish.FeedCodec;
  * track takes every other picture between them.
  */
 class RenditionEncodersTest {
+    /** The camera: 320x180 at 10 fps. */
     private static final int W = 320;
     private static final int H = 180;
     private static final int FPS = 10;
-    private static final long FRAME_US = 100_000;
+    /** The camera's frame time, and the keyframe interval: every fifth picture. */
+    private static final long FRAME_US = 1_000_000 / FPS;
     private static final double KEYINT_S = 0.5;
     private static final List<H264Settings> TRACKS = List.of(H264Settings.of(W, H, FPS, 300),
             H264Settings.of(160, 90, 5, 100));

@@ -26,12 +26,15 @@ import org.netstreamfx.player.flv.VideoPacketType;
  * same packet type, FourCC and composition time.
  */
 final class MultitrackBodies {
+    /** The first byte's low nibble: the VideoPacketType. */
     private static final int PACKET_TYPE_MASK = 0x0F;
+    /** The first byte's FrameType bits (below IsExHeader). */
     private static final int FRAME_TYPE_BITS = 0x70;
-    /** The single-track ExVideo header: the first byte and the FourCC. */
-    private static final int EX_HEADER_BYTES = 5;
+    /** Where the FourCC starts, and its length. */
     private static final int FOURCC_OFFSET = 1;
     private static final int FOURCC_BYTES = 4;
+    /** The single-track ExVideo header: the first byte and the FourCC. */
+    private static final int EX_HEADER_BYTES = FOURCC_OFFSET + FOURCC_BYTES;
     /** The multitrack header adds the AvMultitrackType byte and the trackId. */
     private static final int ADDED_BYTES = 2;
 
