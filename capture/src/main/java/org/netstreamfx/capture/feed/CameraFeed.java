@@ -1,13 +1,11 @@
 package org.netstreamfx.capture.feed;
 
-import java.util.function.Consumer;
 import org.netstreamfx.capture.device.Camera;
 import org.netstreamfx.capture.device.CaptureClock;
 import org.netstreamfx.capture.device.DeviceException;
 import org.netstreamfx.capture.device.VideoCapture;
 import org.netstreamfx.capture.device.VideoFormat;
 import org.netstreamfx.capture.device.VideoFrame;
-import org.netstreamfx.capture.device.VideoFrameListener;
 import org.netstreamfx.capture.encode.EncoderException;
 import org.netstreamfx.capture.encode.EncoderPick;
 import org.netstreamfx.capture.encode.H264Settings;
@@ -30,8 +28,6 @@ import org.netstreamfx.player.publish.MediaFeed;
  * {@link #start} and {@link #stop} may be called from any thread.
  */
 public final class CameraFeed extends CameraEncodingFeed<VideoEncoder> {
-    private volatile Consumer<VideoFrame> frameObserver;
-    private volatile Consumer<EncoderPick> encoderListener;
     private volatile EncoderPick pick;
 
     /**
@@ -66,10 +62,7 @@ public final class CameraFeed extends CameraEncodingFeed<VideoEncoder> {
         VideoEncoders.Opened o = VideoEncoders.open(codec, encoderChoice, actual);
         VideoEncoder e = o.encoder();
         pick = o.pick();
-        Consumer<EncoderPick> l = encoderListener;
-        if (l != null) {
-            l.accept(o.pick());
-        }
+        announce(o.pick());
         s.configure(new FeedConfig(TrackKind.VIDEO, e.decoderConfig(), Metadata.video(actual, e.encoderName(), codec),
                 codec));
         return e;
@@ -80,35 +73,13 @@ public final class CameraFeed extends CameraEncodingFeed<VideoEncoder> {
         withEncoder(VideoEncoder::requestKeyframe);
     }
 
-    /**
-     * Hands the {@link EncoderPick} of each encoder opened (when the feed starts) to {@code
-     * listener}, on the thread that starts the feed; null stops.
-     */
-    public void setEncoderListener(Consumer<EncoderPick> listener) {
-        encoderListener = listener;
-    }
-
     /** The encoder the feed opened, once started; null before. */
     public EncoderPick encoderPick() {
         return pick;
     }
 
-    /**
-     * Also hands every captured picture to {@code observer} (a preview), on the capture thread,
-     * before it is encoded; null stops. The picture is valid only during the call, as for any
-     * {@link VideoFrameListener}. The observer must
-     * return quickly and not throw (it runs before the encoder on the same thread).
-     */
-    public void setFrameObserver(Consumer<VideoFrame> observer) {
-        frameObserver = observer;
-    }
-
-    /** One picture, on the camera's capture thread: to the observer, then to the encoder. */
+    /** One picture, on the camera's capture thread, to the encoder. */
     private void frame(VideoFrame frame) {
-        Consumer<VideoFrame> o = frameObserver;
-        if (o != null) {
-            o.accept(frame);
-        }
         encode(e -> e.encodeBgra(frame.pixels(), frame.strideBytes(), frame.captureTimeUs()), codecLabel());
     }
 }

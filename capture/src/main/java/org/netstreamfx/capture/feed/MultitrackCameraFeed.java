@@ -2,15 +2,12 @@ package org.netstreamfx.capture.feed;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.function.Consumer;
 import org.netstreamfx.capture.device.Camera;
 import org.netstreamfx.capture.device.CaptureClock;
 import org.netstreamfx.capture.device.DeviceException;
 import org.netstreamfx.capture.device.VideoCapture;
 import org.netstreamfx.capture.device.VideoFormat;
 import org.netstreamfx.capture.encode.EncoderException;
-import org.netstreamfx.capture.encode.EncoderPick;
 import org.netstreamfx.capture.encode.H264Settings;
 import org.netstreamfx.capture.encode.RenditionEncoders;
 import org.netstreamfx.capture.encode.Renditions;
@@ -36,7 +33,6 @@ import org.netstreamfx.player.publish.TrackFigures;
  */
 public final class MultitrackCameraFeed extends CameraEncodingFeed<RenditionEncoders> {
     private final Renditions renditions;
-    private volatile Consumer<EncoderPick> encoderListener;
     private volatile FeedSink sink;
 
     /**
@@ -64,7 +60,7 @@ public final class MultitrackCameraFeed extends CameraEncodingFeed<RenditionEnco
         List<H264Settings> tracks = renditions.settings(got.width(), got.height(), fps, wanted);
         RenditionEncoders e = RenditionEncoders.open(codec, encoderChoice, tracks, got.width(), got.height(), fps,
                 wanted.keyframeIntervalS());
-        Optional.ofNullable(encoderListener).ifPresent(l -> l.accept(e.opened().get(0).pick()));
+        announce(e.opened().get(0).pick());
         sink = s;
         for (int track = 0; track < tracks.size(); track++) {
             VideoEncoders.Opened o = e.opened().get(track);
@@ -72,14 +68,6 @@ public final class MultitrackCameraFeed extends CameraEncodingFeed<RenditionEnco
                     Metadata.video(tracks.get(track), o.encoder().encoderName(), codec), codec, track));
         }
         return e;
-    }
-
-    /**
-     * Hands track 0's {@link EncoderPick} (the others are chosen the same way) to {@code listener}
-     * when the feed starts, on the thread that starts it; null stops.
-     */
-    public void setEncoderListener(Consumer<EncoderPick> listener) {
-        encoderListener = listener;
     }
 
     /** The renditions, track 0 first. */
