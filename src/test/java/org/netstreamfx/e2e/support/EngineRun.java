@@ -34,6 +34,8 @@ public final class EngineRun implements AutoCloseable {
     public final List<Map<String, Object>> metaData = new CopyOnWriteArrayList<>();
     public final List<Map<String, Object>> cuePoints = new CopyOnWriteArrayList<>();
     public final List<Long> renderedPtsUs = Collections.synchronizedList(new ArrayList<>());
+    /** Each rendered picture's size, "WxH", in the order shown. */
+    public final List<String> renderedSizes = new CopyOnWriteArrayList<>();
     public final List<Throwable> escaped = new CopyOnWriteArrayList<>();
     private final CountDownLatch finished = new CountDownLatch(1);
     private final Thread.UncaughtExceptionHandler previous;
@@ -77,6 +79,7 @@ public final class EngineRun implements AutoCloseable {
             @Override
             public void render(VideoFrame frame) {
                 renderedPtsUs.add(frame.ptsUs());
+                renderedSizes.add(frame.width() + "x" + frame.height());
             }
         });
         ns.setClient(new NetStreamClient() {

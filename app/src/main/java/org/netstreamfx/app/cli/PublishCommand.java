@@ -21,7 +21,9 @@ import org.netstreamfx.capture.encode.AacSettings;
 import org.netstreamfx.capture.encode.CodecChoice;
 import org.netstreamfx.capture.encode.VideoEncoders;
 import org.netstreamfx.capture.encode.H264Settings;
+import org.netstreamfx.capture.encode.Renditions;
 import org.netstreamfx.capture.feed.CameraFeed;
+import org.netstreamfx.capture.feed.MultitrackCameraFeed;
 import org.netstreamfx.capture.feed.MicrophoneFeed;
 import org.netstreamfx.player.net.NetConnection;
 import org.netstreamfx.player.net.NetStatusCode;
@@ -48,6 +50,8 @@ import picocli.CommandLine.Parameters;
 public final class PublishCommand implements Callable<Integer> {
     /** How long the end waits for Unpublish.Success. */
     private static final long UNPUBLISH_WAIT_MS = 5000;
+    /** The multitrack camera, when --tracks was given: its per-track figures go in the stats. */
+    private volatile MultitrackCameraFeed multitrack;
 
     @Parameters(index = "0", paramLabel = "<url>", description = "rtmp[s]://host[:port]/app[/instance]/name")
     String address;
@@ -86,6 +90,12 @@ public final class PublishCommand implements Callable<Integer> {
 
     @Option(names = "--keyint", paramLabel = "S", description = "Keyframe interval in seconds (default 2).")
     double keyint = 2;
+
+    @Option(names = "--tracks", paramLabel = "HEIGHTp[FPS]@KBPS,…",
+            description = "Publish the camera as several renditions, Enhanced RTMP v2 multitrack (e.g. 720p30@2500,"
+                    + "360p30@800; at most " + Renditions.MAX_TRACKS + ", none larger than --size): the first is "
+                    + "track 0, which legacy players see; keyframes are aligned across tracks.")
+    String tracks;
 
     @Option(names = "--mode", paramLabel = "live|record|append", description = "publish type (default live).")
     String mode = "live";
@@ -134,9 +144,11 @@ public final class PublishCommand implements Callable<Integer> {
         H264Settings video;
         AacSettings audio;
         CodecChoice codecs;
+        Renditions renditions;
         try {
             target = RtmpUrl.splitPlay(address, null, null);
             video = H264Settings.of(wh[0], wh[1], fps, videoKbps).withKeyframeInterval(keyint);
+            renditions = renditions(video);
             codecs = CodecChoice.parse(videoCodec, audioCodec, encoder);
             audio = new AacSettings(codecs.audioRateHz(), 2, audioKbps);
         } catch (IllegalArgumentException e) {
@@ -169,7 +181,13 @@ public final class PublishCommand implements Callable<Integer> {
             Devices devices = new Devices();
             CaptureClock clock = CaptureClock.system();
             AtomicInteger feedsRunning = new AtomicInteger();
-            if (!camera.equals("none")) {
+            if (!camera.equals("none") && renditions != null) {
+                multitrack = new MultitrackCameraFeed(devices.camera(camera), video, renditions, codecs.video(),
+                        codecs.encoder(), clock);
+                multitrack.setEncoderListener(pick -> callbacks.execute(() -> printer.status(pick.toEvent())));
+                ns.attachCamera(multitrack);
+                feedsRunning.incrementAndGet();
+            } else if (!camera.equals("none")) {
                 CameraFeed feed = new CameraFeed(devices.camera(camera), video, codecs.video(), codecs.encoder(), clock);
                 // Which encoder really runs (a hardware fallback included), in order with the other events.
                 feed.setEncoderListener(pick -> callbacks.execute(() -> printer.status(pick.toEvent())));
@@ -287,7 +305,25 @@ public final class PublishCommand implements Callable<Integer> {
         m.put("queueLength", Math.round(info.videoBufferLength() * 1000) / 1000.0);
         m.put("droppedFrames", info.droppedFrames());
         m.put("bufferTime", ns.bufferTime());
+        MultitrackCameraFeed feed = multitrack;
+        if (feed != null) {
+            m.put("tracks", TrackStats.of(feed));
+        }
         return m;
+    }
+
+    /** --tracks read and checked against --size; null without it. */
+    private Renditions renditions(H264Settings video) {
+        if (tracks == null) {
+            return null;
+        }
+        try {
+            Renditions r = Renditions.parse(tracks);
+            r.settings(video.width(), video.height(), video.frameRate(), video);
+            return r;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--tracks: " + e.getMessage(), e);
+        }
     }
 
     private static int[] parseSize(String s) {

@@ -15,13 +15,24 @@ import java.util.Objects;
  * @param dtsUs     decode time (equal to ptsUs without B-frames)
  * @param keyframe  an IDR picture (H.264); always true for AAC
  * @param data      the payload
+ * @param trackId   the video rendition it belongs to (Enhanced RTMP trackId; 0 for a single-track feed)
  */
-public record EncodedPacket(long ptsUs, long dtsUs, boolean keyframe, byte[] data) {
+public record EncodedPacket(long ptsUs, long dtsUs, boolean keyframe, byte[] data, int trackId) {
     public EncodedPacket {
         Objects.requireNonNull(data, "data");
         if (dtsUs > ptsUs) {
             throw new IllegalArgumentException("dts " + dtsUs + " us is after pts " + ptsUs + " us");
         }
+    }
+
+    /** A packet of track 0. */
+    public EncodedPacket(long ptsUs, long dtsUs, boolean keyframe, byte[] data) {
+        this(ptsUs, dtsUs, keyframe, data, 0);
+    }
+
+    /** This packet as one of rendition {@code id}'s. */
+    public EncodedPacket withTrack(int id) {
+        return new EncodedPacket(ptsUs, dtsUs, keyframe, data, id);
     }
 
     /** pts − dts in microseconds (the FLV composition time, before rounding to milliseconds). */

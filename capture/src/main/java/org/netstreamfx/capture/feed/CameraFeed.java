@@ -1,14 +1,11 @@
 package org.netstreamfx.capture.feed;
 
-import java.util.Objects;
-import java.util.function.Consumer;
 import org.netstreamfx.capture.device.Camera;
 import org.netstreamfx.capture.device.CaptureClock;
 import org.netstreamfx.capture.device.DeviceException;
 import org.netstreamfx.capture.device.VideoCapture;
 import org.netstreamfx.capture.device.VideoFormat;
 import org.netstreamfx.capture.device.VideoFrame;
-import org.netstreamfx.capture.device.VideoFrameListener;
 import org.netstreamfx.capture.encode.EncoderException;
 import org.netstreamfx.capture.encode.EncoderPick;
 import org.netstreamfx.capture.encode.H264Settings;
@@ -30,14 +27,7 @@ import org.netstreamfx.player.publish.MediaFeed;
  * <p>Threads: pictures are encoded on the camera's own capture thread ({@code nsfx-camera-<id>});
  * {@link #start} and {@link #stop} may be called from any thread.
  */
-public final class CameraFeed extends EncodingFeed<VideoCapture, VideoEncoder> {
-    private final Camera camera;
-    private final H264Settings wanted;
-    private final CaptureClock clock;
-    private final FeedCodec codec;
-    private final String encoderChoice;
-    private volatile Consumer<VideoFrame> frameObserver;
-    private volatile Consumer<EncoderPick> encoderListener;
+public final class CameraFeed extends CameraEncodingFeed<VideoEncoder> {
     private volatile EncoderPick pick;
 
     /**
@@ -55,20 +45,12 @@ public final class CameraFeed extends EncodingFeed<VideoCapture, VideoEncoder> {
      * and B-frames of {@code settings} apply to software H.264 only.
      */
     public CameraFeed(Camera camera, H264Settings settings, FeedCodec codec, String encoder, CaptureClock clock) {
-        super(TrackKind.VIDEO, "Camera " + Objects.requireNonNull(camera, "camera").id());
-        this.camera = camera;
-        this.wanted = Objects.requireNonNull(settings, "settings");
-        this.clock = Objects.requireNonNull(clock, "clock");
-        this.codec = Objects.requireNonNull(codec, "codec");
-        this.encoderChoice = Objects.requireNonNull(encoder, "encoder");
-        if (codec.kind() != TrackKind.VIDEO) {
-            throw new IllegalArgumentException(codec + " is not a video codec");
-        }
+        super(camera, settings, codec, encoder, clock);
     }
 
     @Override
     protected VideoCapture openCapture() throws DeviceException {
-        return camera.open(new VideoFormat(wanted.width(), wanted.height(), wanted.frameRate()), clock, new Frames());
+        return openCamera(wanted.frameRate(), this::frame);
     }
 
     @Override
@@ -80,10 +62,7 @@ public final class CameraFeed extends EncodingFeed<VideoCapture, VideoEncoder> {
         VideoEncoders.Opened o = VideoEncoders.open(codec, encoderChoice, actual);
         VideoEncoder e = o.encoder();
         pick = o.pick();
-        Consumer<EncoderPick> l = encoderListener;
-        if (l != null) {
-            l.accept(o.pick());
-        }
+        announce(o.pick());
         s.configure(new FeedConfig(TrackKind.VIDEO, e.decoderConfig(), Metadata.video(actual, e.encoderName(), codec),
                 codec));
         return e;
@@ -94,48 +73,13 @@ public final class CameraFeed extends EncodingFeed<VideoCapture, VideoEncoder> {
         withEncoder(VideoEncoder::requestKeyframe);
     }
 
-    /**
-     * Hands the {@link EncoderPick} of each encoder opened (when the feed starts) to {@code
-     * listener}, on the thread that starts the feed; null stops.
-     */
-    public void setEncoderListener(Consumer<EncoderPick> listener) {
-        encoderListener = listener;
-    }
-
     /** The encoder the feed opened, once started; null before. */
     public EncoderPick encoderPick() {
         return pick;
     }
 
-    /**
-     * Also hands every captured picture to {@code observer} (a preview), on the capture thread,
-     * before it is encoded; null stops. The picture is valid only during the call, as for any
-     * {@link VideoFrameListener}. The observer must
-     * return quickly and not throw (it runs before the encoder on the same thread).
-     */
-    public void setFrameObserver(Consumer<VideoFrame> observer) {
-        frameObserver = observer;
-    }
-
-    /** How encoding failures name the codec: "H.264", "HEVC", "AV1", "VP9". */
-    private static String label(FeedCodec c) {
-        return c == FeedCodec.H264 ? "H.264" : c.name();
-    }
-
-    /** Called on the camera's capture thread. */
-    private final class Frames implements VideoFrameListener {
-        @Override
-        public void onFrame(VideoFrame frame) {
-            Consumer<VideoFrame> o = frameObserver;
-            if (o != null) {
-                o.accept(frame);
-            }
-            encode(e -> e.encodeBgra(frame.pixels(), frame.strideBytes(), frame.captureTimeUs()), label(codec));
-        }
-
-        @Override
-        public void onCaptureFailed(DeviceException failure) {
-            captureFailed(failure);
-        }
+    /** One picture, on the camera's capture thread, to the encoder. */
+    private void frame(VideoFrame frame) {
+        encode(e -> e.encodeBgra(frame.pixels(), frame.strideBytes(), frame.captureTimeUs()), codecLabel());
     }
 }

@@ -146,7 +146,8 @@ abstract class EncodingFeed<C extends AutoCloseable, E extends AutoCloseable> im
         FeedSink s = sink;
         for (EncodedPacket p : out) {
             // Every AAC frame can be decoded on its own.
-            s.packet(new FeedPacket(kind, p.ptsUs(), p.dtsUs(), kind == TrackKind.AUDIO || p.keyframe(), p.data()));
+            s.packet(new FeedPacket(kind, p.ptsUs(), p.dtsUs(), kind == TrackKind.AUDIO || p.keyframe(), p.data(),
+                    p.trackId()));
         }
     }
 

@@ -24,7 +24,8 @@ import java.nio.charset.StandardCharsets;
  */
 public final class EnhancedTagBodies {
     /** The video tag's first bit: an ExVideoTagHeader follows. */
-    private static final int IS_EX_HEADER = 0x80;
+    /** The top bit of an Enhanced RTMP header's first byte. */
+    public static final int IS_EX_HEADER = 0x80;
     private static final int FOURCC_CHARS = 4;
     /** The first byte (flags and packet type) and the FourCC. */
     private static final int HEADER_BYTES = 1 + FOURCC_CHARS;

@@ -16,8 +16,12 @@ import org.netstreamfx.player.media.TrackKind;
  * @param metaData      this track's onMetaData properties (width, height, framerate, videocodecid,
  *                      videodatarate; or audiocodecid, audiodatarate, audiosamplerate, stereo...)
  * @param codec         the codec, which decides the header form (see {@link FeedCodec})
+ * @param trackId       the video rendition's Enhanced RTMP v2 trackId (0, the default track, for a
+ *                      single-track feed and audio); a further track's metaData goes to onMetaData's
+ *                      {@code videoTrackIdInfoMap} under its id
  */
-public record FeedConfig(TrackKind kind, byte[] decoderConfig, Map<String, Object> metaData, FeedCodec codec) {
+public record FeedConfig(TrackKind kind, byte[] decoderConfig, Map<String, Object> metaData, FeedCodec codec,
+        int trackId) {
     public FeedConfig {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(decoderConfig, "decoderConfig");
@@ -25,7 +29,13 @@ public record FeedConfig(TrackKind kind, byte[] decoderConfig, Map<String, Objec
         if (codec.kind() != kind) {
             throw new IllegalArgumentException(codec + " is not a " + kind + " codec");
         }
+        FeedPacket.checkTrackId(kind, trackId);
         metaData = Map.copyOf(metaData);
+    }
+
+    /** The configuration of the default track 0. */
+    public FeedConfig(TrackKind kind, byte[] decoderConfig, Map<String, Object> metaData, FeedCodec codec) {
+        this(kind, decoderConfig, metaData, codec, 0);
     }
 
     /** An H.264 (video) or AAC (audio) track. */

@@ -10,4 +10,12 @@ public interface FeedSink {
 
     /** The feed stopped for good: a device was lost, an encoder failed. */
     void failed(String description);
+
+    /**
+     * How each video track the feed delivers fares on the wire (frames sent and dropped), for a
+     * multitrack feed to show per rendition; empty where the sink does not send (the default).
+     */
+    default java.util.List<TrackFigures> trackFigures() {
+        return java.util.List.of();
+    }
 }

@@ -37,6 +37,11 @@ final class FeedTap implements FeedSink {
     }
 
     @Override
+    public java.util.List<TrackFigures> trackFigures() {
+        return publisher.trackFigures();
+    }
+
+    @Override
     public void failed(String description) {
         publisher.feedFailed(description);
     }

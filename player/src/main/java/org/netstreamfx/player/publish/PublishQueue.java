@@ -2,6 +2,9 @@ package org.netstreamfx.player.publish;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.netstreamfx.player.media.TrackKind;
 import org.netstreamfx.player.rtmp.message.RtmpMessage;
@@ -14,12 +17,24 @@ import org.netstreamfx.player.rtmp.message.RtmpMessage;
  * not writable (its outbound queue above the high water mark). Audio, keyframes, sequence headers
  * and data messages are never dropped.
  *
+ * <p><b>Renditions.</b> A multitrack feed's video tracks (Enhanced RTMP trackIds) are dropped
+ * one after another as the congestion grows, in the {@link #setDropOrder drop order}: the highest
+ * bit rate first, track 0 (the default, which legacy players see) last. With n tracks, the track
+ * at place r (1 the first to go, n track 0) is dropped once the span passes r/n of the bound; a
+ * single track is dropped at the bound, as it always was. Each track drops until its own next
+ * keyframe, so none is ever left in the middle of a GOP, and the others go on meanwhile. Frames
+ * dropped are counted per track.
+ *
  * <p>Threads: {@link #offer} is called by the feeds' threads and the caller of send(); {@link
  * #poll} by the stream's sender thread. All state is guarded by this object's monitor.
  */
 final class PublishQueue {
-    /** One message to send. {@code kind} is null for data and command messages. */
-    record Item(TrackKind kind, long dtsUs, boolean keyframe, RtmpMessage message) {
+    /** One message to send. {@code kind} is null for data and command messages; {@code trackId} the video track's. */
+    record Item(TrackKind kind, int trackId, long dtsUs, boolean keyframe, RtmpMessage message) {
+        /** A message of track 0. */
+        Item(TrackKind kind, long dtsUs, boolean keyframe, RtmpMessage message) {
+            this(kind, 0, dtsUs, keyframe, message);
+        }
     }
 
     /** What {@link #offer} did with an item. */
@@ -30,9 +45,21 @@ final class PublishQueue {
         DROPPED
     }
 
+    /** One video track's drop state. */
+    private static final class Track {
+        /** Dropping up to the next keyframe. */
+        boolean skipping;
+        /** The skip's first frame was dropped (and reported). */
+        boolean runStarted;
+        long dropped;
+        long sent;
+    }
+
     private final Deque<Item> items = new ArrayDeque<>();
+    private final Map<Integer, Track> tracks = new TreeMap<>();
+    /** Video trackIds, the first to be dropped first; track 0 alone until told otherwise. */
+    private List<Integer> dropOrder = List.of(0);
     private long limitUs;
-    private boolean skipping;
     private long droppedFrames;
     private long queuedBytes;
     private boolean closed;
@@ -43,6 +70,14 @@ final class PublishQueue {
 
     synchronized void setLimitUs(long us) {
         limitUs = us;
+    }
+
+    /**
+     * The video tracks in the order they are given up when the network cannot keep up: the
+     * highest bit rate first, track 0 last. A track not listed is dropped at the bound.
+     */
+    synchronized void setDropOrder(List<Integer> trackIds) {
+        dropOrder = List.copyOf(trackIds);
     }
 
     /** {@link #offer(Item, boolean)} with the connection taken as not writable: the span alone decides. */
@@ -57,21 +92,40 @@ final class PublishQueue {
      */
     synchronized Offer offer(Item item, boolean writable) {
         if (item.kind() == TrackKind.VIDEO) {
+            Track t = tracks.computeIfAbsent(item.trackId(), id -> new Track());
             if (item.keyframe()) {
-                skipping = false;
-            } else if (skipping) {
-                droppedFrames++;
-                return Offer.DROPPED;
-            } else if (!writable && spanWith(item.dtsUs()) > limitUs) {
-                skipping = true;
-                droppedFrames++;
-                return Offer.DROPPED_FIRST;
+                t.skipping = false;
+            } else if (t.skipping) {
+                return drop(t);
+            } else if (!writable && spanWith(item.dtsUs()) > boundUs(item.trackId())) {
+                t.skipping = true;
+                t.runStarted = false;
+                return drop(t);
             }
         }
         items.addLast(item);
         queuedBytes += item.message().length();
         notifyAll();
         return Offer.QUEUED;
+    }
+
+    private Offer drop(Track t) {
+        t.dropped++;
+        droppedFrames++;
+        if (t.runStarted) {
+            return Offer.DROPPED;
+        }
+        t.runStarted = true;
+        return Offer.DROPPED_FIRST;
+    }
+
+    /** The span over which {@code trackId}'s frames are dropped: its place r of n in the drop order, r/n of the limit. */
+    private long boundUs(int trackId) {
+        int place = dropOrder.indexOf(trackId);
+        if (place < 0) {
+            return limitUs;
+        }
+        return limitUs * (place + 1) / dropOrder.size();
     }
 
     /** The span the queue would have with a media message at {@code dtsUs} added. */
@@ -119,6 +173,17 @@ final class PublishQueue {
 
     synchronized long droppedFrames() {
         return droppedFrames;
+    }
+
+    /** A video frame of {@code trackId} went to the connection. */
+    synchronized void countSent(int trackId) {
+        tracks.computeIfAbsent(trackId, id -> new Track()).sent++;
+    }
+
+    /** The video frames of {@code trackId} sent, and those the drop policy dropped. */
+    synchronized TrackFigures trackFigures(int trackId) {
+        Track t = tracks.get(trackId);
+        return t == null ? new TrackFigures(trackId, 0, 0) : new TrackFigures(trackId, t.sent, t.dropped);
     }
 
     synchronized int length() {

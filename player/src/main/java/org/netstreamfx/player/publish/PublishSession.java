@@ -245,11 +245,16 @@ final class PublishSession implements StreamListener {
         return videoFramesSent;
     }
 
+    TrackFigures trackFigures(int trackId) {
+        return queue.trackFigures(trackId);
+    }
+
     // Called on the feeds' threads.
 
     void configured(FeedConfig c) {
         if (live && !closing) {
             enqueueHeader(c);
+            queue.setDropOrder(publisher.dropOrder());
         }
     }
 
@@ -262,7 +267,7 @@ final class PublishSession implements StreamListener {
             return;
         }
         RtmpMessage m;
-        FeedCodec codec = publisher.codec(p.kind());
+        FeedCodec codec = publisher.codec(p.kind(), p.trackId());
         if (p.kind() == TrackKind.VIDEO) {
             int ct = (int) Math.min(FlvTagBodies.MAX_COMPOSITION_TIME_MS,
                     Math.floorDiv(p.ptsUs(), 1000) - Math.floorDiv(p.dtsUs(), 1000));
@@ -270,9 +275,12 @@ final class PublishSession implements StreamListener {
         } else {
             m = RtmpMessage.of(AUDIO_CHUNK_STREAM, MessageType.AUDIO, ts, streamId, MessageBodies.packet(codec, p, 0));
         }
-        PublishQueue.Offer r = queue.offer(new PublishQueue.Item(p.kind(), p.dtsUs(), p.keyframe(), m), writable);
+        PublishQueue.Offer r = queue.offer(new PublishQueue.Item(p.kind(), p.trackId(), p.dtsUs(), p.keyframe(), m),
+                writable);
         if (r == PublishQueue.Offer.DROPPED_FIRST) {
-            publisher.requestKeyframe();
+            if (p.trackId() == 0) { // A further rendition resumes at its next GOP, keyframes staying aligned.
+                publisher.requestKeyframe();
+            }
             publisher.event(this, new PublishEvent.FramesDropped(queue.droppedFrames(), queue.length()));
         }
     }
@@ -355,6 +363,7 @@ final class PublishSession implements StreamListener {
         for (FeedConfig c : publisher.configs()) {
             enqueueHeader(c);
         }
+        queue.setDropOrder(publisher.dropOrder());
         live = true;
         if (askKeyframe) {
             publisher.requestKeyframe();
@@ -424,6 +433,7 @@ final class PublishSession implements StreamListener {
                 bytesSent += item.message().length();
                 if (item.kind() == TrackKind.VIDEO) {
                     videoFramesSent++;
+                    queue.countSent(item.trackId());
                 }
             }
         } catch (InterruptedException e) {

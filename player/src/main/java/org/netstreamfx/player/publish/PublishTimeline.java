@@ -1,12 +1,13 @@
 package org.netstreamfx.player.publish;
 
+import java.util.BitSet;
 import org.netstreamfx.player.media.TrackKind;
 
 /**
  * The RTMP timestamps of one publish: each packet's decode time in milliseconds from the first
  * packet's (never below 0), the last timestamp sent of the stream and of each kind (for the
- * sequence headers and ends, and for {@code send}), and the wait for the first video keyframe,
- * before which no video is sent. A publish that moves to another connection continues the
+ * sequence headers and ends, and for {@code send}), and the wait for each video track's first
+ * keyframe, before which none of its video is sent. A publish that moves to another connection continues the
  * timeline of the one it replaces ({@link #continueFrom}), so that a viewer's timestamps go on
  * without a jump.
  *
@@ -21,15 +22,16 @@ final class PublishTimeline {
     private long baseUs = NO_BASE;
     private long lastMs;
     private final long[] lastKindMs = new long[TrackKind.values().length];
-    private boolean waitingForKeyframe = true;
+    /** The video tracks whose first keyframe went out: each starts at a keyframe of its own. */
+    private final BitSet startedTracks = new BitSet();
 
-    /** The timestamp of {@code p}, now the latest one sent; {@link #SKIPPED} for video before the first keyframe. */
+    /** The timestamp of {@code p}, now the latest one sent; {@link #SKIPPED} for video before its track's first keyframe. */
     synchronized long stamp(FeedPacket p) {
-        if (p.kind() == TrackKind.VIDEO) {
-            if (waitingForKeyframe && !p.keyframe()) {
+        if (p.kind() == TrackKind.VIDEO && !startedTracks.get(p.trackId())) {
+            if (!p.keyframe()) {
                 return SKIPPED;
             }
-            waitingForKeyframe = false;
+            startedTracks.set(p.trackId());
         }
         long ts = timestamp(p);
         lastMs = Math.max(lastMs, ts);

@@ -48,6 +48,8 @@ public final class Publisher {
     private final Map<TrackKind, FeedTap> taps = new EnumMap<>(TrackKind.class);
     private volatile FeedConfig videoConfig;
     private volatile FeedConfig audioConfig;
+    /** A multitrack camera's further renditions (trackId 1..). */
+    private final RenditionTracks renditions = new RenditionTracks();
     private volatile PublishSession session;
     private volatile String name;
     private volatile String type;
@@ -100,6 +102,7 @@ public final class Publisher {
         if (feed == null) {
             if (kind == TrackKind.VIDEO) {
                 videoConfig = null;
+                renditions.clear();
             } else {
                 audioConfig = null;
             }
@@ -215,6 +218,7 @@ public final class Publisher {
         feedsStarted = false;
         eachFeed(this::stopFeed);
         videoConfig = null;
+        renditions.clear();
         audioConfig = null;
     }
 
@@ -400,6 +404,7 @@ public final class Publisher {
         FeedConfig a = audioConfig;
         if (v != null) {
             m.putAll(v.metaData());
+            renditions.addMetaData(m);
         }
         if (a != null) {
             m.putAll(a.metaData());
@@ -414,12 +419,36 @@ public final class Publisher {
         return c == null ? FeedCodec.legacyDefault(kind) : c.codec();
     }
 
+    /** The codec of video track {@code trackId} (a multitrack camera's rendition); track 0 as {@link #codec(TrackKind)}. */
+    FeedCodec codec(TrackKind kind, int trackId) {
+        FeedConfig c = trackId == 0 ? null : renditions.config(trackId);
+        return c == null ? codec(kind) : c.codec();
+    }
+
+    /** The video trackIds in the order the outgoing queue gives them up: the highest bit rate first, track 0 last. */
+    List<Integer> dropOrder() {
+        return renditions.dropOrder();
+    }
+
+    /** Each video track's frames sent and dropped on the current connection, track 0 first; empty while not publishing. */
+    List<TrackFigures> trackFigures() {
+        PublishSession s = session;
+        if (s == null || videoConfig == null) {
+            return List.of();
+        }
+        List<TrackFigures> l = new ArrayList<>();
+        l.add(s.trackFigures(0));
+        renditions.configs().forEach(c -> l.add(s.trackFigures(c.trackId())));
+        return l;
+    }
+
     List<FeedConfig> configs() {
         List<FeedConfig> l = new ArrayList<>(2);
         FeedConfig v = videoConfig;
         FeedConfig a = audioConfig;
         if (v != null) {
             l.add(v);
+            l.addAll(renditions.configs());
         }
         if (a != null) {
             l.add(a);
@@ -452,7 +481,9 @@ public final class Publisher {
     // Called by the feeds' taps, on the feeds' threads.
 
     void configured(FeedConfig config) {
-        if (config.kind() == TrackKind.VIDEO) {
+        if (config.trackId() != 0) {
+            renditions.configured(config);
+        } else if (config.kind() == TrackKind.VIDEO) {
             videoConfig = config;
         } else {
             audioConfig = config;
@@ -476,7 +507,8 @@ public final class Publisher {
             send(packet);
         }
         PublishRecording r = recording;
-        if (r != null) {
+        if (r != null && packet.trackId() == 0) {
+            // A recording holds track 0, the stream a legacy player sees.
             r.packet(packet, videoConfig, audioConfig, camera != null, microphone != null);
         }
     }

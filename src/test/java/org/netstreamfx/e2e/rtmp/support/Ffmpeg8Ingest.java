@@ -35,11 +35,48 @@ public final class Ffmpeg8Ingest implements AutoCloseable {
 
     /** Listens for one publisher, for up to {@code acceptTimeout}, and records it to {@code out}. */
     public static Ffmpeg8Ingest record(Path out, Duration acceptTimeout) {
+        return record(out, acceptTimeout, List.of());
+    }
+
+    /**
+     * The same, keeping every stream ({@code -map 0}): each track of an Enhanced RTMP multitrack
+     * publish, where plain stream copying keeps one video stream.
+     */
+    public static Ffmpeg8Ingest recordAllStreams(Path out, Duration acceptTimeout) {
+        return record(out, acceptTimeout, List.of("-map", "0"));
+    }
+
+    private static Ffmpeg8Ingest record(Path out, Duration acceptTimeout, List<String> outputOptions) {
         String ffmpeg = program().toString();
-        return new Ffmpeg8Ingest(ListeningPeer.start("ffmpeg8-ingest", port -> List.of(ffmpeg, "-hide_banner",
-                "-nostdin", "-nostats", "-loglevel", "info", "-f", "flv", "-listen", "1", "-timeout",
-                Long.toString(Math.max(1, acceptTimeout.toSeconds())), "-i", "rtmp://127.0.0.1:" + port + "/" + APP + "/"
-                + STREAM, "-c", "copy", "-y", out.toString()), START_TIMEOUT));
+        return new Ffmpeg8Ingest(ListeningPeer.start("ffmpeg8-ingest", port -> {
+            List<String> command = new java.util.ArrayList<>(List.of(ffmpeg, "-hide_banner", "-nostdin", "-nostats",
+                    "-loglevel", "info", "-f", "flv", "-listen", "1", "-timeout",
+                    Long.toString(Math.max(1, acceptTimeout.toSeconds())), "-i", "rtmp://127.0.0.1:" + port + "/" + APP
+                    + "/" + STREAM));
+            command.addAll(outputOptions);
+            command.addAll(List.of("-c", "copy", "-y", out.toString()));
+            return command;
+        }, START_TIMEOUT));
+    }
+
+    /**
+     * The decode times (in {@code file}'s stream time base: ms for Matroska) of each video
+     * stream's keyframes, by stream index, as FFmpeg 8's framecrc lists the packets.
+     */
+    public static java.util.Map<Integer, List<Long>> videoKeyframes(Path file) {
+        Tools.Result r = Tools.runAllowingFailure(List.of(program().toString(), "-hide_banner", "-nostdin", "-v",
+                "error", "-i", file.toString(), "-map", "0:v", "-c", "copy", "-f", "framecrc", "-"), READ_TIMEOUT);
+        java.util.Map<Integer, List<Long>> keys = new java.util.TreeMap<>();
+        for (String line : r.stdout().lines().filter(l -> !l.startsWith("#")).toList()) {
+            String[] f = line.split(",\\s*");
+            if (f.length >= 6) {
+                List<Long> stream = keys.computeIfAbsent(Integer.parseInt(f[0].trim()), i -> new java.util.ArrayList<>());
+                if (!line.contains("F=")) {
+                    stream.add(Long.parseLong(f[1].trim()));
+                }
+            }
+        }
+        return keys;
     }
 
     /** The application URL a publisher connects to; it then publishes {@link #STREAM}. */

@@ -57,6 +57,8 @@ public final class ScriptedRelay implements AutoCloseable {
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private final List<Relayed> relayed = new CopyOnWriteArrayList<>();
     private volatile long lastVideoMs = -1;
+    /** The publisher's video message bodies, in order, as forwarded. */
+    private final List<byte[]> videoBodies = new CopyOnWriteArrayList<>();
     private final List<Throwable> errors = Collections.synchronizedList(new ArrayList<>());
     /** onMetaData and the AVC/AAC sequence headers, for players that join later. */
     private final Map<String, RtmpMessage> joinCache = Collections.synchronizedMap(new LinkedHashMap<>());
@@ -90,6 +92,11 @@ public final class ScriptedRelay implements AutoCloseable {
     /** The data messages forwarded so far, in order. */
     public List<Relayed> relayed() {
         return List.copyOf(relayed);
+    }
+
+    /** Every video message body the publisher sent, in order (codec headers included). */
+    public List<byte[]> videoBodies() {
+        return List.copyOf(videoBodies);
     }
 
     /**
@@ -217,6 +224,7 @@ public final class ScriptedRelay implements AutoCloseable {
             }
         } else if (m.type() == MessageType.VIDEO) {
             lastVideoMs = m.timestampMs();
+            videoBodies.add(body);
         }
         boolean header = m.type() != MessageType.DATA_AMF0 && body.length >= 2 && body[1] == 0
                 && (m.type() == MessageType.VIDEO ? (body[0] & 0x0F) == 7 : (body[0] & 0xF0) == 0xA0);

@@ -8,7 +8,7 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.netstreamfx.capture.device.AudioBlock;
 import org.netstreamfx.capture.device.VideoFrame;
-import org.netstreamfx.capture.feed.CameraFeed;
+import org.netstreamfx.capture.feed.CameraEncodingFeed;
 import org.netstreamfx.capture.feed.MicrophoneFeed;
 import org.netstreamfx.player.net.NetConnection;
 import org.netstreamfx.player.net.NetStatusCode;
@@ -64,7 +64,7 @@ final class PublishConnection {
      * {@link PublisherViewModel#RECONNECT_TRIES} times after an unexpected close. A URL the
      * engine refuses comes back as NetConnection.Connect.Failed.
      */
-    void start(String tcUrl, CameraFeed camera, MicrophoneFeed microphone, Path recordFile,
+    void start(String tcUrl, CameraEncodingFeed<?> camera, MicrophoneFeed microphone, Path recordFile,
                Consumer<VideoFrame> frames, Consumer<AudioBlock> blocks) {
         if (camera != null) {
             camera.setFrameObserver(frames);

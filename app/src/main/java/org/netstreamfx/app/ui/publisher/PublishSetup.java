@@ -1,6 +1,7 @@
 package org.netstreamfx.app.ui.publisher;
 
 import org.netstreamfx.capture.encode.CodecChoice;
+import org.netstreamfx.capture.encode.Renditions;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -49,6 +50,8 @@ public final class PublishSetup {
             CodecChoice.name(CodecChoice.DEFAULT.audio()));
     private final ReadOnlyStringWrapper encoder = new ReadOnlyStringWrapper(this, "encoder",
             CodecChoice.DEFAULT.encoder());
+    /** The renditions as typed ({@code 720p30@2500,360p30@800}); empty: one track. */
+    private final ReadOnlyStringWrapper renditions = new ReadOnlyStringWrapper(this, "renditions", "");
 
     /**
      * @param prefs          the saved figures (any out of range fall back to the defaults)
@@ -150,6 +153,28 @@ public final class PublishSetup {
         return true;
     }
 
+    /**
+     * Sets the renditions of a multitrack publish ({@code HEIGHTp[FPS]@KBPS,…}, as {@code nsfx
+     * publish --tracks}; blank: one track): false, and nothing changed, for a list {@link
+     * Renditions#parse} refuses or one larger than the picture size, or while a session runs. Not
+     * saved with the prefs.
+     */
+    public boolean setRenditions(String text) {
+        if (locked.getAsBoolean() || text == null) {
+            return false;
+        }
+        String t = text.strip();
+        if (!t.isEmpty()) {
+            try {
+                Renditions.parse(t).settings(width.get(), height.get(), fps.get(), video());
+            } catch (IllegalArgumentException refused) {
+                return false;
+            }
+        }
+        renditions.set(t);
+        return true;
+    }
+
     /** The server's URL, rtmp[s]://host[:port]/app. */
     public void setServerUrl(String url) {
         serverUrl.set(url == null ? "" : url.strip());
@@ -193,6 +218,11 @@ public final class PublishSetup {
         return new AacSettings(codecs().audioRateHz(), 2, audioKbps.get());
     }
 
+    /** The renditions to publish, or null for one track. */
+    Renditions renditions() {
+        return renditions.get().isEmpty() ? null : Renditions.parse(renditions.get());
+    }
+
     CodecChoice codecs() {
         return CodecChoice.parse(videoCodec.get(), audioCodec.get(), encoder.get());
     }
@@ -233,6 +263,10 @@ public final class PublishSetup {
 
     public ReadOnlyStringProperty audioCodecProperty() {
         return audioCodec.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty renditionsProperty() {
+        return renditions.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty encoderProperty() {

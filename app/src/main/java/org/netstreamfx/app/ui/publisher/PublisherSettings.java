@@ -1,6 +1,7 @@
 package org.netstreamfx.app.ui.publisher;
 
 import org.netstreamfx.capture.encode.CodecChoice;
+import org.netstreamfx.capture.encode.Renditions;
 import org.netstreamfx.capture.encode.VideoEncoders;
 import java.util.List;
 import java.io.File;
@@ -212,7 +213,27 @@ final class PublisherSettings extends VBox {
                 .forEach(encoders::add);
         grid.addRow(5, new Label("Encoder"), choice("encoder", encoders, vm.setup().encoderProperty().get(),
                 vm.setup()::selectEncoder));
+        grid.addRow(6, new Label("Renditions"), renditions());
         return grid;
+    }
+
+    /**
+     * The renditions of a multitrack publish, as {@code nsfx publish --tracks} takes them; empty for
+     * one track. A list the setup refuses (bad syntax, more than 4, larger than the size) is marked.
+     */
+    private Node renditions() {
+        TextField field = new TextField(vm.setup().renditionsProperty().get());
+        field.setId("renditions");
+        field.setPromptText("one track; or e.g. 720p30@2500,360p30@800");
+        Tooltip tip = new Tooltip("Enhanced RTMP multitrack: HEIGHTp[FPS]@KBPS per rendition, at most "
+                + Renditions.MAX_TRACKS + ", none larger than the size; the first is track 0, which every player sees");
+        tip.setWrapText(true);
+        tip.setMaxWidth(320);
+        field.setTooltip(tip);
+        field.textProperty().addListener((o, was, now) -> field.pseudoClassStateChanged(INVALID,
+                !vm.setup().setRenditions(now)));
+        field.disableProperty().bind(busy());
+        return field;
     }
 
     /** A ComboBox of {@code names} that tells {@code select} each pick; disabled while a session runs. */

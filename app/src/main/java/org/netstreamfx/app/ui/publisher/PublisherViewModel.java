@@ -29,7 +29,10 @@ import org.netstreamfx.capture.device.VideoFormat;
 import org.netstreamfx.capture.device.VideoFrame;
 import org.netstreamfx.capture.encode.AacSettings;
 import org.netstreamfx.capture.encode.H264Settings;
+import org.netstreamfx.capture.encode.Renditions;
+import org.netstreamfx.capture.feed.CameraEncodingFeed;
 import org.netstreamfx.capture.feed.CameraFeed;
+import org.netstreamfx.capture.feed.MultitrackCameraFeed;
 import org.netstreamfx.capture.feed.MicrophoneFeed;
 import org.netstreamfx.player.net.NetStatusCode;
 import org.netstreamfx.player.net.NetStatusEvent;
@@ -193,11 +196,14 @@ public final class PublisherViewModel {
         H264Settings video = setup.video();
         AacSettings audio = setup.audio();
         CodecChoice codecs = setup.codecs();
+        Renditions renditions = setup.renditions();
         io.execute(() -> {
             preview.close();
             try {
-                CameraFeed camera = cam.equals("none") ? null
-                        : new CameraFeed(devices.camera(cam), video, codecs.video(), codecs.encoder(), clock);
+                CameraEncodingFeed<?> camera = cam.equals("none") ? null : renditions == null
+                        ? new CameraFeed(devices.camera(cam), video, codecs.video(), codecs.encoder(), clock)
+                        : new MultitrackCameraFeed(devices.camera(cam), video, renditions, codecs.video(),
+                                codecs.encoder(), clock);
                 if (camera != null) {
                     // The encoder really used (a hardware fallback included) goes to the event list.
                     camera.setEncoderListener(pick -> callbacks.execute(() -> record(pick.toEvent())));
@@ -324,7 +330,7 @@ public final class PublisherViewModel {
 
     // Engine wiring (FX thread).
 
-    private void connect(PublishTarget t, CameraFeed camera, MicrophoneFeed microphone) {
+    private void connect(PublishTarget t, CameraEncodingFeed<?> camera, MicrophoneFeed microphone) {
         if (target != t || state.get() != PublisherState.CONNECTING) {
             return;
         }

@@ -83,6 +83,18 @@ class PublisherViewModelTest {
     }
 
     @Test
+    void renditionsAreCheckedAgainstTheSizeAndABadListChangesNothing() {
+        assertTrue(Fx.call(() -> vm.setup().setSize(640, 360)));
+        assertTrue(Fx.call(() -> vm.setup().setRenditions(" 360p30@800, 180p@300 ")));
+        assertEquals("360p30@800, 180p@300", Fx.call(() -> vm.setup().renditionsProperty().get()));
+        assertFalse(Fx.call(() -> vm.setup().setRenditions("720p30@2500")), "larger than the 640x360 picture");
+        assertFalse(Fx.call(() -> vm.setup().setRenditions("360x30")), "not HEIGHTp[FPS]@KBPS");
+        assertFalse(Fx.call(() -> vm.setup().setRenditions("360p@1,270p@1,180p@1,144p@1,90p@1")), "more than 4");
+        assertEquals("360p30@800, 180p@300", Fx.call(() -> vm.setup().renditionsProperty().get()));
+        assertTrue(Fx.call(() -> vm.setup().setRenditions("")), "blank: one track");
+    }
+
+    @Test
     void goLiveWithoutAServerSaysWhatToFixAndStaysIdle() {
         Fx.run(vm::goLive);
         assertEquals(PublisherState.IDLE, Fx.call(() -> vm.stateProperty().get()));
