@@ -57,6 +57,7 @@ public class NetStream {
     private volatile String shownName = "";
     private final StreamSessionHost events;
     private final StreamPlayer player;
+    private final StreamHealth health;
 
     public NetStream(NetConnection connection) {
         this(connection, TimeSource.SYSTEM);
@@ -68,6 +69,7 @@ public class NetStream {
         this.time = time;
         this.events = new StreamSessionHost(this, connection, time);
         this.player = new StreamPlayer(this, connection, events, time);
+        this.health = new StreamHealth(events::deliver, time);
         this.publisher = PublishStatus.publisher(events::deliver, time::nanoTime, player.current()::later);
     }
 
@@ -237,6 +239,21 @@ public class NetStream {
     /** recordPlayed to FLV for a .flv {@code file}, else to fragmented MP4; its events go to the listeners. */
     public void recordPlayed(java.nio.file.Path file) {
         recordPlayed(StreamPlayer.recorderFor(file, events));
+    }
+
+    /**
+     * Analyses the health of what this stream plays (now, and every play after) against
+     * {@code profile}: each finding raised or cleared is a {@code NetStreamFX.Health.<Rule>} event
+     * (see {@link org.netstreamfx.player.health.Rule}; a clear has {@code cleared: true} in its
+     * details, level status). Null turns it off, the default.
+     */
+    public void setHealthProfile(org.netstreamfx.player.health.Profile profile) {
+        player.current().setHealth(health.tapsFor(profile));
+    }
+
+    /** The health analysis of the latest play so far (figures and findings), or null when none ran. */
+    public org.netstreamfx.player.health.HealthReport healthReport() {
+        return health.report();
     }
 
     /** Stops recording what is played or published: Record.Stop once the file is complete. */
