@@ -68,14 +68,12 @@ public final class InspectCommand implements Callable<Integer> {
             System.err.println("nsfx inspect: " + e.getMessage());
             return 2;
         }
-        RtmpUrl.PlayAddress rtmp = null;
-        if (RtmpUrl.isRtmp(address)) {
-            try {
-                rtmp = RtmpUrl.splitPlay(address, null, null);
-            } catch (IllegalArgumentException e) {
-                System.err.println("nsfx inspect: " + Redact.url(e.getMessage()));
-                return 2;
-            }
+        RtmpUrl.PlayAddress rtmp;
+        try {
+            rtmp = RtmpUrl.isRtmp(address) ? RtmpUrl.splitPlay(address, null, null) : null;
+        } catch (IllegalArgumentException e) {
+            System.err.println("nsfx inspect: " + Redact.url(e.getMessage()));
+            return 2;
         }
         String shown = Redact.url(address);
         String secret = address.contains("?") ? address.substring(address.indexOf('?') + 1) : null;

@@ -42,6 +42,14 @@ final class InspectPlay {
         return failed.get();
     }
 
+    /** A failure before the inspection is done (the close that ends it is none). */
+    private void fail(CountDownLatch done) {
+        if (done.getCount() > 0) {
+            failed.set(true);
+            done.countDown();
+        }
+    }
+
     HealthReport run(String address, RtmpUrl.PlayAddress rtmp, double durationS) throws Exception {
         ExecutorService callbacks = Executors.newSingleThreadExecutor(r -> DaemonThreads.named(r, "nsfx-inspect-events"));
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(
@@ -56,8 +64,7 @@ final class InspectPlay {
             ns.addNetStatusListener(e -> {
                 events.accept(e);
                 if (e.isError() && !e.code().startsWith(org.netstreamfx.player.health.Rule.CODE_PREFIX)) {
-                    failed.set(true);
-                    done.countDown();
+                    fail(done);
                 }
                 if (e.is(NetStatusCode.NETSTREAM_PLAY_STOP)) {
                     done.countDown();
@@ -78,8 +85,7 @@ final class InspectPlay {
                     if (e.is(NetStatusCode.NETCONNECTION_CONNECT_SUCCESS)) {
                         ns.play(rtmp.streamName());
                     } else if (e.isError() || e.is(NetStatusCode.NETCONNECTION_CONNECT_CLOSED)) {
-                        failed.set(true);
-                        done.countDown();
+                        fail(done);
                     }
                 });
                 nc.connect(rtmp.connection().tcUrl());

@@ -13,14 +13,12 @@ import org.netstreamfx.player.media.TrackFormat;
  * that wall time: starving below 1 - tolerance, bursting above 1 + tolerance. The first
  * {@link #RATE_WINDOW_US} are not judged (servers send their cached GOP at once on play).
  */
-final class ArrivalCheck implements PacketCheck {
+final class ArrivalCheck extends RuleGroup {
     /** The wall-clock window the ingest rate is measured over. */
     static final long RATE_WINDOW_US = 5_000_000;
     /** RFC 3550's jitter gain: J += (|D| - J) / 16. */
     static final double JITTER_GAIN = 1.0 / 16;
 
-    private final Profile profile;
-    private final FindingBook book;
     private final ArrayDeque<long[]> arrivals = new ArrayDeque<>();
     private long firstArrivalUs = Long.MIN_VALUE;
     private long lastArrivalUs = Long.MIN_VALUE;
@@ -30,8 +28,7 @@ final class ArrivalCheck implements PacketCheck {
     private double ingestRate = Double.NaN;
 
     ArrivalCheck(Profile profile, FindingBook book) {
-        this.profile = profile;
-        this.book = book;
+        super(profile, book);
     }
 
     @Override

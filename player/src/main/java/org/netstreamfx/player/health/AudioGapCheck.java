@@ -11,20 +11,17 @@ import org.netstreamfx.player.media.TrackFormat;
  * duration, or the codec's frame length at the track's rate when the container gives none); a
  * hole or an overlap larger than the profile's limit is a gap heard.
  */
-final class AudioGapCheck implements PacketCheck {
+final class AudioGapCheck extends RuleGroup {
     /** Samples in an AAC frame. */
     static final int AAC_FRAME = 1024;
     /** Samples in an MP3 frame (MPEG-1 layer III). */
     static final int MP3_FRAME = 1152;
 
-    private final Profile profile;
-    private final FindingBook book;
     private final TrackStats stats;
     private long expectedUs = Long.MIN_VALUE;
 
     AudioGapCheck(Profile profile, FindingBook book, TrackStats stats) {
-        this.profile = profile;
-        this.book = book;
+        super(profile, book);
         this.stats = stats;
     }
 

@@ -14,20 +14,17 @@ import org.netstreamfx.player.media.TrackKind;
  * the 10 s mean, DeclaredBitrate when the 10 s mean is over onMetaData's videodatarate or
  * audiodatarate by the profile's tolerance. Nothing is judged before 10 s have been seen.
  */
-final class BitrateCheck implements PacketCheck {
+final class BitrateCheck extends RuleGroup {
     static final long SHORT_US = 1_000_000;
     static final long LONG_US = 10_000_000;
 
-    private final Profile profile;
-    private final FindingBook book;
     private final TrackStats stats;
     private final StreamMetadata metadata;
     private final RateWindow shortWindow = new RateWindow(SHORT_US);
     private final RateWindow longWindow = new RateWindow(LONG_US);
 
     BitrateCheck(Profile profile, FindingBook book, TrackStats stats, StreamMetadata metadata) {
-        this.profile = profile;
-        this.book = book;
+        super(profile, book);
         this.stats = stats;
         this.metadata = metadata;
     }

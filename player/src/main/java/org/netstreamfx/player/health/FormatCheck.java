@@ -16,17 +16,14 @@ import org.netstreamfx.player.media.TrackKind;
  * AudioChannels for audio. And what a format change says: SequenceHeaderChange and
  * ResolutionChange.
  */
-final class FormatCheck implements PacketCheck {
+final class FormatCheck extends RuleGroup {
     /** Audio formats other than AAC carry no profile to check. */
     private static final String AAC = Codec.AAC.displayName();
 
-    private final Profile profile;
-    private final FindingBook book;
     private final StreamMetadata metadata;
 
     FormatCheck(Profile profile, FindingBook book, StreamMetadata metadata) {
-        this.profile = profile;
-        this.book = book;
+        super(profile, book);
         this.metadata = metadata;
     }
 

@@ -11,7 +11,7 @@ import org.netstreamfx.player.media.TrackFormat;
  * {@link #WINDOW} frames against their median; a spacing off it by more than the profile's
  * tolerance (and more than FLV's millisecond rounding) is a frame rate that varies.
  */
-final class FrameRateCheck implements PacketCheck {
+final class FrameRateCheck extends RuleGroup {
     /** Frame spacings looked at. */
     static final int WINDOW = 64;
     /** Fewer spacings than this say nothing yet. */
@@ -19,16 +19,13 @@ final class FrameRateCheck implements PacketCheck {
     /** Millisecond timestamps (FLV, RTMP) round each spacing by up to this. */
     static final long ROUNDING_US = 1_500;
 
-    private final Profile profile;
-    private final FindingBook book;
     private final long[] spacings = new long[WINDOW];
     private int count;
     private int next;
     private long lastDtsUs = Long.MIN_VALUE;
 
     FrameRateCheck(Profile profile, FindingBook book) {
-        this.profile = profile;
-        this.book = book;
+        super(profile, book);
     }
 
     @Override

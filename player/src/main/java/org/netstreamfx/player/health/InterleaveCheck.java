@@ -10,16 +10,13 @@ import org.netstreamfx.player.media.TrackKind;
  * InterleaveSkew: in arrival order, how far the audio's latest decode time and the video's are
  * apart; beyond the profile's limit a player must buffer that much to play both in sync.
  */
-final class InterleaveCheck implements PacketCheck {
-    private final Profile profile;
-    private final FindingBook book;
+final class InterleaveCheck extends RuleGroup {
     private long lastVideoUs = Long.MIN_VALUE;
     private long lastAudioUs = Long.MIN_VALUE;
     private long maxSkewUs;
 
     InterleaveCheck(Profile profile, FindingBook book) {
-        this.profile = profile;
-        this.book = book;
+        super(profile, book);
     }
 
     @Override

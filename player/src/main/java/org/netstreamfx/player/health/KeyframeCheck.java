@@ -11,21 +11,18 @@ import org.netstreamfx.player.media.TrackFormat;
  * limit (observed at each packet past it, so a stream with long GOPs stays raised), and the
  * longest over the shortest of the last {@link #RECENT} intervals.
  */
-final class KeyframeCheck implements PacketCheck {
+final class KeyframeCheck extends RuleGroup {
     /** How many recent intervals the irregularity looks at. */
     static final int RECENT = 8;
     /** Fewer intervals than this say nothing of regularity. */
     static final int MIN_FOR_IRREGULAR = 3;
 
-    private final Profile profile;
-    private final FindingBook book;
     private final TrackStats stats;
     private final ArrayDeque<Long> recent = new ArrayDeque<>();
     private long lastKeyUs = Long.MIN_VALUE;
 
     KeyframeCheck(Profile profile, FindingBook book, TrackStats stats) {
-        this.profile = profile;
-        this.book = book;
+        super(profile, book);
         this.stats = stats;
     }
 

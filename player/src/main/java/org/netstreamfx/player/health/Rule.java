@@ -5,27 +5,27 @@ package org.netstreamfx.player.health;
  * and the group a report or a traffic light gathers it under.
  */
 public enum Rule {
-    KEYFRAME_INTERVAL("KeyframeInterval", Group.VIDEO),
-    KEYFRAME_IRREGULAR("KeyframeIrregular", Group.VIDEO),
-    VARIABLE_FRAME_RATE("VariableFrameRate", Group.VIDEO),
-    B_FRAMES("BFrames", Group.VIDEO),
-    SEQUENCE_HEADER_CHANGE("SequenceHeaderChange", Group.VIDEO),
-    RESOLUTION_CHANGE("ResolutionChange", Group.VIDEO),
-    VIDEO_CODEC("VideoCodec", Group.VIDEO),
-    AUDIO_CODEC("AudioCodec", Group.AUDIO),
-    AUDIO_SAMPLE_RATE("AudioSampleRate", Group.AUDIO),
-    AUDIO_CHANNELS("AudioChannels", Group.AUDIO),
-    AUDIO_GAP("AudioGap", Group.AUDIO),
-    VIDEO_BITRATE("VideoBitrate", Group.BITRATE),
-    AUDIO_BITRATE("AudioBitrate", Group.BITRATE),
-    BITRATE_SPIKE("BitrateSpike", Group.BITRATE),
-    DECLARED_BITRATE("DeclaredBitrate", Group.BITRATE),
-    DTS_BACKWARDS("DtsBackwards", Group.TIMING),
-    TIMESTAMP_JUMP("TimestampJump", Group.TIMING),
-    COMPOSITION_OFFSET("CompositionOffset", Group.TIMING),
-    INTERLEAVE_SKEW("InterleaveSkew", Group.TIMING),
-    ARRIVAL_JITTER("ArrivalJitter", Group.TIMING),
-    INGEST_RATE("IngestRate", Group.TIMING);
+    KEYFRAME_INTERVAL(Group.VIDEO),
+    KEYFRAME_IRREGULAR(Group.VIDEO),
+    VARIABLE_FRAME_RATE(Group.VIDEO),
+    B_FRAMES(Group.VIDEO),
+    SEQUENCE_HEADER_CHANGE(Group.VIDEO),
+    RESOLUTION_CHANGE(Group.VIDEO),
+    VIDEO_CODEC(Group.VIDEO),
+    AUDIO_CODEC(Group.AUDIO),
+    AUDIO_SAMPLE_RATE(Group.AUDIO),
+    AUDIO_CHANNELS(Group.AUDIO),
+    AUDIO_GAP(Group.AUDIO),
+    VIDEO_BITRATE(Group.BITRATE),
+    AUDIO_BITRATE(Group.BITRATE),
+    BITRATE_SPIKE(Group.BITRATE),
+    DECLARED_BITRATE(Group.BITRATE),
+    DTS_BACKWARDS(Group.TIMING),
+    TIMESTAMP_JUMP(Group.TIMING),
+    COMPOSITION_OFFSET(Group.TIMING),
+    INTERLEAVE_SKEW(Group.TIMING),
+    ARRIVAL_JITTER(Group.TIMING),
+    INGEST_RATE(Group.TIMING);
 
     /** What a rule is about, for reports and traffic lights. */
     public enum Group { VIDEO, AUDIO, BITRATE, TIMING }
@@ -33,17 +33,19 @@ public enum Rule {
     /** The prefix of every health event's code. */
     public static final String CODE_PREFIX = "NetStreamFX.Health.";
 
-    private final String ruleName;
     private final Group group;
 
-    Rule(String ruleName, Group group) {
-        this.ruleName = ruleName;
+    Rule(Group group) {
         this.group = group;
     }
 
-    /** The rule as events and reports name it: "KeyframeInterval". */
+    /** The rule as events and reports name it, its constant in camel case: "KeyframeInterval". */
     public String ruleName() {
-        return ruleName;
+        StringBuilder b = new StringBuilder();
+        for (String word : name().split("_")) {
+            b.append(word.charAt(0)).append(word.substring(1).toLowerCase(java.util.Locale.ROOT));
+        }
+        return b.toString();
     }
 
     public Group group() {
@@ -52,6 +54,6 @@ public enum Rule {
 
     /** The NetStatus code of this rule's findings: "NetStreamFX.Health.KeyframeInterval". */
     public String code() {
-        return CODE_PREFIX + ruleName;
+        return CODE_PREFIX + ruleName();
     }
 }

@@ -13,14 +13,11 @@ import org.netstreamfx.player.media.TrackKind;
  * muxers refuse it), TimestampJump (a step forward beyond the profile's named limit) and
  * CompositionOffset (pts before dts, or further after it than the reorder window).
  */
-final class TimestampCheck implements PacketCheck {
-    private final Profile profile;
-    private final FindingBook book;
+final class TimestampCheck extends RuleGroup {
     private final Map<Integer, Long> lastDts = new HashMap<>();
 
     TimestampCheck(Profile profile, FindingBook book) {
-        this.profile = profile;
-        this.book = book;
+        super(profile, book);
     }
 
     @Override
