@@ -24,28 +24,24 @@ import picocli.CommandLine.Parameters;
         description = "Check a stream's health (keyframes, bit rate, timestamps, audio) against a profile.")
 public final class InspectCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "<file|url>",
-            description = "A local file, an http(s) URL, or rtmp[s]://host[:port]/app[/instance]/stream.")
+    @Parameters(index = "0", paramLabel = "<file|url>", description = "A file, an http(s) URL or an rtmp[s]:// stream.")
     String address;
-
-    @Option(names = "--duration", paramLabel = "S", description = "Inspect at most S seconds of the stream "
-            + "(default: to the end; give one for a live stream).")
-    Double duration;
-
-    @Option(names = "--profile", paramLabel = "generic|youtube|twitch|FILE", description = "The thresholds: a "
-            + "built-in profile or a JSON file (default generic).")
-    String profile = "generic";
 
     @Option(names = "--json", description = "Print the report as one JSON document.")
     boolean json;
 
+    @Option(names = "--duration", paramLabel = "S", description = "Inspect at most S s (default: to the end).")
+    Double duration;
+
+    @Option(names = "--no-decode", description = "Read a file or http(s) URL directly, no decoding (not RTMP).")
+    boolean noDecode;
+
+    @Option(names = "--profile", paramLabel = "NAME|FILE", description = "generic, youtube, twitch or a JSON file.")
+    String profile = "generic";
+
     @Option(names = "--events", paramLabel = "jsonl", description = "Print each event (health findings included) "
             + "as a JSON line as it happens, then the report as a last line of type \"health\".")
     EventFormat events;
-
-    @Option(names = "--no-decode", description = "Read the file or http(s) URL directly, without decoding "
-            + "(RTMP is always played).")
-    boolean noDecode;
 
     @Override
     public Integer call() {

@@ -31,6 +31,10 @@ final class ArrivalCheck extends RuleGroup {
         super(profile, book);
     }
 
+    double jitterMs() {
+        return jitterUs / 1e3;
+    }
+
     @Override
     public void packet(TrackFormat t, MediaPacket p, long arrivalUs) {
         if (firstArrivalUs == Long.MIN_VALUE) {
@@ -75,10 +79,6 @@ final class ArrivalCheck extends RuleGroup {
                     ? "lower the bit rate or the encoder preset: the encoder or the link cannot keep up"
                     : "pace the sender at real time (ffmpeg: -re)", Map.of("state", slow ? "starving" : "bursting")));
         }
-    }
-
-    double jitterMs() {
-        return jitterUs / 1e3;
     }
 
     /** Media seconds per wall second over the last window, NaN before it is judged. */

@@ -55,7 +55,7 @@ final class BitrateCheck extends RuleGroup {
                     oneSecond / mean, String.format(Locale.ROOT, "%s bit rate spiked to %.0f kbit/s (10 s mean "
                     + "%.0f)", kind, oneSecond, mean), "use CBR, or cap the rate (x264: vbv-maxrate and vbv-bufsize)");
         }
-        double declared = video ? metadata.declaredVideoKbps() : metadata.declaredAudioKbps();
+        double declared = video ? metadata.declared().videoKbps() : metadata.declared().audioKbps();
         if (declared > 0 && mean > declared * profile.declaredTolerance()) {
             observe(Rule.DECLARED_BITRATE, Severity.INFO, p, t, "declaredTolerance", profile.declaredTolerance(),
                     mean / declared, String.format(Locale.ROOT, "%s bit rate %.0f kbit/s, onMetaData declares %.0f",

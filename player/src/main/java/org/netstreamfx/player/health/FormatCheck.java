@@ -63,13 +63,14 @@ final class FormatCheck extends RuleGroup {
                     "set your AAC encoder's profile to " + sorted(profile.aacProfiles()).get(0), t);
         }
         int rate = t.sampleRateHz();
+        int declaredRate = metadata.declared().sampleRateHz();
         if (rate > 0 && !profile.sampleRatesHz().isEmpty() && !profile.sampleRatesHz().contains(rate)) {
             observe(Rule.AUDIO_SAMPLE_RATE, Severity.WARNING, p, "sampleRatesHz", 0, rate,
                     String.format(Locale.ROOT, "audio at %.2f kHz", rate / 1000.0),
                     "set your audio sample rate to 48 kHz (or 44.1 kHz)", t);
-        } else if (rate > 0 && metadata.declaredSampleRateHz() > 0 && metadata.declaredSampleRateHz() != rate) {
+        } else if (rate > 0 && declaredRate > 0 && declaredRate != rate) {
             observe(Rule.AUDIO_SAMPLE_RATE, Severity.INFO, p, "declaredSampleRateHz",
-                    metadata.declaredSampleRateHz(), rate, "onMetaData declares " + metadata.declaredSampleRateHz()
+                    declaredRate, rate, "onMetaData declares " + declaredRate
                     + " Hz, the audio is " + rate + " Hz", "let your encoder write its real sample rate", t);
         }
         if (t.channels() > 0 && t.channels() < profile.minChannels()) {

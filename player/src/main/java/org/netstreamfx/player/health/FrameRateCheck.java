@@ -29,6 +29,11 @@ final class FrameRateCheck extends RuleGroup {
     }
 
     @Override
+    public void restart() {
+        lastDtsUs = Long.MIN_VALUE;
+    }
+
+    @Override
     public void packet(TrackFormat track, MediaPacket p, long arrivalUs) {
         long dts = p.dtsUs();
         long last = lastDtsUs;
@@ -56,8 +61,4 @@ final class FrameRateCheck extends RuleGroup {
         }
     }
 
-    @Override
-    public void restart() {
-        lastDtsUs = Long.MIN_VALUE;
-    }
 }

@@ -11,13 +11,14 @@ import org.netstreamfx.player.source.SourceItem;
  * fails stops analysing, playback goes on.
  */
 public final class HealthTap implements PipelineTap {
+    /** Set once the analyzer threw: it is left alone from then on. */
+    private volatile boolean failed;
     private final HealthAnalyzer analyzer;
     private final TimeSource time;
-    private volatile boolean failed;
 
     public HealthTap(HealthAnalyzer analyzer, TimeSource time) {
-        this.analyzer = analyzer;
-        this.time = time;
+        this.analyzer = java.util.Objects.requireNonNull(analyzer, "analyzer");
+        this.time = java.util.Objects.requireNonNull(time, "time");
     }
 
     public HealthAnalyzer analyzer() {

@@ -27,6 +27,12 @@ final class KeyframeCheck extends RuleGroup {
     }
 
     @Override
+    public void restart() {
+        lastKeyUs = Long.MIN_VALUE;
+        recent.clear();
+    }
+
+    @Override
     public void packet(TrackFormat track, MediaPacket p, long arrivalUs) {
         long dts = p.dtsUs();
         if (lastKeyUs != Long.MIN_VALUE && dts >= lastKeyUs) {
@@ -67,12 +73,6 @@ final class KeyframeCheck extends RuleGroup {
                     "keyframe intervals from %.2f s to %.2f s", min / 1e6, max / 1e6),
                     "set a fixed keyframe interval (turn off scene-cut keyframes)", Map.of("track", track.index())));
         }
-    }
-
-    @Override
-    public void restart() {
-        lastKeyUs = Long.MIN_VALUE;
-        recent.clear();
     }
 
     static String fmt(double v) {

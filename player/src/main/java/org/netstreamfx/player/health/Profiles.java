@@ -20,40 +20,40 @@ import java.util.Set;
  */
 public final class Profiles {
     /** Generic: how long a condition must be gone before its finding clears (YouTube's health clears alike). */
-    static final double CLEAR_AFTER_S = 10;
+    private static final double CLEAR_AFTER_S = 10;
     /** Generic: keyframes further apart than this make seeking and joining slow. */
-    static final double GENERIC_MAX_KEYFRAME_S = 5;
+    private static final double GENERIC_MAX_KEYFRAME_S = 5;
     /** The keyframe interval every service recommends. */
-    static final double RECOMMENDED_KEYFRAME_S = 2;
+    private static final double RECOMMENDED_KEYFRAME_S = 2;
     /** YouTube: keyframes at most every 4 s. */
-    static final double YOUTUBE_MAX_KEYFRAME_S = 4;
+    private static final double YOUTUBE_MAX_KEYFRAME_S = 4;
     /** Twitch: keyframes every 2 s; a little over is frame rounding. */
-    static final double TWITCH_MAX_KEYFRAME_S = 2.1;
+    private static final double TWITCH_MAX_KEYFRAME_S = 2.1;
     /** Longest over shortest of the recent keyframe intervals above this: irregular. */
-    static final double IRREGULAR_RATIO = 2.5;
+    private static final double IRREGULAR_RATIO = 2.5;
     /** A frame spacing off the usual by more than this fraction is variable frame rate. */
-    static final double VFR_TOLERANCE = 0.5;
-    static final Set<Integer> COMMON_RATES_HZ = Set.of(32_000, 44_100, 48_000);
-    static final Set<Integer> SERVICE_RATES_HZ = Set.of(44_100, 48_000);
-    static final int STEREO = 2;
+    private static final double VFR_TOLERANCE = 0.5;
+    private static final Set<Integer> COMMON_RATES_HZ = Set.of(32_000, 44_100, 48_000);
+    private static final Set<Integer> SERVICE_RATES_HZ = Set.of(44_100, 48_000);
+    private static final int STEREO = 2;
     /** 1 s of video or audio above this many times the 10 s mean is a spike. */
-    static final double GENERIC_SPIKE_FACTOR = 4;
+    private static final double GENERIC_SPIKE_FACTOR = 4;
     /** Twitch asks for strict CBR: a 1 s peak this far over the mean is not constant. */
-    static final double CBR_SPIKE_FACTOR = 2;
+    private static final double CBR_SPIKE_FACTOR = 2;
     /** Measured over onMetaData's declared rate by this factor. */
-    static final double DECLARED_TOLERANCE = 1.5;
-    static final double MAX_TIMESTAMP_JUMP_S = 2;
-    static final double MAX_COMPOSITION_OFFSET_S = 1;
-    static final double MAX_INTERLEAVE_SKEW_S = 3;
-    static final double MAX_JITTER_MS = 250;
-    static final double INGEST_RATE_TOLERANCE = 0.2;
-    static final double MAX_AUDIO_GAP_MS = 100;
+    private static final double DECLARED_TOLERANCE = 1.5;
+    private static final double MAX_TIMESTAMP_JUMP_S = 2;
+    private static final double MAX_COMPOSITION_OFFSET_S = 1;
+    private static final double MAX_INTERLEAVE_SKEW_S = 3;
+    private static final double MAX_JITTER_MS = 250;
+    private static final double INGEST_RATE_TOLERANCE = 0.2;
+    private static final double MAX_AUDIO_GAP_MS = 100;
     /** Twitch: at most 6000 kbit/s of video. */
-    static final double TWITCH_MAX_VIDEO_KBPS = 6000;
+    private static final double TWITCH_MAX_VIDEO_KBPS = 6000;
     /** Twitch: at most 160 kbit/s of AAC audio. */
-    static final double TWITCH_MAX_AUDIO_KBPS = 160;
+    private static final double TWITCH_MAX_AUDIO_KBPS = 160;
     /** YouTube's maximum bit rate setting per resolution and frame rate (kbit/s), highest first. */
-    static final List<BitrateLimit> YOUTUBE_LIMITS = List.of(
+    private static final List<BitrateLimit> YOUTUBE_LIMITS = List.of(
             new BitrateLimit(2160, 50, 40_000), new BitrateLimit(2160, 0, 35_000),
             new BitrateLimit(1440, 50, 30_000), new BitrateLimit(1440, 0, 25_000),
             new BitrateLimit(1080, 50, 10_000), new BitrateLimit(1080, 0, 8_000),

@@ -5,22 +5,24 @@ import org.netstreamfx.player.source.DataMessage;
 
 /**
  * What the stream declares of itself in onMetaData (from the container at open, or a data message
- * later): videodatarate and audiodatarate (kbit/s), audiosamplerate (Hz), framerate.
+ * later): videodatarate and audiodatarate (kbit/s), audiosamplerate (Hz), framerate; a figure
+ * not given keeps what an earlier onMetaData said.
  */
 final class StreamMetadata {
     static final String ON_METADATA = "onMetaData";
 
-    private double videoKbps;
-    private double audioKbps;
-    private int sampleRateHz;
-    private double frameRate;
+    /** The declared figures, 0 where none was declared. */
+    record Declared(double videoKbps, double audioKbps, int sampleRateHz, double frameRate) {
+    }
+
+    private Declared declared = new Declared(0, 0, 0, 0);
 
     /** Takes the figures of an onMetaData object (a container's metadata map is one too). */
     void take(Map<?, ?> m) {
-        videoKbps = number(m.get("videodatarate"), videoKbps);
-        audioKbps = number(m.get("audiodatarate"), audioKbps);
-        sampleRateHz = (int) number(m.get("audiosamplerate"), sampleRateHz);
-        frameRate = number(m.get("framerate"), frameRate);
+        Declared d = declared;
+        declared = new Declared(number(m.get("videodatarate"), d.videoKbps()),
+                number(m.get("audiodatarate"), d.audioKbps()),
+                (int) number(m.get("audiosamplerate"), d.sampleRateHz()), number(m.get("framerate"), d.frameRate()));
     }
 
     void take(DataMessage d) {
@@ -33,19 +35,7 @@ final class StreamMetadata {
         return o instanceof Number n && n.doubleValue() > 0 ? n.doubleValue() : otherwise;
     }
 
-    double declaredVideoKbps() {
-        return videoKbps;
-    }
-
-    double declaredAudioKbps() {
-        return audioKbps;
-    }
-
-    int declaredSampleRateHz() {
-        return sampleRateHz;
-    }
-
-    double declaredFrameRate() {
-        return frameRate;
+    Declared declared() {
+        return declared;
     }
 }
