@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "nsfx", mixinStandardHelpOptions = true, version = "NetStreamFX 0.1.0",
         description = "Play, probe and test FLV/MP4 files, http(s) and RTMP streams the Flash NetStream way.",
         subcommands = {PlayCommand.class, ProbeCommand.class, CallCommand.class, DevicesCommand.class,
-            GuiCommand.class, PublishCommand.class, BenchCommand.class, RecordCommand.class})
+            GuiCommand.class, PublishCommand.class, BenchCommand.class, RecordCommand.class, InspectCommand.class})
 public final class NsfxCommand implements Callable<Integer> {
     /**
      * How long a command waits for NetStream.close() to finish (a recording's file completed, the

@@ -19,6 +19,11 @@ record PlayRun(int exit, String out, String err) {
 
     /** Runs {@code nsfx play ARGS}, capturing System.out and System.err while it runs. */
     static PlayRun of(String... args) {
+        return run(new PlayCommand(), args);
+    }
+
+    /** Runs another nsfx command ({@code nsfx inspect}) the same way. */
+    static PlayRun run(Object command, String... args) {
         PrintStream out = System.out;
         PrintStream err = System.err;
         ByteArrayOutputStream o = new ByteArrayOutputStream();
@@ -26,7 +31,7 @@ record PlayRun(int exit, String out, String err) {
         try {
             System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            int exit = new CommandLine(new PlayCommand()).execute(args);
+            int exit = new CommandLine(command).execute(args);
             return new PlayRun(exit, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(out);

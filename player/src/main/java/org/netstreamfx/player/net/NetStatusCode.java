@@ -113,7 +113,33 @@ public enum NetStatusCode {
     /** Publishing: a camera or microphone feed stopped (device lost, encoder failed). */
     NSFX_PUBLISH_FEEDFAILED("NetStreamFX.Publish.FeedFailed", StatusLevel.ERROR),
     /** Publishing: the encoder a feed really uses, details {codec, encoder, hardware, fallbackFrom}. */
-    NSFX_PUBLISH_ENCODER("NetStreamFX.Publish.Encoder", StatusLevel.STATUS);
+    NSFX_PUBLISH_ENCODER("NetStreamFX.Publish.Encoder", StatusLevel.STATUS),
+    /*
+     * Stream health (NetStream.setHealthProfile): one code per rule of org.netstreamfx.player.health.Rule.
+     * The level listed is the usual one; each event carries the level of its finding's severity
+     * (info: status), and its clear comes with the same code, level status, details.cleared true.
+     */
+    NSFX_HEALTH_KEYFRAMEINTERVAL("NetStreamFX.Health.KeyframeInterval", StatusLevel.WARNING),
+    NSFX_HEALTH_KEYFRAMEIRREGULAR("NetStreamFX.Health.KeyframeIrregular", StatusLevel.WARNING),
+    NSFX_HEALTH_VARIABLEFRAMERATE("NetStreamFX.Health.VariableFrameRate", StatusLevel.WARNING),
+    NSFX_HEALTH_BFRAMES("NetStreamFX.Health.BFrames", StatusLevel.WARNING),
+    NSFX_HEALTH_SEQUENCEHEADERCHANGE("NetStreamFX.Health.SequenceHeaderChange", StatusLevel.WARNING),
+    NSFX_HEALTH_RESOLUTIONCHANGE("NetStreamFX.Health.ResolutionChange", StatusLevel.WARNING),
+    NSFX_HEALTH_VIDEOCODEC("NetStreamFX.Health.VideoCodec", StatusLevel.WARNING),
+    NSFX_HEALTH_AUDIOCODEC("NetStreamFX.Health.AudioCodec", StatusLevel.WARNING),
+    NSFX_HEALTH_AUDIOSAMPLERATE("NetStreamFX.Health.AudioSampleRate", StatusLevel.WARNING),
+    NSFX_HEALTH_AUDIOCHANNELS("NetStreamFX.Health.AudioChannels", StatusLevel.WARNING),
+    NSFX_HEALTH_AUDIOGAP("NetStreamFX.Health.AudioGap", StatusLevel.WARNING),
+    NSFX_HEALTH_VIDEOBITRATE("NetStreamFX.Health.VideoBitrate", StatusLevel.WARNING),
+    NSFX_HEALTH_AUDIOBITRATE("NetStreamFX.Health.AudioBitrate", StatusLevel.WARNING),
+    NSFX_HEALTH_BITRATESPIKE("NetStreamFX.Health.BitrateSpike", StatusLevel.WARNING),
+    NSFX_HEALTH_DECLAREDBITRATE("NetStreamFX.Health.DeclaredBitrate", StatusLevel.WARNING),
+    NSFX_HEALTH_DTSBACKWARDS("NetStreamFX.Health.DtsBackwards", StatusLevel.WARNING),
+    NSFX_HEALTH_TIMESTAMPJUMP("NetStreamFX.Health.TimestampJump", StatusLevel.WARNING),
+    NSFX_HEALTH_COMPOSITIONOFFSET("NetStreamFX.Health.CompositionOffset", StatusLevel.WARNING),
+    NSFX_HEALTH_INTERLEAVESKEW("NetStreamFX.Health.InterleaveSkew", StatusLevel.WARNING),
+    NSFX_HEALTH_ARRIVALJITTER("NetStreamFX.Health.ArrivalJitter", StatusLevel.WARNING),
+    NSFX_HEALTH_INGESTRATE("NetStreamFX.Health.IngestRate", StatusLevel.WARNING);
 
     private final String code;
     private final StatusLevel level;

@@ -1,7 +1,6 @@
 package org.netstreamfx.player.net;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
 import org.netstreamfx.player.clock.TimeSource;
@@ -57,6 +56,7 @@ public class NetStream {
     private final StreamSessionHost events;
     private final StreamPlayer player;
     private final RtmpStreamLink rtmpLink;
+    private final StreamHealth health;
 
     public NetStream(NetConnection connection) {
         this(connection, TimeSource.SYSTEM);
@@ -68,6 +68,7 @@ public class NetStream {
         this.time = time;
         this.events = new StreamSessionHost(this, connection, time);
         this.player = new StreamPlayer(this, connection, events, time);
+        this.health = new StreamHealth(events::deliver, time);
         this.publisher = PublishStatus.publisher(events::deliver, time::nanoTime, player.current()::later);
         this.rtmpLink = new RtmpStreamLink(connection, player, publisher, () -> Math.round(bufferTime * 1e6));
     }
@@ -238,6 +239,21 @@ public class NetStream {
     /** recordPlayed to FLV for a .flv {@code file}, else to fragmented MP4; its events go to the listeners. */
     public void recordPlayed(java.nio.file.Path file) {
         recordPlayed(StreamPlayer.recorderFor(file, events));
+    }
+
+    /**
+     * Analyses the health of what this stream plays (now, and every play after) against
+     * {@code profile}: each finding raised or cleared is a {@code NetStreamFX.Health.<Rule>} event
+     * (see {@link org.netstreamfx.player.health.Rule}; a clear has {@code cleared: true} in its
+     * details, level status). Null turns it off, the default.
+     */
+    public void setHealthProfile(org.netstreamfx.player.health.Profile profile) {
+        player.current().setHealth(health.tapsFor(profile));
+    }
+
+    /** The health analysis of the latest play so far (figures and findings), or null when none ran. */
+    public org.netstreamfx.player.health.HealthReport healthReport() {
+        return health.report();
     }
 
     /** Stops recording what is played or published: Record.Stop once the file is complete. */
@@ -468,10 +484,6 @@ public class NetStream {
         return player;
     }
 
-    void dispatchStatus(NetStatusCode code, String description, Object details) {
-        events.dispatchStatus(code, description, details);
-    }
-
     /** To the listeners, on this thread (the callback executor's). */
     void deliverHere(NetStatusEvent e) {
         events.deliverHere(e);
@@ -484,10 +496,5 @@ public class NetStream {
     /** What the NetConnection tells this stream over RTMP (connection lost, reconnected, moved). */
     RtmpStreamLink rtmp() {
         return rtmpLink;
-    }
-
-    /** A status event from the server, passed on whole. */
-    void dispatchServerStatus(Map<String, Object> info) {
-        events.serverStatus(info);
     }
 }

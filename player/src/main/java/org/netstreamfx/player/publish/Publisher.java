@@ -37,8 +37,6 @@ public final class Publisher {
     static final long MIN_QUEUE_US = 500_000;
     /** What publish() takes as its type (RTMP 7.2.2.6). */
     private static final List<String> TYPES = List.of("live", "record", "append", "appendWithGap");
-    /** The least time between two readings of the send rates. */
-    private static final long RATE_INTERVAL_NS = 250_000_000L;
 
     private final Consumer<PublishEvent> events;
     private final Executor worker;
@@ -63,11 +61,7 @@ public final class Publisher {
     private volatile PublishSession movedFrom;
     private volatile long movedAtUs;
     private boolean feedsStarted;
-    // Guarded by this: the rate meter of rates().
-    private long rateNanos;
-    private long rateBytes;
-    private long rateFrames;
-    private double[] lastRates = {0, 0};
+    private final SendRates rates = new SendRates();
 
     /**
      * @param events where the pipeline's events go (the API maps them to NetStatus events); called
@@ -352,47 +346,12 @@ public final class Publisher {
 
     // Figures.
 
-    long droppedFrames() {
-        PublishSession s = session;
-        return droppedBefore + (s == null ? 0 : s.droppedFrames());
-    }
-
-    int queueLength() {
-        PublishSession s = session;
-        return s == null ? 0 : s.queueLength();
-    }
-
-    long queueSpanUs() {
-        PublishSession s = session;
-        return s == null ? 0 : s.queueSpanUs();
-    }
-
-    long bytesSent() {
-        PublishSession s = session;
-        return s == null ? 0 : s.bytesSent();
-    }
-
     /** The figures for the stream's info while publishing: send rates, bytes sent, the outgoing queue, frames dropped. */
     public PublishFigures figures(long nowNanos) {
-        double[] r = rates(nowNanos);
-        return new PublishFigures(r[0], bytesSent(), queueSpanUs(), droppedFrames(), r[1]);
-    }
-
-    /** Bytes and video frames sent per second since the previous call (at least 250 ms apart). */
-    synchronized double[] rates(long nowNanos) {
         PublishSession s = session;
-        long bytes = s == null ? 0 : s.bytesSent();
-        long frames = s == null ? 0 : s.videoFramesSent();
-        if (rateNanos != 0 && nowNanos - rateNanos >= RATE_INTERVAL_NS && bytes >= rateBytes && frames >= rateFrames) {
-            double seconds = (nowNanos - rateNanos) / 1e9;
-            lastRates = new double[] {(bytes - rateBytes) / seconds, (frames - rateFrames) / seconds};
-        }
-        if (rateNanos == 0 || nowNanos - rateNanos >= RATE_INTERVAL_NS || bytes < rateBytes) {
-            rateNanos = nowNanos;
-            rateBytes = bytes;
-            rateFrames = frames;
-        }
-        return lastRates.clone();
+        double[] r = rates.sample(nowNanos, s == null ? 0 : s.bytesSent(), s == null ? 0 : s.videoFramesSent());
+        return s == null ? new PublishFigures(r[0], 0, 0, droppedBefore, r[1])
+                : new PublishFigures(r[0], s.bytesSent(), s.queueSpanUs(), droppedBefore + s.droppedFrames(), r[1]);
     }
 
     // Called by the session.

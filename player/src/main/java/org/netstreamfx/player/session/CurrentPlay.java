@@ -32,6 +32,8 @@ public final class CurrentPlay {
     // Guarded by this: the recording of what plays, and whether it is attached to the session.
     private PlayRecording recording;
     private boolean recordingAttached;
+    /** Makes the health tap of each session that plays (NetStream.setHealthProfile); null: no analysis. */
+    private volatile java.util.function.Supplier<org.netstreamfx.player.playback.PipelineTap> health;
 
     /** @param host the stream what plays reports to */
     public CurrentPlay(SessionHost host) {
@@ -55,6 +57,10 @@ public final class CurrentPlay {
                 recordingAttached = true;
                 s.setTap(recording.newTap());
             }
+            var h = health;
+            if (h != null) {
+                s.setHealthTap(h.get());
+            }
         }
         if (p != null) {
             host.rtmpStarted();
@@ -65,6 +71,21 @@ public final class CurrentPlay {
                 p.start();
             }
         });
+    }
+
+    /**
+     * Analyses the health of what plays now and of every play after, each with a tap {@code taps}
+     * makes; null stops it. Off by default.
+     */
+    public void setHealth(java.util.function.Supplier<org.netstreamfx.player.playback.PipelineTap> taps) {
+        PlaybackSession s;
+        synchronized (this) {
+            health = taps;
+            s = session;
+        }
+        if (s != null) {
+            s.setHealthTap(taps == null ? null : taps.get());
+        }
     }
 
     /** Runs {@code task} on the stream's thread, after the work queued before it. */

@@ -38,6 +38,11 @@ import org.netstreamfx.player.source.SourceDescription;
  * {@link CoreEvent}); the API layer makes NetStatus events of them.
  */
 public final class PlaybackSession implements CoreEvents, PipelineListener {
+    /** Guards the two taps the pipeline hears through one TeeTap: a recording's and the health analysis'. */
+    private final Object taps = new Object();
+    private PipelineTap recordTap;
+    private PipelineTap healthTap;
+
     private static final AtomicInteger IDS = new AtomicInteger();
     /**
      * The packet buffer reads this far ahead of the playhead, or bufferTime if that is longer. A
@@ -268,7 +273,18 @@ public final class PlaybackSession implements CoreEvents, PipelineListener {
 
     /** Tees what the source yields to {@code tap} (null: no more), on the demux thread. */
     void setTap(PipelineTap tap) {
-        pipeline.setTap(tap);
+        synchronized (taps) {
+            recordTap = tap;
+            pipeline.setTap(org.netstreamfx.player.playback.TeeTap.of(recordTap, healthTap));
+        }
+    }
+
+    /** The stream health analysis of what this session plays (null: none), beside any recording's tap. */
+    void setHealthTap(PipelineTap tap) {
+        synchronized (taps) {
+            healthTap = tap;
+            pipeline.setTap(org.netstreamfx.player.playback.TeeTap.of(recordTap, healthTap));
+        }
     }
 
     long bytesLoaded() {

@@ -1,0 +1,57 @@
+package org.netstreamfx.player.health;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.netstreamfx.player.media.MediaPacket;
+import org.netstreamfx.player.media.TrackFormat;
+import org.netstreamfx.player.media.TrackKind;
+
+/** One track's format, figures and the rule groups that watch it alone. */
+final class TrackChecks {
+    private TrackFormat format;
+    private final TrackStats stats;
+    private final FormatCheck formatCheck;
+    private final List<PacketCheck> checks = new ArrayList<>();
+
+    TrackChecks(TrackFormat format, Profile profile, FindingBook book, StreamMetadata metadata) {
+        this.format = format;
+        this.stats = new TrackStats(format);
+        this.formatCheck = new FormatCheck(profile, book, metadata);
+        checks.add(formatCheck);
+        checks.add(new BitrateCheck(profile, book, stats, metadata));
+        if (format.kind() == TrackKind.VIDEO) {
+            checks.add(new KeyframeCheck(profile, book, stats));
+            checks.add(new FrameRateCheck(profile, book));
+        } else {
+            checks.add(new AudioGapCheck(profile, book, stats));
+        }
+    }
+
+    /** The track has {@code now} from packet {@code p} on (a sequence header or track switch); null: unchanged. */
+    void format(TrackFormat now, MediaPacket p) {
+        if (now != null && !now.equals(format)) {
+            formatCheck.changed(format, now, p);
+            format = now;
+            stats.formatChanged(now);
+        }
+    }
+
+    void packet(MediaPacket p, long arrivalUs) {
+        stats.packet(p);
+        for (PacketCheck c : checks) {
+            c.packet(format, p, arrivalUs);
+        }
+    }
+
+    void restart() {
+        checks.forEach(PacketCheck::restart);
+    }
+
+    TrackFormat format() {
+        return format;
+    }
+
+    TrackStats stats() {
+        return stats;
+    }
+}
