@@ -8,7 +8,7 @@ import org.netstreamfx.player.rtmp.client.RtmpOptions;
 import picocli.CommandLine.Command;
 
 /** {@code nsfx}: with no command, opens the window on the bundled demo clip (headless without a display). */
-@Command(name = "nsfx", mixinStandardHelpOptions = true, version = "NetStreamFX 0.1.0",
+@Command(name = "nsfx", mixinStandardHelpOptions = true, versionProvider = VersionText.class,
         description = "Play, probe and test FLV/MP4 files, http(s) and RTMP streams the Flash NetStream way.",
         subcommands = {PlayCommand.class, ProbeCommand.class, CallCommand.class, DevicesCommand.class,
             GuiCommand.class, PublishCommand.class, BenchCommand.class, RecordCommand.class, InspectCommand.class})
