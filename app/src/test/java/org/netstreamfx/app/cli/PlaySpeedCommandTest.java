@@ -13,9 +13,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.netstreamfx.testkit.RunsAlone;
 import picocli.CommandLine;
 
 /** {@code nsfx play --speed R}: mpv's --speed, checked at the door, and played at that rate. */
+@RunsAlone
 class PlaySpeedCommandTest {
 
     private record Run(int exit, String out, String err) {
