@@ -17,11 +17,13 @@ import org.netstreamfx.e2e.fixtures.Fixtures.Container;
 import org.netstreamfx.e2e.fixtures.Fixtures.VideoCodec;
 import org.netstreamfx.e2e.support.EngineRun;
 import org.netstreamfx.player.net.NetStatusEvent;
+import org.netstreamfx.testkit.RunsAlone;
 
 /**
  * Bad input gets a clear error within a second and nothing escapes: truncated files, an empty
  * file, a text file named .mp4, an FLV whose tag sizes run past the end, a missing file.
  */
+@RunsAlone
 class BadInputTest {
 
     static Stream<Arguments> badFiles() {

@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 import org.netstreamfx.app.Main;
 import org.netstreamfx.e2e.fixtures.Ffprobe;
 import org.netstreamfx.e2e.fixtures.Fixtures;
@@ -20,6 +22,8 @@ import org.netstreamfx.e2e.fixtures.Fixtures.Container;
 import org.netstreamfx.e2e.fixtures.Fixtures.VideoCodec;
 
 /** {@code nsfx play} and {@code nsfx probe}: JSON lines, exit codes, options. */
+@ResourceLock(Resources.SYSTEM_OUT)
+@ResourceLock(Resources.SYSTEM_ERR)
 class CommandLineTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -13,8 +13,10 @@ import org.netstreamfx.e2e.fixtures.Fixtures.AudioCodec;
 import org.netstreamfx.e2e.fixtures.Fixtures.Container;
 import org.netstreamfx.e2e.fixtures.Fixtures.VideoCodec;
 import org.netstreamfx.e2e.support.EngineRun;
+import org.netstreamfx.testkit.RunsAlone;
 
 /** Seeking to an exact time, and audio/video staying together over ten seconds of real-time play. */
+@RunsAlone
 class SeekAndSyncTest {
 
     @ParameterizedTest

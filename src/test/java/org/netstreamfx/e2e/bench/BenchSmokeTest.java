@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.netstreamfx.app.Main;
+import org.netstreamfx.testkit.RunsAlone;
 
 /**
  * {@code nsfx bench} in its reduced form ({@code --smoke}: 320x180 media of a second or two, one
@@ -21,6 +22,7 @@ import org.netstreamfx.app.Main;
  * sound server): it finishes, and its JSON holds every figure the
  * command claims, each with a number for median, min and max, and lists no measurement as not made.
  */
+@RunsAlone
 class BenchSmokeTest {
 
     static final Set<String> FIGURES = Set.of(

@@ -16,6 +16,9 @@ import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 import org.netstreamfx.testkit.tls.TestCertificates;
 
 /**
@@ -25,6 +28,7 @@ import org.netstreamfx.testkit.tls.TestCertificates;
  * {@code --trust-cert}. Each is one Connect.Failed line that says which, exit status 1, and the
  * stream key printed nowhere.
  */
+@ResourceLock(value = Resources.SYSTEM_OUT, mode = ResourceAccessMode.READ)
 class ConnectFailuresCommandTest {
     private static final String KEY = "s3cretStreamKey";
     @TempDir

@@ -10,6 +10,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 import org.netstreamfx.app.fault.Direction;
 import org.netstreamfx.app.fault.FaultProxy;
 import org.netstreamfx.e2e.rtmp.support.FfmpegPublisher;
@@ -25,6 +28,7 @@ import org.netstreamfx.player.rtmp.client.RtmpOptions;
  * reconnect on, Reconnecting, Reconnected and media again. The scripted server's tests
  * (ConnectionFaultsTest in the engine) reset at an exact byte inside a message.
  */
+@ResourceLock(value = Resources.SYSTEM_OUT, mode = ResourceAccessMode.READ)
 class ResetTest {
     @RegisterExtension
     static final NginxServer nginx = new NginxServer();

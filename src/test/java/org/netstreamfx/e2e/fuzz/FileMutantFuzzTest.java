@@ -22,6 +22,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 import org.netstreamfx.e2e.fixtures.Fixtures;
 import org.netstreamfx.e2e.fixtures.Fixtures.AudioCodec;
 import org.netstreamfx.e2e.fixtures.Fixtures.Container;
@@ -71,6 +74,7 @@ import org.netstreamfx.e2e.fixtures.Fixtures.VideoCodec;
  * {@code scripts/fuzz-files}), {@code nsfx.fuzz.mutation} (only this one mutant). Failing
  * mutants are kept under {@code src/test/target/fuzz-mutants/}.
  */
+@ResourceLock(value = Resources.SYSTEM_OUT, mode = ResourceAccessMode.READ)
 class FileMutantFuzzTest {
     static final long DEFAULT_SEED = 11;
     static final int DEFAULT_MUTANTS = 300;

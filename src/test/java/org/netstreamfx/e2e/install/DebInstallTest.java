@@ -17,6 +17,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 import org.netstreamfx.e2e.fixtures.Fixtures;
 
 /**
@@ -28,6 +31,7 @@ import org.netstreamfx.e2e.fixtures.Fixtures;
  * package leaves nothing in /opt or /usr/bin. Prints the sizes that the README and
  * docs/PERFORMANCE.md quote. Needs root (or sudo), dpkg-deb, fakeroot and xvfb-run: a missing one fails.
  */
+@ResourceLock(value = Resources.SYSTEM_OUT, mode = ResourceAccessMode.READ)
 class DebInstallTest {
     /** Where the package installs, and its command on the PATH. */
     private static final Path INSTALL_DIR = Path.of("/opt/netstreamfx");

@@ -13,6 +13,7 @@ import org.netstreamfx.app.fault.FaultProxy;
 import org.netstreamfx.e2e.record.NsfxProcess;
 import org.netstreamfx.e2e.rtmp.support.FfmpegPublisher;
 import org.netstreamfx.e2e.rtmp.support.NginxRtmp;
+import org.netstreamfx.testkit.RunsAlone;
 
 /**
  * After a network stall, a live stream comes back to bufferTime on its own (the default latency
@@ -23,6 +24,7 @@ import org.netstreamfx.e2e.rtmp.support.NginxRtmp;
  * player would then sit about 6 s behind; with it, it plays bufferTime behind the newest data
  * again within a few seconds. The same run with {@code --no-catch-up} shows the lag it fixes.
  */
+@RunsAlone
 class LiveLatencyRecoveryTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final double BUFFER_TIME = 0.5;

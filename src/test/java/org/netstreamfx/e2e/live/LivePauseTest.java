@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.netstreamfx.e2e.rtmp.support.FfmpegPublisher;
 import org.netstreamfx.e2e.rtmp.support.NginxRtmp;
 import org.netstreamfx.e2e.support.EngineRun;
+import org.netstreamfx.testkit.RunsAlone;
 
 /**
  * A reader that stops reading: our player pauses a live stream from a real nginx-rtmp for a while,
@@ -20,6 +21,7 @@ import org.netstreamfx.e2e.support.EngineRun;
  * test can afford; resumed, the picture moves again within 3 s, at the live edge, not as far
  * behind as the pause was long.
  */
+@RunsAlone
 class LivePauseTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final long PAUSE_MS = 12_000;

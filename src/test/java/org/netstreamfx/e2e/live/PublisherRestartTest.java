@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.netstreamfx.e2e.record.NsfxProcess;
 import org.netstreamfx.e2e.rtmp.support.FfmpegPublisher;
 import org.netstreamfx.e2e.rtmp.support.NginxRtmp;
+import org.netstreamfx.testkit.RunsAlone;
 import org.netstreamfx.testkit.sound.SoundServerExtension;
 
 /**
@@ -26,6 +27,7 @@ import org.netstreamfx.testkit.sound.SoundServerExtension;
  * jump, and the frames dropped are not the thousands that waiting for the old timestamps gives.
  */
 @ExtendWith(SoundServerExtension.class)
+@RunsAlone
 class PublisherRestartTest {
     /** What the issue asks: the picture back within 3 s of the new publisher. */
     private static final double PICTURE_BACK_S = 3.0;

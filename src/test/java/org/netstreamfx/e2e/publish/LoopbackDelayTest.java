@@ -13,12 +13,14 @@ import org.netstreamfx.capture.device.VideoFormat;
 import org.netstreamfx.e2e.rtmp.support.NginxServer;
 import org.netstreamfx.e2e.support.EngineRun;
 import org.netstreamfx.player.rtmp.client.RtmpOptions;
+import org.netstreamfx.testkit.RunsAlone;
 
 /**
  * Issue #4: publish the test camera and the tone to nginx-rtmp, play it back with our own player
  * (bufferTime 0), and read the frame counter in every picture shown: the end-to-end delay, frames
  * neither duplicated nor mislabelled, and the tone's beeps in sync with the counter's seconds.
  */
+@RunsAlone
 class LoopbackDelayTest {
     private static final int FPS = 25;
     private static final long FRAME_US = 1_000_000 / FPS;

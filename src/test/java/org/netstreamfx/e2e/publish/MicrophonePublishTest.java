@@ -36,6 +36,7 @@ import org.netstreamfx.e2e.rtmp.support.FfmpegReader;
 import org.netstreamfx.e2e.rtmp.support.NginxServer;
 import org.netstreamfx.e2e.support.EngineRun;
 import org.netstreamfx.player.net.NetStatusEvent;
+import org.netstreamfx.testkit.RunsAlone;
 import org.netstreamfx.testkit.sound.Beeps;
 import org.netstreamfx.testkit.sound.SoundServer;
 import org.netstreamfx.testkit.sound.SoundServerExtension;
@@ -47,6 +48,7 @@ import org.netstreamfx.testkit.sound.SoundServerExtension;
  * {@code NetStreamFX.Publish.FeedFailed} naming it while the picture goes on.
  */
 @ExtendWith(SoundServerExtension.class)
+@RunsAlone
 class MicrophonePublishTest {
     /** The microphone Java Sound's default device is on the test server (ALSA's pulse plugin). */
     static final String MIC_ID = "sound:default [default]";

@@ -16,6 +16,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 import org.netstreamfx.app.Main;
 import org.netstreamfx.e2e.rtmp.support.Ffmpeg8Ingest;
 import org.netstreamfx.e2e.rtmp.support.ScriptedRelay;
@@ -40,6 +42,7 @@ import org.netstreamfx.player.rtmp.client.RtmpOptions;
  * times; published by {@code nsfx publish --tracks} to a relay, whose forwarded messages read, with
  * our player's parsers, as tracks 0, 1 and 2, and whose stats lines count each track's frames.
  */
+@ResourceLock(Resources.SYSTEM_OUT)
 class MultitrackPublishTest {
     private static final Duration LIMIT = Duration.ofSeconds(30);
     /** Small and slow, for two cores: a 320x180 camera at 10 fps… */

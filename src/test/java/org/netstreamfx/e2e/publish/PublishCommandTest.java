@@ -19,8 +19,10 @@ import org.netstreamfx.e2e.fixtures.Ffprobe;
 import org.netstreamfx.e2e.rtmp.support.Ffmpeg8Ingest;
 import org.netstreamfx.e2e.rtmp.support.FfmpegReader;
 import org.netstreamfx.e2e.rtmp.support.NginxServer;
+import org.netstreamfx.testkit.RunsAlone;
 
 /** {@code nsfx publish} against nginx-rtmp: what it prints, how it exits, the key never shown. */
+@RunsAlone
 class PublishCommandTest {
     @RegisterExtension
     static final NginxServer nginx = new NginxServer();

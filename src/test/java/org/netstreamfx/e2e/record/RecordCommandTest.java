@@ -10,6 +10,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 import org.netstreamfx.e2e.fixtures.Ffprobe;
 import org.netstreamfx.e2e.fixtures.Fixtures;
 import org.netstreamfx.e2e.fixtures.Fixtures.AudioCodec;
@@ -19,6 +22,7 @@ import org.netstreamfx.e2e.rtmp.support.FfmpegPublisher;
 import org.netstreamfx.e2e.rtmp.support.NginxServer;
 
 /** {@code nsfx record} as a process: events as JSON lines, the exit status, and the file ffprobe reads. */
+@ResourceLock(value = Resources.SYSTEM_OUT, mode = ResourceAccessMode.READ)
 class RecordCommandTest {
     @RegisterExtension
     static final NginxServer NGINX = new NginxServer();

@@ -14,6 +14,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 import org.netstreamfx.e2e.record.NsfxProcess;
 import org.netstreamfx.e2e.rtmp.support.FfmpegPublisher;
 import org.netstreamfx.e2e.rtmp.support.NginxServer;
@@ -25,6 +28,7 @@ import org.netstreamfx.e2e.rtmp.support.NginxServer;
  * {@code publish --reconnect --record} print Reconnecting then Reconnected, play and publish again,
  * and their recordings (FLV) go on in one playable file with the gap in its {@code gaps} tag.
  */
+@ResourceLock(value = Resources.SYSTEM_OUT, mode = ResourceAccessMode.READ)
 class NsfxServerRestartTest {
     private static final Pattern PACKETS = Pattern.compile("\\((\\d+) packets");
     /** A token in the players' address and the publishers' stream key: never printed, never in a file. */

@@ -15,6 +15,7 @@ import org.netstreamfx.e2e.rtmp.support.FfmpegPublisher;
 import org.netstreamfx.e2e.rtmp.support.NginxServer;
 import org.netstreamfx.player.record.FlvRecorder;
 import org.netstreamfx.player.record.FragmentedMp4Recorder;
+import org.netstreamfx.testkit.RunsAlone;
 
 /**
  * nginx-rtmp killed (SIGKILL, master and worker) while our engine plays a live stream from it, then
@@ -22,6 +23,7 @@ import org.netstreamfx.player.record.FragmentedMp4Recorder;
  * at once; with reconnect on the player reconnects, plays again, and a recording of what it plays
  * goes on in the same file, playable, the gap marked.
  */
+@RunsAlone
 class PlayServerRestartTest {
     /** How soon after the kill Connect.Closed must come: at once (about 0.05 s), bounded loosely for a loaded 2-core machine. */
     static final double CLOSED_WITHIN_S = 5.0;

@@ -15,6 +15,7 @@ import org.netstreamfx.e2e.rtmp.support.FfmpegReader;
 import org.netstreamfx.e2e.rtmp.support.NginxServer;
 import org.netstreamfx.player.record.FlvRecorder;
 import org.netstreamfx.player.record.FragmentedMp4Recorder;
+import org.netstreamfx.testkit.RunsAlone;
 
 /**
  * nginx-rtmp killed (SIGKILL) under two of our publishers, each recording what it publishes, then
@@ -22,6 +23,7 @@ import org.netstreamfx.player.record.FragmentedMp4Recorder;
  * playable; the one with reconnect republishes (an ffmpeg reader sees frames again) and its
  * recording goes on in the same file, continuous, the time off air marked as a gap.
  */
+@RunsAlone
 class PublishServerRestartTest {
     /** How soon after the kill Connect.Closed must come: at once (about 0.05 s), bounded loosely for a loaded 2-core machine. */
     static final double CLOSED_WITHIN_S = 5.0;

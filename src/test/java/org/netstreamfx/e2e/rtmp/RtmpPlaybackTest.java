@@ -13,6 +13,8 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 import org.netstreamfx.app.Main;
 import org.netstreamfx.e2e.fixtures.Fixtures;
 import org.netstreamfx.e2e.fixtures.Fixtures.AudioCodec;
@@ -29,6 +31,7 @@ import org.netstreamfx.player.net.NetStatusEvent;
  * NetConnection and NetStream over RTMP against real peers started here on 127.0.0.1:
  * nginx with the RTMP module, and the ffmpeg CLI as publisher and as a listening server.
  */
+@ResourceLock(Resources.SYSTEM_OUT)
 class RtmpPlaybackTest {
     @RegisterExtension
     static final NginxServer nginx = new NginxServer();

@@ -21,6 +21,8 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 import org.netstreamfx.capture.device.Camera;
 import org.netstreamfx.capture.device.CameraDiscovery;
 import org.netstreamfx.capture.device.CaptureClock;
@@ -52,6 +54,7 @@ import org.netstreamfx.player.sink.VideoSink;
  * the scaled size, moving. Then the X server is killed mid-publish (the screen "unplugged"): the
  * publisher reports NetStreamFX.Publish.FeedFailed naming the screen and goes on with audio.
  */
+@ResourceLock(Resources.SYSTEM_OUT)
 class ScreenCameraPublishTest {
     private static final int SCREEN_W = 800;
     private static final int SCREEN_H = 600;

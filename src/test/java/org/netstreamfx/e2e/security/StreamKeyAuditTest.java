@@ -26,6 +26,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 import org.netstreamfx.e2e.fixtures.Fixtures;
 import org.netstreamfx.e2e.fixtures.Tools;
 import org.netstreamfx.e2e.rtmp.support.FfmpegPublisher;
@@ -57,6 +59,8 @@ import org.netstreamfx.player.source.Sources;
  *
  * <p>{@link #theSearchFindsAPlantedSecret} proves the search can fail.
  */
+@ResourceLock(Resources.SYSTEM_OUT)
+@ResourceLock(Resources.SYSTEM_ERR)
 class StreamKeyAuditTest {
     static final String PASSWORD = "SECRETPASS456";
     static final String TOKEN = "SECRETTOKEN123";

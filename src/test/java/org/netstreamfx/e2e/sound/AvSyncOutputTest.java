@@ -13,6 +13,7 @@ import org.netstreamfx.app.bench.AvSyncClip;
 import org.netstreamfx.app.bench.AvSyncMeasurement;
 import org.netstreamfx.app.bench.AvSyncOffsets;
 import org.netstreamfx.e2e.fixtures.Tools;
+import org.netstreamfx.testkit.RunsAlone;
 import org.netstreamfx.testkit.sound.RecorderCalibration;
 import org.netstreamfx.testkit.sound.SoundServer;
 import org.netstreamfx.testkit.sound.SoundServerExtension;
@@ -35,6 +36,7 @@ import org.netstreamfx.testkit.sound.SoundServerExtension;
  * sync once playing; the start has tests of its own.
  */
 @ExtendWith(SoundServerExtension.class)
+@RunsAlone
 class AvSyncOutputTest {
     static final int SECONDS = 8;
     static final int FIRST_SECOND = 1;

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.netstreamfx.e2e.fixtures.Fixtures;
 import org.netstreamfx.e2e.fixtures.Tools;
+import org.netstreamfx.testkit.RunsAlone;
 import org.netstreamfx.testkit.sound.MonitorRecording;
 import org.netstreamfx.testkit.sound.SoundServer;
 import org.netstreamfx.testkit.sound.SoundServerExtension;
@@ -32,6 +33,7 @@ import org.netstreamfx.testkit.sound.SoundServerExtension;
  * {@value #LOOPS} loops.
  */
 @ExtendWith(SoundServerExtension.class)
+@RunsAlone
 class PlayVolumeCommandTest {
     private static final int RATE = 44100;
     /** One loop of the demo's sound: 22 HE-AAC packets of 2048 samples. */

@@ -24,6 +24,7 @@ import org.netstreamfx.player.net.NetStatusEvent;
 import org.netstreamfx.player.net.NetStream;
 import org.netstreamfx.player.sink.VideoFrame;
 import org.netstreamfx.player.sink.VideoSink;
+import org.netstreamfx.testkit.RunsAlone;
 import org.netstreamfx.testkit.sound.MonitorRecording;
 import org.netstreamfx.testkit.sound.SoundServer;
 import org.netstreamfx.testkit.sound.SoundServerExtension;
@@ -36,6 +37,7 @@ import org.netstreamfx.testkit.sound.SoundServerExtension;
  * silence to 5 s.
  */
 @ExtendWith(SoundServerExtension.class)
+@RunsAlone
 class SoundOutputTest {
     private static final int RATE = 44100;
     private static final long FRAME_NS = 40_000_000;

@@ -8,8 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.netstreamfx.testkit.RunsAlone;
 
 /** {@code nsfx play --speed R}: mpv's --speed, checked at the door, and played at that rate. */
+@RunsAlone
 class PlaySpeedCommandTest {
 
     private static PlayRun play(String... args) {

@@ -31,6 +31,7 @@ import org.netstreamfx.capture.device.CameraDiscovery;
 import org.netstreamfx.capture.device.Devices;
 import org.netstreamfx.player.net.NetStatusEvent;
 import org.netstreamfx.player.sink.NullAudioSink;
+import org.netstreamfx.testkit.RunsAlone;
 import org.testfx.api.FxToolkit;
 
 /**
@@ -41,6 +42,7 @@ import org.testfx.api.FxToolkit;
  * player playing the bundled demo clip, the tester logging that session (stats shown), the
  * publisher previewing the test camera and the tone with a server, name and key entered.
  */
+@RunsAlone
 class LayoutClippingTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final Path DEMO = Path.of("..", "resources", "demo", "demo.mp4").toAbsolutePath().normalize();

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -68,7 +69,9 @@ public final class TestMedia {
         }
         List<String> cmd = new ArrayList<>(List.of(ffmpeg(), "-hide_banner", "-loglevel", "error", "-y"));
         cmd.addAll(args);
-        Path partial = DIR.resolve("partial-" + name).toAbsolutePath();
+        // The module's tests run in two JVMs at once (see app/pom.xml): each makes its own partial
+        // file, and the rename into place is atomic, so a file seen under its name is whole.
+        Path partial = DIR.resolve("partial-" + ProcessHandle.current().pid() + "-" + name).toAbsolutePath();
         cmd.add(partial.toString());
         try {
             Files.createDirectories(DIR);
@@ -83,7 +86,7 @@ public final class TestMedia {
                         + Files.readString(log, StandardCharsets.UTF_8));
             }
             Files.deleteIfExists(log);
-            Files.move(partial, out);
+            Files.move(partial, out, StandardCopyOption.ATOMIC_MOVE);
             return out;
         } catch (IOException e) {
             throw new AssertionError("cannot run ffmpeg: " + e.getMessage(), e);

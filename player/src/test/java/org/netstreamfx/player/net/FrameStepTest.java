@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.netstreamfx.testkit.RunsAlone;
 
 /**
  * NetStream.step on a real file (the demo's picture, 25 fps, with a beep each second), played in
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
  * paused, time() on the frame shown, refused while playing, and playing on from the frame stepped
  * to with the sound in sync.
  */
+@RunsAlone
 class FrameStepTest {
     private static final long FRAME_US = 40_000;
 

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.netstreamfx.testkit.RunsAlone;
 
 /**
  * A paused or ended stream costs nothing: its playback thread and its demux thread block until a
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * ({@link ThreadInfo#getWaitedCount}): a thread that polls every 50 ms does so 20 times a second of
  * the window, one that waits for a change not at all.
  */
+@RunsAlone
 class PlaybackIdleCpuTest {
     /** How long each state is measured. */
     private static final long WINDOW_MS = 10_000;

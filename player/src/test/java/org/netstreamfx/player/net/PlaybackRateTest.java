@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
+import org.netstreamfx.testkit.RunsAlone;
 
 /**
  * NetStream.setPlaybackRate on a real file played in real time through a sound device that plays
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * and each beep is heard when the frame at its second is shown. Bounds are loose enough for a
  * loaded 2-core machine; the figures measured are printed.
  */
+@RunsAlone
 class PlaybackRateTest {
 
     @ParameterizedTest

@@ -10,12 +10,14 @@ import org.junit.jupiter.api.Test;
 import org.netstreamfx.player.sink.AudioChunk;
 import org.netstreamfx.player.sink.VideoFrame;
 import org.netstreamfx.player.source.DataMessage;
+import org.netstreamfx.testkit.RunsAlone;
 
 /**
  * Fast mode waits for the decoder instead of spinning: with frames queued by another thread at
  * a slow pace, the playback loop (stepped as PlaybackSession does: sleeping what step() returns)
  * runs a number of steps bounded by the frames delivered, not by the wall time.
  */
+@RunsAlone
 class PlaybackCoreFastWaitTest {
 
     /** A video track filled by a producer thread, signalling a {@link FrameSignal} like TrackPipeline. */

@@ -16,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.netstreamfx.player.media.Codec;
+import org.netstreamfx.testkit.RunsAlone;
 import org.netstreamfx.testkit.media.CodecClips;
 import org.netstreamfx.testkit.media.RtmpServer;
 
@@ -26,6 +27,7 @@ import org.netstreamfx.testkit.media.RtmpServer;
  * 160x90 pictures, decoded sound at the clip's rate in stereo, an onMetaData naming both codecs,
  * and no error event. Clips are one second long, made once for the class ({@link CodecClips}).
  */
+@RunsAlone
 class EnhancedPlayMatrixTest {
     private static final long CONNECT_TIMEOUT_MS = 15_000;
     private static final long PLAY_TIMEOUT_MS = 20_000;

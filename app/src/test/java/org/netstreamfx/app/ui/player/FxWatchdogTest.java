@@ -22,6 +22,7 @@ import org.netstreamfx.player.net.NetStream;
 import org.netstreamfx.player.sink.AudioSink;
 import org.netstreamfx.player.sink.AudioSinkException;
 import org.netstreamfx.player.sink.NullAudioSink;
+import org.netstreamfx.testkit.RunsAlone;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
@@ -54,6 +55,7 @@ import org.testfx.framework.junit5.Start;
  * session's tear-down (see the commit that added it for the figures).
  */
 @ExtendWith(ApplicationExtension.class)
+@RunsAlone
 class FxWatchdogTest {
     static final double MAX_BLOCK_MS = 50;
     private static final Duration WAIT = Duration.ofSeconds(25);

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.netstreamfx.app.ui.Fx;
 import org.netstreamfx.app.ui.TestMedia;
+import org.netstreamfx.testkit.RunsAlone;
 import org.netstreamfx.testkit.sound.MonitorRecording;
 import org.netstreamfx.testkit.sound.SoundServer;
 import org.netstreamfx.testkit.sound.SoundServerExtension;
@@ -29,6 +30,7 @@ import org.testfx.framework.junit5.Start;
  * monitor is recorded.
  */
 @ExtendWith({SoundServerExtension.class, ApplicationExtension.class})
+@RunsAlone
 class PlayerSoundTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final int RATE = 44100;

@@ -22,6 +22,7 @@ import org.netstreamfx.app.ui.TestMedia;
 import org.netstreamfx.player.net.NetStatusCode;
 import org.netstreamfx.player.net.NetStatusEvent;
 import org.netstreamfx.player.sink.NullAudioSink;
+import org.netstreamfx.testkit.RunsAlone;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -31,6 +32,7 @@ import org.testfx.framework.junit5.Start;
  * step (. and ,) in the player, on a real file through the engine.
  */
 @ExtendWith(ApplicationExtension.class)
+@RunsAlone
 class PlayerSpeedStepTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
     private final Deque<Path> picks = new ArrayDeque<>();

@@ -29,6 +29,7 @@ import org.netstreamfx.capture.device.CameraDiscovery;
 import org.netstreamfx.capture.device.Devices;
 import org.netstreamfx.capture.device.SoundMicrophone;
 import org.netstreamfx.player.net.NetStream;
+import org.netstreamfx.testkit.RunsAlone;
 import org.netstreamfx.testkit.sound.Beeps;
 import org.netstreamfx.testkit.sound.MonitorRecording;
 import org.netstreamfx.testkit.sound.SoundServer;
@@ -41,6 +42,7 @@ import org.testfx.api.FxToolkit;
  * plays the stream back into the default output, puts nothing but silence there.
  */
 @ExtendWith(SoundServerExtension.class)
+@RunsAlone
 class PublisherMicrophoneTest {
     /** Java Sound's default capture device: the test server's default source. */
     static final String MIC_ID = "sound:default [default]";

@@ -19,6 +19,7 @@ import org.netstreamfx.app.ui.Fx;
 import org.netstreamfx.app.ui.player.PlayerView;
 import org.netstreamfx.app.ui.player.PlayerViewModel;
 import org.netstreamfx.player.net.NetStatusEvent;
+import org.netstreamfx.testkit.RunsAlone;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -32,6 +33,7 @@ import org.testfx.framework.junit5.Start;
  * is not the thousands that waiting for the old timestamps gave.
  */
 @ExtendWith(ApplicationExtension.class)
+@RunsAlone
 class LiveRestartFlowTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
     /** What the issue asks: the picture back within 3 s of the new publisher. */
