@@ -372,7 +372,9 @@ class AppMenuBarTest {
                 .orElseThrow().fire());
         Fx.waitUntil("video track 1 playing", WAIT,
                 () -> h.player.figures().tracks().playingProperty(TrackKind.VIDEO).get() == 1, this::codes);
-        assertTrue(codes().contains("NetStreamFX.Tracks.Switched"), codes().toString());
+        // The switch is read ahead of the picture; its event comes through the playback thread after.
+        Fx.waitUntil("NetStreamFX.Tracks.Switched", WAIT, () -> codes().contains("NetStreamFX.Tracks.Switched"),
+                this::codes);
         robot.clickOn("#nav-tester");
         Label listed = robot.lookup("#stat-tracks").queryAs(Label.class);
         Fx.waitUntil("the tester lists the tracks", WAIT, () -> listed.getText().contains("Video 1: vp09 160x90 (playing)"),
