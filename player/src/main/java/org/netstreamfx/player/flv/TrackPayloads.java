@@ -20,6 +20,22 @@ public final class TrackPayloads {
     private TrackPayloads() {
     }
 
+    /** One track's share of a tag, audio or video. */
+    public sealed interface Part permits VideoPart, AudioPart {
+        /** The E-RTMP trackId (0 for a single-track tag). */
+        int trackId();
+    }
+
+    /** The part of {@code parts} that belongs to track {@code trackId}, or null when the tag has none. */
+    public static <P extends Part> P of(List<P> parts, int trackId) {
+        for (P p : parts) {
+            if (p.trackId() == trackId) {
+                return p;
+            }
+        }
+        return null;
+    }
+
     /**
      * One video track's share of a tag.
      *
@@ -29,7 +45,8 @@ public final class TrackPayloads {
      * @param offset            where the track's codec data starts in the tag body
      * @param length            its length in bytes
      */
-    public record VideoPart(int trackId, VideoCodec codec, int compositionTimeMs, int offset, int length) {
+    public record VideoPart(int trackId, VideoCodec codec, int compositionTimeMs, int offset, int length)
+            implements Part {
         /** The track's codec data, copied out of {@code body}. */
         public byte[] bytes(byte[] body) {
             return Arrays.copyOfRange(body, offset, offset + length);
@@ -44,7 +61,7 @@ public final class TrackPayloads {
      * @param offset  where the track's codec data starts in the tag body
      * @param length  its length in bytes
      */
-    public record AudioPart(int trackId, AudioCodec codec, int offset, int length) {
+    public record AudioPart(int trackId, AudioCodec codec, int offset, int length) implements Part {
         /** The track's codec data, copied out of {@code body}. */
         public byte[] bytes(byte[] body) {
             return Arrays.copyOfRange(body, offset, offset + length);

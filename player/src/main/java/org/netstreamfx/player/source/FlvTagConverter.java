@@ -363,16 +363,6 @@ final class FlvTagConverter {
                 (c.sbr() ? 2048 : 1024) * 1_000_000L / c.outputSampleRate()));
     }
 
-    private static <P> P played(List<P> parts, int trackId) {
-        for (P p : parts) {
-            int id = p instanceof TrackPayloads.VideoPart v ? v.trackId() : ((TrackPayloads.AudioPart) p).trackId();
-            if (id == trackId) {
-                return p;
-            }
-        }
-        return null;
-    }
-
     /** Parses a script tag (AMF0) or an RTMP AMF3 data message into handler and plain-Java args. */
     DataMessage data(long timestampMs, byte[] body, boolean amf3) throws WireFormatException {
         ScriptData sd = scripts.parse(body, amf3);
@@ -409,7 +399,7 @@ final class FlvTagConverter {
                 return null;
             }
             VideoTagHeader h = VideoTagHeader.parse(body);
-            TrackPayloads.VideoPart part = played(TrackPayloads.video(h, body), videoTracks.playing());
+            TrackPayloads.VideoPart part = TrackPayloads.of(TrackPayloads.video(h, body), videoTracks.playing());
             if (part == null) {
                 return null;
             }
@@ -426,7 +416,7 @@ final class FlvTagConverter {
         byte[] data;
         long offsetUs = 0;
         if (h instanceof AudioTagHeader.Extended x) {
-            TrackPayloads.AudioPart part = played(TrackPayloads.audio(x, body), audioTracks.playing());
+            TrackPayloads.AudioPart part = TrackPayloads.of(TrackPayloads.audio(x, body), audioTracks.playing());
             if (part == null) {
                 return null;
             }

@@ -148,7 +148,7 @@ public final class PlaybackFigures {
         decodeErrors.set(info.decodeErrors());
         avDriftMs.set(info.avDriftMs());
         inputBitsPerSecond.set(inputRate.add(loaded, System.nanoTime()));
-        tracks.poll(ns);
+        tracks.poll(ns, info.tracks());
         readLevel(playing);
     }
 

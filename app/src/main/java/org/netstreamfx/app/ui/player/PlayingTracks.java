@@ -22,9 +22,8 @@ public final class PlayingTracks {
     private final ReadOnlyIntegerWrapper video = new ReadOnlyIntegerWrapper(NONE);
     private final ReadOnlyIntegerWrapper audio = new ReadOnlyIntegerWrapper(NONE);
 
-    /** Reads the listing and the tracks that play from {@code ns}. */
-    void poll(NetStream ns) {
-        List<StreamTrack> now = ns.info().tracks();
+    /** Takes the listing {@code now} (from the poll's {@code ns.info()}) and reads the tracks that play from {@code ns}. */
+    void poll(NetStream ns, List<StreamTrack> now) {
         if (!now.equals(listed.get())) {
             listed.set(now);
         }
