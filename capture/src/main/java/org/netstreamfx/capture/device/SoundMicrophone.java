@@ -39,6 +39,9 @@ import org.netstreamfx.capture.device.DeviceException.Reason;
  * is reported as {@link Reason#DISCONNECTED} through the listener's {@code onCaptureFailed}, and so
  * is one that hands over more than {@value #MAX_RATE_PERCENT} % of real time's samples over a
  * second of the clock (a line that returns stale buffers at once instead of waiting for sound).
+ * When the plugin answers "try again" instead of failing, Java Sound's {@code read} waits for data
+ * that never comes and never returns; a watchdog thread stops the line after {@value #WATCHDOG_MS} ms
+ * without data, which ends that read, and the capture reports the same failure.
  */
 public final class SoundMicrophone implements Microphone {
     public static final String ID_PREFIX = "sound:";
@@ -52,6 +55,8 @@ public final class SoundMicrophone implements Microphone {
     static final int MAX_RATE_PERCENT = 150;
     /** How long the capture thread waits before reading again a line that returned nothing. */
     static final long EMPTY_READ_WAIT_MS = 5;
+    /** How long the capture may sit in one read with no data before the watchdog stops the line. */
+    static final long WATCHDOG_MS = 2 * STALL_MS;
     private static final int[] RATES = {48000, 44100};
 
     private final Mixer.Info mixerInfo;
@@ -128,9 +133,7 @@ public final class SoundMicrophone implements Microphone {
                     e);
         }
         line.start();
-        Capture capture = new Capture(this, format, clock, listener, line);
-        capture.start();
-        return capture;
+        return Capture.start(this, format, clock, listener, line);
     }
 
     private static DataLine.Info lineInfo(PcmFormat format) {
@@ -141,18 +144,59 @@ public final class SoundMicrophone implements Microphone {
         return new AudioFormat(format.sampleRate(), 16, format.channels(), true, false);
     }
 
-    /** One line capture; its thread owns the line and blocks in its reads. */
-    private static final class Capture extends AudioCaptureWorker {
+    /**
+     * One line capture; its thread owns the line and blocks in its reads, and a watchdog thread
+     * stops the line when a read has waited {@link #WATCHDOG_MS} ms for data that does not come.
+     */
+    static final class Capture extends AudioCaptureWorker {
         private final TargetDataLine line;
+        private final Object watchLock = new Object();
+        private long lastDataSeenNanos = System.nanoTime(); // guarded by watchLock
+        private boolean ended; // guarded by watchLock
+        private volatile boolean stalled;
 
-        Capture(Microphone mic, PcmFormat format, CaptureClock clock, AudioBlockListener listener,
-                TargetDataLine line) {
+        private Capture(Microphone mic, PcmFormat format, CaptureClock clock, AudioBlockListener listener,
+                        TargetDataLine line) {
             super(mic, format, clock, listener);
             this.line = line;
         }
 
-        // Called on the capture thread.
+        /** Starts the capture and its watchdog on an open, started line. */
+        static Capture start(Microphone mic, PcmFormat format, CaptureClock clock, AudioBlockListener listener,
+                             TargetDataLine line) {
+            Capture capture = new Capture(mic, format, clock, listener, line);
+            capture.start();
+            Thread watchdog = new Thread(capture::watch, "nsfx-mic-watch-" + mic.id());
+            watchdog.setDaemon(true);
+            watchdog.start();
+            return capture;
+        }
 
+        // Called on the watchdog thread.
+
+        private void watch() {
+            try {
+                synchronized (watchLock) {
+                    while (!ended) {
+                        long leftNs = lastDataSeenNanos + TimeUnit.MILLISECONDS.toNanos(WATCHDOG_MS) - System.nanoTime();
+                        if (leftNs <= 0) {
+                            stalled = !closing(); // a close the read never saw is not a failure to report
+                            break;
+                        }
+                        TimeUnit.NANOSECONDS.timedWait(watchLock, leftNs);
+                    }
+                    if (ended) {
+                        return;
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // nobody interrupts the watchdog; end it if it happens
+                return;
+            }
+            line.stop(); // ends a read waiting for data; the capture thread then reports the stall or ends
+        }
+
+        // Called on the capture thread.
         @Override
         protected void loop() throws InterruptedException, DeviceException {
             PcmFormat format = format();
@@ -205,13 +249,16 @@ public final class SoundMicrophone implements Microphone {
                 if (Thread.interrupted() || closing()) {
                     throw new InterruptedException("microphone capture closed");
                 }
-                if (n > 0) {
+                if (n > 0 && !stalled) {
                     got += n;
                     lastDataNanos = System.nanoTime();
+                    synchronized (watchLock) {
+                        lastDataSeenNanos = lastDataNanos;
+                    }
                     continue;
                 }
                 long silentMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastDataNanos);
-                if (!line.isOpen() || silentMs >= STALL_MS) {
+                if (stalled || !line.isOpen() || silentMs >= STALL_MS) {
                     throw new DeviceException(microphone().id(), Reason.DISCONNECTED, "The microphone \""
                             + microphone().id() + "\" stopped delivering (nothing for " + silentMs + " ms): it may "
                             + "have been unplugged, or the sound server stopped. Plug it back in or start the sound "
@@ -223,6 +270,10 @@ public final class SoundMicrophone implements Microphone {
 
         @Override
         protected void release() {
+            synchronized (watchLock) {
+                ended = true;
+                watchLock.notifyAll();
+            }
             line.stop();
             line.close();
         }
