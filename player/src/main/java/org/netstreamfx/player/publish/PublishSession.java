@@ -177,15 +177,18 @@ final class PublishSession implements StreamListener {
         return true;
     }
 
-    /** Unpublishes (on the stream's worker): what is queued is sent (for at most {@link #DRAIN_NS}), then FCUnpublish + closeStream. */
-    void close() {
+    /**
+     * Unpublishes (on the stream's worker): each enhanced track of {@code tracks} is ended with its
+     * SequenceEnd, what is queued is sent (for at most {@link #DRAIN_NS}), then FCUnpublish + closeStream.
+     */
+    void close(List<FeedConfig> tracks) {
         if (closing) {
             return;
         }
         closingSinceNanos = System.nanoTime();
         closing = true;
         if (live) {
-            enqueueSequenceEnds();
+            enqueueSequenceEnds(tracks);
         }
         queue.close();
         if (!live) {
@@ -383,9 +386,9 @@ final class PublishSession implements StreamListener {
     }
 
     /** Ends each enhanced track with its SequenceEnd (legacy tracks have none), after its last packet. */
-    private void enqueueSequenceEnds() {
+    private void enqueueSequenceEnds(List<FeedConfig> tracks) {
         long ts = timeline.lastMs();
-        for (FeedConfig c : publisher.configs()) {
+        for (FeedConfig c : tracks) {
             byte[] end = MessageBodies.end(c);
             if (end != null) {
                 enqueueControl(c, end, ts);

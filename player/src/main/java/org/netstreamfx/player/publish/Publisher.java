@@ -194,14 +194,15 @@ public final class Publisher {
         movedFrom = null;
         PublishMove m = move;
         move = null;
+        List<FeedConfig> tracks = configs(); // before the feeds stop and forget them: each enhanced one ends
         if (m != null) {
-            worker.execute(m.next::close);
+            worker.execute(() -> m.next.close(tracks));
             m.withdraw(s.ended());
         }
         stopFeeds();
         if (s != null) {
             droppedBefore += s.droppedFrames();
-            worker.execute(s::close);
+            worker.execute(() -> s.close(tracks));
         }
     }
 
@@ -339,7 +340,8 @@ public final class Publisher {
         movedAtUs = first.dtsUs();
         droppedBefore += old.droppedFrames();
         session = m.next;
-        worker.execute(old::close);
+        List<FeedConfig> tracks = configs();
+        worker.execute(() -> old.close(tracks));
         events.accept(new PublishEvent.Moved(fromMs, firstMs));
         m.listener.moved(old.ended());
     }
