@@ -139,7 +139,7 @@ public final class FlvSource extends InputSource implements TagSource {
             if (!replay.isEmpty()) {
                 tag = replay.pollFirst();
             } else {
-                Optional<FlvTag> next = reader.next();
+                Optional<FlvTag> next = nextTag();
                 if (next.isEmpty()) {
                     return null;
                 }
@@ -149,6 +149,17 @@ public final class FlvSource extends InputSource implements TagSource {
             if (item != null) {
                 return item;
             }
+        }
+    }
+
+    /** The next tag; a read woken while it waited for data leaves the reader at that tag, to read again. */
+    private Optional<FlvTag> nextTag() throws IOException {
+        long at = reader.position();
+        try {
+            return reader.next();
+        } catch (ReadWokenException woken) {
+            reader.position(at);
+            throw woken;
         }
     }
 
@@ -213,6 +224,12 @@ public final class FlvSource extends InputSource implements TagSource {
         }
         Map.Entry<Long, Long> sync = syncPoints.floorEntry(timeUs);
         reader.position(sync == null ? firstTag : sync.getValue());
+    }
+
+    /** A read waiting for a progressive download's next bytes ends, and the tag is read again later. */
+    @Override
+    public void wakeReader() {
+        input.wake();
     }
 
     @Override

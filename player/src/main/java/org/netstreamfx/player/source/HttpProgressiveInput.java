@@ -38,6 +38,8 @@ public final class HttpProgressiveInput implements RandomAccessInput {
     private boolean finished;
     private IOException failure;
     private boolean closed;
+    private int waiting; // reads waiting for data
+    private boolean woken; // the waiting reads are to end with ReadWokenException
     private final long total;
 
     private HttpProgressiveInput(String displayName, Path tempFile, RandomAccessFile cache,
@@ -139,11 +141,18 @@ public final class HttpProgressiveInput implements RandomAccessInput {
     public int read(long position, byte[] dst, int off, int len) throws IOException {
         synchronized (lock) {
             while (!closed && position >= loaded && !finished) {
+                waiting++;
                 try {
                     lock.wait();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new InterruptedIOException("Interrupted while waiting for " + displayName);
+                } finally {
+                    waiting--;
+                }
+                if (woken) {
+                    woken = waiting > 0;
+                    throw new ReadWokenException(displayName);
                 }
             }
             if (closed) {
@@ -159,6 +168,16 @@ public final class HttpProgressiveInput implements RandomAccessInput {
             cache.seek(position);
             cache.readFully(dst, off, n);
             return n;
+        }
+    }
+
+    @Override
+    public void wake() {
+        synchronized (lock) {
+            if (waiting > 0) {
+                woken = true;
+                lock.notifyAll();
+            }
         }
     }
 

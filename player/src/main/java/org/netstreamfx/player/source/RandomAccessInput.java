@@ -23,4 +23,12 @@ public interface RandomAccessInput extends Closeable {
 
     /** A name safe to show and log: credentials and query strings masked. */
     String displayName();
+
+    /**
+     * Ends a read that is waiting for data not yet arrived with a {@link ReadWokenException}, so
+     * the reader can do something else first (a seek); a read not waiting is left alone. Data that
+     * is all there never waits: the default does nothing.
+     */
+    default void wake() {
+    }
 }

@@ -55,10 +55,15 @@ final class PlayedMedia implements AutoCloseable {
 
     /** Waits until a frame whose time passes {@code test} is shown; returns it. */
     Shown awaitFrame(LongPredicate test, long timeoutMs) throws InterruptedException {
+        return awaitFrameFrom(0, test, timeoutMs);
+    }
+
+    /** Waits until a frame whose time passes {@code test} is shown, at or after the {@code from}-th shown. */
+    Shown awaitFrameFrom(int from, LongPredicate test, long timeoutMs) throws InterruptedException {
         long end = System.nanoTime() + timeoutMs * 1_000_000L;
         synchronized (lock) {
             while (true) {
-                for (Shown s : shown) {
+                for (Shown s : shown.subList(Math.min(from, shown.size()), shown.size())) {
                     if (test.test(s.ptsUs())) {
                         return s;
                     }
