@@ -81,6 +81,18 @@ class PublishCommandTest {
         assertEquals("h264", recorded.video().orElseThrow().codecName());
         assertEquals("aac", recorded.audio().orElseThrow().codecName());
         assertTrue(recorded.duration() > 4.0, "recorded " + recorded.duration() + " s");
+        double onAirS = eventTime(run.out(), "NetStream.Unpublish.Success") - eventTime(run.out(), "NetStream.Publish.Start");
+        assertTrue(onAirS >= 6.0, "--duration is time on air, from Publish.Start: " + onAirS + " s; " + run.out());
+    }
+
+    /** The {@code "t"} of the first JSON line with {@code code}. */
+    private static double eventTime(String out, String code) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{\"t\":([0-9.]+),\"type\":\"status\",\"code\":\""
+                + java.util.regex.Pattern.quote(code) + "\"").matcher(out);
+        if (!m.find()) {
+            throw new AssertionError("no " + code + " in " + out);
+        }
+        return Double.parseDouble(m.group(1));
     }
 
     private static void awaitOutput(ByteArrayOutputStream out, CompletableFuture<Run> cli, String regex)

@@ -120,7 +120,8 @@ public final class PublishCommand implements Callable<Integer> {
             description = "rtmps: trust this one certificate (PEM or DER) instead of the system's; host names are still checked.")
     java.nio.file.Path trustCert;
 
-    @Option(names = "--duration", paramLabel = "S", description = "Unpublish after S seconds and exit 0.")
+    @Option(names = "--duration", paramLabel = "S",
+            description = "Unpublish S seconds after NetStream.Publish.Start and exit 0.")
     Double duration;
 
     @Option(names = "--events", paramLabel = "jsonl|text", description = "Output format (default jsonl).")
@@ -212,8 +213,10 @@ public final class PublishCommand implements Callable<Integer> {
             }
             ns.addNetStatusListener(e -> {
                 printer.status(e);
-                if (e.is(NetStatusCode.NETSTREAM_PUBLISH_START)) {
-                    started.set(true);
+                if (e.is(NetStatusCode.NETSTREAM_PUBLISH_START) && !started.getAndSet(true) && duration != null) {
+                    // --duration is time on air, as ffmpeg's -t is media time: a slow connect or a
+                    // cold start does not eat into it.
+                    ticker.schedule(done::countDown, Math.round(duration * 1000), TimeUnit.MILLISECONDS);
                 }
                 if (e.is(NetStatusCode.NETSTREAM_UNPUBLISH_SUCCESS)) {
                     unpublished.countDown();
@@ -243,9 +246,6 @@ public final class PublishCommand implements Callable<Integer> {
                 long periodMs = Math.max(10, Math.round(statsInterval * 1000));
                 ticker.scheduleAtFixedRate(() -> callbacks.execute(() -> printer.stats(stats(ns), System.nanoTime())),
                         periodMs, periodMs, TimeUnit.MILLISECONDS);
-            }
-            if (duration != null) {
-                ticker.schedule(done::countDown, Math.round(duration * 1000), TimeUnit.MILLISECONDS);
             }
             Runtime.getRuntime().addShutdownHook(hook);
             nc.connect(target.connection().tcUrl());
