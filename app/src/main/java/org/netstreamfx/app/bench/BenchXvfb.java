@@ -15,8 +15,11 @@ import java.util.concurrent.TimeoutException;
  * An Xvfb display of the bench's own, so that our GUI and ffplay are measured on the same
  * virtual screen whatever display the bench was started from. Xvfb chooses a free display number
  * itself ({@code -displayfd}) and prints it once it accepts clients.
+ *
+ * @param process the Xvfb process
+ * @param display the DISPLAY value of this screen, e.g. {@code :3}
  */
-final class BenchXvfb implements AutoCloseable {
+record BenchXvfb(Process process, String display) implements AutoCloseable {
     /** How long Xvfb may take to accept clients on a loaded 2-core machine. */
     private static final long START_TIMEOUT_S = 30;
     /** How long Xvfb may take to end after SIGTERM before it is killed. */
@@ -24,14 +27,6 @@ final class BenchXvfb implements AutoCloseable {
     /** The screen's size: larger than both windows. */
     static final int SCREEN_WIDTH = 1920;
     static final int SCREEN_HEIGHT = 1080;
-
-    private final Process process;
-    private final String display;
-
-    private BenchXvfb(Process process, String display) {
-        this.process = process;
-        this.display = display;
-    }
 
     /** Starts Xvfb (from PATH; scripts/install-deps installs it) and waits until it serves. */
     static BenchXvfb start() throws IOException, InterruptedException {
@@ -57,11 +52,6 @@ final class BenchXvfb implements AutoCloseable {
             Procs.stop(p, STOP_GRACE_MS);
             throw new IOException("Xvfb did not start within " + START_TIMEOUT_S + " s: " + e, e);
         }
-    }
-
-    /** The DISPLAY value of this screen, e.g. {@code :3}. */
-    String display() {
-        return display;
     }
 
     @Override
