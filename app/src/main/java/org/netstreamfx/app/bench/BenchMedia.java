@@ -26,10 +26,16 @@ final class BenchMedia {
      */
     Path h264(String name, int width, int height, double seconds, String container, List<String> rateControl)
             throws IOException, InterruptedException {
+        return h264(name, width, height, seconds, FPS, container, rateControl);
+    }
+
+    /** {@link #h264(String, int, int, double, String, List)} at {@code fps} frames a second. */
+    Path h264(String name, int width, int height, double seconds, int fps, String container, List<String> rateControl)
+            throws IOException, InterruptedException {
         Path out = config.workDir().resolve(name + "." + container);
         List<String> cmd = new ArrayList<>(List.of(ffmpeg, "-v", "error", "-y", "-f", "lavfi", "-i",
-                "testsrc2=size=" + width + "x" + height + ":rate=" + FPS + ":duration=" + seconds,
-                "-c:v", "libx264", "-pix_fmt", "yuv420p", "-g", String.valueOf(FPS)));
+                "testsrc2=size=" + width + "x" + height + ":rate=" + fps + ":duration=" + seconds,
+                "-c:v", "libx264", "-pix_fmt", "yuv420p", "-g", String.valueOf(fps)));
         cmd.addAll(rateControl);
         if (container.equals("mp4")) {
             cmd.addAll(List.of("-movflags", "+faststart"));

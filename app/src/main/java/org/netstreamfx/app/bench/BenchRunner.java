@@ -13,7 +13,7 @@ import java.util.List;
 /**
  * Runs the measurements in order: time to first frame first (its cold run must be the JVM's first
  * playback), then memory, decode throughput, chunk decoding, RTMP receive, loopback latency,
- * publishing cost and A/V sync at the output.
+ * publishing cost, A/V sync at the output and the GUI's cost against ffplay.
  */
 public final class BenchRunner {
     private final BenchConfig config;
@@ -43,7 +43,8 @@ public final class BenchRunner {
             new Measurement("receive", "RTMP receive over loopback", ReceiveBench::run),
             new Measurement("loopback", "glass-to-glass loopback latency", (c, m, r) -> LoopbackBench.run(c, r)),
             new Measurement("publish", "publishing cost (encode only)", (c, m, r) -> PublishCostBench.run(c, r)),
-            new Measurement("avsync", "A/V sync at the output (sound server)", (c, m, r) -> AvSyncBench.run(c, r)));
+            new Measurement("avsync", "A/V sync at the output (sound server)", (c, m, r) -> AvSyncBench.run(c, r)),
+            new Measurement("gui", "GUI cost against ffplay (Xvfb)", GuiCostBench::run));
 
     /** The measurements, in the order they run, by the names {@code --only} takes. */
     public static final List<String> MEASUREMENTS = List.copyOf(ALL.stream().map(Measurement::name).toList());
@@ -69,6 +70,20 @@ public final class BenchRunner {
                     m.body().run(config, media, report);
                 }
             }
+            step("done", t0);
+        } finally {
+            deleteTree(config.workDir());
+        }
+        return report;
+    }
+
+    /** {@code nsfx bench --soak}: only the GUI's long run ({@link GuiSoak}), {@code seconds} long. */
+    public BenchReport runSoak(double seconds) throws Exception {
+        BenchReport report = new BenchReport(config);
+        long t0 = System.nanoTime();
+        try {
+            step("GUI memory over " + seconds + " s (soak)", t0);
+            GuiSoak.run(config, new BenchMedia(config), report, seconds);
             step("done", t0);
         } finally {
             deleteTree(config.workDir());

@@ -28,8 +28,13 @@ public final class BenchCommand implements Callable<Integer> {
     boolean smoke;
 
     @Option(names = "--only", paramLabel = "NAME", split = ",",
-            description = "Run only these measurements: ttff, memory, decode, chunk, receive, loopback, publish, avsync.")
+            description = "Run only these measurements: ttff, memory, decode, chunk, receive, loopback, publish, avsync, gui.")
     java.util.List<String> only;
+
+    @Option(names = "--soak", arity = "0..1", paramLabel = "SECONDS", fallbackValue = "600",
+            description = "Only the GUI's long run: 1080p30 in ./nsfx gui on Xvfb for SECONDS (default 600), "
+                    + "RSS every 10 s (issue 16's no-growth check).")
+    Double soakSeconds;
 
     @Option(names = "--json", paramLabel = "FILE", description = "Write every figure, with its runs, as JSON.")
     Path json;
@@ -47,8 +52,9 @@ public final class BenchCommand implements Callable<Integer> {
         try {
             Path work = Files.createTempDirectory("nsfx-bench-");
             BenchConfig config = smoke ? BenchConfig.smoke(work) : quick ? BenchConfig.quick(work) : BenchConfig.full(work);
-            BenchReport report = new BenchRunner(config, System.err)
-                    .run(only == null ? BenchRunner.MEASUREMENTS : only);
+            BenchRunner runner = new BenchRunner(config, System.err);
+            BenchReport report = soakSeconds != null ? runner.runSoak(soakSeconds)
+                    : runner.run(only == null ? BenchRunner.MEASUREMENTS : only);
             report.printTable(System.out);
             if (json != null) {
                 new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), report.toJson());

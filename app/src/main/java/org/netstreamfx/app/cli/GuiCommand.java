@@ -26,6 +26,11 @@ public final class GuiCommand implements Callable<Integer> {
             description = "Frames to show before the screenshots (default 75).")
     int screenshotFrames = 75;
 
+    @Option(names = "--autoexit-report", hidden = true, paramLabel = "FILE",
+            description = "At the end of the media, write the play's figures (dropped frames) to FILE as JSON "
+                    + "and exit, like ffplay -autoexit (nsfx bench's GUI cost).")
+    Path autoExitReport;
+
     @Override
     public Integer call() {
         String target = address;
@@ -46,6 +51,6 @@ public final class GuiCommand implements Callable<Integer> {
                     + "use ./nsfx play <file|url> for the headless player");
             return 1;
         }
-        return new DesktopApp(System.err).run(new DesktopApp.Options(target, screenshotDir, screenshotFrames));
+        return new DesktopApp(System.err).run(new DesktopApp.Options(target, screenshotDir, screenshotFrames, autoExitReport));
     }
 }

@@ -37,8 +37,13 @@ public final class DesktopApp {
      * @param screenshotDir     when not null: after {@code screenshotFrames} frames, write a PNG of
      *                          each view there and close
      * @param screenshotFrames  how many frames to wait for before the screenshots
+     * @param autoExitReport    when not null: at the end of the media, write the play's figures
+     *                          there as JSON and close ({@link AutoExitReport})
      */
-    public record Options(String address, Path screenshotDir, int screenshotFrames) {
+    public record Options(String address, Path screenshotDir, int screenshotFrames, Path autoExitReport) {
+        public Options(String address, Path screenshotDir, int screenshotFrames) {
+            this(address, screenshotDir, screenshotFrames, null);
+        }
     }
 
     private final PrintStream err;
@@ -133,6 +138,9 @@ public final class DesktopApp {
             vm.dispose();
             closed.countDown();
         });
+        if (options.autoExitReport() != null) {
+            AutoExitReport.install(stage, vm, options.autoExitReport(), err);
+        }
         if (onAir != null) {
             new ScreenshotRun(stage, window, player, onAir, options, err, exit).start();
         }
