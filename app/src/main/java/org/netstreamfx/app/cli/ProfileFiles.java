@@ -15,12 +15,12 @@ import org.netstreamfx.player.health.Profiles;
  * {@link Profiles#fromMap}; every mistake is an IllegalArgumentException naming the file and what
  * is wrong.
  */
-final class ProfileFiles {
+public final class ProfileFiles {
     private ProfileFiles() {
     }
 
     @SuppressWarnings("unchecked")
-    static Profile resolve(String nameOrFile) {
+    public static Profile resolve(String nameOrFile) {
         var builtIn = Profiles.builtIn(nameOrFile);
         if (builtIn.isPresent()) {
             return builtIn.get();
