@@ -22,10 +22,10 @@ import org.netstreamfx.capture.feed.MultitrackCameraFeed;
  * @param camera     the camera's id, "none" for no video
  * @param microphone the microphone's id, "none" for no audio
  */
-record PublishFeeds(String camera, String microphone, H264Settings video, AacSettings audio, CodecChoice codecs,
+public record PublishFeeds(String camera, String microphone, H264Settings video, AacSettings audio, CodecChoice codecs,
                     Renditions renditions) {
     /** What "none" means in a device choice. */
-    static final String NONE = "none";
+    public static final String NONE = "none";
 
     /** The setup's choices now (FX thread). */
     static PublishFeeds of(PublishSetup setup) {
@@ -34,7 +34,7 @@ record PublishFeeds(String camera, String microphone, H264Settings video, AacSet
     }
 
     /** The opened feeds, either null for "none". */
-    record Opened(CameraEncodingFeed<?> camera, MicrophoneFeed microphone) {
+    public record Opened(CameraEncodingFeed<?> camera, MicrophoneFeed microphone) {
     }
 
     /**
@@ -42,7 +42,7 @@ record PublishFeeds(String camera, String microphone, H264Settings video, AacSet
      * fallback included) goes to {@code picks}. A missing microphone is a feed that reports itself
      * failed once started (the session's FeedFailed notice); the camera goes on.
      */
-    Opened open(Devices devices, CaptureClock clock, Consumer<EncoderPick> picks) throws DeviceException {
+    public Opened open(Devices devices, CaptureClock clock, Consumer<EncoderPick> picks) throws DeviceException {
         CameraEncodingFeed<?> cam = camera.equals(NONE) ? null : renditions == null
                 ? new CameraFeed(devices.camera(camera), video, codecs.video(), codecs.encoder(), clock)
                 : new MultitrackCameraFeed(devices.camera(camera), video, renditions, codecs.video(),

@@ -36,7 +36,7 @@ import org.testfx.api.FxToolkit;
  */
 class CheckMyStreamTest {
     /** A short check: the codec rules judge from the first packet. */
-    private static final double CHECK_S = 1.5;
+    private static final double CHECK_S = 0.5;
     /** The server the fields name: a socket that must accept nothing. */
     private ServerSocketChannel server;
     private PublisherViewModel vm;
