@@ -19,6 +19,16 @@ public final class ProfileFiles {
     private ProfileFiles() {
     }
 
+    /** {@link #resolve}, or null once "nsfx COMMAND: what is wrong" is printed to System.err (the command exits 2). */
+    static Profile resolveOrExplain(String nameOrFile, String command) {
+        try {
+            return resolve(nameOrFile);
+        } catch (IllegalArgumentException e) {
+            System.err.println("nsfx " + command + ": " + e.getMessage());
+            return null;
+        }
+    }
+
     @SuppressWarnings("unchecked")
     public static Profile resolve(String nameOrFile) {
         var builtIn = Profiles.builtIn(nameOrFile);

@@ -27,11 +27,8 @@ final class PublishCheck {
     }
 
     static int run(PublishFeeds feeds, String profileName, double seconds, String shownAddress) {
-        Profile profile;
-        try {
-            profile = ProfileFiles.resolve(profileName);
-        } catch (IllegalArgumentException e) {
-            System.err.println("nsfx publish: " + e.getMessage());
+        Profile profile = ProfileFiles.resolveOrExplain(profileName, "publish");
+        if (profile == null) {
             return 2;
         }
         StreamCheck check;

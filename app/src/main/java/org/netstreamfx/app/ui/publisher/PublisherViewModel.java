@@ -453,7 +453,7 @@ public final class PublisherViewModel {
     }
 
     private void restartPreview() {
-        if (!previewing.get() || holdsDevices()) {
+        if (!previewing.get() || holdsDevices() || io.isShutdown()) { // a check dispose() cancelled ends after it
             return;
         }
         String cam = setup.cameraIdProperty().get();
