@@ -75,7 +75,7 @@ public final class StreamCheck {
         end(null);
     }
 
-    /** Ends the check once: the feeds stop on the check's thread, then the result completes with {@code failure} or the report. */
+    /** Ends the check once: the feeds stop on the check's thread, then the result completes (failure, or the report). */
     private void end(String failure) {
         if (!ending.compareAndSet(false, true)) {
             return;

@@ -82,8 +82,9 @@ public final class PublishHealthModel {
             findings.setAll(lines);
         }
         for (Map<String, Object> t : r.tracks()) {
+            Object declared = t.get("declaredKbps");
             String rate = String.format(Locale.ROOT, "%.0f of %s kbit/s", number(t.get("kbps1s")),
-                    t.get("declaredKbps") == null ? NONE : String.format(Locale.ROOT, "%.0f", number(t.get("declaredKbps"))));
+                    declared == null ? NONE : String.format(Locale.ROOT, "%.0f", number(declared)));
             if ("video".equals(t.get("kind"))) {
                 videoRate.set(rate);
                 keyframes.set(t.get("keyframeIntervalMaxS") == null ? NONE : String.format(Locale.ROOT,
