@@ -57,11 +57,8 @@ public final class InspectCommand implements Callable<Integer> {
             System.err.println("nsfx inspect: --json and --events jsonl print different things; choose one");
             return 2;
         }
-        Profile p;
-        try {
-            p = ProfileFiles.resolve(profile);
-        } catch (IllegalArgumentException e) {
-            System.err.println("nsfx inspect: " + e.getMessage());
+        Profile p = ProfileFiles.resolveOrExplain(profile, "inspect");
+        if (p == null) {
             return 2;
         }
         RtmpUrl.PlayAddress rtmp;

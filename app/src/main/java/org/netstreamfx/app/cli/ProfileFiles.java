@@ -15,12 +15,22 @@ import org.netstreamfx.player.health.Profiles;
  * {@link Profiles#fromMap}; every mistake is an IllegalArgumentException naming the file and what
  * is wrong.
  */
-final class ProfileFiles {
+public final class ProfileFiles {
     private ProfileFiles() {
     }
 
+    /** {@link #resolve}, or null once "nsfx COMMAND: what is wrong" is printed to System.err (the command exits 2). */
+    static Profile resolveOrExplain(String nameOrFile, String command) {
+        try {
+            return resolve(nameOrFile);
+        } catch (IllegalArgumentException e) {
+            System.err.println("nsfx " + command + ": " + e.getMessage());
+            return null;
+        }
+    }
+
     @SuppressWarnings("unchecked")
-    static Profile resolve(String nameOrFile) {
+    public static Profile resolve(String nameOrFile) {
         var builtIn = Profiles.builtIn(nameOrFile);
         if (builtIn.isPresent()) {
             return builtIn.get();

@@ -43,7 +43,8 @@ import picocli.CommandLine.Parameters;
  * everything printed. Exit 0 after --duration or Ctrl-C once unpublished, 1 after an error-level
  * event or a lost connection, 2 on bad arguments. A camera or microphone that is missing or lost
  * ({@code NetStreamFX.Publish.FeedFailed}, naming the device) does not stop the other: publishing
- * goes on until --duration or Ctrl-C, and the exit status is 1.
+ * goes on until --duration or Ctrl-C, and the exit status is 1. With {@code --check} nothing is
+ * sent: the devices are encoded for 10 s and judged by {@code --profile} ({@link PublishCheck}).
  */
 @Command(name = "publish", mixinStandardHelpOptions = true,
         description = "Publish a camera and a microphone to rtmp[s]://host/app/name; print events as JSON lines.")
@@ -130,6 +131,17 @@ public final class PublishCommand implements Callable<Integer> {
     @Option(names = "--stats-interval", paramLabel = "S", description = "Print stats every S seconds (default 1; 0: only at the end).")
     double statsInterval = 1.0;
 
+    @Option(names = "--check", description = "Check my stream: encode for 10 s, send nothing, print the health "
+            + "report as nsfx inspect does; exit 0, or 1 with an error-level finding.")
+    boolean check;
+
+    @Option(names = "--profile", paramLabel = "generic|youtube|twitch|FILE",
+            description = "The health profile --check judges by (default generic).")
+    String profile = "generic";
+
+    /** How long --check encodes, in media seconds (tests shorten it). */
+    double checkSeconds = org.netstreamfx.app.ui.publisher.health.StreamChecker.CHECK_SECONDS;
+
     @Override
     public Integer call() {
         int[] wh = parseSize(size);
@@ -157,6 +169,10 @@ public final class PublishCommand implements Callable<Integer> {
             return 2;
         }
         String key = target.streamName();
+        if (check) {
+            return PublishCheck.run(new org.netstreamfx.app.ui.publisher.PublishFeeds(camera, mic, video, audio, codecs,
+                    renditions), profile, checkSeconds, Redact.streamKey(address, key));
+        }
         PrintStream out = new MaskingPrintStream(System.out, key);
         long start = System.nanoTime();
         ExecutorService callbacks = Executors.newSingleThreadExecutor(r -> DaemonThreads.named(r, "nsfx-cli-events"));

@@ -68,8 +68,8 @@ public class NetStream {
         this.time = time;
         this.events = new StreamSessionHost(this, connection, time);
         this.player = new StreamPlayer(this, connection, events, time);
-        this.health = new StreamHealth(events::deliver, time);
         this.publisher = PublishStatus.publisher(events::deliver, time::nanoTime, player.current()::later);
+        this.health = new StreamHealth(events::deliver, time, publisher);
         this.rtmpLink = new RtmpStreamLink(connection, player, publisher, () -> Math.round(bufferTime * 1e6));
     }
 
@@ -242,16 +242,16 @@ public class NetStream {
     }
 
     /**
-     * Analyses the health of what this stream plays (now, and every play after) against
-     * {@code profile}: each finding raised or cleared is a {@code NetStreamFX.Health.<Rule>} event
-     * (see {@link org.netstreamfx.player.health.Rule}; a clear has {@code cleared: true} in its
-     * details, level status). Null turns it off, the default.
+     * Analyses the health of what this stream plays or publishes (now, and every play or publish
+     * after) against {@code profile}: each finding raised or cleared is a {@code NetStreamFX.Health.<Rule>}
+     * event (see {@link org.netstreamfx.player.health.Rule}; a clear has {@code cleared: true} in its
+     * details, level status). Null turns it off, the default. See publish.PublishHealth.
      */
     public void setHealthProfile(org.netstreamfx.player.health.Profile profile) {
-        player.current().setHealth(health.tapsFor(profile));
+        player.current().setHealth(health.use(profile));
     }
 
-    /** The health analysis of the latest play so far (figures and findings), or null when none ran. */
+    /** The health analysis so far (figures and findings) of what is published, else of the latest play; or null. */
     public org.netstreamfx.player.health.HealthReport healthReport() {
         return health.report();
     }

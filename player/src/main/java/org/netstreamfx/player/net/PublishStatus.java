@@ -65,6 +65,9 @@ final class PublishStatus {
         if (event instanceof PublishEvent.FeedFailed e) {
             return NetStatusEvent.of(NetStatusCode.NSFX_PUBLISH_FEEDFAILED, e.description(), null, nanoTime);
         }
+        if (event instanceof PublishEvent.Health e) {
+            return HealthStatus.event(e.finding(), nanoTime);
+        }
         if (event instanceof PublishEvent.Moved e) {
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("fromMs", e.fromMs());

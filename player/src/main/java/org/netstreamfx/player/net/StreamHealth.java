@@ -9,24 +9,33 @@ import org.netstreamfx.player.health.HealthReport;
 import org.netstreamfx.player.health.HealthTap;
 import org.netstreamfx.player.health.Profile;
 import org.netstreamfx.player.playback.PipelineTap;
+import org.netstreamfx.player.publish.PublishHealth;
+import org.netstreamfx.player.publish.Publisher;
 
 /**
  * A NetStream's stream health analysis: for each play, a fresh {@link HealthAnalyzer} on the
  * pipeline's tap whose findings become {@code NetStreamFX.Health.*} events ({@link HealthStatus});
- * the latest one's report on demand.
+ * while publishing, the publisher's analysis of what it sends ({@link PublishHealth}, whose
+ * findings come as publish events to the same effect); the current one's report on demand.
  */
 final class StreamHealth {
     private final Consumer<NetStatusEvent> events;
     private final TimeSource time;
     private final AtomicReference<HealthAnalyzer> latest = new AtomicReference<>();
+    private final Publisher publisher;
 
-    StreamHealth(Consumer<NetStatusEvent> events, TimeSource time) {
+    StreamHealth(Consumer<NetStatusEvent> events, TimeSource time, Publisher publisher) {
         this.events = events;
         this.time = time;
+        this.publisher = publisher;
     }
 
-    /** What makes each play's tap for {@code profile}; null for null (no analysis). */
-    Supplier<PipelineTap> tapsFor(Profile profile) {
+    /**
+     * Analyses against {@code profile} what is published from now on, and returns what makes each
+     * play's tap for it; null for null (no analysis).
+     */
+    Supplier<PipelineTap> use(Profile profile) {
+        publisher.health().use(profile);
         if (profile == null) {
             return null;
         }
@@ -38,7 +47,11 @@ final class StreamHealth {
         };
     }
 
+    /** While publishing, the analysis of what is sent; else the latest play's; null when none ran. */
     HealthReport report() {
+        if (publisher.publishing()) {
+            return publisher.health().report();
+        }
         HealthAnalyzer a = latest.get();
         return a == null ? null : a.report();
     }

@@ -6,9 +6,9 @@ import java.util.Map;
  * What the publishing pipeline has to tell its user, as facts: the server's status messages for
  * the published stream, and the engine's own findings (a refused createStream, dropped frames, a
  * stalled write, a republish after a reconnect, a move to another connection or its failure, a
- * failed feed, an unpublish the server did not
- * confirm). The pipeline stays below the Flash API: the API layer turns each into its NetStatus
- * event (code, level, sentence, details).
+ * failed feed, an unpublish the server did not confirm, a health finding on what is sent). The
+ * pipeline stays below the Flash API: the API layer turns each into its NetStatus event (code,
+ * level, sentence, details).
  *
  * <p>Threads: raised on the connection's reader thread, the session's sender and watchdog
  * threads, and the feeds' threads; whoever receives them hands them on without waiting.
@@ -77,5 +77,9 @@ public sealed interface PublishEvent {
 
     /** A feed stopped for good (a device lost, an encoder failed): {@code description} says why. */
     record FeedFailed(String description) implements PublishEvent {
+    }
+
+    /** The health analysis of what is published raised or cleared {@code finding} (see {@link PublishHealth}). */
+    record Health(org.netstreamfx.player.health.Finding finding) implements PublishEvent {
     }
 }

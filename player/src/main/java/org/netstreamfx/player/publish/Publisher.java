@@ -62,6 +62,7 @@ public final class Publisher {
     private volatile long movedAtUs;
     private boolean feedsStarted;
     private final SendRates rates = new SendRates();
+    private final PublishHealth health;
 
     /**
      * @param events where the pipeline's events go (the API maps them to NetStatus events); called
@@ -71,6 +72,7 @@ public final class Publisher {
     public Publisher(Consumer<PublishEvent> events, Executor worker) {
         this.events = Objects.requireNonNull(events, "events");
         this.worker = Objects.requireNonNull(worker, "worker");
+        this.health = new PublishHealth(System::nanoTime, f -> events.accept(new PublishEvent.Health(f)));
     }
 
     /** The video to publish; null detaches it. A feed replaced while publishing stops on the worker. */
@@ -169,6 +171,7 @@ public final class Publisher {
         name = streamName;
         type = publishType;
         droppedBefore = 0;
+        health.restart();
         PublishSession s = new PublishSession(this, rc, streamName, publishType, Math.max(MIN_QUEUE_US, queueLimitUs),
                 false, false);
         session = s;
@@ -356,6 +359,11 @@ public final class Publisher {
                 : new PublishFigures(r[0], s.bytesSent(), s.queueSpanUs(), droppedBefore + s.droppedFrames(), r[1]);
     }
 
+    /** The health analysis of what is published (off until given a profile). */
+    public PublishHealth health() {
+        return health;
+    }
+
     // Called by the session.
 
     /** The onMetaData sent with @setDataFrame: the feeds' properties, then the encoder. */
@@ -482,6 +490,7 @@ public final class Publisher {
         }
         if (s != null && !offAir) {
             s.packet(packet);
+            health.packet(packet, videoConfig, audioConfig, camera != null, microphone != null);
         }
     }
 

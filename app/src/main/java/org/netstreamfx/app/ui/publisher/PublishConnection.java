@@ -1,5 +1,6 @@
 package org.netstreamfx.app.ui.publisher;
 
+import org.netstreamfx.player.health.Profile;
 import org.netstreamfx.player.net.RecordEvents;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -60,12 +61,14 @@ final class PublishConnection {
      * Attaches the feeds (either may be null; their pictures and sound blocks also go to
      * {@code frames} and {@code blocks}), bounds the outgoing queue at
      * {@link PublisherViewModel#QUEUE_LIMIT_S}, records to {@code recordFile} (FLV, or fragmented
-     * MP4 for .mp4/.m4v/.mov; null: no recording), and connects to {@code tcUrl}, reconnecting
+     * MP4 for .mp4/.m4v/.mov; null: no recording), judges what it sends by {@code health} (its
+     * findings come as NetStreamFX.Health events), and connects to {@code tcUrl}, reconnecting
      * {@link PublisherViewModel#RECONNECT_TRIES} times after an unexpected close. A URL the
      * engine refuses comes back as NetConnection.Connect.Failed.
      */
     void start(String tcUrl, CameraEncodingFeed<?> camera, MicrophoneFeed microphone, Path recordFile,
-               Consumer<VideoFrame> frames, Consumer<AudioBlock> blocks) {
+               Consumer<VideoFrame> frames, Consumer<AudioBlock> blocks, Profile health) {
+        stream.setHealthProfile(health);
         if (camera != null) {
             camera.setFrameObserver(frames);
             stream.attachCamera(camera);

@@ -1,5 +1,6 @@
 package org.netstreamfx.app.ui.publisher;
 
+import org.netstreamfx.app.ui.publisher.health.PublishHealthPane;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -84,7 +85,10 @@ public final class PublisherView extends BorderPane {
         center.setBottom(bottom());
         setTop(toolBar());
         setCenter(NoticeBar.around(center, vm.noticeProperty(), vm::dismissNotice));
-        ScrollPane side = SidePane.of(settings, "publisher-side");
+        // Stream health below the settings: its profile and Check my stream (issue 15).
+        ScrollPane side = SidePane.of(new javafx.scene.layout.VBox(settings, new PublishHealthPane(vm.health(),
+                vm::checkStream, Bindings.createBooleanBinding(() -> vm.stateProperty().get().busy(),
+                vm.stateProperty()))), "publisher-side");
         side.setPrefWidth(320);
         setRight(side);
     }
@@ -142,7 +146,8 @@ public final class PublisherView extends BorderPane {
         go.setGraphic(Icons.BROADCAST.node(16));
         go.textProperty().bind(Bindings.createStringBinding(() -> vm.stateProperty().get().busy() ? "Stop" : "Go live",
                 vm.stateProperty()));
-        go.disableProperty().bind(vm.stateProperty().isEqualTo(PublisherState.STOPPING));
+        go.disableProperty().bind(vm.stateProperty().isEqualTo(PublisherState.STOPPING)
+                .or(vm.health().checker().runningProperty()));
         vm.stateProperty().addListener((o, was, now) -> go.pseudoClassStateChanged(ON_AIR, now.busy()));
         go.setOnAction(e -> {
             if (vm.stateProperty().get().busy()) {

@@ -1,6 +1,5 @@
 package org.netstreamfx.app.ui.publisher;
 
-import org.netstreamfx.capture.encode.CodecChoice;
 import java.nio.file.Path;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -18,6 +17,9 @@ import javafx.util.Duration;
 import org.netstreamfx.app.session.SessionRecorder;
 import org.netstreamfx.app.ui.Daemons;
 import org.netstreamfx.app.ui.player.Notice;
+import org.netstreamfx.app.ui.publisher.health.PublishHealthModel;
+import org.netstreamfx.app.ui.publisher.health.StreamChecker;
+import org.netstreamfx.player.health.Profile;
 import org.netstreamfx.app.ui.settings.PublisherPrefs;
 import org.netstreamfx.capture.device.AudioBlock;
 import org.netstreamfx.capture.device.CaptureClock;
@@ -27,12 +29,7 @@ import org.netstreamfx.capture.device.LoopbackDelayMeter;
 import org.netstreamfx.capture.device.TestCamera;
 import org.netstreamfx.capture.device.VideoFormat;
 import org.netstreamfx.capture.device.VideoFrame;
-import org.netstreamfx.capture.encode.AacSettings;
-import org.netstreamfx.capture.encode.H264Settings;
-import org.netstreamfx.capture.encode.Renditions;
 import org.netstreamfx.capture.feed.CameraEncodingFeed;
-import org.netstreamfx.capture.feed.CameraFeed;
-import org.netstreamfx.capture.feed.MultitrackCameraFeed;
 import org.netstreamfx.capture.feed.MicrophoneFeed;
 import org.netstreamfx.player.net.NetStatusCode;
 import org.netstreamfx.player.net.NetStatusEvent;
@@ -72,8 +69,7 @@ public final class PublisherViewModel {
     private final ExecutorService io = Daemons.single("nsfx-publisher-io");
     private final DevicePreview preview;
     private final PublishSetup setup;
-    private volatile Consumer<VideoFrame> previewSink;
-    private final LevelHold level = new LevelHold();
+    private final PreviewOutputs outputs = new PreviewOutputs();
     private final LoopbackSlot loopback;
     private final DeviceLists deviceLists = new DeviceLists();
     private String streamKey = "";
@@ -95,6 +91,7 @@ public final class PublisherViewModel {
             new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "problemField");
     private final PublishFigures figures = new PublishFigures();
     private final SessionEvents events;
+    private final PublishHealthModel health;
 
     /**
      * @param callbacks where the engine calls back: {@code Platform::runLater}
@@ -107,7 +104,8 @@ public final class PublisherViewModel {
         this.devices = devices;
         this.log = log;
         this.preview = new DevicePreview(devices, clock);
-        this.setup = new PublishSetup(prefs, () -> state.get().busy(), this::restartPreview);
+        this.health = new PublishHealthModel(new StreamChecker(callbacks));
+        this.setup = new PublishSetup(prefs, this::holdsDevices, this::restartPreview);
         problem.addListener((o, was, now) -> problemField.set(null));
         setup.serverUrlProperty().addListener(o -> problem.set(""));
         setup.streamNameProperty().addListener(o -> problem.set(""));
@@ -116,7 +114,7 @@ public final class PublisherViewModel {
         poll = new StatsPoller(callbacks, figures, () -> {
             PublishConnection s = session;
             return s == null ? null : s.stream();
-        }, this::tick);
+        }, this::tick, health::show);
         unpublishWait = new Timeline(new KeyFrame(UNPUBLISH_WAIT, e -> endSession(PublisherState.IDLE)));
         cameraWatch = devices.watchCameras(() -> callbacks.execute(this::refreshDevices));
         refreshDevices();
@@ -164,19 +162,21 @@ public final class PublisherViewModel {
      * is valid only during the call.
      */
     public void setPreviewSink(Consumer<VideoFrame> sink) {
-        previewSink = sink;
+        outputs.setSink(sink);
     }
 
     // Commands: the session.
 
     /** Connects, publishes, and starts the loopback monitor once Publish.Start comes. */
     public void goLive() {
-        if (state.get().busy()) {
+        if (holdsDevices()) {
             return;
         }
         PublishTarget t;
+        Profile judgedBy;
         try {
             t = PublishTarget.of(setup.serverUrlProperty().get(), setup.streamNameProperty().get(), streamKey);
+            judgedBy = health.profile();
         } catch (IllegalArgumentException e) {
             problem.set(e.getMessage());
             problemField.set(e instanceof PublishTarget.Invalid i ? i.field() : null);
@@ -191,27 +191,13 @@ public final class PublisherViewModel {
         shownAddress.set(t.shownAddress());
         resetFigures();
         setState(PublisherState.CONNECTING);
-        String cam = setup.cameraIdProperty().get();
-        String mic = setup.microphoneIdProperty().get();
-        H264Settings video = setup.video();
-        AacSettings audio = setup.audio();
-        CodecChoice codecs = setup.codecs();
-        Renditions renditions = setup.renditions();
+        PublishFeeds feeds = PublishFeeds.of(setup);
+        health.start(feeds.video().keyframeIntervalS());
         io.execute(() -> {
             preview.close();
             try {
-                CameraEncodingFeed<?> camera = cam.equals("none") ? null : renditions == null
-                        ? new CameraFeed(devices.camera(cam), video, codecs.video(), codecs.encoder(), clock)
-                        : new MultitrackCameraFeed(devices.camera(cam), video, renditions, codecs.video(),
-                                codecs.encoder(), clock);
-                if (camera != null) {
-                    // The encoder really used (a hardware fallback included) goes to the event list.
-                    camera.setEncoderListener(pick -> callbacks.execute(() -> record(pick.toEvent())));
-                }
-                // A missing microphone is the session's FeedFailed notice; the camera goes on air.
-                MicrophoneFeed microphone = mic.equals("none") ? null
-                        : new MicrophoneFeed(devices.microphoneOrMissing(mic), audio, codecs.audio(), clock);
-                callbacks.execute(() -> connect(t, camera, microphone));
+                PublishFeeds.Opened opened = feeds.open(devices, clock, pick -> callbacks.execute(() -> record(pick.toEvent())));
+                callbacks.execute(() -> connect(t, opened.camera(), opened.microphone(), judgedBy));
             } catch (DeviceException e) {
                 callbacks.execute(() -> {
                     if (target == t) {
@@ -221,6 +207,31 @@ public final class PublisherViewModel {
                 });
             }
         });
+    }
+
+    /**
+     * "Check my stream": the chosen devices encoded with the chosen settings for
+     * {@link StreamChecker#CHECK_SECONDS} and judged by the chosen profile, sent nowhere; the
+     * preview pauses meanwhile (the check shows its pictures and levels) and comes back after.
+     */
+    public void checkStream() {
+        if (holdsDevices()) {
+            return;
+        }
+        Profile judgedBy;
+        try {
+            judgedBy = health.profile();
+        } catch (IllegalArgumentException e) {
+            problem.set(e.getMessage());
+            return;
+        }
+        problem.set("");
+        PublishFeeds feeds = PublishFeeds.of(setup);
+        health.start(feeds.video().keyframeIntervalS());
+        health.checker().start(judgedBy, io, () -> {
+            preview.close();
+            return feeds.openWatched(devices, clock, outputs::frame, outputs::block);
+        }, health::show, this::restartPreview);
     }
 
     /** Unpublishes (Unpublish.Success follows) and closes the connection. */
@@ -252,11 +263,17 @@ public final class PublisherViewModel {
             throw new IllegalStateException("stopping the camera watch failed: " + e.getMessage(), e);
         }
         poll.stop();
+        health.checker().cancel();
         unpublishWait.stop();
         closeLoopback();
         closeSession();
         io.execute(preview::close);
         io.shutdown();
+    }
+
+    /** The health of what is sent (live, or by "Check my stream"), and the profile it is judged by. */
+    public PublishHealthModel health() {
+        return health;
     }
 
     /** What the next session publishes and where (devices, figures, URL, name), and its commands. */
@@ -330,13 +347,13 @@ public final class PublisherViewModel {
 
     // Engine wiring (FX thread).
 
-    private void connect(PublishTarget t, CameraEncodingFeed<?> camera, MicrophoneFeed microphone) {
+    private void connect(PublishTarget t, CameraEncodingFeed<?> camera, MicrophoneFeed microphone, Profile judgedBy) {
         if (target != t || state.get() != PublisherState.CONNECTING) {
             return;
         }
         PublishConnection s = new PublishConnection(callbacks, this::onConnectionStatus, this::onStreamStatus);
         session = s;
-        s.start(t.tcUrl(), camera, microphone, recordFile, this::toPreview, this::toLevel);
+        s.start(t.tcUrl(), camera, microphone, recordFile, outputs::frame, outputs::block, judgedBy);
     }
 
     private void onConnectionStatus(PublishConnection s, NetStatusEvent e) {
@@ -430,8 +447,13 @@ public final class PublisherViewModel {
 
     // Devices (the preview and level meter), FX thread.
 
+    /** Whether a session or a check holds the devices: the settings stay as they are. */
+    private boolean holdsDevices() {
+        return state.get().busy() || health.checker().runningProperty().get();
+    }
+
     private void restartPreview() {
-        if (!previewing.get() || state.get().busy()) {
+        if (!previewing.get() || holdsDevices() || io.isShutdown()) { // a check dispose() cancelled ends after it
             return;
         }
         String cam = setup.cameraIdProperty().get();
@@ -439,7 +461,7 @@ public final class PublisherViewModel {
         VideoFormat format = setup.videoFormat();
         io.execute(() -> {
             try {
-                preview.open(cam, mic, format, this::toPreview, this::toLevel,
+                preview.open(cam, mic, format, outputs::frame, outputs::block,
                         f -> callbacks.execute(() -> problem.set("Preview: " + f.getMessage())));
             } catch (DeviceException | RuntimeException e) {
                 callbacks.execute(() -> problem.set("Preview: " + e.getMessage()));
@@ -447,24 +469,11 @@ public final class PublisherViewModel {
         });
     }
 
-    // Called on a capture thread.
-
-    private void toPreview(VideoFrame frame) {
-        Consumer<VideoFrame> sink = previewSink;
-        if (sink != null) {
-            sink.accept(frame);
-        }
-    }
-
-    private void toLevel(AudioBlock block) {
-        level.add(block.level());
-    }
-
     // Figures (FX thread).
 
     /** The figures read without the engine's locks, four times a second. */
     private void tick() {
-        figures.level(level.take());
+        figures.level(outputs.takeLevel());
         times.show(figures, state.get() == PublisherState.RECONNECTING);
         figures.delay(loopback.meter());
     }
@@ -475,7 +484,7 @@ public final class PublisherViewModel {
     }
 
     private void clearMeters() {
-        level.take();
+        outputs.takeLevel();
         figures.level(null);
         figures.sendingStopped();
     }
