@@ -122,9 +122,20 @@ final class EnginePublisher implements AutoCloseable {
         }
     }
 
+    /** Closes the stream and waits until its feeds have stopped and its recording has finished, then the connection. */
     @Override
     public void close() {
-        ns.close();
-        nc.close();
+        try {
+            ns.close().toCompletableFuture().get(CLOSE_WAIT_S, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the stream did not close within " + CLOSE_WAIT_S + " s", e);
+        } finally {
+            nc.close();
+        }
     }
+
+    /** How long {@link #close()} waits for the stream's close. */
+    private static final long CLOSE_WAIT_S = 15;
 }
