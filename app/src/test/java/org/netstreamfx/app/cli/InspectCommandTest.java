@@ -58,6 +58,8 @@ class InspectCommandTest {
         assertTrue(r.out().contains("warning  KeyframeInterval: keyframe interval 5.0 s: set your encoder's keyframe "
                 + "interval to 2 s"), r.out());
         assertTrue(r.out().contains("verdict: no error-level finding"), r.out());
+        assertTrue(r.out().matches("(?s).*\\Rdelivery\\R  bufferEmptyCount +0\\R  stallS +0\\.0\\R  timeToFirstFrameMs +"
+                + "[0-9.]+\\R  liveLatencyS +-\\R  reconnects +0\\R.*"), "played: the delivery table; " + r.out());
     }
 
     @Test
@@ -100,6 +102,10 @@ class InspectCommandTest {
             PlayRun r = inspect(args);
             assertEquals(0, r.exit(), r.out() + r.err());
             assertEquals(0, r.lines().get(0).get("findings").size(), r.out());
+            JsonNode delivery = r.lines().get(0).get("delivery");
+            assertEquals(mode.length == 1, delivery.get("timeToFirstFrameMs").isNumber(),
+                    "a first picture only when played: " + r.out());
+            assertEquals(mode.length == 1, delivery.get("bufferEmptyCount").isNumber(), r.out());
         }
     }
 

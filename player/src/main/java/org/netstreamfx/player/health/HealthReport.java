@@ -14,14 +14,18 @@ import java.util.Map;
  * @param coveredS  stream seconds seen (last decode time minus first)
  * @param tracks    per track: its figures as plain values (see TrackStats)
  * @param timing    stream-wide: maxInterleaveSkewS, jitterMs and ingestRate (live), live
+ * @param delivery  how it reached the viewer (a playing NetStream): bufferEmptyCount, stallS,
+ *                  timeToFirstFrameMs, liveLatencyS (live), reconnects
  * @param findings  raised and cleared, in order
  * @param active    the findings raised and not cleared
  */
 public record HealthReport(String profile, double coveredS, List<Map<String, Object>> tracks,
-                           Map<String, Object> timing, List<Finding> findings, List<Finding> active) {
+                           Map<String, Object> timing, Map<String, Object> delivery, List<Finding> findings,
+                           List<Finding> active) {
     public HealthReport {
         tracks = List.copyOf(tracks);
         timing = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(timing));
+        delivery = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(delivery));
         findings = List.copyOf(findings);
         active = List.copyOf(active);
     }
@@ -45,6 +49,7 @@ public record HealthReport(String profile, double coveredS, List<Map<String, Obj
         m.put("coveredS", TrackStats.round(coveredS));
         m.put("tracks", tracks);
         m.put("timing", timing);
+        m.put("delivery", delivery);
         List<Map<String, Object>> list = new ArrayList<>();
         findings.forEach(f -> list.add(f.eventDetails()));
         m.put("findings", list);

@@ -56,7 +56,6 @@ public class NetStream {
     private final StreamSessionHost events;
     private final StreamPlayer player;
     private final RtmpStreamLink rtmpLink;
-    private final StreamHealth health;
 
     public NetStream(NetConnection connection) {
         this(connection, TimeSource.SYSTEM);
@@ -68,7 +67,6 @@ public class NetStream {
         this.time = time;
         this.events = new StreamSessionHost(this, connection, time);
         this.player = new StreamPlayer(this, connection, events, time);
-        this.health = new StreamHealth(events::deliver, time);
         this.publisher = PublishStatus.publisher(events::deliver, time::nanoTime, player.current()::later);
         this.rtmpLink = new RtmpStreamLink(connection, player, publisher, () -> Math.round(bufferTime * 1e6));
     }
@@ -248,12 +246,12 @@ public class NetStream {
      * details, level status). Null turns it off, the default.
      */
     public void setHealthProfile(org.netstreamfx.player.health.Profile profile) {
-        player.current().setHealth(health.tapsFor(profile));
+        player.current().setHealth(events.health().tapsFor(profile));
     }
 
     /** The health analysis of the latest play so far (figures and findings), or null when none ran. */
     public org.netstreamfx.player.health.HealthReport healthReport() {
-        return health.report();
+        return events.health().report();
     }
 
     /** Stops recording what is played or published: Record.Stop once the file is complete. */

@@ -28,12 +28,19 @@ final class StreamSessionHost implements SessionHost {
     private final TimeSource time;
     private final List<NetStatusListener> listeners = new CopyOnWriteArrayList<>();
     private final ClientDispatch callbacks;
+    private final StreamHealth health;
 
     StreamSessionHost(NetStream stream, NetConnection connection, TimeSource time) {
         this.stream = stream;
         this.connection = connection;
         this.time = time;
         this.callbacks = new ClientDispatch(stream, connection.callbackExecutor());
+        this.health = new StreamHealth(this::deliver, time);
+    }
+
+    /** The stream's health analysis, which hears the playback's stalls, pictures and playhead from here. */
+    StreamHealth health() {
+        return health;
     }
 
     void addListener(NetStatusListener l) {
@@ -84,6 +91,7 @@ final class StreamSessionHost implements SessionHost {
 
     @Override
     public void transition(CoreEvent event) {
+        health.transition(event);
         CoreEventStatus s = CoreEventStatus.of(event);
         dispatchStatus(s.code(), s.description(), s.details());
         if (s.playStatus() != null) {
@@ -112,12 +120,14 @@ final class StreamSessionHost implements SessionHost {
 
     @Override
     public void render(VideoFrame frame) {
+        health.rendered(); // first: whoever the sink tells finds the time to first frame known
         stream.player().render(frame);
     }
 
     @Override
     public void snapshot(Snapshot snapshot) {
         stream.player().publish(snapshot);
+        health.playhead(snapshot);
     }
 
     @Override
