@@ -20,6 +20,7 @@ import org.netstreamfx.player.flv.FlvTagReader;
 import org.netstreamfx.player.flv.FlvTagType;
 import org.netstreamfx.player.health.Profiles;
 import org.netstreamfx.player.health.Rule;
+import org.netstreamfx.player.net.NetStatusCode;
 import org.netstreamfx.player.net.NetStatusEvent;
 
 /**
@@ -35,9 +36,10 @@ class SequenceHeaderChangeTest {
     /** Each part's length; the join is here. */
     private static final int PART_S = 2;
     private static final long FRAME_US = 1_000_000 / FPS;
-    private static final String SMALL = "320x180";
-    private static final String LARGE = "640x360";
-    private static final String STOP = "NetStream.Play.Stop";
+    /** The two parts' picture sizes, in order. */
+    private static final List<String> SIZES = List.of("320x180", "640x360");
+    private static final String SMALL = SIZES.get(0);
+    private static final String LARGE = SIZES.get(1);
 
     @TempDir
     static Path dir;
@@ -83,10 +85,10 @@ class SequenceHeaderChangeTest {
         try (PlayCheck run = new PlayCheck().connect(null, TIMEOUT_MS)) {
             run.stream().setHealthProfile(Profiles.GENERIC);
             run.stream().play(joined.toString());
-            run.await(STOP, TIMEOUT_MS);
+            run.await(NetStatusCode.NETSTREAM_PLAY_STOP.code(), TIMEOUT_MS);
 
             List<String> sizes = run.pictures.stream().map(PlayCheck.Picture::size).distinct().toList();
-            assertEquals(List.of(SMALL, LARGE), sizes, "the first part's pictures, then the second's");
+            assertEquals(SIZES, sizes, "the first part's pictures, then the second's");
             assertEquals(2 * PART_S * FPS, run.pictures.size(), "every frame shown once");
             long firstLarge = run.pictures.stream().filter(p -> p.size().equals(LARGE)).findFirst().orElseThrow()
                     .ptsUs();

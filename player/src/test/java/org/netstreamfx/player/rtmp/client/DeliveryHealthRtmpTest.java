@@ -139,7 +139,6 @@ class DeliveryHealthRtmpTest {
             NetStatusEvent raised = events.await(Rule.BUFFER_EMPTY.code(), WAIT_S);
             assertEquals(false, details(raised).get("cleared"));
             assertEquals(1.0, details(raised).get("measured"));
-            events.await(NetStatusCode.NETSTREAM_BUFFER_FULL.code(), WAIT_S);
             NetStatusEvent cleared = events.await(Rule.BUFFER_EMPTY.code(), WAIT_S);
             assertEquals(true, details(cleared).get("cleared"), "cleared once 1 s more of stream came");
             NetStatusEvent reconnect = events.await(Rule.RECONNECTS.code(), WAIT_S);
@@ -149,6 +148,9 @@ class DeliveryHealthRtmpTest {
             pictures.drainPermits();
             assertTrue(pictures.tryAcquire((long) WAIT_S, TimeUnit.SECONDS), "the replayed play shows pictures");
 
+            assertTrue(events.codes().subList(events.codes().indexOf(NetStatusCode.NETSTREAM_BUFFER_EMPTY.code()),
+                    events.codes().size()).contains(NetStatusCode.NETSTREAM_BUFFER_FULL.code()), "played on after "
+                    + "the stall (its clear may come before Buffer.Full: the data arrives faster than it plays)");
             HealthReport r = ns.healthReport();
             assertEquals(1, r.delivery().get("reconnects"), "the replayed play carries the count: " + r.delivery());
             assertTrue(r.raisedRules().contains(Rule.RECONNECTS), r.findings().toString());
