@@ -28,6 +28,7 @@ final class DeliveryCheck {
     private double timeToFirstFrameMs = Double.NaN;
     private double liveLatencyS = Double.NaN;
     private int reconnects;
+    private boolean judgeFirstFrame;
     /** The latest time any of the above was told: an ongoing stall counts up to here. */
     private long lastNanos;
 
@@ -36,9 +37,10 @@ final class DeliveryCheck {
         this.book = book;
     }
 
-    /** The play began: the time to its first picture counts from here. */
-    void started(long nanos) {
+    /** The play began: the time to its first picture counts from here, judged when it plays in {@code realTime}. */
+    void started(long nanos, boolean realTime) {
         startNanos = lastNanos = nanos;
+        judgeFirstFrame = realTime;
     }
 
     /** Buffer.Empty while playing: a stall begins. */
@@ -73,7 +75,7 @@ final class DeliveryCheck {
         }
         timeToFirstFrameMs = (nanos - startNanos) / NANOS_PER_MS;
         double limitS = profile.maxTimeToFirstFrameS();
-        if (limitS > 0 && timeToFirstFrameMs / 1000 > limitS) {
+        if (judgeFirstFrame && limitS > 0 && timeToFirstFrameMs / 1000 > limitS) {
             observe(Rule.TIME_TO_FIRST_FRAME, atUs, "maxTimeToFirstFrameS", limitS, timeToFirstFrameMs / 1000,
                     String.format(Locale.ROOT, "first picture %.1f s after the play began", timeToFirstFrameMs / 1000),
                     "shorten the keyframe interval, or check how fast the server answers");

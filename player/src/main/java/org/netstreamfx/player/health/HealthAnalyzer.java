@@ -96,9 +96,13 @@ public final class HealthAnalyzer {
         book.tick(nowUs);
     }
 
-    /** The play began at {@code nanos} (a monotonic clock): the time to its first picture counts from here. */
-    public synchronized void playStarted(long nanos) {
-        delivery.started(nanos);
+    /**
+     * The play began at {@code nanos} (a monotonic clock): the time to its first picture counts
+     * from here. {@code realTime}: it plays at the stream's pace, so TimeToFirstFrame judges that
+     * time; as fast as decoding allows (nsfx inspect on a file) it only says how busy the machine is.
+     */
+    public synchronized void playStarted(long nanos, boolean realTime) {
+        delivery.started(nanos, realTime);
     }
 
     /** NetStream.Buffer.Empty at {@code nanos}: playback stalls. */

@@ -1,6 +1,7 @@
 package org.netstreamfx.player.net;
 
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.netstreamfx.player.clock.TimeSource;
@@ -25,6 +26,8 @@ import org.netstreamfx.player.session.Snapshot;
 final class StreamHealth {
     private final Consumer<NetStatusEvent> events;
     private final TimeSource time;
+    /** Whether plays go at real-time pace: only then is the time to the first picture the stream's. */
+    private final BooleanSupplier realTime;
     private final AtomicReference<HealthAnalyzer> latest = new AtomicReference<>();
     /** The analyzer whose play has shown its first picture. */
     private volatile HealthAnalyzer framed;
@@ -33,9 +36,10 @@ final class StreamHealth {
     /** Set by a reconnect: the next play is the same one made again, its count goes on. */
     private volatile boolean replaying;
 
-    StreamHealth(Consumer<NetStatusEvent> events, TimeSource time) {
+    StreamHealth(Consumer<NetStatusEvent> events, TimeSource time, BooleanSupplier realTime) {
         this.events = events;
         this.time = time;
+        this.realTime = realTime;
     }
 
     /** What makes each play's tap for {@code profile}; null for null (no analysis). */
@@ -46,7 +50,7 @@ final class StreamHealth {
         return () -> {
             HealthAnalyzer analyzer = new HealthAnalyzer(profile, f -> events.accept(HealthStatus.event(f,
                     time.nanoTime())));
-            analyzer.playStarted(time.nanoTime());
+            analyzer.playStarted(time.nanoTime(), realTime.getAsBoolean());
             if (replaying) {
                 replaying = false;
                 analyzer.reconnects(reconnects);

@@ -226,6 +226,11 @@ final class StreamPlayer {
         }
     }
 
+    /** Whether plays go at the stream's own pace (not as fast as decoding allows). */
+    boolean realTime() {
+        return pacing == NetStream.Pacing.REAL_TIME;
+    }
+
     /** The pacing the next play() uses. */
     void setPacing(NetStream.Pacing p) {
         pacing = p;

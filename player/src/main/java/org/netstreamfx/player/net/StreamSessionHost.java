@@ -35,7 +35,7 @@ final class StreamSessionHost implements SessionHost {
         this.connection = connection;
         this.time = time;
         this.callbacks = new ClientDispatch(stream, connection.callbackExecutor());
-        this.health = new StreamHealth(this::deliver, time);
+        this.health = new StreamHealth(this::deliver, time, () -> stream.player().realTime());
     }
 
     /** The stream's health analysis, which hears the playback's stalls, pictures and playhead from here. */

@@ -21,7 +21,7 @@ class DeliveryRulesTest {
     @Test
     void aSmoothPlayRaisesNothingAndReportsItsFigures() {
         HealthFeed f = new HealthFeed(Profiles.GENERIC, true, HealthFeed.VIDEO, HealthFeed.AUDIO);
-        f.analyzer.playStarted(0);
+        f.analyzer.playStarted(0, true);
         f.analyzer.firstFrame(300 * MS);
         long t = f.play(0, 12, 2, 4_000);
         f.analyzer.playhead(t - 200_000, t * 1000);
@@ -46,7 +46,7 @@ class DeliveryRulesTest {
     @Test
     void stallsPastTheCountAreRaisedAndClear() {
         HealthFeed f = new HealthFeed(Profiles.GENERIC);
-        f.analyzer.playStarted(0);
+        f.analyzer.playStarted(0, true);
         long t = f.play(0, 3, 2, 4_000);
         for (int i = 0; i < 3; i++) {
             long at = (4 + i) * S;
@@ -70,7 +70,7 @@ class DeliveryRulesTest {
     @Test
     void aLongStallIsRaisedWhileItLastsAndClears() {
         HealthFeed f = new HealthFeed(Profiles.GENERIC);
-        f.analyzer.playStarted(0);
+        f.analyzer.playStarted(0, true);
         long t = f.play(0, 3, 2, 4_000);
         f.analyzer.bufferEmpty(3 * S);
         f.analyzer.playhead(t, 4 * S);
@@ -89,7 +89,7 @@ class DeliveryRulesTest {
     @Test
     void aLateFirstPictureIsRaisedAndClears() {
         HealthFeed f = new HealthFeed(Profiles.GENERIC);
-        f.analyzer.playStarted(2 * S);
+        f.analyzer.playStarted(2 * S, true);
         f.analyzer.firstFrame(8 * S + 500 * MS);
         f.analyzer.firstFrame(9 * S); // only the first counts
         Finding ttff = f.first(Rule.TIME_TO_FIRST_FRAME);
@@ -98,12 +98,17 @@ class DeliveryRulesTest {
         assertEquals(6500.0, f.analyzer.report().delivery().get("timeToFirstFrameMs"));
         f.play(0, 12, 2, 4_000);
         assertTrue(f.cleared(Rule.TIME_TO_FIRST_FRAME));
+        HealthFeed fast = new HealthFeed(Profiles.GENERIC);
+        fast.analyzer.playStarted(0, false);
+        fast.analyzer.firstFrame(8 * S);
+        assertFalse(fast.raised(Rule.TIME_TO_FIRST_FRAME), "played as fast as decoding allows: not the stream's");
+        assertEquals(8000.0, fast.analyzer.report().delivery().get("timeToFirstFrameMs"));
     }
 
     @Test
     void playingFarBehindTheLiveEdgeIsRaisedAndClears() {
         HealthFeed f = new HealthFeed(Profiles.GENERIC, true, HealthFeed.VIDEO, HealthFeed.AUDIO);
-        f.analyzer.playStarted(0);
+        f.analyzer.playStarted(0, true);
         long t = f.play(0, 10, 2, 4_000);
         f.analyzer.playhead(t - 7_000_000, t * 1000);
         Finding l = f.first(Rule.LIVE_LATENCY);
@@ -115,7 +120,7 @@ class DeliveryRulesTest {
         f.analyzer.playhead(end - 300_000, end * 1000);
         assertTrue(f.cleared(Rule.LIVE_LATENCY));
         HealthFeed recorded = new HealthFeed(Profiles.GENERIC);
-        recorded.analyzer.playStarted(0);
+        recorded.analyzer.playStarted(0, true);
         long r = recorded.play(0, 10, 2, 4_000);
         recorded.analyzer.playhead(0, r * 1000);
         assertFalse(recorded.raised(Rule.LIVE_LATENCY), "a recorded stream has no live edge");
@@ -125,7 +130,7 @@ class DeliveryRulesTest {
     @Test
     void aReconnectIsRaisedAndClears() {
         HealthFeed f = new HealthFeed(Profiles.GENERIC);
-        f.analyzer.playStarted(0);
+        f.analyzer.playStarted(0, true);
         f.analyzer.reconnects(1);
         Finding r = f.first(Rule.RECONNECTS);
         assertEquals(1.0, r.measured());
@@ -141,7 +146,7 @@ class DeliveryRulesTest {
         Profile p = Profiles.fromMap(Map.of("maxBufferEmpties", 0, "maxReconnects", 3, "maxStallS", 0.5,
                 "maxTimeToFirstFrameS", 2, "maxLiveLatencyS", 10));
         HealthFeed f = new HealthFeed(p);
-        f.analyzer.playStarted(0);
+        f.analyzer.playStarted(0, true);
         f.analyzer.bufferEmpty(S);
         f.analyzer.bufferFull(S + 600 * MS);
         f.analyzer.reconnects(3);
