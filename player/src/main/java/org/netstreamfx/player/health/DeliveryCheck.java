@@ -28,13 +28,14 @@ final class DeliveryCheck {
     private double timeToFirstFrameMs = Double.NaN;
     private double liveLatencyS = Double.NaN;
     private int reconnects;
-    private boolean judgeFirstFrame;
     /** The latest time any of the above was told: an ongoing stall counts up to here. */
     private long lastNanos;
+    /** Set when the play goes at real-time pace: only then is the time to its first picture the stream's. */
+    private boolean judgeFirstFrame;
 
     DeliveryCheck(Profile profile, FindingBook book) {
-        this.profile = profile;
-        this.book = book;
+        this.profile = java.util.Objects.requireNonNull(profile, "profile");
+        this.book = java.util.Objects.requireNonNull(book, "book");
     }
 
     /** The play began: the time to its first picture counts from here, judged when it plays in {@code realTime}. */
