@@ -16,7 +16,8 @@ import picocli.CommandLine.Parameters;
  * {@code nsfx inspect}: the stream health of a file, an http(s) URL or an RTMP stream against a
  * profile (generic, youtube, twitch or a JSON file): a human report (a table per track, then the
  * findings with what to change), one JSON document ({@code --json}) or the events as JSON lines as
- * they happen ({@code --events jsonl}, like {@code nsfx play}). Exit 0 with no error-level finding,
+ * they happen ({@code --events jsonl}, like {@code nsfx play}); {@code --no-decode} reads the packets
+ * alone, of a file, an http(s) URL or an RTMP stream, without decoding or playing them. Exit 0 with no error-level finding,
  * 1 otherwise (or when the stream cannot be played), 2 on bad arguments. Addresses are printed
  * with their secrets masked.
  */
@@ -33,7 +34,8 @@ public final class InspectCommand implements Callable<Integer> {
     @Option(names = "--duration", paramLabel = "S", description = "Inspect at most S s (default: to the end).")
     Double duration;
 
-    @Option(names = "--no-decode", description = "Read a file or http(s) URL directly, no decoding (not RTMP).")
+    @Option(names = "--no-decode", description = "Read the stream's packets directly: no decoding, no playback "
+            + "(files, http(s) and RTMP; no delivery figures).")
     boolean noDecode;
 
     @Option(names = "--profile", paramLabel = "NAME|FILE", description = "generic, youtube, twitch or a JSON file.")
@@ -75,10 +77,11 @@ public final class InspectCommand implements Callable<Integer> {
         boolean failed;
         HealthReport report;
         try {
-            if (noDecode && rtmp == null) {
+            if (noDecode) {
                 HealthAnalyzer analyzer = new HealthAnalyzer(p, f -> { });
-                report = InspectDirect.run(address, analyzer, duration == null ? Long.MAX_VALUE
-                        : Math.round(duration * 1e6));
+                long limitUs = duration == null ? Long.MAX_VALUE : Math.round(duration * 1e6);
+                report = rtmp == null ? InspectDirect.run(address, analyzer, limitUs)
+                        : InspectRtmp.run(rtmp, analyzer, limitUs);
                 failed = false;
             } else {
                 InspectPlay play = new InspectPlay(p, e -> {

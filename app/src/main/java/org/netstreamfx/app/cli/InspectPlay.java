@@ -37,6 +37,16 @@ final class InspectPlay {
         this.events = events;
     }
 
+    /**
+     * Loads FFmpeg's libraries before the play begins: a fresh JVM's first decoder open extracts
+     * and links them, seconds on a busy machine, which TimeToFirstFrame would blame on the stream.
+     */
+    private static void loadDecoders() {
+        org.bytedeco.javacpp.Loader.load(org.bytedeco.ffmpeg.global.avcodec.class);
+        org.bytedeco.javacpp.Loader.load(org.bytedeco.ffmpeg.global.swscale.class);
+        org.bytedeco.javacpp.Loader.load(org.bytedeco.ffmpeg.global.swresample.class);
+    }
+
     /** Whether an error-level event (Play.StreamNotFound, Connect.Failed…) ended the play. */
     boolean failed() {
         return failed.get();
@@ -51,6 +61,7 @@ final class InspectPlay {
     }
 
     HealthReport run(String address, RtmpUrl.PlayAddress rtmp, double durationS) throws Exception {
+        loadDecoders();
         ExecutorService callbacks = Executors.newSingleThreadExecutor(r -> DaemonThreads.named(r, "nsfx-inspect-events"));
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(
                 r -> DaemonThreads.named(r, "nsfx-inspect-poll"));

@@ -8,7 +8,8 @@ import org.netstreamfx.player.health.HealthReport;
 
 /**
  * {@code nsfx inspect}'s human report: a table per track (its figures, one a line), the
- * stream-wide timing, then each finding with its stream time, severity, what is wrong and what to
+ * stream-wide timing, the delivery (stalls, time to first frame, live latency, reconnects; "-"
+ * when the stream was read without playing), then each finding with its stream time, severity, what is wrong and what to
  * change, and the verdict.
  */
 final class InspectText {
@@ -29,6 +30,9 @@ final class InspectText {
         out.println();
         out.println("timing");
         table(out, r.timing());
+        out.println();
+        out.println("delivery");
+        table(out, r.delivery());
         out.println();
         if (r.findings().isEmpty()) {
             out.println("findings: none");

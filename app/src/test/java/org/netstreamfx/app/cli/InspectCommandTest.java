@@ -18,7 +18,7 @@ import org.netstreamfx.testkit.media.RtmpServer;
 
 /**
  * {@code nsfx inspect}: the human report, the JSON document and the JSON lines, its exit codes,
- * on files (played and read directly) and on an RTMP stream served by FFmpeg 8.
+ * on files and on an RTMP stream served by FFmpeg 8 (each played, and read directly).
  */
 class InspectCommandTest {
     private static final Duration ENCODE_TIMEOUT = Duration.ofSeconds(60);
@@ -58,6 +58,8 @@ class InspectCommandTest {
         assertTrue(r.out().contains("warning  KeyframeInterval: keyframe interval 5.0 s: set your encoder's keyframe "
                 + "interval to 2 s"), r.out());
         assertTrue(r.out().contains("verdict: no error-level finding"), r.out());
+        assertTrue(r.out().matches("(?s).*\\Rdelivery\\R  bufferEmptyCount +0\\R  stallS +0\\.0\\R  timeToFirstFrameMs +"
+                + "[0-9.]+\\R  liveLatencyS +-\\R  reconnects +0\\R.*"), "played: the delivery table; " + r.out());
     }
 
     @Test
@@ -100,6 +102,10 @@ class InspectCommandTest {
             PlayRun r = inspect(args);
             assertEquals(0, r.exit(), r.out() + r.err());
             assertEquals(0, r.lines().get(0).get("findings").size(), r.out());
+            JsonNode delivery = r.lines().get(0).get("delivery");
+            assertEquals(mode.length == 1, delivery.get("timeToFirstFrameMs").isNumber(),
+                    "a first picture only when played: " + r.out());
+            assertEquals(mode.length == 1, delivery.get("bufferEmptyCount").isNumber(), r.out());
         }
     }
 
@@ -121,7 +127,7 @@ class InspectCommandTest {
     }
 
     @Test
-    void anRtmpStreamIsInspectedLiveAndItsKeyNeverPrinted() {
+    void anRtmpStreamIsInspectedLivePlayedOrReadDirectlyAndItsKeyNeverPrinted() {
         try (RtmpServer server = RtmpServer.serve(normal, true)) {
             PlayRun r = inspect(server.url(), "--duration", "3", "--json");
             assertEquals(0, r.exit(), r.out() + r.err() + server.output());
@@ -130,8 +136,24 @@ class InspectCommandTest {
             assertEquals(2, doc.get("tracks").size());
             assertEquals(0, doc.get("findings").size(), r.out());
         }
+        try (RtmpServer server = RtmpServer.serve(normal, true)) {
+            PlayRun r = inspect(server.url(), "--duration", "3", "--json", "--no-decode");
+            assertEquals(0, r.exit(), r.out() + r.err() + server.output());
+            JsonNode doc = r.lines().get(0);
+            assertTrue(doc.get("timing").get("live").asBoolean(), "read live, without a NetStream: " + r.out());
+            assertEquals("H.264", doc.get("tracks").get(0).get("codec").asText(), r.out());
+            assertEquals(160, doc.get("tracks").get(0).get("width").asInt(), r.out());
+            assertEquals("AAC", doc.get("tracks").get(1).get("codec").asText(), r.out());
+            assertEquals(48000, doc.get("tracks").get(1).get("sampleRateHz").asInt(), r.out());
+            assertTrue(doc.get("coveredS").asDouble() >= 2.5, "about the 3 s asked for: " + r.out());
+            assertEquals(0, doc.get("findings").size(), r.out());
+            assertTrue(doc.get("delivery").get("timeToFirstFrameMs").isNull(), "nothing played: " + r.out());
+        }
         PlayRun refused = inspect("rtmp://127.0.0.1:1/app/stream?key=s3cr3t", "--duration", "1", "--json");
         assertEquals(1, refused.exit());
         assertFalse((refused.out() + refused.err()).contains("s3cr3t"), refused.out() + refused.err());
+        PlayRun refusedDirect = inspect("rtmp://127.0.0.1:1/app/stream?key=s3cr3t", "--no-decode", "--json");
+        assertEquals(1, refusedDirect.exit(), refusedDirect.out() + refusedDirect.err());
+        assertFalse((refusedDirect.out() + refusedDirect.err()).contains("s3cr3t"), refusedDirect.err());
     }
 }

@@ -30,6 +30,7 @@ public final class HealthAnalyzer {
     private final TimestampCheck timestamps;
     private final InterleaveCheck interleave;
     private final ArrivalCheck arrival;
+    private final DeliveryCheck delivery;
     private SourceDescription description;
     private boolean live;
     private long firstDtsUs = Long.MIN_VALUE;
@@ -41,6 +42,7 @@ public final class HealthAnalyzer {
         this.timestamps = new TimestampCheck(profile, book);
         this.interleave = new InterleaveCheck(profile, book);
         this.arrival = new ArrivalCheck(profile, book);
+        this.delivery = new DeliveryCheck(profile, book);
     }
 
     public Profile profile() {
@@ -94,6 +96,45 @@ public final class HealthAnalyzer {
         book.tick(nowUs);
     }
 
+    /**
+     * The play began at {@code nanos} (a monotonic clock): the time to its first picture counts
+     * from here. {@code realTime}: it plays at the stream's pace, so TimeToFirstFrame judges that
+     * time; as fast as decoding allows (nsfx inspect on a file) it only says how busy the machine is.
+     */
+    public synchronized void playStarted(long nanos, boolean realTime) {
+        delivery.started(nanos, realTime);
+    }
+
+    /** NetStream.Buffer.Empty at {@code nanos}: playback stalls. */
+    public synchronized void bufferEmpty(long nanos) {
+        delivery.bufferEmpty(nanos, streamNowUs());
+    }
+
+    /** NetStream.Buffer.Full at {@code nanos}: playback goes on. */
+    public synchronized void bufferFull(long nanos) {
+        delivery.bufferFull(nanos, streamNowUs());
+    }
+
+    /** The play's first picture was shown at {@code nanos}; later calls change nothing. */
+    public synchronized void firstFrame(long nanos) {
+        delivery.firstFrame(nanos, streamNowUs());
+    }
+
+    /** The playhead is at {@code playheadUs} of the stream's time at {@code nanos}. */
+    public synchronized void playhead(long playheadUs, long nanos) {
+        delivery.playhead(playheadUs, nowUs, live, nanos, streamNowUs());
+    }
+
+    /** The connection was lost and made again {@code count} times since the play began. */
+    public synchronized void reconnects(int count) {
+        delivery.reconnects(count, streamNowUs());
+    }
+
+    /** Where a finding not tied to a packet goes on the timeline: as far as the stream has come. */
+    private long streamNowUs() {
+        return nowUs == Long.MIN_VALUE ? 0 : nowUs;
+    }
+
     /** A seek: the next items come from elsewhere on the timeline; continuity checks start again. */
     public synchronized void seeked(long targetUs) {
         tracks.values().forEach(TrackChecks::restart);
@@ -115,6 +156,7 @@ public final class HealthAnalyzer {
         timing.put("ingestRate", live && !Double.isNaN(arrival.ingestRate())
                 ? TrackStats.round(arrival.ingestRate()) : null);
         double covered = firstDtsUs == Long.MIN_VALUE ? 0 : (nowUs - firstDtsUs) / 1e6;
-        return new HealthReport(profile.name(), covered, t, timing, book.history(), book.active());
+        return new HealthReport(profile.name(), covered, t, timing, delivery.figures(), book.history(),
+                book.active());
     }
 }

@@ -14,16 +14,25 @@ import java.util.Map;
  * @param coveredS  stream seconds seen (last decode time minus first)
  * @param tracks    per track: its figures as plain values (see TrackStats)
  * @param timing    stream-wide: maxInterleaveSkewS, jitterMs and ingestRate (live), live
+ * @param delivery  how it reached the viewer (a playing NetStream): bufferEmptyCount, stallS,
+ *                  timeToFirstFrameMs, liveLatencyS (live), reconnects
  * @param findings  raised and cleared, in order
  * @param active    the findings raised and not cleared
  */
 public record HealthReport(String profile, double coveredS, List<Map<String, Object>> tracks,
-                           Map<String, Object> timing, List<Finding> findings, List<Finding> active) {
+                           Map<String, Object> timing, Map<String, Object> delivery, List<Finding> findings,
+                           List<Finding> active) {
     public HealthReport {
         tracks = List.copyOf(tracks);
         timing = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(timing));
+        delivery = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(delivery));
         findings = List.copyOf(findings);
         active = List.copyOf(active);
+    }
+
+    /** This report with {@code newTiming} in place of its timing figures (a publisher adds its encoder lag). */
+    public HealthReport withTiming(Map<String, Object> newTiming) {
+        return new HealthReport(profile, coveredS, tracks, newTiming, delivery, findings, active);
     }
 
     /** Whether any error-level finding was raised (cleared or not). */
@@ -45,6 +54,7 @@ public record HealthReport(String profile, double coveredS, List<Map<String, Obj
         m.put("coveredS", TrackStats.round(coveredS));
         m.put("tracks", tracks);
         m.put("timing", timing);
+        m.put("delivery", delivery);
         List<Map<String, Object>> list = new ArrayList<>();
         findings.forEach(f -> list.add(f.eventDetails()));
         m.put("findings", list);

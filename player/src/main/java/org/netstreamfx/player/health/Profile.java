@@ -34,6 +34,11 @@ import java.util.Set;
  * @param maxJitterMs            ArrivalJitter: the interarrival jitter (RFC 3550) allowed, live only
  * @param ingestRateTolerance    IngestRate: media time over wall time outside 1 ± this, live only
  * @param maxAudioGapMs          AudioGap: a hole or overlap in the audio timeline above this
+ * @param maxBufferEmpties       BufferEmpty: more Buffer.Empty events (stalls while playing) than this (0: any)
+ * @param maxStallS              StallTime: more time stalled in all than this
+ * @param maxTimeToFirstFrameS   TimeToFirstFrame: the first picture later than this after the play began
+ * @param maxLiveLatencyS        LiveLatency: playing further behind the newest data received than this, live only
+ * @param maxReconnects          Reconnects: more reconnects of the connection during the play than this (0: any)
  */
 public record Profile(String name, double clearAfterS, double maxKeyframeIntervalS, double keyframeAdviceS,
                       Severity keyframeSeverity, double keyframeIrregularRatio, double vfrTolerance,
@@ -42,7 +47,8 @@ public record Profile(String name, double clearAfterS, double maxKeyframeInterva
                       double maxVideoKbps, List<BitrateLimit> videoBitrateLimits, double maxAudioKbps,
                       double spikeFactor, double declaredTolerance, double maxTimestampJumpS,
                       double maxCompositionOffsetS, double maxInterleaveSkewS, double maxJitterMs,
-                      double ingestRateTolerance, double maxAudioGapMs) {
+                      double ingestRateTolerance, double maxAudioGapMs, int maxBufferEmpties, double maxStallS,
+                      double maxTimeToFirstFrameS, double maxLiveLatencyS, int maxReconnects) {
     public Profile {
         videoCodecs = Set.copyOf(videoCodecs);
         audioCodecs = Set.copyOf(audioCodecs);

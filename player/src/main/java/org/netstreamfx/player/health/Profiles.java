@@ -48,6 +48,16 @@ public final class Profiles {
     private static final double MAX_JITTER_MS = 250;
     private static final double INGEST_RATE_TOLERANCE = 0.2;
     private static final double MAX_AUDIO_GAP_MS = 100;
+    /** Delivery: more stalls than this in one play (a live stream over a busy network may stall now and then). */
+    private static final int MAX_BUFFER_EMPTIES = 2;
+    /** Delivery: more seconds stalled in all than this. */
+    private static final double MAX_STALL_S = 2;
+    /** Delivery: the first picture later than this after the play began (a viewer leaves). */
+    private static final double MAX_TIME_TO_FIRST_FRAME_S = 5;
+    /** Delivery: a live stream played further than this behind its newest data. */
+    private static final double MAX_LIVE_LATENCY_S = 5;
+    /** Delivery: any reconnect of the connection during a play. */
+    private static final int MAX_RECONNECTS = 0;
     /** Twitch: at most 6000 kbit/s of video. */
     private static final double TWITCH_MAX_VIDEO_KBPS = 6000;
     /** Twitch: at most 160 kbit/s of AAC audio. */
@@ -63,20 +73,23 @@ public final class Profiles {
             RECOMMENDED_KEYFRAME_S, Severity.WARNING, IRREGULAR_RATIO, VFR_TOLERANCE, Severity.INFO, null, Set.of(),
             Set.of(), Set.of(), COMMON_RATES_HZ, STEREO, 0, List.of(), 0, GENERIC_SPIKE_FACTOR, DECLARED_TOLERANCE,
             MAX_TIMESTAMP_JUMP_S, MAX_COMPOSITION_OFFSET_S, MAX_INTERLEAVE_SKEW_S, MAX_JITTER_MS,
-            INGEST_RATE_TOLERANCE, MAX_AUDIO_GAP_MS);
+            INGEST_RATE_TOLERANCE, MAX_AUDIO_GAP_MS, MAX_BUFFER_EMPTIES, MAX_STALL_S,
+            MAX_TIME_TO_FIRST_FRAME_S, MAX_LIVE_LATENCY_S, MAX_RECONNECTS);
 
     public static final Profile YOUTUBE = new Profile("youtube", CLEAR_AFTER_S, YOUTUBE_MAX_KEYFRAME_S,
             RECOMMENDED_KEYFRAME_S, Severity.ERROR, IRREGULAR_RATIO, VFR_TOLERANCE, Severity.INFO, null,
             Set.of("H.264", "H.265", "AV1"), Set.of("AAC", "MP3", "Opus"), Set.of(), SERVICE_RATES_HZ, STEREO, 0,
             YOUTUBE_LIMITS, 0, GENERIC_SPIKE_FACTOR, DECLARED_TOLERANCE, MAX_TIMESTAMP_JUMP_S,
-            MAX_COMPOSITION_OFFSET_S, MAX_INTERLEAVE_SKEW_S, MAX_JITTER_MS, INGEST_RATE_TOLERANCE, MAX_AUDIO_GAP_MS);
+            MAX_COMPOSITION_OFFSET_S, MAX_INTERLEAVE_SKEW_S, MAX_JITTER_MS, INGEST_RATE_TOLERANCE, MAX_AUDIO_GAP_MS, MAX_BUFFER_EMPTIES, MAX_STALL_S,
+            MAX_TIME_TO_FIRST_FRAME_S, MAX_LIVE_LATENCY_S, MAX_RECONNECTS);
 
     public static final Profile TWITCH = new Profile("twitch", CLEAR_AFTER_S, TWITCH_MAX_KEYFRAME_S,
             RECOMMENDED_KEYFRAME_S, Severity.ERROR, IRREGULAR_RATIO, VFR_TOLERANCE, Severity.WARNING,
             Severity.WARNING, Set.of("H.264"), Set.of("AAC"), Set.of("LC"), SERVICE_RATES_HZ, 1,
             TWITCH_MAX_VIDEO_KBPS, List.of(), TWITCH_MAX_AUDIO_KBPS, CBR_SPIKE_FACTOR, DECLARED_TOLERANCE,
             MAX_TIMESTAMP_JUMP_S, MAX_COMPOSITION_OFFSET_S, MAX_INTERLEAVE_SKEW_S, MAX_JITTER_MS,
-            INGEST_RATE_TOLERANCE, MAX_AUDIO_GAP_MS);
+            INGEST_RATE_TOLERANCE, MAX_AUDIO_GAP_MS, MAX_BUFFER_EMPTIES, MAX_STALL_S,
+            MAX_TIME_TO_FIRST_FRAME_S, MAX_LIVE_LATENCY_S, MAX_RECONNECTS);
 
     private static final List<Profile> BUILT_IN = List.of(GENERIC, YOUTUBE, TWITCH);
     /** The key of a user file that names the profile it starts from. */

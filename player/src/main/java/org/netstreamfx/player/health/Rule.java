@@ -25,10 +25,15 @@ public enum Rule {
     COMPOSITION_OFFSET(Group.TIMING),
     INTERLEAVE_SKEW(Group.TIMING),
     ARRIVAL_JITTER(Group.TIMING),
-    INGEST_RATE(Group.TIMING);
+    INGEST_RATE(Group.TIMING),
+    BUFFER_EMPTY(Group.DELIVERY),
+    STALL_TIME(Group.DELIVERY),
+    TIME_TO_FIRST_FRAME(Group.DELIVERY),
+    LIVE_LATENCY(Group.DELIVERY),
+    RECONNECTS(Group.DELIVERY);
 
     /** What a rule is about, for reports and traffic lights. */
-    public enum Group { VIDEO, AUDIO, BITRATE, TIMING }
+    public enum Group { VIDEO, AUDIO, BITRATE, TIMING, DELIVERY }
 
     /** The prefix of every health event's code. */
     public static final String CODE_PREFIX = "NetStreamFX.Health.";

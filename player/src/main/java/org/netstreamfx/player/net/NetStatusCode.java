@@ -139,7 +139,12 @@ public enum NetStatusCode {
     NSFX_HEALTH_COMPOSITIONOFFSET("NetStreamFX.Health.CompositionOffset", StatusLevel.WARNING),
     NSFX_HEALTH_INTERLEAVESKEW("NetStreamFX.Health.InterleaveSkew", StatusLevel.WARNING),
     NSFX_HEALTH_ARRIVALJITTER("NetStreamFX.Health.ArrivalJitter", StatusLevel.WARNING),
-    NSFX_HEALTH_INGESTRATE("NetStreamFX.Health.IngestRate", StatusLevel.WARNING);
+    NSFX_HEALTH_INGESTRATE("NetStreamFX.Health.IngestRate", StatusLevel.WARNING),
+    NSFX_HEALTH_BUFFEREMPTY("NetStreamFX.Health.BufferEmpty", StatusLevel.WARNING),
+    NSFX_HEALTH_STALLTIME("NetStreamFX.Health.StallTime", StatusLevel.WARNING),
+    NSFX_HEALTH_TIMETOFIRSTFRAME("NetStreamFX.Health.TimeToFirstFrame", StatusLevel.WARNING),
+    NSFX_HEALTH_LIVELATENCY("NetStreamFX.Health.LiveLatency", StatusLevel.WARNING),
+    NSFX_HEALTH_RECONNECTS("NetStreamFX.Health.Reconnects", StatusLevel.WARNING);
 
     private final String code;
     private final StatusLevel level;

@@ -56,7 +56,6 @@ public class NetStream {
     private final StreamSessionHost events;
     private final StreamPlayer player;
     private final RtmpStreamLink rtmpLink;
-    private final StreamHealth health;
 
     public NetStream(NetConnection connection) {
         this(connection, TimeSource.SYSTEM);
@@ -66,10 +65,9 @@ public class NetStream {
     public NetStream(NetConnection connection, TimeSource time) {
         this.connection = Objects.requireNonNull(connection, "connection");
         this.time = time;
-        this.events = new StreamSessionHost(this, connection, time);
+        this.events = new StreamSessionHost(this, connection, time, this::publisher);
         this.player = new StreamPlayer(this, connection, events, time);
         this.publisher = PublishStatus.publisher(events::deliver, time::nanoTime, player.current()::later);
-        this.health = new StreamHealth(events::deliver, time, publisher);
         this.rtmpLink = new RtmpStreamLink(connection, player, publisher, () -> Math.round(bufferTime * 1e6));
     }
 
@@ -150,10 +148,7 @@ public class NetStream {
         return player.snapshot().playbackRate();
     }
 
-    /**
-     * Frames not shown because the playback rate (over 1) made them due faster than they could be:
-     * not a fault of the stream, so not counted in droppedFrames.
-     */
+    /** Frames not shown because a playback rate over 1 made them due too fast: not in droppedFrames. */
     public long skippedFrames() {
         return player.snapshot().skippedFrames();
     }
@@ -242,18 +237,16 @@ public class NetStream {
     }
 
     /**
-     * Analyses the health of what this stream plays or publishes (now, and every play or publish
-     * after) against {@code profile}: each finding raised or cleared is a {@code NetStreamFX.Health.<Rule>}
-     * event (see {@link org.netstreamfx.player.health.Rule}; a clear has {@code cleared: true} in its
-     * details, level status). Null turns it off, the default. See publish.PublishHealth.
+     * Judges what this stream plays or publishes from now on by {@code profile} (null: off, the default); each
+     * finding raised or cleared ({@code cleared: true}) is a {@code NetStreamFX.Health.<Rule>} event (health.Rule).
      */
     public void setHealthProfile(org.netstreamfx.player.health.Profile profile) {
-        player.current().setHealth(health.use(profile));
+        player.current().setHealth(events.health().use(profile));
     }
 
     /** The health analysis so far (figures and findings) of what is published, else of the latest play; or null. */
     public org.netstreamfx.player.health.HealthReport healthReport() {
-        return health.report();
+        return events.health().report();
     }
 
     /** Stops recording what is played or published: Record.Stop once the file is complete. */
@@ -482,6 +475,11 @@ public class NetStream {
     /** The playing side, for the events' host. */
     StreamPlayer player() {
         return player;
+    }
+
+    /** The publishing side, for the health analysis. */
+    org.netstreamfx.player.publish.Publisher publisher() {
+        return publisher;
     }
 
     /** To the listeners, on this thread (the callback executor's). */

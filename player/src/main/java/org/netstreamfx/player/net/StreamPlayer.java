@@ -53,6 +53,7 @@ final class StreamPlayer {
     private volatile SourceDescription description;
     private volatile List<StreamTrack> tracks = List.of();
     /** The Enhanced RTMP track of each kind the user selected, -1 for the stream's default. */
+    private final StreamSessionHost host;
     private volatile int videoTrack = -1;
     private volatile int audioTrack = -1;
 
@@ -61,6 +62,7 @@ final class StreamPlayer {
         this.connection = connection;
         this.time = time;
         this.current = new CurrentPlay(host);
+        this.host = host;
     }
 
     /** What plays now, for the commands that reach the session (and the RTMP play) directly. */
@@ -197,6 +199,7 @@ final class StreamPlayer {
             RtmpPlayStream.PlayRequest r = old.request();
             double start = r.startSeconds() >= 0 ? Math.max(r.startSeconds(), stream.time()) : r.startSeconds();
             current.keepRecordingForReplay();
+            host.health().reconnected();
             closeSession();
             startRtmp(rc, new RtmpPlayStream.PlayRequest(r.name(), start, r.lengthSeconds(), r.reset()));
         });
@@ -221,6 +224,11 @@ final class StreamPlayer {
         if (sink != null) {
             sink.setVolume(volume);
         }
+    }
+
+    /** Whether plays go at the stream's own pace (not as fast as decoding allows). */
+    boolean realTime() {
+        return pacing == NetStream.Pacing.REAL_TIME;
     }
 
     /** The pacing the next play() uses. */

@@ -28,12 +28,20 @@ final class StreamSessionHost implements SessionHost {
     private final TimeSource time;
     private final List<NetStatusListener> listeners = new CopyOnWriteArrayList<>();
     private final ClientDispatch callbacks;
+    private final StreamHealth health;
 
-    StreamSessionHost(NetStream stream, NetConnection connection, TimeSource time) {
+    StreamSessionHost(NetStream stream, NetConnection connection, TimeSource time,
+                      java.util.function.Supplier<org.netstreamfx.player.publish.Publisher> publisher) {
         this.stream = stream;
         this.connection = connection;
         this.time = time;
         this.callbacks = new ClientDispatch(stream, connection.callbackExecutor());
+        this.health = new StreamHealth(this::deliver, time, () -> stream.player().realTime(), publisher);
+    }
+
+    /** The stream's health analysis, which hears the playback's stalls, pictures and playhead from here. */
+    StreamHealth health() {
+        return health;
     }
 
     void addListener(NetStatusListener l) {
@@ -84,6 +92,7 @@ final class StreamSessionHost implements SessionHost {
 
     @Override
     public void transition(CoreEvent event) {
+        health.transition(event);
         CoreEventStatus s = CoreEventStatus.of(event);
         dispatchStatus(s.code(), s.description(), s.details());
         if (s.playStatus() != null) {
@@ -112,12 +121,14 @@ final class StreamSessionHost implements SessionHost {
 
     @Override
     public void render(VideoFrame frame) {
+        health.rendered(); // first: whoever the sink tells finds the time to first frame known
         stream.player().render(frame);
     }
 
     @Override
     public void snapshot(Snapshot snapshot) {
         stream.player().publish(snapshot);
+        health.playhead(snapshot);
     }
 
     @Override

@@ -128,7 +128,7 @@ public final class PublishHealth {
         HealthReport r = analyzer.report();
         Map<String, Object> timing = new LinkedHashMap<>(r.timing());
         timing.put(ENCODER_LAG_KEY, Math.round(encoderLagS() * LAG_DECIMALS) / (double) LAG_DECIMALS);
-        return new HealthReport(r.profile(), r.coveredS(), r.tracks(), timing, r.findings(), r.active());
+        return r.withTiming(timing);
     }
 
     /**

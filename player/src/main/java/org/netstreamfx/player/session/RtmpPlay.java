@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.Map;
 import org.netstreamfx.player.rtmp.client.RtmpConnection;
 import org.netstreamfx.player.rtmp.client.RtmpPlayStream;
-import org.netstreamfx.player.rtmp.message.RtmpMessage;
 import org.netstreamfx.player.source.RtmpSource;
 
 /**
@@ -119,11 +118,10 @@ public final class RtmpPlay {
         void run() throws IOException;
     }
 
-    /** What the RTMP stream reports, on the connection's reader thread. */
-    private final class Events implements RtmpPlayStream.Events {
-        @Override
-        public void recorded() {
-            source.markRecorded();
+    /** What the RTMP stream reports, on the connection's reader thread: its media to the source, its status to the stream. */
+    private final class Events extends RtmpSourceEvents {
+        Events() {
+            super(source);
         }
 
         @Override
@@ -141,26 +139,6 @@ public final class RtmpPlay {
                 // The server said why; stop the local pipeline quietly so the engine does not add its own error.
                 current.serverEnded(RtmpPlay.this);
             }
-        }
-
-        @Override
-        public void media(RtmpMessage message) {
-            source.offer(message);
-        }
-
-        @Override
-        public void reset() {
-            source.reset();
-        }
-
-        @Override
-        public void end() {
-            source.end();
-        }
-
-        @Override
-        public void failed(String description) {
-            source.fail(new IOException(description));
         }
     }
 }

@@ -33,7 +33,8 @@ import org.netstreamfx.player.wire.WireFormatException;
 /**
  * FLV tag bodies (from an FLV file, or RTMP audio/video/data messages, which carry the same
  * bodies) to tracks, packets and data messages (FLV/F4V spec v10.1 annex E.4; Enhanced RTMP v2).
- * Sequence headers configure the tracks; coded frames become packets with pts = dts + composition
+ * Sequence headers configure the tracks (one that differs mid-stream reconfigures its track: the
+ * next packet carries the new format); coded frames become packets with pts = dts + composition
  * time; script data becomes timed data messages.
  *
  * <p>Thread ownership: one thread at a time (the demux thread).
@@ -333,10 +334,11 @@ final class FlvTagConverter {
             noteIgnored("track 0: video " + part.codec() + " (unsupported codec)");
             return;
         }
-        if (videoTracks.configured(part.trackId())) {
-            return;
-        }
         byte[] config = part.bytes(body);
+        TrackFormat known = videoTracks.format(part.trackId());
+        if (known != null && known.codec() == codec && Arrays.equals(known.extradata(), config)) {
+            return; // a repeated sequence header
+        }
         String profile = "";
         String level = "";
         if (codec == Codec.H264) {
@@ -348,16 +350,17 @@ final class FlvTagConverter {
             profile = hvcc.profileName();
             level = hvcc.level();
         }
-        videoTracks.configure(part.trackId(), new ExAudioFormats.Configured(
+        videoTracks.reconfigure(part.trackId(), new ExAudioFormats.Configured(
                 new TrackFormat(VIDEO_TRACK, codec, config, 0, 0, 0, 0, 0, 0, profile, level), 0));
     }
 
     private void configureAac(int trackId, byte[] asc) throws WireFormatException {
-        if (audioTracks.configured(trackId)) {
-            return;
+        TrackFormat known = audioTracks.format(trackId);
+        if (known != null && (known.codec() != Codec.AAC || Arrays.equals(known.extradata(), asc))) {
+            return; // a repeated sequence header (or AAC's where another codec was configured first)
         }
         AudioSpecificConfig c = AudioSpecificConfig.parse(asc);
-        audioTracks.configure(trackId, new ExAudioFormats.Configured(
+        audioTracks.reconfigure(trackId, new ExAudioFormats.Configured(
                 new TrackFormat(AUDIO_TRACK, Codec.AAC, asc, 0, 0, 0, c.outputSampleRate(),
                         Math.max(1, c.channels()), 0, c.profileName(), ""),
                 (c.sbr() ? 2048 : 1024) * 1_000_000L / c.outputSampleRate()));

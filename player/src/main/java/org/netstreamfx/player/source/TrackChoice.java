@@ -47,6 +47,26 @@ final class TrackChoice {
         }
     }
 
+    /**
+     * A sequence header for a track already configured: when its configuration differs (an
+     * encoder restarted with other settings mid-stream), the track has {@code c} from here, and
+     * if it plays, its next packet carries the new format as a switch does, so that the decoder
+     * is re-opened for it. The same configuration again changes nothing.
+     */
+    void reconfigure(int trackId, ExAudioFormats.Configured c) {
+        ExAudioFormats.Configured before = configured.get(trackId);
+        if (before == null) {
+            configure(trackId, c);
+            return;
+        }
+        if (java.util.Arrays.equals(before.format().extradata(), c.format().extradata())
+                && before.format().codec() == c.format().codec()) {
+            return;
+        }
+        configured.put(trackId, c);
+        switched |= trackId == playing;
+    }
+
     boolean configured(int trackId) {
         return configured.containsKey(trackId);
     }
