@@ -16,10 +16,14 @@ import java.util.Map;
  * @param timing    stream-wide: maxInterleaveSkewS, jitterMs and ingestRate (live), live
  * @param findings  raised and cleared, in order
  * @param active    the findings raised and not cleared
+ * @param series    per track: bit rate per second and keyframes over the timeline, for charts (not in
+ *                  {@link #toMap()}: the JSON report stays a summary)
  */
 public record HealthReport(String profile, double coveredS, List<Map<String, Object>> tracks,
-                           Map<String, Object> timing, List<Finding> findings, List<Finding> active) {
+                           Map<String, Object> timing, List<Finding> findings, List<Finding> active,
+                           List<TrackSeries> series) {
     public HealthReport {
+        series = List.copyOf(series);
         tracks = List.copyOf(tracks);
         timing = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(timing));
         findings = List.copyOf(findings);
