@@ -15,12 +15,13 @@ import org.netstreamfx.player.health.Profiles;
  * {@link Profiles#fromMap}; every mistake is an IllegalArgumentException naming the file and what
  * is wrong.
  */
-final class ProfileFiles {
+public final class ProfileFiles {
     private ProfileFiles() {
     }
 
+    /** The built-in profile {@code nameOrFile} names, or the one its JSON file holds. */
     @SuppressWarnings("unchecked")
-    static Profile resolve(String nameOrFile) {
+    public static Profile resolve(String nameOrFile) {
         var builtIn = Profiles.builtIn(nameOrFile);
         if (builtIn.isPresent()) {
             return builtIn.get();
