@@ -46,6 +46,8 @@ final class ScreenshotRun {
     static final String TESTER = "tester";
     private static final String TESTER_CHARTS = "tester-charts";
     private static final String HEALTH_TAB = "tab-health";
+    /** Where the log and the Health panel meet in its picture (a share of the height). */
+    private static final double HEALTH_SHOT_DIVIDER = 0.3;
 
     /** What a shot does to the window before it is taken; returns what undoes it. */
     @FunctionalInterface
@@ -94,7 +96,22 @@ final class ScreenshotRun {
         var shown = tabs.getSelectionModel().getSelectedItem();
         tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> HEALTH_TAB.equals(t.getId())).findFirst()
                 .orElse(shown));
-        return () -> tabs.getSelectionModel().select(shown);
+        // The panel gets most of the height: the log above keeps a few rows.
+        javafx.scene.Parent up = tabs.getParent();
+        while (up != null && !(up instanceof javafx.scene.control.SplitPane)) {
+            up = up.getParent();
+        }
+        javafx.scene.control.SplitPane split = (javafx.scene.control.SplitPane) up;
+        double[] was = split == null ? new double[0] : split.getDividerPositions();
+        if (split != null) {
+            split.setDividerPositions(HEALTH_SHOT_DIVIDER);
+        }
+        return () -> {
+            tabs.getSelectionModel().select(shown);
+            if (split != null) {
+                split.setDividerPositions(was);
+            }
+        };
     }
 
     private static Runnable fullScreenWithStats(Stage stage, MainWindow window, PlayerView player) {

@@ -18,7 +18,8 @@ import org.netstreamfx.player.health.SeriesPoint;
 import org.netstreamfx.player.health.TrackSeries;
 
 /**
- * The Health chart, over stream time (the last {@link #WINDOW_SECONDS}): the measured bit rate of
+ * The Health chart, over stream time (from the first second measured, at least
+ * {@link #MIN_WINDOW_SECONDS} wide, then the last {@link #WINDOW_SECONDS}): the measured bit rate of
  * each second, video (blue) and audio (orange), against what onMetaData declares (dashed, same
  * colours); a bar at each keyframe as high as the interval that ended there (violet, right-hand
  * scale); and each finding raised, marked on the timeline as the buffer chart marks NetStatus
@@ -29,6 +30,11 @@ import org.netstreamfx.player.health.TrackSeries;
 public final class HealthChart extends CanvasChart {
     /** How many seconds of stream time the chart shows, ending at the newest second. */
     public static final double WINDOW_SECONDS = 120;
+    /** The chart spans at least this many seconds, from the first one measured. */
+    public static final double MIN_WINDOW_SECONDS = 30;
+    /** Seconds between time labels on a short span, and on a longer one. */
+    private static final int SHORT_TICK_S = 5;
+    private static final int LONG_TICK_S = 20;
     private static final Color VIDEO = Color.web("#4dabf7");
     private static final Color AUDIO = Color.web("#ff922b");
     private static final Color KEYFRAME = Color.web("#b197fc");
@@ -93,15 +99,20 @@ public final class HealthChart extends CanvasChart {
     @Override
     protected void plot(GraphicsContext g, double w, double h) {
         List<TrackSeries> series = report == null ? List.of() : report.series();
-        double end = WINDOW_SECONDS;
+        double first = Double.MAX_VALUE;
+        double end = 0;
         double maxKbps = 0;
         double maxInterval = 0;
         for (TrackSeries s : series) {
             for (SeriesPoint p : s.kbps()) {
+                first = Math.min(first, p.timeS());
                 end = Math.max(end, p.timeS() + 1);
             }
         }
-        double start = end - WINDOW_SECONDS;
+        // From the first second measured, growing to WINDOW_SECONDS, then the last WINDOW_SECONDS.
+        double span = first > end ? MIN_WINDOW_SECONDS
+                : Math.min(WINDOW_SECONDS, Math.max(MIN_WINDOW_SECONDS, end - first));
+        double start = first > end ? 0 : Math.max(first, end - span);
         for (TrackSeries s : series) {
             maxKbps = Math.max(maxKbps, s.declaredKbps());
             for (SeriesPoint p : s.kbps()) {
@@ -113,7 +124,7 @@ public final class HealthChart extends CanvasChart {
         }
         List<Double> kbpsTicks = MarkLayer.ticks(maxKbps, MIN_KBPS_AXIS);
         List<Double> intervalTicks = MarkLayer.ticks(maxInterval, MIN_INTERVAL_AXIS);
-        Plot p = new Plot(PAD_LEFT, PAD, w - PAD_LEFT - PAD_RIGHT, h - 2 * PAD, start,
+        Plot p = new Plot(PAD_LEFT, PAD, w - PAD_LEFT - PAD_RIGHT, h - 2 * PAD, start, span,
                 kbpsTicks.get(kbpsTicks.size() - 1), intervalTicks.get(intervalTicks.size() - 1));
         axes(g, p, kbpsTicks);
         selection(g, p);
@@ -144,7 +155,8 @@ public final class HealthChart extends CanvasChart {
                 p.topY + p.height * (1 - BAR_SHARE) + 3);
         g.fillText("0 s", p.left + p.width + 4, p.topY + p.height + 3);
         g.setFill(TEXT);
-        for (int s = (int) Math.ceil(p.start / 20) * 20; s <= p.start + WINDOW_SECONDS; s += 20) {
+        int step = p.span > MIN_WINDOW_SECONDS ? LONG_TICK_S : SHORT_TICK_S;
+        for (int s = (int) Math.ceil(p.start / step) * step; s <= p.start + p.span; s += step) {
             g.fillText(s + " s", p.x(s) - 8, p.topY + p.height + 12);
         }
     }
@@ -234,10 +246,11 @@ public final class HealthChart extends CanvasChart {
     }
 
     /** Where the plot is and what it shows. */
-    private record Plot(double left, double topY, double width, double height, double start, double kbpsTop,
+    private record Plot(double left, double topY, double width, double height, double start, double span,
+                        double kbpsTop,
                         double intervalTop) {
         double x(double t) {
-            double share = (t - start) / WINDOW_SECONDS;
+            double share = (t - start) / span;
             return left + share * width;
         }
 

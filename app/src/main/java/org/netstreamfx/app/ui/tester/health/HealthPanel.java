@@ -27,6 +27,8 @@ import org.netstreamfx.player.health.Profiles;
 public final class HealthPanel extends BorderPane {
     /** What the profile box lists besides the built-in profiles: a user's JSON file. */
     static final String FILE_CHOICE = "File…";
+    /** The chart's share of the panel's width; the findings list has the rest. */
+    private static final double CHART_SHARE = 0.5;
 
     private final HealthModel model;
     private final HealthChart chart;
@@ -53,7 +55,7 @@ public final class HealthPanel extends BorderPane {
         setTop(top());
         SplitPane split = new SplitPane(chart, table);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.55);
+        split.setDividerPositions(CHART_SHARE);
         setCenter(split);
     }
 
