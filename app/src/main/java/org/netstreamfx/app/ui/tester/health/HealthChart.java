@@ -7,6 +7,7 @@ import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import javafx.geometry.Insets;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
@@ -28,41 +29,42 @@ import org.netstreamfx.player.health.TrackSeries;
  * {@link HealthReport} ({@link TrackSeries}); FX thread only.
  */
 public final class HealthChart extends CanvasChart {
+    /** The colours of the video and audio series, the keyframe bars, the axis labels and the legend's text. */
+    private static final Color VIDEO = Color.web("#4dabf7");
+    private static final Color AUDIO = Color.web("#ff922b");
+    private static final Color KEYFRAME = Color.web("#b197fc");
+    private static final Color TEXT = Color.web("#8b93a1");
+    private static final Color LEGEND_TEXT = Color.web("#c9d1d9");
+    /** Room around the plot: above, right (the interval scale), below, left (the kbit/s labels). */
+    private static final Insets PADDING = new Insets(14, 40, 14, 56);
+    /** The legend's box, and how much its 11 px labels take per character and between entries. */
+    private static final double LEGEND_WIDTH = 330;
+    private static final double LEGEND_HEIGHT = 16;
+    private static final double LEGEND_CHAR_PX = 6.2;
+    private static final double LEGEND_GAP_PX = 10;
+    /** Seconds between time labels on a span of {@link #MIN_WINDOW_SECONDS}, and on a longer one. */
+    private static final int[] TICK_STEPS_S = {5, 20};
     /** How many seconds of stream time the chart shows, ending at the newest second. */
     public static final double WINDOW_SECONDS = 120;
     /** The chart spans at least this many seconds, from the first one measured. */
     public static final double MIN_WINDOW_SECONDS = 30;
-    /** Seconds between time labels on a short span, and on a longer one. */
-    private static final int SHORT_TICK_S = 5;
-    private static final int LONG_TICK_S = 20;
-    private static final Color VIDEO = Color.web("#4dabf7");
-    private static final Color AUDIO = Color.web("#ff922b");
-    private static final Color KEYFRAME = Color.web("#b197fc");
-    /** The kbit/s axis reaches at least this far. */
+    /** The kbit/s axis reaches at least this far, the keyframe interval axis this many seconds. */
     private static final double MIN_KBPS_AXIS = 100;
-    /** The keyframe interval axis reaches at least this far (seconds). */
     private static final double MIN_INTERVAL_AXIS = 2;
+    /** The legend's font. */
+    private static final Font LEGEND_FONT = Font.font(11);
     /** Keyframe bars take at most this share of the plot's height. */
     private static final double BAR_SHARE = 0.45;
-    /** Room for the kbit/s labels left of the plot and the seconds right of it. */
-    private static final double PAD_LEFT = 56;
-    private static final double PAD_RIGHT = 40;
-    private static final double PAD = 14;
+    /** The chart's preferred height. */
     private static final double PREF_HEIGHT = 220;
-    private static final double LEGEND_WIDTH = 330;
-    private static final double LEGEND_HEIGHT = 16;
-    private static final Color TEXT = Color.web("#8b93a1");
-    private static final Color LEGEND_TEXT = Color.web("#c9d1d9");
-    /** The legend's 11 px labels take about this much per character. */
-    private static final double LEGEND_CHAR_PX = 6.2;
-    private static final double LEGEND_GAP_PX = 10;
 
     private final List<FindingRow> findings;
     private HealthReport report;
     private final ReadOnlyDoubleWrapper selected = new ReadOnlyDoubleWrapper(this, "selected", Double.NaN);
 
     public HealthChart(ObservableList<FindingRow> findings) {
-        super("health-chart", PREF_HEIGHT, PAD_LEFT + PAD_RIGHT + PAD, 3 * PAD);
+        super("health-chart", PREF_HEIGHT, PADDING.getLeft() + PADDING.getRight() + PADDING.getTop(),
+                PADDING.getTop() + PADDING.getBottom() + PADDING.getTop());
         this.findings = findings;
         findings.addListener((ListChangeListener<FindingRow>) c -> draw());
     }
@@ -124,7 +126,8 @@ public final class HealthChart extends CanvasChart {
         }
         List<Double> kbpsTicks = MarkLayer.ticks(maxKbps, MIN_KBPS_AXIS);
         List<Double> intervalTicks = MarkLayer.ticks(maxInterval, MIN_INTERVAL_AXIS);
-        Plot p = new Plot(PAD_LEFT, PAD, w - PAD_LEFT - PAD_RIGHT, h - 2 * PAD, start, span,
+        Plot p = new Plot(PADDING.getLeft(), PADDING.getTop(), w - PADDING.getLeft() - PADDING.getRight(),
+                h - PADDING.getTop() - PADDING.getBottom(), start, span,
                 kbpsTicks.get(kbpsTicks.size() - 1), intervalTicks.get(intervalTicks.size() - 1));
         axes(g, p, kbpsTicks);
         selection(g, p);
@@ -155,7 +158,7 @@ public final class HealthChart extends CanvasChart {
                 p.topY + p.height * (1 - BAR_SHARE) + 3);
         g.fillText("0 s", p.left + p.width + 4, p.topY + p.height + 3);
         g.setFill(TEXT);
-        int step = p.span > MIN_WINDOW_SECONDS ? LONG_TICK_S : SHORT_TICK_S;
+        int step = p.span > MIN_WINDOW_SECONDS ? TICK_STEPS_S[1] : TICK_STEPS_S[0];
         for (int s = (int) Math.ceil(p.start / step) * step; s <= p.start + p.span; s += step) {
             g.fillText(s + " s", p.x(s) - 8, p.topY + p.height + 12);
         }
@@ -208,7 +211,7 @@ public final class HealthChart extends CanvasChart {
 
     private void legend(GraphicsContext g, MarkLayer.Box box) {
         double y = box.y() + 1;
-        g.setFont(Font.font(11));
+        g.setFont(LEGEND_FONT);
         g.setLineWidth(2);
         double x = legendEntry(g, box.x() + 4, y, VIDEO, false, "video");
         x = legendEntry(g, x, y, AUDIO, false, "audio");
