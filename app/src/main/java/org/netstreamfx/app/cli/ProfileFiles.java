@@ -29,6 +29,7 @@ public final class ProfileFiles {
         }
     }
 
+    /** The built-in profile {@code nameOrFile} names, or the one its JSON file holds. */
     @SuppressWarnings("unchecked")
     public static Profile resolve(String nameOrFile) {
         var builtIn = Profiles.builtIn(nameOrFile);

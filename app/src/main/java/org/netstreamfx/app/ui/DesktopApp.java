@@ -99,6 +99,10 @@ public final class DesktopApp {
         PlayerViewModel vm = new PlayerViewModel(Platform::runLater, null,
                 new RecentItems(RecentItems.DEFAULT_CAPACITY, settings.recentItems()));
         TesterViewModel tester = new TesterViewModel(vm);
+        tester.health().useSaved(settings.healthProfile(), settings::setHealthProfile);
+        if (options.screenshotDir() != null) {
+            tester.health().activate(); // the Health panel's picture shows the whole clip's analysis
+        }
         FaultInjection faults = new FaultInjection(vm);
         settings.addNetStatusListener(tester.log());
         PublisherViewModel publisher = new PublisherViewModel(Platform::runLater, new Devices(), tester.recorder(),

@@ -28,7 +28,8 @@ import org.netstreamfx.app.ui.settings.AppSettings;
  *
  * <p>Each view is shot at the default window size (the README's pictures, {@code player.png}…),
  * at the minimum size ({@code player-min.png}…) and at 1280 × 800 ({@code player-1280x800.png}…),
- * and the player in full screen with its stats overlay ({@code player-fullscreen-stats.png}).
+ * the player in full screen with its stats overlay ({@code player-fullscreen-stats.png}) and the
+ * Tester with its Health panel showing ({@code health-panel.png}).
  * One more picture is one more {@link Shot} in {@link #shots}: a name, a view, a size and a setup
  * step (full screen, an overlay…) that returns what undoes it.
  *
@@ -41,6 +42,12 @@ final class ScreenshotRun {
     static final Duration RESIZE_TIMEOUT = Duration.seconds(5);
     /** The view shot last, once on air. */
     static final String PUBLISHER = "publisher";
+    /** The Tester's view, and its tabs of charts (the Health panel's is shot too). */
+    static final String TESTER = "tester";
+    private static final String TESTER_CHARTS = "tester-charts";
+    private static final String HEALTH_TAB = "tab-health";
+    /** Where the log and the Health panel meet in its picture (a share of the height). */
+    private static final double HEALTH_SHOT_DIVIDER = 0.3;
 
     /** What a shot does to the window before it is taken; returns what undoes it. */
     @FunctionalInterface
@@ -67,6 +74,11 @@ final class ScreenshotRun {
             shots.add(new Shot(view, view, AppSettings.DEFAULT_WIDTH, AppSettings.DEFAULT_HEIGHT, Setup.NONE));
             shots.add(new Shot(view + "-min", view, AppSettings.MIN_WIDTH, AppSettings.MIN_HEIGHT, Setup.NONE));
             shots.add(new Shot(view + "-1280x800", view, 1280, 800, Setup.NONE));
+            if (view.equals(TESTER)) {
+                // The Tester with its Health panel showing: lights, chart and findings of the clip.
+                shots.add(new Shot("health-panel", view, AppSettings.DEFAULT_WIDTH, AppSettings.DEFAULT_HEIGHT,
+                        ScreenshotRun::healthTab));
+            }
             if (view.equals("player")) {
                 // Full screen, the controls hidden as after the mouse is still, the stats overlay on.
                 javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getBounds();
@@ -75,6 +87,31 @@ final class ScreenshotRun {
             }
         }
         return shots;
+    }
+
+    private static Runnable healthTab(Stage stage, MainWindow window, PlayerView player) {
+        if (!(window.root().lookup("#" + TESTER_CHARTS) instanceof javafx.scene.control.TabPane tabs)) {
+            return () -> { };
+        }
+        var shown = tabs.getSelectionModel().getSelectedItem();
+        tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> HEALTH_TAB.equals(t.getId())).findFirst()
+                .orElse(shown));
+        // The panel gets most of the height: the log above keeps a few rows.
+        javafx.scene.Parent up = tabs.getParent();
+        while (up != null && !(up instanceof javafx.scene.control.SplitPane)) {
+            up = up.getParent();
+        }
+        javafx.scene.control.SplitPane split = (javafx.scene.control.SplitPane) up;
+        double[] was = split == null ? new double[0] : split.getDividerPositions();
+        if (split != null) {
+            split.setDividerPositions(HEALTH_SHOT_DIVIDER);
+        }
+        return () -> {
+            tabs.getSelectionModel().select(shown);
+            if (split != null) {
+                split.setDividerPositions(was);
+            }
+        };
     }
 
     private static Runnable fullScreenWithStats(Stage stage, MainWindow window, PlayerView player) {

@@ -156,7 +156,9 @@ public final class HealthAnalyzer {
         timing.put("ingestRate", live && !Double.isNaN(arrival.ingestRate())
                 ? TrackStats.round(arrival.ingestRate()) : null);
         double covered = firstDtsUs == Long.MIN_VALUE ? 0 : (nowUs - firstDtsUs) / 1e6;
+        List<TrackSeries> series = new ArrayList<>();
+        tracks.values().forEach(c -> series.add(c.series()));
         return new HealthReport(profile.name(), covered, t, timing, delivery.figures(), book.history(),
-                book.active());
+                book.active(), series);
     }
 }

@@ -18,11 +18,14 @@ import java.util.Map;
  *                  timeToFirstFrameMs, liveLatencyS (live), reconnects
  * @param findings  raised and cleared, in order
  * @param active    the findings raised and not cleared
+ * @param series    per track: bit rate per second and keyframes over the timeline, for charts (not in
+ *                  {@link #toMap()}: the JSON report stays a summary)
  */
 public record HealthReport(String profile, double coveredS, List<Map<String, Object>> tracks,
                            Map<String, Object> timing, Map<String, Object> delivery, List<Finding> findings,
-                           List<Finding> active) {
+                           List<Finding> active, List<TrackSeries> series) {
     public HealthReport {
+        series = List.copyOf(series);
         tracks = List.copyOf(tracks);
         timing = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(timing));
         delivery = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(delivery));
@@ -32,7 +35,7 @@ public record HealthReport(String profile, double coveredS, List<Map<String, Obj
 
     /** This report with {@code newTiming} in place of its timing figures (a publisher adds its encoder lag). */
     public HealthReport withTiming(Map<String, Object> newTiming) {
-        return new HealthReport(profile, coveredS, tracks, newTiming, delivery, findings, active);
+        return new HealthReport(profile, coveredS, tracks, newTiming, delivery, findings, active, series);
     }
 
     /** Whether any error-level finding was raised (cleared or not). */

@@ -56,7 +56,7 @@ final class KeyframeCheck extends RuleGroup {
     }
 
     private void interval(TrackFormat track, long dts, long us) {
-        stats.keyframeInterval(us);
+        stats.keyframeInterval(dts, us);
         if (recent.size() == RECENT) {
             recent.removeFirst();
         }

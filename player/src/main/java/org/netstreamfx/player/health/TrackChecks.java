@@ -12,10 +12,12 @@ final class TrackChecks {
     private final TrackStats stats;
     private final FormatCheck formatCheck;
     private final List<PacketCheck> checks = new ArrayList<>();
+    private final StreamMetadata metadata;
 
     TrackChecks(TrackFormat format, Profile profile, FindingBook book, StreamMetadata metadata) {
         this.format = format;
         this.stats = new TrackStats(format);
+        this.metadata = metadata;
         this.formatCheck = new FormatCheck(profile, book, metadata);
         checks.add(formatCheck);
         checks.add(new BitrateCheck(profile, book, stats, metadata));
@@ -45,6 +47,17 @@ final class TrackChecks {
 
     void restart() {
         checks.forEach(PacketCheck::restart);
+        stats.restart();
+    }
+
+    /** The track's chart series; declared is onMetaData's rate for its kind, else the container's. */
+    TrackSeries series() {
+        boolean video = format.kind() == TrackKind.VIDEO;
+        double declared = video ? metadata.declared().videoKbps() : metadata.declared().audioKbps();
+        if (declared <= 0 && format.bitRateBps() > 0) {
+            declared = format.bitRateBps() / 1000.0;
+        }
+        return stats.series(declared);
     }
 
     TrackFormat format() {

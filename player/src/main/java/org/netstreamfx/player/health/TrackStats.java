@@ -28,6 +28,7 @@ final class TrackStats {
     private double kbps1s;
     private double kbps10s;
     private double peakKbps;
+    private final SecondSeries series = new SecondSeries();
 
     TrackStats(TrackFormat format) {
         this.format = format;
@@ -36,6 +37,7 @@ final class TrackStats {
     void packet(MediaPacket p) {
         packets++;
         bytes += p.data().length;
+        series.packet(p.dtsUs(), p.data().length);
         if (firstDtsUs == Long.MIN_VALUE) {
             firstDtsUs = p.dtsUs();
         }
@@ -48,7 +50,9 @@ final class TrackStats {
         }
     }
 
-    void keyframeInterval(long us) {
+    /** A keyframe at {@code atUs}, {@code us} after the one before. */
+    void keyframeInterval(long atUs, long us) {
+        series.keyframe(atUs, us);
         minKeyUs = Math.min(minKeyUs, us);
         maxKeyUs = Math.max(maxKeyUs, us);
         sumKeyUs += us;
@@ -58,6 +62,17 @@ final class TrackStats {
     void formatChanged(TrackFormat now) {
         format = now;
         formatChanges++;
+    }
+
+    /** A seek: the second being summed is left out of the series. */
+    void restart() {
+        series.restart();
+    }
+
+    /** The per-second bit rate and keyframes of this track, with {@code declaredKbps} (0: none). */
+    TrackSeries series(double declaredKbps) {
+        return new TrackSeries(format.index(), format.kind() == TrackKind.VIDEO, declaredKbps, series.seconds(),
+                series.keyframes());
     }
 
     void audioGap() {

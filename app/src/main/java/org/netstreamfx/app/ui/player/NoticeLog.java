@@ -70,6 +70,9 @@ final class NoticeLog {
      * {@code ns} (or nothing) plays; the no-sound-device notice only once a session.
      */
     void show(NetStatusEvent e, MediaAddress a, NetStream ns) {
+        if (e.code().startsWith(org.netstreamfx.player.health.Rule.CODE_PREFIX)) {
+            return; // a stream health finding: the Tester's Health panel lists it, the picture plays on
+        }
         if (e.is(NetStatusCode.NSFX_AUDIO_NODEVICE)) {
             // Once a session: it would otherwise come back on every open, replay and reconnect.
             // The event log still has each one.

@@ -59,6 +59,9 @@ public final class AppSettings {
     static final String SERVERS = "serverUrls";
     static final String PUBLISHER = "publisher";
     static final String URL_OPTIONS = "urlOptions";
+    static final String HEALTH_PROFILE = "healthProfile";
+    /** The longest health profile (a name or a JSON file's path) kept. */
+    public static final int MAX_HEALTH_PROFILE = 1000;
     /** How many URLs' options are kept; the least recently used beyond it are dropped. */
     public static final int MAX_URL_OPTIONS = 50;
 
@@ -115,6 +118,18 @@ public final class AppSettings {
     public void setAudioDevice(String id) {
         if (id != null && !id.isBlank() && id.length() <= MAX_DEVICE_ID) {
             so.data().put(AUDIO_DEVICE, id);
+        }
+    }
+
+    /** The Tester's health profile: a built-in name or a JSON file's path; null when none was chosen. */
+    public String healthProfile() {
+        return so.data().get(HEALTH_PROFILE) instanceof String p && !p.isBlank() && p.length() <= MAX_HEALTH_PROFILE
+                ? p : null;
+    }
+
+    public void setHealthProfile(String nameOrFile) {
+        if (nameOrFile != null && !nameOrFile.isBlank() && nameOrFile.length() <= MAX_HEALTH_PROFILE) {
+            so.data().put(HEALTH_PROFILE, nameOrFile);
         }
     }
 

@@ -4,9 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 
@@ -16,48 +14,30 @@ import javafx.scene.text.Font;
  * (blue) and seeks (violet) as labelled vertical lines. Drawn on a canvas, redrawn when a point
  * or mark arrives. FX thread only.
  */
-public final class BufferChart extends Region {
+public final class BufferChart extends CanvasChart {
     /** How many seconds the chart shows, ending at the newest point. */
     public static final double WINDOW_SECONDS = 60;
     private static final double PAD_LEFT = 40;
     private static final double PAD = 14;
-    /** Rows of mark labels at the top of the plot. */
-    static final int LABEL_ROWS = 3;
-    private static final double LABEL_LINE = 12;
+    private static final double PREF_HEIGHT = 200;
+    /** The y axis reaches at least this many seconds. */
+    private static final double MIN_AXIS_S = 0.5;
     private static final double LEGEND_WIDTH = 204;
     private static final double LEGEND_HEIGHT = 16;
 
-    private final Canvas canvas = new Canvas();
     private final List<ChartPoint> points;
     private final List<ChartMark> marks;
 
     public BufferChart(ObservableList<ChartPoint> points, ObservableList<ChartMark> marks) {
+        super("buffer-chart", PREF_HEIGHT, PAD_LEFT + 2 * PAD, 3 * PAD);
         this.points = points;
         this.marks = marks;
-        getStyleClass().add("buffer-chart");
-        getChildren().add(canvas);
-        setMinHeight(120);
-        setPrefHeight(200);
         points.addListener((ListChangeListener<ChartPoint>) c -> draw());
         marks.addListener((ListChangeListener<ChartMark>) c -> draw());
     }
 
     @Override
-    protected void layoutChildren() {
-        canvas.setWidth(getWidth());
-        canvas.setHeight(getHeight());
-        draw();
-    }
-
-    private void draw() {
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        g.setFill(Color.web("#15181d"));
-        g.fillRect(0, 0, w, h);
-        if (w < PAD_LEFT + 2 * PAD || h < 3 * PAD) {
-            return;
-        }
+    protected void plot(GraphicsContext g, double w, double h) {
         double end = points.isEmpty() ? WINDOW_SECONDS : Math.max(WINDOW_SECONDS, points.get(points.size() - 1).t());
         double start = end - WINDOW_SECONDS;
         double max = 0;
@@ -75,7 +55,7 @@ public final class BufferChart extends Region {
     }
 
     private void legend(GraphicsContext g, Plot p) {
-        Box box = legendBox(p.left + p.width, p.topY);
+        MarkLayer.Box box = legendBox(p.left + p.width, p.topY);
         double x = box.x() + 4;
         double y = box.y() + 1;
         g.setFont(Font.font(11));
@@ -112,31 +92,8 @@ public final class BufferChart extends Region {
     }
 
     private void marks(GraphicsContext g, Plot p) {
-        Font font = Font.font(10);
-        g.setFont(font);
-        g.setLineWidth(1.5);
-        List<ChartMark> shown = marks.stream().filter(m -> m.t() >= p.start).toList();
-        List<Double> xs = shown.stream().map(m -> p.x(m.t())).toList();
-        javafx.scene.text.Text measure = new javafx.scene.text.Text();
-        measure.setFont(font);
-        List<Double> widths = shown.stream().map(m -> {
-            measure.setText(m.label());
-            return measure.getLayoutBounds().getWidth();
-        }).toList();
-        List<Box> boxes = placeLabels(xs, widths, p.topY, p.left + p.width, LABEL_LINE);
-        for (int i = 0; i < shown.size(); i++) {
-            double x = xs.get(i);
-            Color c = colourOf(shown.get(i).code());
-            g.setStroke(c);
-            g.setLineDashes(3, 3);
-            g.strokeLine(x, p.topY, x, p.topY + p.height);
-            Box b = boxes.get(i);
-            if (b != null) {
-                g.setFill(c);
-                g.fillText(shown.get(i).label(), b.x(), b.y() + b.height() - 2);
-            }
-        }
-        g.setLineDashes();
+        MarkLayer.draw(g, marks, p::x, p.left, p.topY, p.height, p.left + p.width, legendBox(p.left + p.width, p.topY),
+                m -> colourOf(m.code()));
     }
 
     private void series(GraphicsContext g, Plot p) {
@@ -187,70 +144,25 @@ public final class BufferChart extends Region {
     }
 
     /**
-     * The y-axis ticks, from 0 up, for data peaking at {@code max}: a step of 1, 2 or 5 times a
-     * power of ten, chosen so that the axis has two to five intervals, and a top that is the first
-     * step at or above {@code max} plus 10% headroom (at least 0.5 s, so an empty buffer still has
-     * an axis).
+     * The y-axis ticks, from 0 up, for data peaking at {@code max} (see {@link MarkLayer#ticks}; at
+     * least 0.5 s, so an empty buffer still has an axis).
      */
     static List<Double> yTicks(double max) {
-        double m = Math.max(0.5, max * 1.1);
-        double raw = m / 4;
-        double exp = Math.pow(10, Math.floor(Math.log10(raw)));
-        double step = 10 * exp;
-        for (double f : new double[] {1, 2, 5, 10}) {
-            if (f * exp >= raw - 1e-12) {
-                step = f * exp;
-                break;
-            }
-        }
-        int n = (int) Math.ceil(m / step - 1e-9);
-        List<Double> ticks = new java.util.ArrayList<>();
-        for (int i = 0; i <= n; i++) {
-            ticks.add(Math.round(i * step / exp * 1e6) / 1e6 * exp);
-        }
-        return ticks;
-    }
-
-    /** A label's rectangle on the canvas. */
-    record Box(double x, double y, double width, double height) {
-        boolean overlaps(Box o) {
-            return x < o.x + o.width && o.x < x + width && y < o.y + o.height && o.y < y + height;
-        }
+        return MarkLayer.ticks(max, MIN_AXIS_S);
     }
 
     /**
-     * Where each mark's label goes, or null where it is not shown. {@code xs} are the marks' lines,
-     * oldest first, {@code widths} their labels' widths. A label sits right of its line on the first
-     * of {@link #LABEL_ROWS} rows where it overlaps neither a label already placed nor the legend
-     * (the legend's box is {@link #legendBox}); newer marks are placed first, so when labels are too
-     * close for any row the oldest are the ones left out. A label that would run past {@code right}
-     * sits left of its line instead.
+     * Where each mark's label goes, or null where it is not shown (see {@link MarkLayer#placeLabels}):
+     * off the legend's box ({@link #legendBox}).
      */
-    static List<Box> placeLabels(List<Double> xs, List<Double> widths, double top, double right, double lineHeight) {
-        Box legend = legendBox(right, top);
-        Box[] placed = new Box[xs.size()];
-        List<Box> taken = new java.util.ArrayList<>();
-        taken.add(legend);
-        for (int i = xs.size() - 1; i >= 0; i--) {
-            double w = widths.get(i);
-            double x = xs.get(i) + 3;
-            if (x + w > right) {
-                x = xs.get(i) - 3 - w;
-            }
-            for (int row = 0; row < LABEL_ROWS && placed[i] == null; row++) {
-                Box b = new Box(x, top + row * lineHeight, w, lineHeight);
-                if (taken.stream().noneMatch(b::overlaps)) {
-                    placed[i] = b;
-                    taken.add(b);
-                }
-            }
-        }
-        return java.util.Arrays.asList(placed);
+    static List<MarkLayer.Box> placeLabels(List<Double> xs, List<Double> widths, double top, double right,
+                                           double lineHeight) {
+        return MarkLayer.placeLabels(xs, widths, top, right, lineHeight, legendBox(right, top));
     }
 
     /** The legend's box in a plot whose right edge is {@code right} and top {@code top}. */
-    static Box legendBox(double right, double top) {
-        return new Box(right - LEGEND_WIDTH, top, LEGEND_WIDTH, LEGEND_HEIGHT);
+    static MarkLayer.Box legendBox(double right, double top) {
+        return new MarkLayer.Box(right - LEGEND_WIDTH, top, LEGEND_WIDTH, LEGEND_HEIGHT);
     }
 
     private static Color colourOf(String code) {

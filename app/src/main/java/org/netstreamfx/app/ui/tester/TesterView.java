@@ -11,6 +11,8 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -28,11 +30,12 @@ import org.netstreamfx.app.session.SessionEntry;
 import org.netstreamfx.app.ui.FitRow;
 import org.netstreamfx.app.ui.Icons;
 import org.netstreamfx.app.ui.SidePane;
+import org.netstreamfx.app.ui.tester.health.HealthPanel;
 import org.netstreamfx.player.net.StatusLevel;
 
 /**
  * The tester: a tool bar (level and text filters, stats in the log, copy, export), the live event
- * log over the buffer chart, and beside them the live figures and fault injection. It watches the
+ * log over the buffer chart and the Health panel (a tab each), and beside them the live figures and fault injection. It watches the
  * stream the Player plays.
  */
 public final class TesterView extends BorderPane {
@@ -58,7 +61,9 @@ public final class TesterView extends BorderPane {
         buildLog();
         BufferChart chart = new BufferChart(vm.chartPoints(), vm.chartMarks());
         chart.setId("buffer-chart");
-        SplitPane split = new SplitPane(log, chart);
+        HealthPanel health = new HealthPanel(vm.health());
+        health.setOnFindingChosen(this::selectInLog);
+        SplitPane split = new SplitPane(log, charts(chart, health));
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.62);
         setCenter(split);
@@ -77,6 +82,28 @@ public final class TesterView extends BorderPane {
                 say(now, now.startsWith("Writing") || now.startsWith("Could not"));
             }
         });
+    }
+
+    /** The buffer chart and the Health panel, a tab each (the buffer chart first). */
+    private static TabPane charts(BufferChart chart, HealthPanel health) {
+        Tab buffer = new Tab("Buffer", chart);
+        buffer.setId("tab-buffer");
+        Tab healthTab = new Tab("Health", health);
+        healthTab.setId("tab-health");
+        // The analysis starts when the panel is first shown: no health events in a session before.
+        healthTab.selectedProperty().addListener((o, was, now) -> health.activate());
+        TabPane tabs = new TabPane(buffer, healthTab);
+        tabs.setId("tester-charts");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        return tabs;
+    }
+
+    /** Selects {@code e} in the event log and scrolls to it, when the filters show it. */
+    private void selectInLog(SessionEntry e) {
+        if (log.getItems().contains(e)) {
+            log.getSelectionModel().select(e);
+            log.scrollTo(e);
+        }
     }
 
     /** The rail's icon: a chart line (Material Design "show_chart", Apache License 2.0), styled as {@code .icon}. */

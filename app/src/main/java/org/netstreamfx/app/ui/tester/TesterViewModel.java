@@ -33,6 +33,7 @@ import org.netstreamfx.app.session.SessionRecorder;
 import org.netstreamfx.app.session.StatsSample;
 import org.netstreamfx.app.ui.player.PlayerState;
 import org.netstreamfx.app.ui.player.PlayerViewModel;
+import org.netstreamfx.app.ui.tester.health.HealthModel;
 import org.netstreamfx.player.net.NetStatusCode;
 import org.netstreamfx.player.net.NetStatusEvent;
 import org.netstreamfx.player.net.NetStatusListener;
@@ -43,7 +44,8 @@ import org.netstreamfx.player.net.StatusLevel;
  * The tester's view of the stream the Player plays: one {@link SessionRecorder} fed with every
  * NetStatus event of the player (connection and stream), every client callback, a stats sample
  * four times a second, and whatever else is logged through {@link #log()} (the settings'
- * SharedObject events). From it: the filtered event log, the live figures, and the buffer chart.
+ * SharedObject events). From it: the filtered event log, the live figures, the buffer chart, and
+ * the stream health ({@link HealthModel}: it reads the engine's report on the same tick).
  *
  * <p>Runs on the FX thread; exports write on a thread of their own ("nsfx-tester-io"). Entries
  * recorded on another thread reach the log through {@code Platform.runLater}.
@@ -61,6 +63,7 @@ public final class TesterViewModel {
             NetStatusCode.NETSTREAM_SEEK_NOTIFY.code());
 
     private final PlayerViewModel player;
+    private final HealthModel health;
     private final SessionRecorder recorder = new SessionRecorder(System.nanoTime());
     private final EventLines lines = new EventLines();
     private final Timeline sampler;
@@ -91,6 +94,7 @@ public final class TesterViewModel {
 
     public TesterViewModel(PlayerViewModel player) {
         this.player = player;
+        this.health = new HealthModel(player.streamProperty());
         recorder.addEntryListener(this::onRecorded);
         for (NetStatusEvent e : player.events()) {
             recorder.onNetStatus(e);
@@ -241,6 +245,11 @@ public final class TesterViewModel {
         return player;
     }
 
+    /** The stream health analysis the Health panel shows: profile, lights, findings, report. */
+    public HealthModel health() {
+        return health;
+    }
+
     // FX thread.
 
     private void setFilter(EntryFilter f) {
@@ -260,6 +269,7 @@ public final class TesterViewModel {
         PlayerState s = player.stateProperty().get();
         if (ns != null && (s == PlayerState.PLAYING || s == PlayerState.BUFFERING || s == PlayerState.PAUSED)) {
             recorder.stats(StatsSample.of(ns, StatsSample.UNKNOWN), System.nanoTime());
+            health.poll(ns);
         }
     }
 
@@ -277,6 +287,7 @@ public final class TesterViewModel {
             entries.remove(0, entries.size() - MAX_LOG_ENTRIES);
         }
         e.stats().ifPresent(sample -> showSample(e, sample));
+        health.entry(e);
         if (e.kind() == EventLine.Kind.STATUS && MARKED.contains(e.line().code())) {
             marks.add(new ChartMark(e.t(), e.line().code()));
             if (marks.size() > MAX_CHART_POINTS) {

@@ -39,6 +39,7 @@ class AppSettingsTest {
         first.setVolume(0.25);
         first.setAudioDevice("USB Headset [plughw:1,0]");
         first.setBufferTime(3.5);
+        first.setHealthProfile("twitch");
         first.setRecentItems(List.of("/media/a.mp4", "rtmp://host/live?key=SECRETKEY", "http://u:pw@host/b.mp4",
                 "https://host/c.mp4"));
         first.setServerUrls(List.of("rtmp://user:pw@ingest.example/live?token=SECRETTOKEN"));
@@ -51,6 +52,7 @@ class AppSettingsTest {
         assertEquals(0.25, next.volume());
         assertEquals("USB Headset [plughw:1,0]", next.audioDevice());
         assertEquals(3.5, next.bufferTime(1.0));
+        assertEquals("twitch", next.healthProfile());
         assertEquals(List.of("/media/a.mp4", "https://host/c.mp4"), next.recentItems());
         assertEquals(List.of("rtmp://ingest.example/live"), next.serverUrls());
         String file = new String(Files.readAllBytes(next.file()), StandardCharsets.ISO_8859_1);
@@ -69,6 +71,9 @@ class AppSettingsTest {
         assertEquals(AppSettings.DEFAULT_WIDTH, s.windowWidth());
         assertEquals(2.0, s.bufferTime(2.0));
         assertEquals(List.of("/a.mp4"), s.recentItems());
+        assertEquals(null, s.healthProfile(), "none chosen");
+        s.data().put(AppSettings.HEALTH_PROFILE, "/p/" + "x".repeat(AppSettings.MAX_HEALTH_PROFILE));
+        assertEquals(null, s.healthProfile(), "an over-long path is not taken");
     }
 
     @Test

@@ -38,24 +38,24 @@ class BufferChartLayoutTest {
 
     @Test
     void labelsCloseTogetherNeitherOverlapEachOtherNorTheLegend() {
-        BufferChart.Box legend = new BufferChart.Box(700, 14, 200, 16);
+        MarkLayer.Box legend = new MarkLayer.Box(700, 14, 200, 16);
         List<Double> xs = new ArrayList<>();
         List<Double> widths = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
             xs.add(600.0 + i * 9); // Buffer.Empty/Full every 9 px, running under the legend
             widths.add(i % 2 == 0 ? 70.0 : 62.0);
         }
-        List<BufferChart.Box> boxes = BufferChart.placeLabels(xs, widths, 14, 900, 12);
+        List<MarkLayer.Box> boxes = BufferChart.placeLabels(xs, widths, 14, 900, 12);
         assertFalse(boxes.isEmpty());
         for (int i = 0; i < boxes.size(); i++) {
-            BufferChart.Box a = boxes.get(i);
+            MarkLayer.Box a = boxes.get(i);
             if (a == null) {
                 continue;
             }
             assertFalse(a.overlaps(legend), "on the legend: " + a);
             assertTrue(a.x() + a.width() <= 900 + 1e-9, "past the plot: " + a);
             for (int j = i + 1; j < boxes.size(); j++) {
-                BufferChart.Box b = boxes.get(j);
+                MarkLayer.Box b = boxes.get(j);
                 assertFalse(b != null && a.overlaps(b), a + " on " + b);
             }
         }
@@ -64,9 +64,9 @@ class BufferChartLayoutTest {
 
     @Test
     void labelsFarApartAllShowOnTheFirstRow() {
-        List<BufferChart.Box> boxes = BufferChart.placeLabels(List.of(60.0, 200.0, 340.0), List.of(70.0, 70.0, 70.0),
+        List<MarkLayer.Box> boxes = BufferChart.placeLabels(List.of(60.0, 200.0, 340.0), List.of(70.0, 70.0, 70.0),
                 14, 900, 12);
-        for (BufferChart.Box b : boxes) {
+        for (MarkLayer.Box b : boxes) {
             assertTrue(b != null && b.y() == boxes.get(0).y(), boxes.toString());
         }
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -20,6 +21,9 @@ import org.netstreamfx.app.session.SessionEntry;
 import org.netstreamfx.app.ui.Fx;
 import org.netstreamfx.app.ui.player.PlayerView;
 import org.netstreamfx.app.ui.player.PlayerViewModel;
+import org.netstreamfx.app.ui.tester.health.HealthModel;
+import org.netstreamfx.app.ui.tester.health.Light;
+import org.netstreamfx.player.health.Rule;
 import org.netstreamfx.player.net.NetStatusEvent;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -29,7 +33,8 @@ import org.testfx.framework.junit5.Start;
  * The Player and the Tester on a live stream from a real nginx-rtmp (started on a free loopback
  * port), published by our engine from the test camera and the tone: the URL opened as a user
  * would, pictures at the published size, the server's own Play.Start, live stats, and the raw
- * RTMP control events shown on demand in the same timeline.
+ * RTMP control events shown on demand in the same timeline, and the Health panel's lights and chart
+ * filling from the live analysis.
  */
 @ExtendWith(ApplicationExtension.class)
 class RtmpLiveFlowTest {
@@ -96,7 +101,22 @@ class RtmpLiveFlowTest {
             // nginx-rtmp says nothing of Enhanced RTMP in its connect answer, and the tester says so.
             Label caps = robot.lookup("#stat-server-caps").queryAs(Label.class);
             assertEquals("no Enhanced RTMP capabilities", Fx.call(caps::getText));
+
+            // The Health panel on the live stream: every light lit, the chart's series filling.
+            robot.clickOn("#tab-health");
+            HealthModel health = tester.health();
+            Fx.waitUntil("every health light lit and the chart filling", WAIT, () -> Arrays.stream(Rule.Group.values())
+                    .allMatch(g -> health.lightProperty(g).get() != Light.GREY) && seriesFilled(health),
+                    () -> health.reportProperty().get() == null ? "no report" : health.reportProperty().get().series());
+            assertTrue(Fx.call(() -> (Boolean) health.reportProperty().get().timing().get("live")));
         }
+    }
+
+    /** Three seconds of bit rate for video and audio, and two keyframe intervals (one a second is published). */
+    private static boolean seriesFilled(HealthModel health) {
+        var r = health.reportProperty().get();
+        return r != null && r.series().size() == 2 && r.series().stream().allMatch(s -> s.kbps().size() >= 3
+                && (!s.video() || s.keyframes().size() >= 2));
     }
 
     /** The code (or type) of each row; call on the FX thread. */
