@@ -28,7 +28,8 @@ public final class BenchCommand implements Callable<Integer> {
     boolean smoke;
 
     @Option(names = "--only", paramLabel = "NAME", split = ",",
-            description = "Run only these measurements: ttff, memory, decode, chunk, receive, loopback, publish, avsync.")
+            description = "Run only these measurements: ttff, memory, decode, chunk, receive, loopback, publish, avsync, "
+                    + "startup.")
     java.util.List<String> only;
 
     @Option(names = "--json", paramLabel = "FILE", description = "Write every figure, with its runs, as JSON.")
