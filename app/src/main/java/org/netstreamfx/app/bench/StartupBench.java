@@ -95,8 +95,10 @@ final class StartupBench {
         report.add("startup.window.ratio", "x", ratios(window, ffplayPicture));
         report.add("startup.firstPicture.ratio", "x", ratios(picture, ffplayPicture));
         report.add("startup.cli.play.ratio", "x", ratios(play, ffplayPicture));
+        String archive = "0".equals(System.getenv("NSFX_CDS")) ? "without a class archive (NSFX_CDS=0)"
+                : "with the class archive the launcher makes";
         report.note("startup", String.format(Locale.ROOT, "fresh processes of %s (NSFX_SKIP_BUILD=1: what is "
-                + "built, with the class archive the launcher makes), the demo clip (640x360 H.264 + AAC), an Xvfb "
+                + "built, " + archive + "), the demo clip (640x360 H.264 + AAC), an Xvfb "
                 + "%s of its own, no sound server for either player; ffplay's first picture = its showinfo line of "
                 + "frame 0; ratios = ours / ffplay's, run by run; page cache %s; load average %.2f before, "
                 + "%.2f after", home.resolve("nsfx"), StartupDisplay.SCREEN,
