@@ -2,13 +2,21 @@
 # loaded as modules, as OpenJFX documents ("--module-path … --add-modules javafx.controls"). On the
 # class path JavaFX prints "Unsupported JavaFX configuration: classes were loaded from 'unnamed
 # module'" at every start. The app's own classes and every other library stay on the class path.
+# Plain bash 3.2 (macOS's): no mapfile, no ${var,,}, no GNU-only flags.
 #
 #   nsfx_java_command ROOT    sets the array nsfx_java_args: everything after "java" up to the main
 #                             class (module path, modules, the flags ControlsFX needs, class path)
+#   nsfx_cds_args ARCHIVE     sets the array nsfx_cds_args: the JVM flags that use the class-data
+#                             sharing archive ARCHIVE (docs/PERFORMANCE.md, "Startup"), quietly: a
+#                             JVM that cannot use it (another JDK, rebuilt jars) starts without it
 
 nsfx_java_command() {
-  local root="$1" entry
-  local -a entries modules=() classes=("$root/app/target/classes")
+  local root="$1" entry jar
+  local -a entries modules=() classes=()
+  # The app's jar rather than its classes directory when the jar is up to date: the JVM archives
+  # classes for a faster start from jars only ("Cannot have non-empty directory in paths").
+  jar="$(nsfx_app_jar "$root")"
+  if [ -n "$jar" ]; then classes=("$jar"); else classes=("$root/app/target/classes"); fi
   IFS=: read -r -a entries <<<"$(cat "$root/app/target/classpath.txt")"
   for entry in "${entries[@]}"; do
     case "${entry##*/}" in
@@ -32,4 +40,22 @@ nsfx_java_command() {
   fi
   local IFS=:
   nsfx_java_args+=(-cp "${classes[*]}")
+}
+
+# Prints app/target/nsfx-app-*.jar when it holds what app/target/classes holds (no class or
+# resource there is newer), else nothing.
+nsfx_app_jar() {
+  local root="$1" jar
+  for jar in "$root"/app/target/nsfx-app-*.jar; do
+    case "$jar" in *-sources.jar|*-tests.jar|*'*'*) continue ;; esac
+    [ -f "$jar" ] || continue
+    if [ -z "$(find "$root/app/target/classes" -newer "$jar" -type f -print 2>/dev/null | head -n 1)" ]; then
+      printf '%s\n' "$jar"
+    fi
+    return 0
+  done
+}
+
+nsfx_cds_args() {
+  nsfx_cds_args=(-XX:SharedArchiveFile="$1" -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off)
 }

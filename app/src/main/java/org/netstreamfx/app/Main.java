@@ -16,6 +16,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        StartupReport.reached(StartupReport.MAIN);
+        NativesPreload.start();
         int code = run(args);
         System.exit(code);
     }

@@ -44,7 +44,8 @@ public final class BenchRunner {
             new Measurement("loopback", "glass-to-glass loopback latency", (c, m, r) -> LoopbackBench.run(c, r)),
             new Measurement("publish", "publishing cost (encode only)", (c, m, r) -> PublishCostBench.run(c, r)),
             new Measurement("avsync", "A/V sync at the output (sound server)", (c, m, r) -> AvSyncBench.run(c, r)),
-            new Measurement("gui", "GUI cost against ffplay (Xvfb)", GuiCostBench::run));
+            new Measurement("gui", "GUI cost against ffplay (Xvfb)", GuiCostBench::run),
+            new Measurement("startup", "startup of fresh processes against ffplay", StartupBench::run));
 
     /** The measurements, in the order they run, by the names {@code --only} takes. */
     public static final List<String> MEASUREMENTS = List.copyOf(ALL.stream().map(Measurement::name).toList());

@@ -28,7 +28,8 @@ public final class BenchCommand implements Callable<Integer> {
     boolean smoke;
 
     @Option(names = "--only", paramLabel = "NAME", split = ",",
-            description = "Run only these measurements: ttff, memory, decode, chunk, receive, loopback, publish, avsync, gui.")
+            description = "Run only these measurements: ttff, memory, decode, chunk, receive, loopback, publish, avsync, "
+                    + "gui, startup.")
     java.util.List<String> only;
 
     @Option(names = "--soak", arity = "0..1", paramLabel = "SECONDS", fallbackValue = "600",

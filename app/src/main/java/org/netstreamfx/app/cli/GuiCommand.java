@@ -30,6 +30,10 @@ public final class GuiCommand implements Callable<Integer> {
             description = "At the end of the media, write the play's figures (dropped frames) to FILE as JSON "
                     + "and exit, like ffplay -autoexit (nsfx bench's GUI cost).")
     Path autoExitReport;
+    @Option(names = "--quit-after-frames", hidden = true, paramLabel = "N",
+            description = "Close the window once N frames are shown (the launcher's class-archive run, "
+                    + "nsfx bench's startup runs).")
+    int quitAfterFrames;
 
     @Override
     public Integer call() {
@@ -46,11 +50,16 @@ public final class GuiCommand implements Callable<Integer> {
             System.err.println("nsfx gui: --screenshot-frames takes 1 or more");
             return 2;
         }
+        if (quitAfterFrames < 0) {
+            System.err.println("nsfx gui: --quit-after-frames takes 0 (never) or more");
+            return 2;
+        }
         if (!DesktopApp.displayAvailable()) {
             System.err.println("nsfx gui: no display (DISPLAY and WAYLAND_DISPLAY are unset); "
                     + "use ./nsfx play <file|url> for the headless player");
             return 1;
         }
-        return new DesktopApp(System.err).run(new DesktopApp.Options(target, screenshotDir, screenshotFrames, autoExitReport));
+        return new DesktopApp(System.err).run(new DesktopApp.Options(target, screenshotDir, screenshotFrames,
+                autoExitReport, quitAfterFrames));
     }
 }

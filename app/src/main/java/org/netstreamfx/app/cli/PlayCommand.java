@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.netstreamfx.app.DaemonThreads;
+import org.netstreamfx.app.StartupReport;
 import org.netstreamfx.app.session.RecordingClient;
 import org.netstreamfx.player.media.StreamTrack;
 import org.netstreamfx.player.media.TrackKind;
@@ -176,6 +177,9 @@ public final class PlayCommand implements Callable<Integer> {
             ns.setPacing(fast ? NetStream.Pacing.AS_FAST_AS_POSSIBLE : NetStream.Pacing.REAL_TIME);
             if (noAudio || fast) {
                 ns.setAudioSink(new NullAudioSink());
+            }
+            if (StartupReport.enabled()) {
+                ns.setVideoSink(frame -> StartupReport.reached(StartupReport.FIRST_PICTURE));
             }
             ns.setAudioDevice(audioDevice);
             ns.setVolume(volume);

@@ -10,6 +10,7 @@ import javafx.beans.binding.Bindings;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.netstreamfx.app.DaemonThreads;
+import org.netstreamfx.app.StartupReport;
 import org.netstreamfx.app.ui.player.PlayerView;
 import org.netstreamfx.app.ui.player.PlayerViewModel;
 import org.netstreamfx.app.ui.player.RecentItems;
@@ -39,10 +40,14 @@ public final class DesktopApp {
      * @param screenshotFrames  how many frames to wait for before the screenshots
      * @param autoExitReport    when not null: at the end of the media, write the play's figures
      *                          there as JSON and close ({@link AutoExitReport})
+     * @param quitAfterFrames   when above 0: close the window once this many frames are shown (the
+     *                          launcher's class-archive run and {@code nsfx bench}'s startup runs)
      */
-    public record Options(String address, Path screenshotDir, int screenshotFrames, Path autoExitReport) {
+    public record Options(String address, Path screenshotDir, int screenshotFrames, Path autoExitReport,
+                          int quitAfterFrames) {
+        /** The window as users open it: no screenshots, no quitting by itself. */
         public Options(String address, Path screenshotDir, int screenshotFrames) {
-            this(address, screenshotDir, screenshotFrames, null);
+            this(address, screenshotDir, screenshotFrames, null, 0);
         }
     }
 
@@ -96,6 +101,7 @@ public final class DesktopApp {
     // Called on the FX thread.
 
     private void open(Stage stage, Options options, AppSettings settings, AtomicInteger exit, CountDownLatch closed) {
+        StartupReport.reached(StartupReport.TOOLKIT);
         PlayerViewModel vm = new PlayerViewModel(Platform::runLater, null,
                 new RecentItems(RecentItems.DEFAULT_CAPACITY, settings.recentItems()));
         TesterViewModel tester = new TesterViewModel(vm);
@@ -148,7 +154,19 @@ public final class DesktopApp {
         if (onAir != null) {
             new ScreenshotRun(stage, window, player, onAir, options, err, exit).start();
         }
+        if (StartupReport.enabled()) {
+            player.video().framesShownProperty().addListener(
+                    (o, was, now) -> StartupReport.reached(StartupReport.FIRST_PICTURE));
+        }
+        if (options.quitAfterFrames() > 0) {
+            player.video().framesShownProperty().addListener((o, was, now) -> {
+                if (now.longValue() == options.quitAfterFrames()) {
+                    Platform.runLater(window::quit);
+                }
+            });
+        }
         stage.show();
+        StartupReport.reached(StartupReport.WINDOW);
         // The minimum is the content's: add what the window's frame takes, once it is known.
         stage.setMinWidth(AppSettings.MIN_WIDTH + Math.max(0, stage.getWidth() - scene.getWidth()));
         stage.setMinHeight(AppSettings.MIN_HEIGHT + Math.max(0, stage.getHeight() - scene.getHeight()));
