@@ -3,6 +3,7 @@ package org.netstreamfx.app.cli;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.netstreamfx.app.health.ProfileFiles;
 import org.netstreamfx.player.health.HealthAnalyzer;
 import org.netstreamfx.player.health.HealthReport;
 import org.netstreamfx.player.health.Profile;

@@ -94,6 +94,38 @@ class InspectCommandTest {
         assertEquals("twitch", last.get("profile").asText());
     }
 
+    /** Over http, played and read directly: the same tracks and the same finding as from the file. */
+    @Test
+    void aProgressiveDownloadIsInspectedPlayedOrReadDirectly() throws IOException {
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        byte[] bytes = java.nio.file.Files.readAllBytes(longGop);
+        server.createContext("/", exchange -> {
+            exchange.sendResponseHeaders(200, bytes.length);
+            try (java.io.OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        });
+        server.start();
+        try {
+            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/long-gop.flv";
+            for (String decode : List.of("", "--no-decode")) {
+                PlayRun r = decode.isEmpty() ? inspect(url, "--profile", "youtube", "--json")
+                        : inspect(url, "--profile", "youtube", "--json", decode);
+                assertEquals(1, r.exit(), decode + ": " + r.out() + r.err());
+                JsonNode doc = r.lines().get(0);
+                assertEquals(2, doc.get("tracks").size(), r.out());
+                assertEquals("H.264", doc.get("tracks").get(0).get("codec").asText());
+                assertEquals(10.0, doc.get("tracks").get(0).get("keyframeIntervalMaxS").asDouble(), 0.05);
+                JsonNode f = doc.get("findings").get(0);
+                assertEquals("KeyframeInterval", f.get("rule").asText(), decode + ": " + r.out());
+                assertEquals(4.0, f.get("time").asDouble(), 0.1);
+            }
+        } finally {
+            server.stop(0);
+        }
+    }
+
     @Test
     void aNormalFileIsHealthyPlayedOrReadDirectly() {
         for (String[] mode : new String[][] {{"--json"}, {"--json", "--no-decode"}}) {

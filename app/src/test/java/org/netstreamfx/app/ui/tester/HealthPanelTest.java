@@ -122,6 +122,36 @@ class HealthPanelTest {
         assertTrue(Fx.call(() -> report().series().stream().allMatch(s -> s.kbps().size() >= 18)), state());
     }
 
+    /** The same clip as a progressive download: the panel judges what comes over http as it judges a file. */
+    @Test
+    void aLongGopOverHttpIsJudgedAsTheFileIs(FxRobot robot) throws Exception {
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        byte[] bytes = java.nio.file.Files.readAllBytes(longGop);
+        server.createContext("/", exchange -> {
+            exchange.sendResponseHeaders(200, bytes.length);
+            try (java.io.OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        });
+        server.start();
+        try {
+            robot.clickOn("#nav-tester");
+            robot.clickOn("#tab-health");
+            Fx.run(() -> window.player.open("http://127.0.0.1:" + server.getAddress().getPort() + "/long-gop.flv"));
+            Fx.waitUntil("the video light amber", WAIT,
+                    () -> health.lightProperty(Rule.Group.VIDEO).get() == Light.AMBER, this::stateNow);
+            FindingRow row = Fx.call(() -> health.findings().stream()
+                    .filter(f -> f.rule().equals("KeyframeInterval")).findFirst().orElseThrow());
+            assertEquals(5.0, row.timeS(), 0.2, "raised where the file raises it");
+            for (Rule.Group g : List.of(Rule.Group.AUDIO, Rule.Group.BITRATE, Rule.Group.TIMING)) {
+                assertEquals(Light.GREEN, Fx.call(() -> health.lightProperty(g).get()), g + ": " + state());
+            }
+        } finally {
+            server.stop(0);
+        }
+    }
+
     @Test
     void theProfileChosenInThePanelIsTheOneTheEngineJudgesBy(FxRobot robot) {
         robot.clickOn("#nav-tester");

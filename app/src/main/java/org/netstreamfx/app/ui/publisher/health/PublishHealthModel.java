@@ -10,7 +10,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.netstreamfx.app.cli.ProfileFiles;
+import org.netstreamfx.app.health.ProfileFiles;
 import org.netstreamfx.player.health.Finding;
 import org.netstreamfx.player.health.HealthReport;
 import org.netstreamfx.player.health.Profile;

@@ -10,7 +10,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.netstreamfx.app.cli.ProfileFiles;
+import org.netstreamfx.app.health.ProfileFiles;
 import org.netstreamfx.app.session.SessionEntry;
 import org.netstreamfx.app.ui.settings.AppSettings;
 import org.netstreamfx.player.health.HealthReport;

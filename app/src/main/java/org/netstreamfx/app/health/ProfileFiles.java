@@ -1,4 +1,4 @@
-package org.netstreamfx.app.cli;
+package org.netstreamfx.app.health;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,7 +20,7 @@ public final class ProfileFiles {
     }
 
     /** {@link #resolve}, or null once "nsfx COMMAND: what is wrong" is printed to System.err (the command exits 2). */
-    static Profile resolveOrExplain(String nameOrFile, String command) {
+    public static Profile resolveOrExplain(String nameOrFile, String command) {
         try {
             return resolve(nameOrFile);
         } catch (IllegalArgumentException e) {
