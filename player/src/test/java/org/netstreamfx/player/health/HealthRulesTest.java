@@ -151,6 +151,53 @@ class HealthRulesTest {
     }
 
     @Test
+    void aCodecTheServiceDoesNotTakeIsAnErrorThatClearsOnceTheTrackChangesToOneItTakes() {
+        var hevc = new org.netstreamfx.player.media.TrackFormat(0, org.netstreamfx.player.media.Codec.HEVC,
+                new byte[] {1, 1, 0x60}, 1280, 720, 30, 0, 0, 0, "", "");
+        var mp3 = new org.netstreamfx.player.media.TrackFormat(1, org.netstreamfx.player.media.Codec.MP3, null, 0, 0, 0,
+                44_100, 2, 0, "", "");
+        HealthFeed f = new HealthFeed(Profiles.TWITCH, false, hevc, mp3);
+        long t = f.play(0, 4, 2, 4_000);
+        assertEquals(Severity.ERROR, f.first(Rule.VIDEO_CODEC).severity());
+        assertEquals("encode video as H.264", f.first(Rule.VIDEO_CODEC).advice());
+        assertEquals(Severity.ERROR, f.first(Rule.AUDIO_CODEC).severity());
+        f.format(HealthFeed.VIDEO, t, true, 4_000);
+        f.format(HealthFeed.AUDIO, t, true, 200);
+        f.play(t + HealthFeed.FRAME_US, 12, 2, 4_000);
+        assertTrue(f.cleared(Rule.VIDEO_CODEC), f.findings.toString());
+        assertTrue(f.cleared(Rule.AUDIO_CODEC), f.findings.toString());
+    }
+
+    @Test
+    void bitRatesOverTheLimitsAndTheDeclaredRateClearOnceTheyComeDown() {
+        HealthFeed video = new HealthFeed(Profiles.TWITCH);
+        long t = video.play(0, 12, 2, 30_000); // 7200 kbit/s
+        assertTrue(video.raised(Rule.VIDEO_BITRATE));
+        video.play(t, 25, 2, 4_000); // 960 kbit/s
+        assertTrue(video.cleared(Rule.VIDEO_BITRATE), video.findings.toString());
+
+        HealthFeed audio = new HealthFeed(Profiles.TWITCH, false, HealthFeed.AUDIO);
+        long a = 0;
+        for (; a < 12_000_000; a += HealthFeed.AAC_US) {
+            audio.packet(1, a, a, true, 2_000); // 2000 bytes every 23 ms: 690 kbit/s
+        }
+        Finding loud = audio.first(Rule.AUDIO_BITRATE);
+        assertEquals(160.0, loud.limit());
+        assertTrue(loud.measured() > 600, "measured " + loud.measured());
+        for (; a < 37_000_000; a += HealthFeed.AAC_US) {
+            audio.packet(1, a, a, true, 200);
+        }
+        assertTrue(audio.cleared(Rule.AUDIO_BITRATE), audio.findings.toString());
+
+        HealthFeed declared = new HealthFeed(Profiles.GENERIC);
+        declared.data("onMetaData", Map.of("videodatarate", 500.0));
+        long d = declared.play(0, 12, 2, 4_000); // ~960 kbit/s
+        assertTrue(declared.raised(Rule.DECLARED_BITRATE));
+        declared.play(d, 25, 2, 1_500); // ~360 kbit/s
+        assertTrue(declared.cleared(Rule.DECLARED_BITRATE), declared.findings.toString());
+    }
+
+    @Test
     void aSpikeIsRaisedAndClears() {
         HealthFeed f = new HealthFeed(Profiles.GENERIC);
         long t = f.play(0, 12, 2, 2_000);
