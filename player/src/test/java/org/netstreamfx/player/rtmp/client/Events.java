@@ -20,6 +20,7 @@ final class Events implements NetStatusListener {
         synchronized (all) {
             all.add(e);
             threads.add(Thread.currentThread().getName());
+            all.notifyAll();
         }
         queue.add(e);
     }
@@ -44,6 +45,30 @@ final class Events implements NetStatusListener {
             }
             if (e.code().equals(code)) {
                 return e;
+            }
+        }
+    }
+
+    /**
+     * The first event so far or to come with {@code code} that passes {@code test}, whatever came
+     * between (the queue {@link #await} reads is left as it is); failing after {@code seconds}.
+     */
+    NetStatusEvent awaitFirst(String code, java.util.function.Predicate<NetStatusEvent> test, double seconds)
+            throws InterruptedException {
+        long end = System.nanoTime() + (long) (seconds * 1e9);
+        synchronized (all) {
+            while (true) {
+                for (NetStatusEvent e : all) {
+                    if (e.code().equals(code) && test.test(e)) {
+                        return e;
+                    }
+                }
+                long leftMs = (end - System.nanoTime()) / 1_000_000;
+                if (leftMs <= 0) {
+                    fail("no such " + code + " within " + seconds + " s; had " + all.stream()
+                            .map(e -> e.code() + " " + e.details()).toList());
+                }
+                all.wait(leftMs);
             }
         }
     }
