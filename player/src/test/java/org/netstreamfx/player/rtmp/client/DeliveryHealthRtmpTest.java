@@ -54,6 +54,8 @@ class DeliveryHealthRtmpTest {
             "maxKeyframeIntervalS", 1));
 
     private final CountDownLatch stalled = new CountDownLatch(1);
+    /** The stall's finding cleared: only then does the server ask for the reconnect (see the test). */
+    private final CountDownLatch stallCleared = new CountDownLatch(1);
     /** The clip's tags: its two sequence headers first, then its media in order (its onMetaData left out: live). */
     private static List<FlvTag> tags;
 
@@ -115,6 +117,9 @@ class DeliveryHealthRtmpTest {
             media(p, 0, FIRST_MS);
             assertTrue(stalled.await((long) WAIT_S, TimeUnit.SECONDS), "the player never ran dry");
             media(p, FIRST_MS, SECOND_MS);
+            // A replayed play is analysed afresh: a finding of the play before that has not cleared
+            // yet never does (left as is; the note says so). So the reconnect comes after the clear.
+            assertTrue(stallCleared.await((long) WAIT_S, TimeUnit.SECONDS), "the stall's finding never cleared");
             p.onStatus(0, info("status", NetStatusCode.NETCONNECTION_CONNECT_RECONNECTREQUEST.code(), "Reconnect."));
             p.awaitClose();
         }, p -> {
@@ -135,6 +140,9 @@ class DeliveryHealthRtmpTest {
             ns.addNetStatusListener(e -> {
                 if (e.is(NetStatusCode.NETSTREAM_BUFFER_EMPTY)) {
                     stalled.countDown();
+                }
+                if (e.code().equals(Rule.BUFFER_EMPTY.code()) && isCleared(e)) {
+                    stallCleared.countDown();
                 }
             });
             ns.addNetStatusListener(events);
