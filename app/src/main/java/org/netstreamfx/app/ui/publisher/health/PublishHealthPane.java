@@ -11,7 +11,9 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 import org.netstreamfx.app.ui.StatRows;
@@ -28,6 +30,14 @@ public final class PublishHealthPane extends VBox {
     /** A light's diameter / 2. */
     private static final double LIGHT_RADIUS = 6;
     private static final double FINDINGS_HEIGHT = 110;
+    private static final double PROFILE_WIDTH = 120;
+    private static final double PROFILE_MIN_WIDTH = 70;
+    /**
+     * The groups a publisher's lights show: delivery is about a stream being played (stalls, time
+     * to the first picture, reconnects of a player), which publishing has no rules for.
+     */
+    static final java.util.Set<Rule.Group> PUBLISHED_GROUPS =
+            java.util.EnumSet.complementOf(java.util.EnumSet.of(Rule.Group.DELIVERY));
 
     /**
      * @param model  what to show
@@ -68,6 +78,9 @@ public final class PublishHealthPane extends VBox {
                 check.run();
             }
         });
+        go.setMinWidth(Region.USE_PREF_SIZE); // the combo box gives way first
+        profile.setPrefWidth(PROFILE_WIDTH);
+        profile.setMinWidth(PROFILE_MIN_WIDTH);
         HBox top = new HBox(6, profile, go);
         top.setAlignment(Pos.CENTER_LEFT);
 
@@ -76,8 +89,8 @@ public final class PublishHealthPane extends VBox {
         verdict.setWrapText(true);
         verdict.textProperty().bind(checker.verdictProperty());
 
-        HBox lights = new HBox(10);
-        for (Rule.Group g : Rule.Group.values()) {
+        FlowPane lights = new FlowPane(10, 4); // wraps in a narrow column rather than cutting a name
+        for (Rule.Group g : PUBLISHED_GROUPS) {
             lights.getChildren().add(light(model, g));
         }
 
