@@ -177,18 +177,15 @@ final class PublishSession implements StreamListener {
         return true;
     }
 
-    /**
-     * Unpublishes (on the stream's worker): each enhanced track of {@code tracks} is ended with its
-     * SequenceEnd, what is queued is sent (for at most {@link #DRAIN_NS}), then FCUnpublish + closeStream.
-     */
-    void close(List<FeedConfig> tracks) {
+    /** Unpublishes (on the stream's worker): what is queued is sent (for at most {@link #DRAIN_NS}), then FCUnpublish + closeStream. */
+    void close() {
         if (closing) {
             return;
         }
         closingSinceNanos = System.nanoTime();
         closing = true;
         if (live) {
-            enqueueSequenceEnds(tracks);
+            enqueueSequenceEnds();
         }
         queue.close();
         if (!live) {
@@ -386,9 +383,9 @@ final class PublishSession implements StreamListener {
     }
 
     /** Ends each enhanced track with its SequenceEnd (legacy tracks have none), after its last packet. */
-    private void enqueueSequenceEnds(List<FeedConfig> tracks) {
+    private void enqueueSequenceEnds() {
         long ts = timeline.lastMs();
-        for (FeedConfig c : tracks) {
+        for (FeedConfig c : publisher.configs()) {
             byte[] end = MessageBodies.end(c);
             if (end != null) {
                 enqueueControl(c, end, ts);

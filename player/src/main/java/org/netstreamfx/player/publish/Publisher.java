@@ -197,15 +197,14 @@ public final class Publisher {
         movedFrom = null;
         PublishMove m = move;
         move = null;
-        List<FeedConfig> tracks = configs(); // before the feeds stop and forget them: each enhanced one ends
         if (m != null) {
-            worker.execute(() -> m.next.close(tracks));
+            worker.execute(m.next::close);
             m.withdraw(s.ended());
         }
         stopFeeds();
         if (s != null) {
             droppedBefore += s.droppedFrames();
-            worker.execute(() -> s.close(tracks));
+            worker.execute(s::close);
         }
     }
 
@@ -343,8 +342,7 @@ public final class Publisher {
         movedAtUs = first.dtsUs();
         droppedBefore += old.droppedFrames();
         session = m.next;
-        List<FeedConfig> tracks = configs();
-        worker.execute(() -> old.close(tracks));
+        worker.execute(old::close);
         events.accept(new PublishEvent.Moved(fromMs, firstMs));
         m.listener.moved(old.ended());
     }
