@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.netstreamfx.testkit.http.FileHttpServer;
 import org.netstreamfx.testkit.media.Ffmpeg8;
 import org.netstreamfx.testkit.media.RtmpServer;
 
@@ -97,18 +98,8 @@ class InspectCommandTest {
     /** Over http, played and read directly: the same tracks and the same finding as from the file. */
     @Test
     void aProgressiveDownloadIsInspectedPlayedOrReadDirectly() throws IOException {
-        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
-                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
-        byte[] bytes = java.nio.file.Files.readAllBytes(longGop);
-        server.createContext("/", exchange -> {
-            exchange.sendResponseHeaders(200, bytes.length);
-            try (java.io.OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
-        });
-        server.start();
-        try {
-            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/long-gop.flv";
+        try (FileHttpServer server = new FileHttpServer(longGop)) {
+            String url = server.url();
             for (String decode : List.of("", "--no-decode")) {
                 PlayRun r = decode.isEmpty() ? inspect(url, "--profile", "youtube", "--json")
                         : inspect(url, "--profile", "youtube", "--json", decode);
@@ -121,8 +112,6 @@ class InspectCommandTest {
                 assertEquals("KeyframeInterval", f.get("rule").asText(), decode + ": " + r.out());
                 assertEquals(4.0, f.get("time").asDouble(), 0.1);
             }
-        } finally {
-            server.stop(0);
         }
     }
 

@@ -26,6 +26,7 @@ import org.netstreamfx.player.health.HealthReport;
 import org.netstreamfx.player.health.Rule;
 import org.netstreamfx.player.health.SeriesPoint;
 import org.netstreamfx.player.health.TrackSeries;
+import org.netstreamfx.testkit.http.FileHttpServer;
 import org.netstreamfx.testkit.media.Ffmpeg8;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -125,20 +126,10 @@ class HealthPanelTest {
     /** The same clip as a progressive download: the panel judges what comes over http as it judges a file. */
     @Test
     void aLongGopOverHttpIsJudgedAsTheFileIs(FxRobot robot) throws Exception {
-        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
-                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
-        byte[] bytes = java.nio.file.Files.readAllBytes(longGop);
-        server.createContext("/", exchange -> {
-            exchange.sendResponseHeaders(200, bytes.length);
-            try (java.io.OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
-        });
-        server.start();
-        try {
+        try (FileHttpServer server = new FileHttpServer(longGop)) {
             robot.clickOn("#nav-tester");
             robot.clickOn("#tab-health");
-            Fx.run(() -> window.player.open("http://127.0.0.1:" + server.getAddress().getPort() + "/long-gop.flv"));
+            Fx.run(() -> window.player.open(server.url()));
             Fx.waitUntil("the video light amber", WAIT,
                     () -> health.lightProperty(Rule.Group.VIDEO).get() == Light.AMBER, this::stateNow);
             FindingRow row = Fx.call(() -> health.findings().stream()
@@ -147,8 +138,6 @@ class HealthPanelTest {
             for (Rule.Group g : List.of(Rule.Group.AUDIO, Rule.Group.BITRATE, Rule.Group.TIMING)) {
                 assertEquals(Light.GREEN, Fx.call(() -> health.lightProperty(g).get()), g + ": " + state());
             }
-        } finally {
-            server.stop(0);
         }
     }
 
