@@ -5,7 +5,7 @@ import org.netstreamfx.player.media.TrackKind;
 
 /**
  * The RTMP timestamps of one publish: each packet's decode time in milliseconds from the first
- * packet's (never below 0), the last timestamp sent of the stream and of each kind (for the
+ * packet's (never below 0; audio from before the first packet is not sent, see {@link #stamp}), the last timestamp sent of the stream and of each kind (for the
  * sequence headers and ends, and for {@code send}), and the wait for each video track's first
  * keyframe, before which none of its video is sent. A publish that moves to another connection continues the
  * timeline of the one it replaces ({@link #continueFrom}), so that a viewer's timestamps go on
@@ -25,13 +25,22 @@ final class PublishTimeline {
     /** The video tracks whose first keyframe went out: each starts at a keyframe of its own. */
     private final BitSet startedTracks = new BitSet();
 
-    /** The timestamp of {@code p}, now the latest one sent; {@link #SKIPPED} for video before its track's first keyframe. */
+    /**
+     * The timestamp of {@code p}, now the latest one sent; {@link #SKIPPED} for video before its
+     * track's first keyframe, and for audio encoded before the stream's first packet: the two feeds
+     * hand their packets over in no set order, and audio the encoder finished after the first
+     * keyframe went out but from before it would be sent at 0, overlapping the next packet (an Opus
+     * frame at 0 and the next at 2 ms, which FFmpeg 8 decodes with timestamps going backwards).
+     */
     synchronized long stamp(FeedPacket p) {
         if (p.kind() == TrackKind.VIDEO && !startedTracks.get(p.trackId())) {
             if (!p.keyframe()) {
                 return SKIPPED;
             }
             startedTracks.set(p.trackId());
+        }
+        if (p.kind() == TrackKind.AUDIO && baseUs != NO_BASE && p.dtsUs() < baseUs) {
+            return SKIPPED;
         }
         long ts = timestamp(p);
         lastMs = Math.max(lastMs, ts);
