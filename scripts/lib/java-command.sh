@@ -1,17 +1,23 @@
-# Sourced by ./nsfx and scripts/screenshots: the java command line that runs the app, with JavaFX
-# loaded as modules, as OpenJFX documents ("--module-path … --add-modules javafx.controls"). On the
-# class path JavaFX prints "Unsupported JavaFX configuration: classes were loaded from 'unnamed
-# module'" at every start. The app's own classes and every other library stay on the class path.
+# Sourced by ./nsfx and scripts/screenshots: the java command line that runs the app. The window
+# loads JavaFX as modules, as OpenJFX documents ("--module-path … --add-modules javafx.controls"):
+# on the class path JavaFX prints "Unsupported JavaFX configuration: classes were loaded from
+# 'unnamed module'" when its toolkit starts. The headless commands never start the toolkit, so they
+# run with every jar on the class path: a JVM given a module path resolves its module graph at every
+# start (110-120 ms here), one without takes it from the JDK's class-data archive (under 5 ms).
 # Plain bash 3.2 (macOS's): no mapfile, no ${var,,}, no GNU-only flags.
 #
-#   nsfx_java_command ROOT    sets the array nsfx_java_args: everything after "java" up to the main
-#                             class (module path, modules, the flags ControlsFX needs, class path)
+#   nsfx_java_command ROOT [gui|cli]
+#                             sets the array nsfx_java_args: everything after "java" up to the main
+#                             class; gui (the default): JavaFX on the module path with the flags
+#                             ControlsFX needs, the rest on the class path; cli: all on the class path
 #   nsfx_cds_args ARCHIVE     sets the array nsfx_cds_args: the JVM flags that use the class-data
 #                             sharing archive ARCHIVE (docs/PERFORMANCE.md, "Startup"), quietly: a
-#                             JVM that cannot use it (another JDK, rebuilt jars) starts without it
+#                             JVM that cannot use it (another JDK, rebuilt jars) starts without it;
+#                             plus the lines of ARCHIVE.flags, the flags the launcher found this
+#                             java takes when it made the archive
 
 nsfx_java_command() {
-  local root="$1" entry jar
+  local root="$1" form="${2:-gui}" entry jar
   local -a entries modules=() classes=()
   # The app's jar rather than its classes directory when the jar is up to date: the JVM archives
   # classes for a faster start from jars only ("Cannot have non-empty directory in paths").
@@ -19,8 +25,8 @@ nsfx_java_command() {
   if [ -n "$jar" ]; then classes=("$jar"); else classes=("$root/app/target/classes"); fi
   IFS=: read -r -a entries <<<"$(cat "$root/app/target/classpath.txt")"
   for entry in "${entries[@]}"; do
-    case "${entry##*/}" in
-      javafx-*.jar) modules+=("$entry") ;;   # javafx-base-21.0.9-linux.jar and the like
+    case "$form:${entry##*/}" in
+      gui:javafx-*.jar) modules+=("$entry") ;;   # javafx-base-21.0.9-linux.jar and the like
       *) classes+=("$entry") ;;
     esac
   done
@@ -57,5 +63,9 @@ nsfx_app_jar() {
 }
 
 nsfx_cds_args() {
+  local line
   nsfx_cds_args=(-XX:SharedArchiveFile="$1" -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off)
+  if [ -f "$1.flags" ]; then
+    while IFS= read -r line; do [ -z "$line" ] || nsfx_cds_args+=("$line"); done <"$1.flags"
+  fi
 }

@@ -1,6 +1,6 @@
 package org.netstreamfx.app;
 
-import org.netstreamfx.app.cli.GuiCommand;
+import java.util.function.Supplier;
 import org.netstreamfx.app.cli.NsfxCommand;
 import org.netstreamfx.app.cli.PublishCommand;
 import org.netstreamfx.player.util.Redact;
@@ -24,14 +24,21 @@ public final class Main {
 
     /** Runs the command line and returns its exit status (0 ok, 1 error event, 2 bad arguments). */
     public static int run(String... args) {
-        return commandLine().execute(args);
+        return commandLine(args).execute(args);
     }
 
-    /** The nsfx command with its subcommands; {@code gui} is added here unless NsfxCommand lists it. */
-    static CommandLine commandLine() {
+    /**
+     * The nsfx command with the subcommand {@code args} names, or with every subcommand when the
+     * first argument names none (no command, an option such as --help or --version, a mistyped
+     * name, which picocli then answers with its suggestions).
+     */
+    static CommandLine commandLine(String... args) {
         CommandLine cl = new CommandLine(new NsfxCommand());
-        if (!cl.getSubcommands().containsKey("gui")) {
-            cl.addSubcommand("gui", new GuiCommand());
+        Supplier<Object> named = args.length > 0 ? NsfxCommand.SUBCOMMANDS.get(args[0]) : null;
+        if (named != null) {
+            cl.addSubcommand(args[0], named.get());
+        } else {
+            NsfxCommand.SUBCOMMANDS.forEach((name, command) -> cl.addSubcommand(name, command.get()));
         }
         cl.setParameterExceptionHandler(Main::badArguments);
         return cl;

@@ -1,8 +1,6 @@
 package org.netstreamfx.app.session;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,8 +16,8 @@ import org.netstreamfx.player.util.Redact;
  * and turns engine values into their JSON-ready form. Shared by the command line's
  * {@code EventPrinter} and the session exports, so both print the same lines.
  *
- * <p>Thread-safe: it holds only a configured Jackson {@code ObjectMapper}. No global state: each
- * owner keeps its own instance.
+ * <p>Thread-safe: it holds only a {@link JsonText}. No global state: each owner keeps its own
+ * instance.
  */
 public final class EventLines {
     /** Values nested deeper than this are replaced by a marker rather than walked. */
@@ -30,7 +28,7 @@ public final class EventLines {
 
     private static final String TRAILING_PUNCTUATION = ".,;:!?)]}";
 
-    private final ObjectMapper json = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+    private final JsonText json = new JsonText();
 
     /** Seconds from {@code startNanos} to {@code nanos}, to the millisecond ({@code t} of a line). */
     public static double seconds(long nanos, long startNanos) {
@@ -45,7 +43,7 @@ public final class EventLines {
     /** Any value as JSON text; a value Jackson cannot print gives an error object instead of throwing. */
     public String json(Object value) {
         try {
-            return json.writeValueAsString(value);
+            return json.write(value);
         } catch (JsonProcessingException e) {
             return "{\"type\":\"error\",\"description\":\"unprintable value: "
                     + e.getOriginalMessage().replace("\"", "'") + "\"}";
