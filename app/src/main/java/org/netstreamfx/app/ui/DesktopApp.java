@@ -76,6 +76,7 @@ public final class DesktopApp {
         // Read before the toolkit starts, so the FX thread never waits for the disk.
         AppSettings settings = new AppSettings(SharedObjectStore.inUserConfig("NetStreamFX", Platform::runLater),
                 settingsIo);
+        RenderPipeline.chooseBeforeStart();
         try {
             Platform.startup(() -> open(new Stage(), options, settings, exit, closed));
         } catch (RuntimeException e) {
