@@ -41,6 +41,13 @@ public final class Main {
             NsfxCommand.SUBCOMMANDS.forEach((name, command) -> cl.addSubcommand(name, command.get()));
         }
         cl.setParameterExceptionHandler(Main::badArguments);
+        if (StartupReport.enabled()) {
+            CommandLine.IExecutionStrategy run = new CommandLine.RunLast();
+            cl.setExecutionStrategy(parsed -> {
+                StartupReport.reached(StartupReport.COMMAND);
+                return run.execute(parsed);
+            });
+        }
         return cl;
     }
 

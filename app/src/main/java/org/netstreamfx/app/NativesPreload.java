@@ -43,5 +43,6 @@ public final class NativesPreload {
                 return; // said where the library is used
             }
         }
+        StartupReport.reached(StartupReport.NATIVES);
     }
 }

@@ -25,6 +25,10 @@ public final class StartupReport {
     public static final String PROPERTY = "nsfx.startupReport";
     /** Main.main was entered: the JVM has booted and loaded the app's first class. */
     public static final String MAIN = "main";
+    /** The command line is parsed: the subcommand's code starts. */
+    public static final String COMMAND = "command";
+    /** FFmpeg's libraries are loaded ({@link NativesPreload}, in the background). */
+    public static final String NATIVES = "natives";
     /** JavaFX's toolkit is up: the first runnable on the FX thread runs. */
     public static final String TOOLKIT = "toolkit";
     /** The main window is shown (its WINDOW_SHOWN event). */

@@ -26,7 +26,9 @@ class StartupBenchSmokeTest {
 
     static final Set<String> FIGURES = Set.of("startup.window", "startup.firstPicture",
             "startup.cli.play.firstFrame", "startup.cli.probe", "startup.ffplay.firstPicture",
-            "startup.window.ratio", "startup.firstPicture.ratio", "startup.cli.play.ratio");
+            "startup.window.ratio", "startup.firstPicture.ratio", "startup.cli.play.ratio",
+            "startup.gui.main", "startup.gui.command", "startup.gui.natives", "startup.gui.toolkit",
+            "startup.cli.play.main", "startup.cli.play.command", "startup.cli.play.natives");
 
     @Test
     void smokeRunWritesEveryStartupFigure(@TempDir Path dir) throws Exception {
@@ -52,6 +54,13 @@ class StartupBenchSmokeTest {
                 < figures.path("startup.firstPicture").path("median").asDouble(),
                 "the window is shown before its first picture: " + figures.path("startup.window") + " "
                         + figures.path("startup.firstPicture"));
+        for (String run : List.of("startup.gui.", "startup.cli.play.")) {
+            // Where a start's time goes: the JVM is up, then the command line is parsed.
+            assertTrue(figures.path(run + "main").path("median").asDouble()
+                    < figures.path(run + "command").path("median").asDouble(), run + " main before command");
+        }
+        assertTrue(figures.path("startup.gui.toolkit").path("median").asDouble()
+                < figures.path("startup.window").path("median").asDouble(), "the toolkit is up before the window");
         double ratio = figures.path("startup.firstPicture.ratio").path("median").asDouble();
         double expected = figures.path("startup.firstPicture").path("median").asDouble()
                 / figures.path("startup.ffplay.firstPicture").path("median").asDouble();

@@ -5,8 +5,10 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.netstreamfx.app.StartupReport;
 
 /**
@@ -61,6 +63,7 @@ final class StartupBench {
         List<Double> ffplayPicture = new ArrayList<>();
         List<Double> play = new ArrayList<>();
         List<Double> probe = new ArrayList<>();
+        Map<String, List<Double>> phases = new LinkedHashMap<>();
         boolean coldCache = false;
         try (StartupDisplay display = StartupDisplay.start()) {
             StartupLaunch launch = new StartupLaunch(home, display.name(), config.workDir());
@@ -85,8 +88,13 @@ final class StartupBench {
                 StartupLaunch.Milestones m = launch.run(gui, false);
                 window.add(m.ms(StartupReport.WINDOW));
                 picture.add(m.ms(StartupReport.FIRST_PICTURE));
+                phases(phases, "startup.gui.", m, StartupReport.MAIN, StartupReport.COMMAND, StartupReport.NATIVES,
+                        StartupReport.TOOLKIT);
                 ffplayPicture.add(StartupFfplay.firstPictureMs(ffplay, display.name(), demo, config.workDir()));
-                play.add(launch.run(headless, false).ms(StartupReport.FIRST_PICTURE));
+                StartupLaunch.Milestones p = launch.run(headless, false);
+                play.add(p.ms(StartupReport.FIRST_PICTURE));
+                phases(phases, "startup.cli.play.", p, StartupReport.MAIN, StartupReport.COMMAND,
+                        StartupReport.NATIVES);
                 probe.add(launch.run(List.of("probe", demo.toString()), false).exitMs());
             }
         }
@@ -95,6 +103,7 @@ final class StartupBench {
         report.add("startup.cli.play.firstFrame", "ms", play);
         report.add("startup.cli.probe", "ms", probe);
         report.add("startup.ffplay.firstPicture", "ms", ffplayPicture);
+        phases.forEach((name, values) -> report.add(name, "ms", values));
         report.add("startup.window.ratio", "x", ratios(window, ffplayPicture));
         report.add("startup.firstPicture.ratio", "x", ratios(picture, ffplayPicture));
         report.add("startup.cli.play.ratio", "x", ratios(play, ffplayPicture));
@@ -107,6 +116,17 @@ final class StartupBench {
                 + "%.2f after", home.resolve("nsfx"), StartupDisplay.SCREEN,
                 coldCache ? "dropped before the coldCache pair, warm for the others" : "warm (not dropped)",
                 loadBefore, loadAverage()));
+    }
+
+    /**
+     * Adds the run's {@code milestones} to {@code phases} as {@code prefix + name} (ms from the
+     * launcher's start): where a start's time goes, run by run.
+     */
+    private static void phases(Map<String, List<Double>> phases, String prefix, StartupLaunch.Milestones run,
+                               String... milestones) throws IOException {
+        for (String m : milestones) {
+            phases.computeIfAbsent(prefix + m, k -> new ArrayList<>()).add(run.ms(m));
+        }
     }
 
     private static List<Double> ratios(List<Double> ours, List<Double> anchor) {
