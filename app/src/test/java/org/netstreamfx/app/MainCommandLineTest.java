@@ -3,9 +3,8 @@ package org.netstreamfx.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.netstreamfx.app.cli.NsfxCommand;
@@ -49,19 +48,12 @@ class MainCommandLineTest {
 
     /** What {@code nsfx ARGS} printed on stdout (or stderr), its exit status checked. */
     private static String capture(boolean stdout, String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            int exit = Main.run(args);
-            assertEquals(stdout ? 0 : 2, exit, e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-        return (stdout ? o : e).toString(StandardCharsets.UTF_8);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = Main.commandLine(args);
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        assertEquals(stdout ? 0 : 2, cl.execute(args), err.toString());
+        return (stdout ? out : err).toString();
     }
 }
