@@ -117,9 +117,10 @@ public final class DesktopApp {
                 publisher, PublisherView.fileChooser());
         MainWindow window = app.window();
         PlayerView player = app.player();
-        PublisherView publisherView = app.publisherView();
         if (options.screenshotDir() != null) {
-            // The screenshot shows the test camera and the tone on air to a local nginx-rtmp.
+            // The screenshot shows the test camera and the tone on air to a local nginx-rtmp: the
+            // Publisher view is built now (elsewhere on first use), before its preview starts.
+            PublisherView publisherView = app.publisherView();
             publisher.setPreviewing(true);
             onAir = new OnAirShot(publisherView, err);
         }
