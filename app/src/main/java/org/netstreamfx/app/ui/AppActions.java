@@ -3,13 +3,16 @@ package org.netstreamfx.app.ui;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.value.ObservableObjectValue;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import org.netstreamfx.app.session.SessionEntry;
 import org.netstreamfx.app.ui.AppAction.Menu;
 import org.netstreamfx.app.ui.player.PlayerState;
 import org.netstreamfx.app.ui.player.PlayerView;
@@ -38,8 +41,14 @@ import org.netstreamfx.player.util.Redact;
  * while it is shown, so they never run twice).
  */
 public final class AppActions {
-    /** What the actions act on: the window and its views, as {@link AppWindow} builds them. */
-    public record Parts(MainWindow window, PlayerView player, TesterView testerView, TesterViewModel tester,
+    /**
+     * What the actions act on: the window and its views, as {@link AppWindow} builds them.
+     *
+     * @param testerView    the Tester view, built when first asked for (the actions ask only when run)
+     * @param selectedEvent the event selected in the Tester's log, null before the view is built
+     */
+    public record Parts(MainWindow window, PlayerView player, Supplier<TesterView> testerView,
+                        ObservableObjectValue<SessionEntry> selectedEvent, TesterViewModel tester,
                         FaultInjection faults, PublisherViewModel publisher, Runnable showShortcuts,
                         Runnable showAbout) {
     }
@@ -162,15 +171,15 @@ public final class AppActions {
 
     private void tools() {
         MainWindow window = parts.window();
-        TesterView testerView = parts.testerView();
         FaultInjection faults = parts.faults();
         add(AppAction.item("snapshot", Menu.TOOLS, "Snapshot (PNG at the video's size)", parts.player()::takeSnapshot)
                 .viewKey(key(KeyCode.S)).enabledWhen(parts.player().video().frameProperty().isNotNull()));
         add(AppAction.item("media-info", Menu.TOOLS, "Media information…", parts.player()::showMediaInfo)
                 .key(shortcut(KeyCode.I)).enabledWhen(somethingOpen()));
-        add(AppAction.item("copy-event", Menu.TOOLS, "Copy event", testerView::copySelectedEvent).separated()
-                .viewKey(shortcut(KeyCode.C))
-                .enabledWhen(testerView.log().getSelectionModel().selectedItemProperty().isNotNull()));
+        // Enabled by a selection in the log, so never before the Tester view is built: binding to
+        // its log here would build it with the window.
+        add(AppAction.item("copy-event", Menu.TOOLS, "Copy event", () -> parts.testerView().get().copySelectedEvent())
+                .separated().viewKey(shortcut(KeyCode.C)).enabledWhen(Bindings.isNotNull(parts.selectedEvent())));
         add(AppAction.item("fault-proxy", Menu.TOOLS, "Play through fault proxy", () -> {
             window.select("tester");
             if (faults.activeProperty().get()) {
@@ -247,7 +256,7 @@ public final class AppActions {
     private void export(ExportPicker.Format format) {
         // The status line saying where it went is the Tester's.
         parts.window().select("tester");
-        parts.testerView().exportSession(format);
+        parts.testerView().get().exportSession(format);
     }
 
     private BooleanBinding somethingOpen() {

@@ -1,10 +1,13 @@
 package org.netstreamfx.app.ui;
 
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.event.EventHandler;
 import javafx.scene.Scene;
 import javafx.scene.control.MenuBar;
 import javafx.scene.input.KeyEvent;
 import javafx.stage.Window;
+import org.netstreamfx.app.session.SessionEntry;
 import org.netstreamfx.app.ui.player.PlayerView;
 import org.netstreamfx.app.ui.player.PlayerViewModel;
 import org.netstreamfx.app.ui.publisher.PublisherView;
@@ -19,12 +22,23 @@ import org.netstreamfx.app.ui.tester.TesterViewModel;
  * {@link MainWindow} rail, the menu bar above them made from the action table
  * ({@link AppActions}), the shortcut sheet (F1, or ? while no text field is being edited) and the
  * About box. {@link DesktopApp} and the UI tests build it the same way.
+ *
+ * <p>Only the Player view is built at once: the Tester and Publisher views are built the first
+ * time they are used (their rail button, the View menu, Ctrl+2/3, or an action that shows them),
+ * so the window's first show builds and lays out only what it shows (issue 16, cold start). Their
+ * models are the caller's and live from the start, so a view opened late shows the whole session.
  */
 public final class AppWindow {
+    /** The Tester view's id in the rail. */
+    static final String TESTER = "tester";
+    /** The Publisher view's id in the rail. */
+    static final String PUBLISHER = "publisher";
+
     private final MainWindow window = new MainWindow();
     private final PlayerView player;
-    private final TesterView testerView;
-    private final PublisherView publisherView;
+    /** The event selected in the Tester's log; null while nothing is, or the Tester is not built yet. */
+    private final ReadOnlyObjectWrapper<SessionEntry> selectedEvent = new ReadOnlyObjectWrapper<>(this, "selectedEvent");
+    private final boolean withPublisher;
     private final AppActions actions;
     private final MenuBar menuBar;
     private final ShortcutSheet sheet;
@@ -42,18 +56,20 @@ public final class AppWindow {
         player = new PlayerView(vm, files);
         window.addView("player", "Player", Icons.PLAYER.node(22), player);
         window.hideRailWhile(player.chrome().hiddenProperty());
-        testerView = new TesterView(tester, faults, exports);
-        window.addView("tester", "Tester", TesterView.icon(22), testerView);
-        if (publisher != null) {
-            publisherView = new PublisherView(publisher, publisherFiles);
-            window.addView("publisher", "Publish", PublisherView.icon(22), publisherView);
-        } else {
-            publisherView = null;
+        window.addView(TESTER, "Tester", TesterView.icon(22), () -> {
+            TesterView view = new TesterView(tester, faults, exports);
+            selectedEvent.bind(view.log().getSelectionModel().selectedItemProperty());
+            return view;
+        });
+        withPublisher = publisher != null;
+        if (withPublisher) {
+            window.addView(PUBLISHER, "Publish", PublisherView.icon(22),
+                    () -> new PublisherView(publisher, publisherFiles));
         }
         // After every view: the View menu lists the views the rail has now (a Settings view also
         // gets Tools ▸ Settings).
-        actions = new AppActions(new AppActions.Parts(window, player, testerView, tester, faults, publisher,
-                this::showShortcuts, this::showAbout));
+        actions = new AppActions(new AppActions.Parts(window, player, this::testerView,
+                selectedEvent.getReadOnlyProperty(), tester, faults, publisher, this::showShortcuts, this::showAbout));
         sheet = new ShortcutSheet(actions.all());
         menuBar = AppMenuBar.of(actions.all());
         window.setMenuBar(menuBar);
@@ -90,13 +106,22 @@ public final class AppWindow {
         return player;
     }
 
+    /** The Tester view, built now if it was not yet (it is built once). */
     public TesterView testerView() {
-        return testerView;
+        return (TesterView) window.view(TESTER);
     }
 
-    /** The Publisher view, or null when built without a publisher. */
+    /**
+     * The event selected in the Tester's log, following it once the view is built; null before
+     * (nothing can be selected in a log not yet built).
+     */
+    public ReadOnlyObjectProperty<SessionEntry> selectedEventProperty() {
+        return selectedEvent.getReadOnlyProperty();
+    }
+
+    /** The Publisher view, built now if it was not yet (once), or null when built without a publisher. */
     public PublisherView publisherView() {
-        return publisherView;
+        return withPublisher ? (PublisherView) window.view(PUBLISHER) : null;
     }
 
     public AppActions actions() {

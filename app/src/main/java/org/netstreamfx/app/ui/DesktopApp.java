@@ -2,6 +2,7 @@ package org.netstreamfx.app.ui;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -77,8 +78,12 @@ public final class DesktopApp {
         AppSettings settings = new AppSettings(SharedObjectStore.inUserConfig("NetStreamFX", Platform::runLater),
                 settingsIo);
         RenderPipeline.chooseBeforeStart();
+        // Made alongside the toolkit's start, not on the FX thread: the Webcam Capture API's driver.
+        ExecutorService devicesInit = Daemons.single("nsfx-devices-init");
+        CompletableFuture<Devices> devices = CompletableFuture.supplyAsync(Devices::new, devicesInit);
+        devicesInit.shutdown();
         try {
-            Platform.startup(() -> open(new Stage(), options, settings, exit, closed));
+            Platform.startup(() -> open(new Stage(), options, settings, devices.join(), exit, closed));
         } catch (RuntimeException e) {
             err.println("nsfx gui: cannot start the window: " + e.getMessage()
                     + " (no display? use ./nsfx play <file|url> for the headless player)");
@@ -101,7 +106,8 @@ public final class DesktopApp {
 
     // Called on the FX thread.
 
-    private void open(Stage stage, Options options, AppSettings settings, AtomicInteger exit, CountDownLatch closed) {
+    private void open(Stage stage, Options options, AppSettings settings, Devices devices, AtomicInteger exit,
+                      CountDownLatch closed) {
         StartupReport.reached(StartupReport.TOOLKIT);
         PlayerViewModel vm = new PlayerViewModel(Platform::runLater, null,
                 new RecentItems(RecentItems.DEFAULT_CAPACITY, settings.recentItems()));
@@ -112,15 +118,18 @@ public final class DesktopApp {
         }
         FaultInjection faults = new FaultInjection(vm);
         settings.addNetStatusListener(tester.log());
-        PublisherViewModel publisher = new PublisherViewModel(Platform::runLater, new Devices(), tester.recorder(),
-                settings.publisher());
+        // The device listing waits until the window's start is over (its first picture, at the latest).
+        AfterStart afterStart = new AfterStart();
+        PublisherViewModel publisher = new PublisherViewModel(Platform::runLater, devices, tester.recorder(),
+                settings.publisher(), afterStart);
         AppWindow app = new AppWindow(vm, PlayerView.fileChooser(), tester, faults, ExportPicker.fileChooser(),
                 publisher, PublisherView.fileChooser());
         MainWindow window = app.window();
         PlayerView player = app.player();
-        PublisherView publisherView = app.publisherView();
         if (options.screenshotDir() != null) {
-            // The screenshot shows the test camera and the tone on air to a local nginx-rtmp.
+            // The screenshot shows the test camera and the tone on air to a local nginx-rtmp: the
+            // Publisher view is built now (elsewhere on first use), before its preview starts.
+            PublisherView publisherView = app.publisherView();
             publisher.setPreviewing(true);
             onAir = new OnAirShot(publisherView, err);
         }
@@ -166,13 +175,18 @@ public final class DesktopApp {
                 }
             });
         }
+        afterStart.endOnChange(player.video().framesShownProperty());
+        afterStart.endOnChange(window.selectedProperty());
         stage.show();
         StartupReport.reached(StartupReport.WINDOW);
+        afterStart.windowShown();
         // The minimum is the content's: add what the window's frame takes, once it is known.
         stage.setMinWidth(AppSettings.MIN_WIDTH + Math.max(0, stage.getWidth() - scene.getWidth()));
         stage.setMinHeight(AppSettings.MIN_HEIGHT + Math.max(0, stage.getHeight() - scene.getHeight()));
         if (options.address() != null) {
             vm.open(options.address());
+        } else {
+            Platform.runLater(afterStart::end); // nothing to wait for: once this first pulse is over
         }
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -30,7 +31,8 @@ import javafx.scene.layout.VBox;
 /**
  * The window's frame: a navigation rail on the left with one entry per view, and the selected
  * view beside it. The Player is added first and selected; the Tester, Publisher and Settings
- * views plug in with {@link #addView}. Ctrl+1, Ctrl+2, … select the views in rail order, and
+ * views plug in with {@link #addView}, built at once or, from a supplier, the first time they are
+ * selected (so the first show lays out only what it shows). Ctrl+1, Ctrl+2, … select the views in rail order, and
  * Ctrl+Q quits (closes the window); Cmd on macOS. The rail hides with the player's controls in
  * full screen ({@link #hideRailWhile}), and so does the menu bar ({@link #setMenuBar}) above them.
  */
@@ -45,7 +47,10 @@ public final class MainWindow {
     private final VBox rail = new VBox(4);
     private final StackPane views = new StackPane();
     private final ToggleGroup group = new ToggleGroup();
-    private final Map<String, Node> byId = new LinkedHashMap<>();
+    /** Each view's builder, in rail order; a built view's is not called again. */
+    private final Map<String, Supplier<? extends Node>> byId = new LinkedHashMap<>();
+    /** The views built so far. */
+    private final Map<String, Node> built = new LinkedHashMap<>();
     private final Map<String, ToggleButton> buttons = new LinkedHashMap<>();
     private final ReadOnlyStringWrapper selected = new ReadOnlyStringWrapper(this, "selected");
     private MenuBar menuBar;
@@ -80,9 +85,11 @@ public final class MainWindow {
                 return;
             }
             for (Map.Entry<String, ToggleButton> b : buttons.entrySet()) {
-                byId.get(b.getKey()).setVisible(b.getValue() == now);
                 if (b.getValue() == now) {
+                    view(b.getKey()).setVisible(true);
                     selected.set(b.getKey());
+                } else if (built.containsKey(b.getKey())) {
+                    built.get(b.getKey()).setVisible(false);
                 }
             }
         });
@@ -93,6 +100,16 @@ public final class MainWindow {
      * is selected.
      */
     public void addView(String id, String title, Node icon, Node view) {
+        addView(id, title, icon, () -> view);
+        view(id);
+    }
+
+    /**
+     * Adds a view with its entry in the rail (after the views added before) that is built by
+     * {@code view} the first time it is selected or asked for ({@link #view}), once; the first
+     * view added is selected (and so built at once).
+     */
+    public void addView(String id, String title, Node icon, Supplier<? extends Node> view) {
         if (byId.containsKey(id)) {
             throw new IllegalArgumentException("A view with id \"" + id + "\" is already added");
         }
@@ -106,12 +123,44 @@ public final class MainWindow {
         b.setTooltip(new Tooltip(title + " (" + shortcutName(byId.size() + 1) + ")"));
         byId.put(id, view);
         buttons.put(id, b);
-        view.setVisible(false);
-        views.getChildren().add(view);
         rail.getChildren().add(rail.getChildren().size() - 1, b);
         if (group.getSelectedToggle() == null) {
             group.selectToggle(b);
         }
+    }
+
+    /**
+     * The view {@code id}, built now if it was not yet (hidden unless it is the one selected);
+     * the same node at every call.
+     */
+    public Node view(String id) {
+        Node view = built.get(id);
+        if (view != null) {
+            return view;
+        }
+        Supplier<? extends Node> builder = byId.get(id);
+        if (builder == null) {
+            throw new IllegalArgumentException("No view \"" + id + "\"; views: " + byId.keySet());
+        }
+        view = builder.get();
+        built.put(id, view);
+        // Hidden until selected: a view reads its first showing from its visible property.
+        view.setVisible(false);
+        // In rail order among the views built so far.
+        int at = 0;
+        for (String before : byId.keySet()) {
+            if (before.equals(id)) {
+                break;
+            }
+            at += built.containsKey(before) ? 1 : 0;
+        }
+        views.getChildren().add(at, view);
+        return view;
+    }
+
+    /** Whether the view {@code id} is built (added eagerly, selected or asked for once). */
+    public boolean built(String id) {
+        return built.containsKey(id);
     }
 
     /**

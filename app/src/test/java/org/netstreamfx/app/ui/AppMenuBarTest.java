@@ -51,7 +51,7 @@ class AppMenuBarTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final int MULTITRACK_SECONDS = 12;
     /** The demo clip ./nsfx plays (the tests run in app/). */
-    private static final Path DEMO = Path.of("..", "resources", "demo", "demo.mp4").toAbsolutePath().normalize();
+    private static final Path DEMO = AppWindowHarness.DEMO;
 
     private AppWindowHarness h;
     private Stage stage;
@@ -384,11 +384,7 @@ class AppMenuBarTest {
     }
 
     private void playDemo(FxRobot robot) {
-        assertTrue(Files.isRegularFile(DEMO), DEMO + " is the bundled demo clip");
-        h.picks.add(DEMO);
-        robot.clickOn("#open-file");
-        Fx.waitUntil("the demo playing", WAIT, () -> h.player.stateProperty().get() == PlayerState.PLAYING
-                && h.app.player().video().framesShownProperty().get() >= 3, this::codes);
+        h.playDemo(robot, 3);
     }
 
     private List<String> codes() {

@@ -1,6 +1,8 @@
 package org.netstreamfx.app.ui;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -9,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.netstreamfx.app.ui.player.PlayerState;
 import org.netstreamfx.app.ui.player.PlayerViewModel;
 import org.netstreamfx.app.ui.player.RecentItems;
 import org.netstreamfx.app.ui.publisher.PublisherViewModel;
@@ -17,7 +20,9 @@ import org.netstreamfx.app.ui.tester.FaultInjection;
 import org.netstreamfx.app.ui.tester.TesterViewModel;
 import org.netstreamfx.capture.device.CameraDiscovery;
 import org.netstreamfx.capture.device.Devices;
+import org.netstreamfx.player.net.NetStatusEvent;
 import org.netstreamfx.player.sink.NullAudioSink;
+import org.testfx.api.FxRobot;
 
 /**
  * The app's window as DesktopApp builds it ({@link AppWindow}: Player, Tester, Publisher, the menu
@@ -25,6 +30,11 @@ import org.netstreamfx.player.sink.NullAudioSink;
  * {@link #picks} (and counting how often it was asked), the export chooser from {@link #exports}.
  */
 final class AppWindowHarness {
+    /** The demo clip ./nsfx plays (the tests run in app/). */
+    static final Path DEMO = Path.of("..", "resources", "demo", "demo.mp4").toAbsolutePath().normalize();
+    /** How long {@link #playDemo} waits for the demo's frames. */
+    private static final Duration PLAY_WAIT = Duration.ofSeconds(20);
+
     final Deque<Path> picks = new ArrayDeque<>();
     final Deque<Path> exports = new ArrayDeque<>();
     final AtomicInteger picksAsked = new AtomicInteger();
@@ -50,6 +60,22 @@ final class AppWindowHarness {
         scene.getStylesheets().add(MainWindow.STYLESHEET);
         stage.setScene(scene);
         stage.show();
+    }
+
+    /** Opens the demo through the Open button and waits until it plays with {@code frames} frames shown. */
+    void playDemo(FxRobot robot, int frames) {
+        if (!Files.isRegularFile(DEMO)) {
+            throw new AssertionError(DEMO + " is the bundled demo clip");
+        }
+        picks.add(DEMO);
+        robot.clickOn("#open-file");
+        Fx.waitUntil("the demo playing", PLAY_WAIT, () -> player.stateProperty().get() == PlayerState.PLAYING
+                && app.player().video().framesShownProperty().get() >= frames, this::codes);
+    }
+
+    /** The codes of the player's events so far. */
+    List<String> codes() {
+        return player.events().stream().map(NetStatusEvent::code).toList();
     }
 
     /** Closes the sheet and the About box and stops everything (from any thread). */

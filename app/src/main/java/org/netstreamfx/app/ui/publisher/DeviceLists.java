@@ -11,13 +11,42 @@ import org.netstreamfx.capture.device.Devices;
 
 /**
  * The cameras (with "No camera" last) and microphones to choose from, listed off the FX thread
- * and shown on it. The lists are read-only outside.
+ * and shown on it, and the watch that lists them again when a camera is plugged in or out. The
+ * lists are read-only outside.
  */
 final class DeviceLists {
     private final ObservableList<DeviceChoice> cameras = FXCollections.observableArrayList();
     private final ObservableList<DeviceChoice> microphones = FXCollections.observableArrayList();
     private final ObservableList<DeviceChoice> camerasView = FXCollections.unmodifiableObservableList(cameras);
     private final ObservableList<DeviceChoice> microphonesView = FXCollections.unmodifiableObservableList(microphones);
+    /** Refreshes the lists when a camera is plugged in or out (the Webcam API's discovery); none before {@link #start}. */
+    private AutoCloseable cameraWatch = () -> { };
+    private boolean closed;
+
+    /**
+     * Watches the cameras ({@code changed} on the discovery thread when one comes or goes) and
+     * lists the devices ({@code listNow}), both once {@code when} runs them on the FX thread,
+     * unless {@link #close} came first. The app starts them after its window's start, as the
+     * first listing (a quarter of a second of FFmpeg's probing) would compete with it.
+     */
+    void start(Devices devices, Executor when, Runnable changed, Runnable listNow) {
+        when.execute(() -> {
+            if (!closed) {
+                cameraWatch = devices.watchCameras(changed);
+                listNow.run();
+            }
+        });
+    }
+
+    /** Stops the camera watch (FX thread); a start not yet run never runs. */
+    void close() {
+        closed = true;
+        try {
+            cameraWatch.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("stopping the camera watch failed: " + e.getMessage(), e);
+        }
+    }
 
     /**
      * Lists the devices on {@code io}, then sets the lists and calls {@code listed} on {@code callbacks}.

@@ -80,6 +80,10 @@ public final class PublisherView extends BorderPane {
         });
         monitor.setFrameObserver(vm::measureLoopbackFrame);
         vm.loopbackStreamProperty().addListener((o, was, now) -> monitor.attachNetStream(now));
+        // A view built while on air (it is built on first use) shows the loopback already playing.
+        if (vm.loopbackStreamProperty().get() != null) {
+            monitor.attachNetStream(vm.loopbackStreamProperty().get());
+        }
 
         BorderPane center = new BorderPane(PublisherPictures.of(vm, preview, monitor));
         center.setBottom(bottom());

@@ -78,8 +78,6 @@ public final class PublisherViewModel {
     private PublishConnection session;
     private PublishTarget target;
     private final SessionTimes times = new SessionTimes();
-    /** Refreshes the device lists when a camera is plugged in or out (the Webcam API's discovery). */
-    private final AutoCloseable cameraWatch;
 
     private final ReadOnlyBooleanWrapper recording = new ReadOnlyBooleanWrapper(this, "recording");
     private final ReadOnlyBooleanWrapper previewing = new ReadOnlyBooleanWrapper(this, "previewing");
@@ -100,6 +98,15 @@ public final class PublisherViewModel {
      * @param prefs     the saved devices, figures, URL and name to start with
      */
     public PublisherViewModel(Executor callbacks, Devices devices, SessionRecorder log, PublisherPrefs prefs) {
+        this(callbacks, devices, log, prefs, Runnable::run);
+    }
+
+    /**
+     * As above, but the camera watch and the first listing of the devices wait until
+     * {@code devicesStart} runs them on the FX thread (the app: once its window's start is over).
+     */
+    public PublisherViewModel(Executor callbacks, Devices devices, SessionRecorder log, PublisherPrefs prefs,
+                              Executor devicesStart) {
         this.callbacks = callbacks;
         this.devices = devices;
         this.log = log;
@@ -116,8 +123,7 @@ public final class PublisherViewModel {
             return s == null ? null : s.stream();
         }, this::tick, health::show);
         unpublishWait = new Timeline(new KeyFrame(UNPUBLISH_WAIT, e -> endSession(PublisherState.IDLE)));
-        cameraWatch = devices.watchCameras(() -> callbacks.execute(this::refreshDevices));
-        refreshDevices();
+        deviceLists.start(devices, devicesStart, () -> callbacks.execute(this::refreshDevices), this::refreshDevices);
     }
 
     // Commands: devices and figures.
@@ -257,11 +263,7 @@ public final class PublisherViewModel {
 
     /** Stops everything: the session, the preview, the polling and the I/O thread. */
     public void dispose() {
-        try {
-            cameraWatch.close();
-        } catch (Exception e) {
-            throw new IllegalStateException("stopping the camera watch failed: " + e.getMessage(), e);
-        }
+        deviceLists.close();
         poll.stop();
         health.checker().cancel();
         unpublishWait.stop();

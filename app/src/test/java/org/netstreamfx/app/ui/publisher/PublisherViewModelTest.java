@@ -47,6 +47,20 @@ class PublisherViewModelTest {
         return new Devices(new CameraDiscovery("video4linux2"), List::of);
     }
 
+    /**
+     * A view-model over the virtual devices whose devices start goes to {@code held}, counting in
+     * {@code listings} how often the devices are listed (the microphones are asked once a listing).
+     */
+    private static PublisherViewModel withHeldStart(List<Runnable> held,
+                                                    java.util.concurrent.atomic.AtomicInteger listings) {
+        Devices counted = new Devices(new CameraDiscovery("video4linux2"), () -> {
+            listings.incrementAndGet();
+            return List.of();
+        });
+        return Fx.call(() -> new PublisherViewModel(Platform::runLater, counted, null, PublisherPrefs.DEFAULTS,
+                held::add));
+    }
+
     @BeforeEach
     void create() {
         log = new SessionRecorder(System.nanoTime());
@@ -65,6 +79,38 @@ class PublisherViewModelTest {
                 vm::cameras);
         assertEquals(List.of("test", "none"), Fx.call(() -> vm.cameras().stream().map(DeviceChoice::id).toList()));
         assertEquals(List.of("tone", "none"), Fx.call(() -> vm.microphones().stream().map(DeviceChoice::id).toList()));
+    }
+
+    @Test
+    void withADevicesStartTheDevicesAreListedOnlyOnceItRuns() {
+        // The app holds the camera watch and the first listing until its window's start is over.
+        List<Runnable> held = new java.util.ArrayList<>();
+        java.util.concurrent.atomic.AtomicInteger listings = new java.util.concurrent.atomic.AtomicInteger();
+        PublisherViewModel later = withHeldStart(held, listings);
+        try {
+            assertEquals(1, Fx.call(held::size), "the start is handed to the executor, not run");
+            assertEquals(0, listings.get(), "nothing listed before it runs");
+            assertTrue(Fx.call(() -> later.cameras().isEmpty()));
+            Fx.run(() -> held.forEach(Runnable::run));
+            Fx.waitUntil("the device lists", WAIT, () -> !later.cameras().isEmpty() && !later.microphones().isEmpty(),
+                    later::cameras);
+            assertEquals(1, listings.get(), "listed once");
+            assertEquals(List.of("test", "none"), Fx.call(() -> later.cameras().stream().map(DeviceChoice::id).toList()));
+        } finally {
+            Fx.run(later::dispose);
+        }
+    }
+
+    @Test
+    void aDevicesStartRunAfterDisposeListsNothing() {
+        List<Runnable> held = new java.util.ArrayList<>();
+        java.util.concurrent.atomic.AtomicInteger listings = new java.util.concurrent.atomic.AtomicInteger();
+        PublisherViewModel closed = withHeldStart(held, listings);
+        Fx.run(closed::dispose);
+        // Would throw RejectedExecutionException from the shut-down I/O thread if it still listed.
+        Fx.run(() -> held.forEach(Runnable::run));
+        assertEquals(0, listings.get());
+        assertTrue(Fx.call(() -> closed.cameras().isEmpty()));
     }
 
     @Test
