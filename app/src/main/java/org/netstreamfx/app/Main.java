@@ -1,8 +1,10 @@
 package org.netstreamfx.app;
 
 import java.util.function.Supplier;
+import org.netstreamfx.app.cli.GuiCommand;
 import org.netstreamfx.app.cli.NsfxCommand;
 import org.netstreamfx.app.cli.PublishCommand;
+import org.netstreamfx.app.ui.DesktopApp;
 import org.netstreamfx.player.util.Redact;
 import picocli.CommandLine;
 
@@ -41,14 +43,35 @@ public final class Main {
             NsfxCommand.SUBCOMMANDS.forEach((name, command) -> cl.addSubcommand(name, command.get()));
         }
         cl.setParameterExceptionHandler(Main::badArguments);
-        if (StartupReport.enabled()) {
-            CommandLine.IExecutionStrategy run = new CommandLine.RunLast();
-            cl.setExecutionStrategy(parsed -> {
-                StartupReport.reached(StartupReport.COMMAND);
-                return run.execute(parsed);
-            });
-        }
+        CommandLine.IExecutionStrategy run = new CommandLine.RunLast();
+        cl.setExecutionStrategy(parsed -> {
+            StartupReport.reached(StartupReport.COMMAND);
+            if (!opensWindow(parsed)) {
+                NativesPreload.awaitLoaded();
+            }
+            return run.execute(parsed);
+        });
         return cl;
+    }
+
+    /**
+     * Whether the command runs the window ({@code nsfx gui}, or {@code nsfx} alone with a display), which waits
+     * for FFmpeg's natives itself, later ({@link NativesPreload}); every other command waits here,
+     * before its first use of them.
+     */
+    private static boolean opensWindow(CommandLine.ParseResult parsed) {
+        CommandLine.ParseResult last = parsed;
+        while (last.hasSubcommand()) {
+            if (last.isVersionHelpRequested() || last.isUsageHelpRequested()) {
+                return false; // --version prints FFmpeg's
+            }
+            last = last.subcommand();
+        }
+        if (last.isVersionHelpRequested() || last.isUsageHelpRequested()) {
+            return false;
+        }
+        Object command = last.commandSpec().userObject();
+        return command instanceof GuiCommand || command instanceof NsfxCommand && DesktopApp.displayAvailable();
     }
 
     /**

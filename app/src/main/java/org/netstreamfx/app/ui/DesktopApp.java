@@ -11,6 +11,7 @@ import javafx.beans.binding.Bindings;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.netstreamfx.app.DaemonThreads;
+import org.netstreamfx.app.NativesPreload;
 import org.netstreamfx.app.StartupReport;
 import org.netstreamfx.app.ui.player.PlayerView;
 import org.netstreamfx.app.ui.player.PlayerViewModel;
@@ -79,11 +80,19 @@ public final class DesktopApp {
                 settingsIo);
         RenderPipeline.chooseBeforeStart();
         // Made alongside the toolkit's start, not on the FX thread: the Webcam Capture API's driver.
+        // Both threads wait for FFmpeg's natives before anything of theirs can use JavaCPP
+        // (NativesPreload: JavaCPP's first loads deadlock when two threads make them at once).
         ExecutorService devicesInit = Daemons.single("nsfx-devices-init");
-        CompletableFuture<Devices> devices = CompletableFuture.supplyAsync(Devices::new, devicesInit);
+        CompletableFuture<Devices> devices = CompletableFuture.supplyAsync(() -> {
+            NativesPreload.awaitLoaded();
+            return new Devices();
+        }, devicesInit);
         devicesInit.shutdown();
         try {
-            Platform.startup(() -> open(new Stage(), options, settings, devices.join(), exit, closed));
+            Platform.startup(() -> {
+                NativesPreload.awaitLoaded();
+                open(new Stage(), options, settings, devices.join(), exit, closed);
+            });
         } catch (RuntimeException e) {
             err.println("nsfx gui: cannot start the window: " + e.getMessage()
                     + " (no display? use ./nsfx play <file|url> for the headless player)");
