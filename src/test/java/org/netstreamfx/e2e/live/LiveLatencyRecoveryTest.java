@@ -29,6 +29,12 @@ class LiveLatencyRecoveryTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final double BUFFER_TIME = 0.5;
     private static final long STALL_MS = 6_000;
+    /**
+     * How much bufferLength moves between two stats lines of a steady live play: a few frames of
+     * testsrc's 25 fps as they arrive and are shown (0.932 then 0.948 s was seen in CI, under the
+     * catch-up threshold, where the policy rightly does nothing).
+     */
+    private static final double JITTER_S = 0.1;
 
     @TempDir
     Path dir;
@@ -71,8 +77,8 @@ class LiveLatencyRecoveryTest {
                     + "\n" + withPolicy.stdout());
             double first = tail.get(0).get("bufferLength").asDouble();
             double last = tail.get(tail.size() - 1).get("bufferLength").asDouble();
-            assertTrue(last <= Math.max(first, BUFFER_TIME + 0.1), "not falling behind again: " + first + " -> "
-                    + last);
+            assertTrue(last <= Math.max(first, BUFFER_TIME + 0.1) + JITTER_S, "not falling behind again: " + first
+                    + " -> " + last);
             assertTrue(last < lagWithout - 1, "well ahead of the run without the policy: " + last + " against "
                     + lagWithout);
             assertTrue(lagWithout >= 3, "without the policy the stall's lag stays (a check that the stall happened): "
