@@ -61,14 +61,14 @@ public final class Main {
      */
     private static boolean opensWindow(CommandLine.ParseResult parsed) {
         CommandLine.ParseResult last = parsed;
-        while (last.hasSubcommand()) {
+        while (true) {
             if (last.isVersionHelpRequested() || last.isUsageHelpRequested()) {
-                return false; // --version prints FFmpeg's
+                return false; // help, or --version, which prints FFmpeg's
+            }
+            if (!last.hasSubcommand()) {
+                break;
             }
             last = last.subcommand();
-        }
-        if (last.isVersionHelpRequested() || last.isUsageHelpRequested()) {
-            return false;
         }
         Object command = last.commandSpec().userObject();
         return command instanceof GuiCommand || command instanceof NsfxCommand && DesktopApp.displayAvailable();

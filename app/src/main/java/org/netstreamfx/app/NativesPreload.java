@@ -38,9 +38,9 @@ public final class NativesPreload {
     }
 
     /** Starts the load in the background and returns at once; a second call starts nothing. */
-    public static synchronized Thread start() {
+    public static synchronized void start() {
         if (loading != null) {
-            return null;
+            return;
         }
         CountDownLatch done = new CountDownLatch(1);
         loading = done;
@@ -52,7 +52,6 @@ public final class NativesPreload {
             }
         }, THREAD_NAME);
         t.start();
-        return t;
     }
 
     /**
