@@ -107,9 +107,10 @@ final class StreamSessionHost implements SessionHost {
     }
 
     @Override
-    public void opened(SourceDescription description, boolean announceMetaData) {
+    public void opened(SourceDescription description, boolean announce) {
         stream.player().opened(description);
-        if (announceMetaData) {
+        if (announce) {
+            status(new SessionEvent.PlayStarted(shownName()));
             callbacks.metaData(MetaData.of(description, stream.player().tracks()));
         }
     }

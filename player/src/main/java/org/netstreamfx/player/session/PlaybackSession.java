@@ -353,9 +353,6 @@ public final class PlaybackSession implements CoreEvents, PipelineListener {
             if (closed) {
                 return; // stopped while the command was queued: what plays now is another session
             }
-            if (!serverStatus) {
-                host.status(new SessionEvent.PlayStarted(host.shownName()));
-            }
             host.opened(description, !serverStatus);
             core.setLive(description.durationUs() < 0 && !description.seekable());
             if (core.live()) {

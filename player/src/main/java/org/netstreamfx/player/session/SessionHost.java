@@ -27,8 +27,12 @@ public interface SessionHost {
     /** A status event the RTMP server sent for the stream, whole. */
     void serverStatus(Map<String, Object> info);
 
-    /** The source opened with {@code description}; {@code announceMetaData}: the engine makes the onMetaData. */
-    void opened(SourceDescription description, boolean announceMetaData);
+    /**
+     * The source opened with {@code description}. The stream's description is set before anything
+     * is told, so a client reading it on Play.Start finds it. {@code announce}: the engine speaks for
+     * the stream (no server statuses) and sends NetStream.Play.Start, then onMetaData, Flash's order.
+     */
+    void opened(SourceDescription description, boolean announce);
 
     /** A data message of the stream (onMetaData, onCuePoint, ...), for the client. */
     void data(DataMessage message);

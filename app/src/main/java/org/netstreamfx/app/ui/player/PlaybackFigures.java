@@ -152,9 +152,13 @@ public final class PlaybackFigures {
         readLevel(playing);
     }
 
-    /** Over RTMP the server's Play.Start comes before the stream's first tags describe it. */
+    /**
+     * Over RTMP the server's Play.Start comes before the stream's first tags describe it: the
+     * description, and with it whether the stream is sound only, is read when the poll first sees it.
+     */
     void readDescriptionIfNew(SourceDescription d) {
         if (d != description.get() && d != null) {
+            readTracks(d);
             readDescription(d);
         }
     }
