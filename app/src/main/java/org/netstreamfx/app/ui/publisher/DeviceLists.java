@@ -49,10 +49,15 @@ final class DeviceLists {
     }
 
     /**
-     * Lists the devices on {@code io}, then sets the lists and calls {@code listed} on {@code callbacks}.
+     * Lists the devices on {@code io}, then sets the lists and calls {@code listed} on {@code callbacks}
+     * (FX thread). After {@link #close} it does nothing: the camera watch's last changes can still
+     * be queued on the FX thread when the window closes, and {@code io} is shut down by then.
      */
     void refresh(Devices devices, Executor io, Executor callbacks,
                  BiConsumer<List<DeviceChoice>, List<DeviceChoice>> listed) {
+        if (closed) {
+            return;
+        }
         io.execute(() -> {
             DeviceList list = devices.list();
             List<DeviceChoice> cams = new ArrayList<>(list.cameras().stream()

@@ -114,6 +114,19 @@ class PublisherViewModelTest {
     }
 
     @Test
+    void aCameraChangeQueuedBeforeDisposeListsNothingAfterIt() {
+        // The camera watch's change reaches the FX thread as a refresh; when the window closes
+        // first, the I/O thread is shut down by the time it runs (seen as two
+        // RejectedExecutionExceptions when the launcher's class-archive run closes the window).
+        List<Runnable> held = new java.util.ArrayList<>();
+        java.util.concurrent.atomic.AtomicInteger listings = new java.util.concurrent.atomic.AtomicInteger();
+        PublisherViewModel closed = withHeldStart(held, listings);
+        Fx.run(closed::dispose);
+        Fx.run(closed::refreshDevices);
+        assertEquals(0, listings.get());
+    }
+
+    @Test
     void figuresOutsideTheirRangeAreRefusedAndChangeNothing() {
         assertFalse(Fx.call(() -> vm.setup().setSize(10, 10)));
         assertFalse(Fx.call(() -> vm.setup().setSize(641, 360)), "H.264 4:2:0 needs even sizes");
