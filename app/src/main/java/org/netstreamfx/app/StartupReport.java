@@ -31,8 +31,10 @@ public final class StartupReport {
     public static final String NATIVES = "natives";
     /** JavaFX's toolkit is up: the first runnable on the FX thread runs. */
     public static final String TOOLKIT = "toolkit";
-    /** The main window is shown (its WINDOW_SHOWN event). */
+    /** The main window is shown, with the outline it has until its views are built (StartupFrame). */
     public static final String WINDOW = "window";
+    /** The main window's views, menus and stylesheet are in place, in the shown window. */
+    public static final String VIEWS = "views";
     /** The first picture of the video is on the window's image (the GUI) or in the video sink (nsfx play). */
     public static final String FIRST_PICTURE = "firstPicture";
 

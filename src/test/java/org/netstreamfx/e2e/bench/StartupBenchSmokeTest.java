@@ -28,7 +28,7 @@ class StartupBenchSmokeTest {
             "startup.cli.play.firstFrame", "startup.cli.probe", "startup.ffplay.firstPicture",
             "startup.window.ratio", "startup.firstPicture.ratio", "startup.cli.play.ratio",
             "startup.gui.main", "startup.gui.command", "startup.gui.natives", "startup.gui.toolkit",
-            "startup.cli.play.main", "startup.cli.play.command", "startup.cli.play.natives");
+            "startup.gui.views", "startup.cli.play.main", "startup.cli.play.command", "startup.cli.play.natives");
 
     @Test
     void smokeRunWritesEveryStartupFigure(@TempDir Path dir) throws Exception {
@@ -61,6 +61,9 @@ class StartupBenchSmokeTest {
         }
         assertTrue(figures.path("startup.gui.toolkit").path("median").asDouble()
                 < figures.path("startup.window").path("median").asDouble(), "the toolkit is up before the window");
+        assertTrue(figures.path("startup.window").path("median").asDouble()
+                < figures.path("startup.gui.views").path("median").asDouble(),
+                "the window is shown (with its outline) before its views are built in it");
         double ratio = figures.path("startup.firstPicture.ratio").path("median").asDouble();
         double expected = figures.path("startup.firstPicture").path("median").asDouble()
                 / figures.path("startup.ffplay.firstPicture").path("median").asDouble();

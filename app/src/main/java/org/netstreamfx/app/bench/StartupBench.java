@@ -89,7 +89,7 @@ final class StartupBench {
                 window.add(m.ms(StartupReport.WINDOW));
                 picture.add(m.ms(StartupReport.FIRST_PICTURE));
                 phases(phases, "startup.gui.", m, StartupReport.MAIN, StartupReport.COMMAND, StartupReport.NATIVES,
-                        StartupReport.TOOLKIT);
+                        StartupReport.TOOLKIT, StartupReport.VIEWS);
                 ffplayPicture.add(StartupFfplay.firstPictureMs(ffplay, display.name(), demo, config.workDir()));
                 StartupLaunch.Milestones p = launch.run(headless, false);
                 play.add(p.ms(StartupReport.FIRST_PICTURE));

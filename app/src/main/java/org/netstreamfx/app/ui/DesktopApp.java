@@ -90,8 +90,20 @@ public final class DesktopApp {
         devicesInit.shutdown();
         try {
             Platform.startup(() -> {
-                NativesPreload.awaitLoaded();
-                open(new Stage(), options, settings, devices.join(), exit, closed);
+                Stage stage = new Stage();
+                Scene scene = showFrame(stage, settings);
+                // The next pulse's: the window is on the screen before the views are built.
+                Platform.runLater(() -> {
+                    NativesPreload.awaitLoaded();
+                    try {
+                        open(stage, scene, options, settings, devices.join(), exit, closed);
+                    } catch (RuntimeException e) {
+                        err.println("nsfx gui: the window could not be built: " + e);
+                        e.printStackTrace(err);
+                        exit.set(1);
+                        closed.countDown();
+                    }
+                });
             });
         } catch (RuntimeException e) {
             err.println("nsfx gui: cannot start the window: " + e.getMessage()
@@ -115,9 +127,29 @@ public final class DesktopApp {
 
     // Called on the FX thread.
 
-    private void open(Stage stage, Options options, AppSettings settings, Devices devices, AtomicInteger exit,
-                      CountDownLatch closed) {
+    /**
+     * Shows the window at its saved size with {@link StartupFrame}'s outline: no control, no
+     * stylesheet, nothing of FFmpeg's, so it is on the screen as soon as the toolkit is up.
+     */
+    private static Scene showFrame(Stage stage, AppSettings settings) {
         StartupReport.reached(StartupReport.TOOLKIT);
+        Scene scene = new Scene(StartupFrame.root(), settings.windowWidth(), settings.windowHeight(),
+                StartupFrame.BACKGROUND);
+        stage.setScene(scene);
+        stage.setTitle("NetStreamFX");
+        stage.setMinWidth(AppSettings.MIN_WIDTH);
+        stage.setMinHeight(AppSettings.MIN_HEIGHT);
+        stage.show();
+        StartupReport.reached(StartupReport.WINDOW);
+        // The minimum is the content's: add what the window's frame takes, once it is known.
+        stage.setMinWidth(AppSettings.MIN_WIDTH + Math.max(0, stage.getWidth() - scene.getWidth()));
+        stage.setMinHeight(AppSettings.MIN_HEIGHT + Math.max(0, stage.getHeight() - scene.getHeight()));
+        return scene;
+    }
+
+    /** Builds the views in the shown window {@code stage} and starts what it plays. */
+    private void open(Stage stage, Scene scene, Options options, AppSettings settings, Devices devices,
+                      AtomicInteger exit, CountDownLatch closed) {
         PlayerViewModel vm = new PlayerViewModel(Platform::runLater, null,
                 new RecentItems(RecentItems.DEFAULT_CAPACITY, settings.recentItems()));
         TesterViewModel tester = new TesterViewModel(vm);
@@ -142,11 +174,8 @@ public final class DesktopApp {
             publisher.setPreviewing(true);
             onAir = new OnAirShot(publisherView, err);
         }
-        Scene scene = new Scene(window.root(), settings.windowWidth(), settings.windowHeight());
         scene.getStylesheets().add(MainWindow.STYLESHEET);
-        stage.setScene(scene);
-        stage.setMinWidth(AppSettings.MIN_WIDTH);
-        stage.setMinHeight(AppSettings.MIN_HEIGHT);
+        scene.setRoot(window.root());
         stage.titleProperty().bind(Bindings.createStringBinding(() -> vm.titleProperty().get().isEmpty()
                 ? "NetStreamFX" : vm.titleProperty().get() + " — NetStreamFX", vm.titleProperty()));
         SettingsSaver saver = new SettingsSaver(settings, vm, stage);
@@ -186,12 +215,8 @@ public final class DesktopApp {
         }
         afterStart.endOnChange(player.video().framesShownProperty());
         afterStart.endOnChange(window.selectedProperty());
-        stage.show();
-        StartupReport.reached(StartupReport.WINDOW);
+        StartupReport.reached(StartupReport.VIEWS);
         afterStart.windowShown();
-        // The minimum is the content's: add what the window's frame takes, once it is known.
-        stage.setMinWidth(AppSettings.MIN_WIDTH + Math.max(0, stage.getWidth() - scene.getWidth()));
-        stage.setMinHeight(AppSettings.MIN_HEIGHT + Math.max(0, stage.getHeight() - scene.getHeight()));
         if (options.address() != null) {
             vm.open(options.address());
         } else {
