@@ -16,6 +16,7 @@ import org.netstreamfx.app.ui.tester.ExportPicker;
 import org.netstreamfx.app.ui.tester.FaultInjection;
 import org.netstreamfx.app.ui.tester.TesterView;
 import org.netstreamfx.app.ui.tester.TesterViewModel;
+import org.netstreamfx.app.ui.video.Video;
 
 /**
  * The main window as the app shows it: the Player, Tester and Publisher views in the
@@ -53,7 +54,14 @@ public final class AppWindow {
      */
     public AppWindow(PlayerViewModel vm, PlayerView.FilePicker files, TesterViewModel tester, FaultInjection faults,
                      ExportPicker exports, PublisherViewModel publisher, PublisherView.FilePicker publisherFiles) {
-        player = new PlayerView(vm, files);
+        this(vm, files, tester, faults, exports, publisher, publisherFiles, new Video());
+    }
+
+    /** The same, the Player view showing its pictures on {@code video} (made and shown before the views). */
+    public AppWindow(PlayerViewModel vm, PlayerView.FilePicker files, TesterViewModel tester, FaultInjection faults,
+                     ExportPicker exports, PublisherViewModel publisher, PublisherView.FilePicker publisherFiles,
+                     Video video) {
+        player = new PlayerView(vm, files, video);
         window.addView("player", "Player", Icons.PLAYER.node(22), player);
         window.hideRailWhile(player.chrome().hiddenProperty());
         window.addView(TESTER, "Tester", TesterView.icon(22), () -> {

@@ -8,14 +8,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.netstreamfx.app.DaemonThreads;
 import org.netstreamfx.app.NativesPreload;
 import org.netstreamfx.app.StartupReport;
 import org.netstreamfx.app.ui.player.PlayerView;
-import org.netstreamfx.app.ui.player.PlayerViewModel;
-import org.netstreamfx.app.ui.player.RecentItems;
 import org.netstreamfx.app.ui.publisher.OnAirShot;
 import org.netstreamfx.app.ui.publisher.PublishSetup;
 import org.netstreamfx.app.ui.publisher.PublisherView;
@@ -25,6 +24,7 @@ import org.netstreamfx.app.ui.settings.SettingsSaver;
 import org.netstreamfx.app.ui.tester.ExportPicker;
 import org.netstreamfx.app.ui.tester.FaultInjection;
 import org.netstreamfx.app.ui.tester.TesterViewModel;
+import org.netstreamfx.app.ui.video.Video;
 import org.netstreamfx.capture.device.Devices;
 import org.netstreamfx.player.sharedobject.SharedObjectStore;
 
@@ -91,19 +91,15 @@ public final class DesktopApp {
         try {
             Platform.startup(() -> {
                 Stage stage = new Stage();
-                Scene scene = showFrame(stage, settings);
-                // The next pulse's: the window is on the screen before the views are built.
-                Platform.runLater(() -> {
+                Video video = new Video();
+                Scene scene = showFrame(stage, settings, video);
+                // The next pulse's: the window is on the screen before anything else is made.
+                Platform.runLater(() -> guarded(exit, closed, () -> {
                     NativesPreload.awaitLoaded();
-                    try {
-                        open(stage, scene, options, settings, devices.join(), exit, closed);
-                    } catch (RuntimeException e) {
-                        err.println("nsfx gui: the window could not be built: " + e);
-                        e.printStackTrace(err);
-                        exit.set(1);
-                        closed.countDown();
-                    }
-                });
+                    StartupPlay play = new StartupPlay(options, settings, video);
+                    play.whenDue(() -> guarded(exit, closed, () ->
+                            open(stage, scene, play, options, settings, devices.join(), exit, closed)));
+                }));
             });
         } catch (RuntimeException e) {
             err.println("nsfx gui: cannot start the window: " + e.getMessage()
@@ -127,13 +123,25 @@ public final class DesktopApp {
 
     // Called on the FX thread.
 
+    /** Runs {@code step}; one that throws ends the window with exit status 1, said on stderr. */
+    private void guarded(AtomicInteger exit, CountDownLatch closed, Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            err.println("nsfx gui: the window could not be built: " + e);
+            e.printStackTrace(err);
+            exit.set(1);
+            closed.countDown();
+        }
+    }
+
     /**
-     * Shows the window at its saved size with {@link StartupFrame}'s outline: no control, no
-     * stylesheet, nothing of FFmpeg's, so it is on the screen as soon as the toolkit is up.
+     * Shows the window at its saved size with {@link StartupFrame}'s outline and {@code video}: no
+     * control, no stylesheet, nothing of FFmpeg's, so it is on the screen as soon as the toolkit is up.
      */
-    private static Scene showFrame(Stage stage, AppSettings settings) {
+    private static Scene showFrame(Stage stage, AppSettings settings, Video video) {
         StartupReport.reached(StartupReport.TOOLKIT);
-        Scene scene = new Scene(StartupFrame.root(), settings.windowWidth(), settings.windowHeight(),
+        Scene scene = new Scene(StartupFrame.root(video), settings.windowWidth(), settings.windowHeight(),
                 StartupFrame.BACKGROUND);
         stage.setScene(scene);
         stage.setTitle("NetStreamFX");
@@ -147,24 +155,19 @@ public final class DesktopApp {
         return scene;
     }
 
-    /** Builds the views in the shown window {@code stage} and starts what it plays. */
-    private void open(Stage stage, Scene scene, Options options, AppSettings settings, Devices devices,
-                      AtomicInteger exit, CountDownLatch closed) {
-        PlayerViewModel vm = new PlayerViewModel(Platform::runLater, null,
-                new RecentItems(RecentItems.DEFAULT_CAPACITY, settings.recentItems()));
-        TesterViewModel tester = new TesterViewModel(vm);
-        tester.health().useSaved(settings.healthProfile(), settings::setHealthProfile);
-        if (options.screenshotDir() != null) {
-            tester.health().activate(); // the Health panel's picture shows the whole clip's analysis
-        }
+    /** Builds the views in the shown window {@code stage}, around what {@code play} started. */
+    private void open(Stage stage, Scene scene, StartupPlay play, Options options, AppSettings settings,
+                      Devices devices, AtomicInteger exit, CountDownLatch closed) {
+        org.netstreamfx.app.ui.player.PlayerViewModel vm = play.vm();
+        TesterViewModel tester = play.tester();
         FaultInjection faults = new FaultInjection(vm);
-        settings.addNetStatusListener(tester.log());
         // The device listing waits until the window's start is over (its first picture, at the latest).
         AfterStart afterStart = new AfterStart();
         PublisherViewModel publisher = new PublisherViewModel(Platform::runLater, devices, tester.recorder(),
                 settings.publisher(), afterStart);
         AppWindow app = new AppWindow(vm, PlayerView.fileChooser(), tester, faults, ExportPicker.fileChooser(),
-                publisher, PublisherView.fileChooser());
+                publisher, PublisherView.fileChooser(), play.video());
+        play.handOver();
         MainWindow window = app.window();
         PlayerView player = app.player();
         if (options.screenshotDir() != null) {
@@ -202,12 +205,12 @@ public final class DesktopApp {
         if (onAir != null) {
             new ScreenshotRun(stage, window, player, onAir, options, err, exit).start();
         }
-        if (StartupReport.enabled()) {
-            player.video().framesShownProperty().addListener(
-                    (o, was, now) -> StartupReport.reached(StartupReport.FIRST_PICTURE));
-        }
         if (options.quitAfterFrames() > 0) {
-            player.video().framesShownProperty().addListener((o, was, now) -> {
+            ReadOnlyLongProperty shown = player.video().framesShownProperty();
+            if (shown.get() >= options.quitAfterFrames()) {
+                Platform.runLater(window::quit); // shown before the views were built
+            }
+            shown.addListener((o, was, now) -> {
                 if (now.longValue() == options.quitAfterFrames()) {
                     Platform.runLater(window::quit);
                 }
@@ -217,9 +220,7 @@ public final class DesktopApp {
         afterStart.endOnChange(window.selectedProperty());
         StartupReport.reached(StartupReport.VIEWS);
         afterStart.windowShown();
-        if (options.address() != null) {
-            vm.open(options.address());
-        } else {
+        if (options.address() == null || play.pictureShown()) {
             Platform.runLater(afterStart::end); // nothing to wait for: once this first pulse is over
         }
     }

@@ -10,12 +10,12 @@ import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 
 /**
- * What the window shows for the moment between its first show and the first pulse after it:
- * the main window's outline (the navigation rail and the picture's background, in the dark
- * theme's colours), made of plain regions with no control and no stylesheet. The window is
- * shown with it as soon as the toolkit has started; the views, menus and stylesheet are built on
- * the next pulse and take its place in the same window (docs/PERFORMANCE.md, "Startup": building
- * them took about 0.6 s of the FX thread before anything was on the screen).
+ * What the window shows until its views are built: the main window's outline (the navigation
+ * rail, in the dark theme's colours) and the video node, made of plain regions with no control and
+ * no stylesheet. The window is shown with it as soon as the toolkit has started and the first
+ * picture shows on it; the views, menus and stylesheet are built after that picture and take its
+ * place in the same window (docs/PERFORMANCE.md, "Startup": building them and their first CSS
+ * pass took about 1 s of the FX thread before the first picture could be shown).
  */
 final class StartupFrame {
     /** The theme's {@code -nsfx-bg} (nsfx-dark.css), the picture area's and the window's background. */
@@ -28,13 +28,16 @@ final class StartupFrame {
     private StartupFrame() {
     }
 
-    /** A new outline; the scene that shows it should have {@link #BACKGROUND} as its fill. */
-    static Parent root() {
+    /**
+     * A new outline with {@code picture} (the video node the first picture shows on, moved into
+     * the Player view once it is built) where the Player view's picture will be; the scene that
+     * shows it should have {@link #BACKGROUND} as its fill.
+     */
+    static Parent root(Region picture) {
         Region rail = new Region();
         rail.setPrefWidth(RAIL_WIDTH);
         rail.setMinWidth(RAIL_WIDTH);
         rail.setBackground(new Background(new BackgroundFill(PANEL, null, Insets.EMPTY)));
-        Region picture = new Region();
         HBox.setHgrow(picture, Priority.ALWAYS);
         HBox root = new HBox(rail, picture);
         root.setId("startup-frame");

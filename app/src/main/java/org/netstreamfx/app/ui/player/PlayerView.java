@@ -58,7 +58,7 @@ public final class PlayerView extends StackPane {
     private final PlayerViewModel vm;
     private final FilePicker filePicker;
     private FilePicker certificatePicker = owner -> certificateChooser().pick(owner);
-    private final Video video = new Video();
+    private final Video video;
     private final NotificationPane notifications;
     private final EditingTracker editing = new EditingTracker();
     private final FullScreenChrome chrome = new FullScreenChrome();
@@ -71,8 +71,17 @@ public final class PlayerView extends StackPane {
     private final javafx.event.EventHandler<MouseEvent> mouseMoved = this::onMouseMoved;
 
     public PlayerView(PlayerViewModel vm, FilePicker filePicker) {
+        this(vm, filePicker, new Video());
+    }
+
+    /**
+     * A view that shows its pictures on {@code video}, a node made before it (the window shows
+     * the first picture on it before the views are built; it is moved here).
+     */
+    public PlayerView(PlayerViewModel vm, FilePicker filePicker, Video video) {
         this.vm = vm;
         this.filePicker = filePicker;
+        this.video = video;
         keys = new PlayerKeys(this, vm, editing);
         keyPressed = keys::onKey;
         keyTyped = keys::onKeyTyped;
