@@ -36,12 +36,19 @@ final class StartupPlay {
     private final TesterViewModel tester;
     private final Video video;
     private final boolean opened;
+    private final Duration deadline;
     private final ChangeListener<NetStream> attach;
     private Runnable build;
     private boolean due;
 
     StartupPlay(DesktopApp.Options options, AppSettings settings, Video video) {
+        this(options, settings, video, BUILD_DEADLINE);
+    }
+
+    /** The same with another deadline than {@link #BUILD_DEADLINE} (tests: one that never comes). */
+    StartupPlay(DesktopApp.Options options, AppSettings settings, Video video, Duration deadline) {
         this.video = video;
+        this.deadline = deadline;
         vm = new PlayerViewModel(Platform::runLater, null,
                 new RecentItems(RecentItems.DEFAULT_CAPACITY, settings.recentItems()));
         tester = new TesterViewModel(vm);
@@ -82,9 +89,9 @@ final class StartupPlay {
                 due();
             }
         });
-        PauseTransition deadline = new PauseTransition(BUILD_DEADLINE);
-        deadline.setOnFinished(e -> due());
-        deadline.play();
+        PauseTransition late = new PauseTransition(deadline);
+        late.setOnFinished(e -> due());
+        late.play();
     }
 
     /** Builds once the next pulse has run: that pulse paints what is shown now (the first picture). */
