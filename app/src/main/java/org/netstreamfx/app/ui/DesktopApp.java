@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyLongProperty;
@@ -15,6 +16,7 @@ import org.netstreamfx.app.DaemonThreads;
 import org.netstreamfx.app.NativesPreload;
 import org.netstreamfx.app.StartupReport;
 import org.netstreamfx.app.ui.player.PlayerView;
+import org.netstreamfx.app.ui.player.PlayerViewModel;
 import org.netstreamfx.app.ui.publisher.OnAirShot;
 import org.netstreamfx.app.ui.publisher.PublishSetup;
 import org.netstreamfx.app.ui.publisher.PublisherView;
@@ -92,11 +94,24 @@ public final class DesktopApp {
             Platform.startup(() -> {
                 Stage stage = new Stage();
                 Video video = new Video();
+                AtomicReference<StartupPlay> started = new AtomicReference<>();
+                // Until the views replace it: a window closed before them ends what was started.
+                stage.setOnHidden(e -> {
+                    StartupPlay p = started.get();
+                    if (p != null) {
+                        p.dispose();
+                    }
+                    closed.countDown();
+                });
                 Scene scene = showFrame(stage, settings, video);
                 // The next pulse's: the window is on the screen before anything else is made.
                 Platform.runLater(() -> guarded(exit, closed, () -> {
                     NativesPreload.awaitLoaded();
+                    if (!stage.isShowing()) {
+                        return;
+                    }
                     StartupPlay play = new StartupPlay(options, settings, video);
+                    started.set(play);
                     play.whenDue(() -> guarded(exit, closed, () ->
                             open(stage, scene, play, options, settings, devices.join(), exit, closed)));
                 }));
@@ -158,7 +173,7 @@ public final class DesktopApp {
     /** Builds the views in the shown window {@code stage}, around what {@code play} started. */
     private void open(Stage stage, Scene scene, StartupPlay play, Options options, AppSettings settings,
                       Devices devices, AtomicInteger exit, CountDownLatch closed) {
-        org.netstreamfx.app.ui.player.PlayerViewModel vm = play.vm();
+        PlayerViewModel vm = play.vm();
         TesterViewModel tester = play.tester();
         FaultInjection faults = new FaultInjection(vm);
         // The device listing waits until the window's start is over (its first picture, at the latest).

@@ -109,6 +109,17 @@ final class StartupPlay {
         }.start();
     }
 
+    /**
+     * The window closed before its views were built: what was started ends, and the views are
+     * never built.
+     */
+    void dispose() {
+        due = true;
+        vm.streamProperty().removeListener(attach);
+        tester.dispose();
+        vm.dispose();
+    }
+
     /** The views' Player view now keeps the video attached; this one's listener goes. */
     void handOver() {
         vm.streamProperty().removeListener(attach);

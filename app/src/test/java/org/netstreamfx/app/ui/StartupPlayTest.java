@@ -21,7 +21,8 @@ import org.testfx.api.FxToolkit;
 /**
  * When the window builds its views around what it started playing (StartupPlay): after the first
  * picture is shown, as soon as no picture is coming (sound only, a failure), at once with nothing
- * to play; once. The deadline is an hour, so only what is tested can build.
+ * to play; once; never once the window closed. The deadline is an hour, so only what is tested
+ * can build.
  */
 class StartupPlayTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
@@ -30,7 +31,7 @@ class StartupPlayTest {
     @TempDir
     Path dir;
     private StartupPlay play;
-    /** What was seen each time the build ran: frames shown and the player's state. */
+    /** What was seen each time the build ran: frames shown, the player's state, and "sound only". */
     private final List<String> builds = new CopyOnWriteArrayList<>();
 
     @BeforeAll
@@ -46,11 +47,15 @@ class StartupPlayTest {
     }
 
     private void start(String address) {
+        start(address, NEVER);
+    }
+
+    private void start(String address, javafx.util.Duration deadline) {
         AppSettings settings = new AppSettings(SharedObjectStore.at(dir), Runnable::run);
         Fx.run(() -> {
-            play = new StartupPlay(new DesktopApp.Options(address, null, 1), settings, new Video(), NEVER);
+            play = new StartupPlay(new DesktopApp.Options(address, null, 1), settings, new Video(), deadline);
             play.whenDue(() -> builds.add(play.video().framesShownProperty().get() + " frames, "
-                    + play.vm().stateProperty().get()));
+                    + play.vm().stateProperty().get() + (play.vm().audioOnlyProperty().get() ? ", sound only" : "")));
         });
     }
 
@@ -71,7 +76,8 @@ class StartupPlayTest {
     void soundAloneBuildsTheViewsWithoutAPicture() {
         start(TestMedia.tone().toString());
         Fx.waitUntil("the build", WAIT, () -> !builds.isEmpty(), this::codes);
-        assertEquals("0 frames, " + PlayerState.PLAYING, builds.get(0));
+        assertTrue(builds.get(0).startsWith("0 frames, ") && builds.get(0).endsWith(", sound only"),
+                "built once the stream is known to be sound only, with no picture: " + builds);
     }
 
     @Test
@@ -86,6 +92,26 @@ class StartupPlayTest {
         start(null);
         Fx.waitUntil("the build", WAIT, () -> !builds.isEmpty(), () -> builds);
         assertEquals("0 frames, " + PlayerState.IDLE, builds.get(0));
+    }
+
+    @Test
+    void aWindowClosedFirstNeverBuilds() {
+        // A deadline of 0.2 s, then 40 pulses (about 0.7 s at JavaFX's 60 Hz): without the close
+        // the deadline alone would have built by then.
+        start(TestMedia.clip().toString(), javafx.util.Duration.millis(200));
+        Fx.run(play::dispose);
+        java.util.concurrent.atomic.AtomicInteger pulses = new java.util.concurrent.atomic.AtomicInteger();
+        Fx.run(() -> new javafx.animation.AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                if (pulses.incrementAndGet() >= 40) {
+                    stop();
+                }
+            }
+        }.start());
+        Fx.waitUntil("40 pulses", WAIT, () -> pulses.get() >= 40, () -> builds);
+        assertTrue(builds.isEmpty(), "no views built after the window closed: " + builds);
+        play = null; // disposed
     }
 
     private List<String> codes() {
