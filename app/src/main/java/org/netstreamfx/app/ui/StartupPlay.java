@@ -40,6 +40,19 @@ final class StartupPlay {
     private final ChangeListener<NetStream> attach;
     private Runnable build;
     private boolean due;
+    /** What watches for the build to be due, removed once it is (the first on every frame shown). */
+    private final ChangeListener<Number> pictureShown = (o, was, now) -> due();
+    private final ChangeListener<PlayerState> stateOver = (o, was, now) -> {
+        if (OVER.contains(now)) {
+            due();
+        }
+    };
+    private final ChangeListener<Boolean> soundOnly = (o, was, now) -> {
+        if (now) {
+            due();
+        }
+    };
+    private PauseTransition late;
 
     StartupPlay(DesktopApp.Options options, AppSettings settings, Video video) {
         this(options, settings, video, BUILD_DEADLINE);
@@ -76,22 +89,25 @@ final class StartupPlay {
             due();
             return;
         }
-        video.framesShownProperty().addListener((o, was, now) -> due());
+        video.framesShownProperty().addListener(pictureShown);
         // Playing starts (Buffer.Full) a little before the first picture is shown: only sound
         // alone, an end or a failure mean that no picture is coming.
-        vm.stateProperty().addListener((o, was, now) -> {
-            if (OVER.contains(now)) {
-                due();
-            }
-        });
-        vm.audioOnlyProperty().addListener((o, was, now) -> {
-            if (now) {
-                due();
-            }
-        });
-        PauseTransition late = new PauseTransition(deadline);
+        vm.stateProperty().addListener(stateOver);
+        vm.audioOnlyProperty().addListener(soundOnly);
+        late = new PauseTransition(deadline);
         late.setOnFinished(e -> due());
         late.play();
+    }
+
+    /** Due or disposed: nothing need watch any more. */
+    private void stopWatching() {
+        due = true;
+        video.framesShownProperty().removeListener(pictureShown);
+        vm.stateProperty().removeListener(stateOver);
+        vm.audioOnlyProperty().removeListener(soundOnly);
+        if (late != null) {
+            late.stop();
+        }
     }
 
     /** Builds once the next pulse has run: that pulse paints what is shown now (the first picture). */
@@ -99,7 +115,7 @@ final class StartupPlay {
         if (due) {
             return;
         }
-        due = true;
+        stopWatching();
         new AnimationTimer() {
             @Override
             public void handle(long now) {
@@ -114,7 +130,7 @@ final class StartupPlay {
      * never built.
      */
     void dispose() {
-        due = true;
+        stopWatching();
         vm.streamProperty().removeListener(attach);
         tester.dispose();
         vm.dispose();
